@@ -1,0 +1,57 @@
+// validation of pins coming from outside: forms, imports, API bodies, stored records.
+import { z } from 'zod';
+import { NOTE_MAX, PIN_KINDS, SENTIMENTS, TITLE_MAX } from './types.ts';
+import type { PinDraft, PinKind, Problem, Sentiment, Validated } from './types.ts';
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+/** Schema of the editable fields of a pin; shared by the form, import and the API. */
+export const pinFieldsSchema = z.object({
+  kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]], { error: 'kind must be "asset" or "priority"' }),
+  theme: z.string({ error: 'theme must be a theme id' }).trim().min(1, 'theme is required').max(64),
+  title: z
+    .string({ error: 'title must be text' })
+    .trim()
+    .min(1, 'title is required')
+    .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
+  note: z.string({ error: 'note must be text' }).trim().max(NOTE_MAX, `note must be at most ${NOTE_MAX} characters`).optional(),
+  sentiment: z.enum(SENTIMENTS as [Sentiment, ...Sentiment[]], { error: 'sentiment must be positive, neutral or negative' }).optional(),
+});
+
+export const lngLatSchema = z
+  .tuple([finite, finite])
+  .rest(finite)
+  .refine(([lng, lat]) => lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90, {
+    message: 'position must be [longitude, latitude] in WGS84 degrees',
+  });
+
+/** Turns zod issues into our Problem shape, prefixing paths so they point into the whole input. */
+export function zodProblems(error: z.ZodError, prefix = '', feature?: number): Problem[] {
+  return error.issues.map((issue) => {
+    const path = [prefix, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
+      .join('')
+      .replace(/^\./, '');
+    const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : 'value';
+    const problem: Problem = { path: path || '(root)', rule: `invalid-${field}`, message: issue.message };
+    if (feature !== undefined) problem.feature = feature;
+    return problem;
+  });
+}
+
+/**
+ * Checks what a resident typed, and normalises it (trimmed text, empty note dropped).
+ * @example
+ * validatePinDraft({ kind: 'asset', theme: 'green', title: ' Park ', position: [-2.2, 53.4] })
+ * // => { ok: true, value: { kind: 'asset', theme: 'green', title: 'Park', position: [-2.2, 53.4] }, warnings: [] }
+ */
+export function validatePinDraft(input: unknown, themeIds?: ReadonlySet<string>): Validated<PinDraft> {
+  const parsed = pinFieldsSchema.extend({ position: lngLatSchema }).safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodProblems(parsed.error), warnings: [] };
+  const { position, note, ...rest } = parsed.data;
+  if (themeIds && !themeIds.has(rest.theme)) {
+    return { ok: false, errors: [{ path: 'theme', rule: 'unknown-theme', message: `theme "${rest.theme}" is not one of this map's themes` }], warnings: [] };
+  }
+  const draft: PinDraft = { ...rest, position: [position[0]!, position[1]!] };
+  if (note) draft.note = note;
+  return { ok: true, value: draft, warnings: [] };
+}
