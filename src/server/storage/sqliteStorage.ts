@@ -1,0 +1,185 @@
+// SQLite adapter (better-sqlite3, WAL): the default, zero-service storage for one server process.
+import fs from 'node:fs';
+import path from 'node:path';
+import { EventEmitter } from 'node:events';
+import Database from 'better-sqlite3';
+import type { AreaCollection, Theme } from '../../core/types.ts';
+import { AUDIT_COLUMNS, applyChanges, PIN_COLUMNS, pinToValues, rowToPin } from './pinRows.ts';
+import type { PinRow } from './pinRows.ts';
+import { SCHEMA_STATEMENTS, scopedKey } from './sqlSchema.ts';
+import type { AuditEntry, PinFilter, SeedData, ServerPin, Storage, StorageEvent } from './storage.ts';
+
+export interface SqliteOptions {
+  /** database file; ':memory:' for tests */
+  file: string;
+  /** called once, when the database is new */
+  seed?: () => SeedData | Promise<SeedData>;
+}
+
+interface AuditRow { id: number; at: string; actor: string; action: AuditEntry['action']; pin_id: string | null; reason: string | null }
+
+const toAudit = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, pinId: r.pin_id, reason: r.reason });
+
+/**
+ * Opens (creating and seeding if new) a SQLite database.
+ * @example
+ * const storage = await openSqliteStorage({ file: '.data/coplan.sqlite', seed: loadSeed });
+ */
+export async function openSqliteStorage(options: SqliteOptions): Promise<Storage> {
+  if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  // WARNING: synchronous=FULL fsyncs every commit so an acknowledged pin survives a power cut, not only a process crash
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  for (const sql of SCHEMA_STATEMENTS) db.exec(sql.replace('BOOLEAN NOT NULL DEFAULT FALSE', 'INTEGER NOT NULL DEFAULT 0'));
+  db.exec(`CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+    action TEXT NOT NULL, pin_id TEXT, reason TEXT)`);
+
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  const emit = (event: StorageEvent) => events.emit('event', event);
+
+  const placeholders = PIN_COLUMNS.split(',').map(() => '?').join(', ');
+  const insertPin = db.prepare(`INSERT INTO pins (${PIN_COLUMNS}, idem_key, idem_fingerprint) VALUES (${placeholders}, ?, ?) ON CONFLICT (idem_key) DO NOTHING`);
+  const selectPin = db.prepare<[string], PinRow>(`SELECT ${PIN_COLUMNS} FROM pins WHERE id = ?`);
+  const selectByKey = db.prepare<[string], PinRow & { idem_fingerprint: string | null }>(`SELECT ${PIN_COLUMNS}, idem_fingerprint FROM pins WHERE idem_key = ?`);
+  const getCatalog = db.prepare<[string], { body: string }>('SELECT body FROM catalog WHERE name = ?');
+  const putCatalog = db.prepare('INSERT INTO catalog (name, body, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at');
+  const insertAudit = db.prepare('INSERT INTO audit (at, actor, action, pin_id, reason) VALUES (?, ?, ?, ?, ?)');
+  const sqlValues = (pin: ServerPin) => pinToValues(pin).map((v) => (typeof v === 'boolean' ? Number(v) : v));
+
+  if (!getCatalog.get('areas') && options.seed) {
+    const seed = await options.seed();
+    db.transaction(() => {
+      const now = new Date().toISOString();
+      putCatalog.run('areas', JSON.stringify(seed.areas), now);
+      putCatalog.run('themes', JSON.stringify(seed.themes), now);
+      for (const pin of seed.pins) insertPin.run(...sqlValues(pin), null, null);
+    })();
+  }
+  const readCatalog = <T>(name: string, empty: T): T => {
+    const row = getCatalog.get(name);
+    return row ? (JSON.parse(row.body) as T) : empty;
+  };
+
+  const storage: Storage = {
+    kind: 'sqlite',
+    async getAreas() {
+      return readCatalog<AreaCollection>('areas', { type: 'FeatureCollection', features: [] });
+    },
+    async getThemes() {
+      return readCatalog<Theme[]>('themes', []);
+    },
+    async replaceAreas(areas, locate, actor) {
+      const result = db.transaction(() => {
+        const rows = db.prepare<[], { id: string; lng: number; lat: number }>('SELECT id, lng, lat FROM pins').all();
+        const assigned = rows.map((r) => ({ id: r.id, area: locate([r.lng, r.lat]) }));
+        const outside = assigned.filter((a) => a.area === null);
+        if (outside.length) return { ok: false as const, code: 'pins-outside-areas' as const, count: outside.length, sample: outside.slice(0, 20).map((a) => a.id) };
+        const setArea = db.prepare('UPDATE pins SET area = ? WHERE id = ?');
+        for (const a of assigned) setArea.run(a.area, a.id);
+        const now = new Date().toISOString();
+        putCatalog.run('areas', JSON.stringify(areas), now);
+        insertAudit.run(now, actor, 'replace-areas', null, null);
+        return { ok: true as const, reassigned: assigned.length };
+      })();
+      if (result.ok) emit({ type: 'areas-replaced' });
+      return result;
+    },
+    async replaceThemes(themes, actor) {
+      const result = db.transaction(() => {
+        const ids = new Set(themes.map((t) => t.id));
+        const used = db.prepare<[], { theme: string; id: string }>('SELECT theme, id FROM pins').all().filter((r) => !ids.has(r.theme));
+        if (used.length) return { ok: false as const, code: 'themes-in-use' as const, count: used.length, sample: used.slice(0, 20).map((r) => r.id) };
+        const now = new Date().toISOString();
+        putCatalog.run('themes', JSON.stringify(themes), now);
+        insertAudit.run(now, actor, 'replace-themes', null, null);
+        return { ok: true as const, reassigned: 0 };
+      })();
+      if (result.ok) emit({ type: 'themes-replaced' });
+      return result;
+    },
+    async listPins(filter: PinFilter = {}) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (!filter.includeHidden) where.push('hidden = 0');
+      if (filter.kind) { where.push('kind = ?'); params.push(filter.kind); }
+      if (filter.theme) { where.push('theme = ?'); params.push(filter.theme); }
+      if (filter.area) { where.push('area = ?'); params.push(filter.area); }
+      if (filter.author) { where.push('author = ?'); params.push(filter.author); }
+      if (filter.since) { where.push('updated_at > ?'); params.push(filter.since); }
+      if (filter.bbox) { where.push('lng >= ? AND lat >= ? AND lng <= ? AND lat <= ?'); params.push(...filter.bbox); }
+      const sql = `SELECT ${PIN_COLUMNS} FROM pins ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at, id`;
+      return db.prepare<unknown[], PinRow>(sql).all(...params).map(rowToPin);
+    },
+    async countPins() {
+      return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pins').get()!.n;
+    },
+    async getPin(id) {
+      const row = selectPin.get(id);
+      return row ? rowToPin(row) : null;
+    },
+    async createPin(pin, idempotency) {
+      const key = idempotency ? scopedKey(pin.properties.author, idempotency.key) : null;
+      // better-sqlite3 is synchronous, so insert-or-find is atomic within this process; the unique index guards the rest
+      const info = insertPin.run(...sqlValues(pin), key, idempotency?.fingerprint ?? null);
+      if (info.changes === 1) {
+        const stored = rowToPin(selectPin.get(pin.id)!);
+        emit({ type: 'pin-created', pin: stored });
+        return { status: 'created', pin: stored };
+      }
+      const existing = selectByKey.get(key!)!;
+      const status = existing.idem_fingerprint === idempotency!.fingerprint ? 'replayed' : 'key-reused';
+      return { status, pin: rowToPin(existing) };
+    },
+    async updatePin(id, changes, updatedAt) {
+      const row = selectPin.get(id);
+      if (!row) return null;
+      const next = applyChanges(rowToPin(row), changes, updatedAt);
+      const p = next.properties;
+      db.prepare('UPDATE pins SET kind = ?, theme = ?, title = ?, note = ?, sentiment = ?, area = ?, lng = ?, lat = ?, updated_at = ? WHERE id = ?')
+        .run(p.kind, p.theme, p.title, p.note ?? null, p.sentiment ?? null, p.area, next.geometry.coordinates[0], next.geometry.coordinates[1], updatedAt, id);
+      if (!p.hidden) emit({ type: 'pin-updated', pin: next });
+      return next;
+    },
+    async deletePin(id) {
+      const deleted = db.prepare('DELETE FROM pins WHERE id = ?').run(id).changes === 1;
+      if (deleted) emit({ type: 'pin-deleted', id });
+      return deleted;
+    },
+    async supportPin(id, supporter, at) {
+      const result = db.transaction(() => {
+        if (!selectPin.get(id)) return null;
+        const added = db.prepare('INSERT INTO supports (pin_id, supporter, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(id, supporter, at).changes === 1;
+        if (added) db.prepare('UPDATE pins SET supports = supports + 1, updated_at = ? WHERE id = ?').run(at, id);
+        return { pin: rowToPin(selectPin.get(id)!), added };
+      })();
+      if (result?.added && !result.pin.properties.hidden) emit({ type: 'pin-updated', pin: result.pin });
+      return result;
+    },
+    async moderatePin(id, m) {
+      const pin = db.transaction(() => {
+        const changed = db.prepare('UPDATE pins SET hidden = ?, hidden_reason = ?, updated_at = ? WHERE id = ?').run(Number(m.hidden), m.hidden ? m.reason : null, m.at, id).changes;
+        if (!changed) return null;
+        insertAudit.run(m.at, m.actor, m.hidden ? 'hide' : 'restore', id, m.reason);
+        return rowToPin(selectPin.get(id)!);
+      })();
+      if (pin) emit(m.hidden ? { type: 'pin-hidden', id } : { type: 'pin-restored', pin });
+      return pin;
+    },
+    async listAudit(limit = 500) {
+      return db.prepare<[number], AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit ORDER BY id DESC LIMIT ?`).all(limit).map(toAudit);
+    },
+    subscribe(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    async close() {
+      events.removeAllListeners();
+      db.close();
+    },
+  };
+  return storage;
+}

@@ -1,0 +1,101 @@
+// the storage port of the server: one interface, implemented by the SQLite and PostgreSQL adapters.
+import type { AreaCollection, PinFeature, PinKind, PinProperties, Theme } from '../../core/types.ts';
+
+/** A pin as the server keeps it: the shared pin shape plus moderation state. `author` is a hash of the device token, never the token. */
+export interface ServerPinProperties extends PinProperties {
+  hidden: boolean;
+  hiddenReason?: string;
+}
+export type ServerPin = PinFeature & { properties: ServerPinProperties };
+
+export interface PinFilter {
+  kind?: PinKind;
+  theme?: string;
+  area?: string;
+  /** [minLng, minLat, maxLng, maxLat] */
+  bbox?: readonly [number, number, number, number];
+  /** ISO time; only pins updated strictly after it */
+  since?: string;
+  includeHidden?: boolean;
+  /** only pins by this author hash */
+  author?: string;
+}
+
+/** The editable part of a pin, as a storage update. `null` removes an optional field. */
+export interface PinChanges {
+  kind?: PinKind;
+  theme?: string;
+  title?: string;
+  note?: string | null;
+  sentiment?: PinProperties['sentiment'] | null;
+  position?: readonly [number, number];
+  area?: string;
+}
+
+/** Idempotency: the client's key plus a fingerprint of what it sent, so a reused key with a different pin is caught. */
+export interface IdempotencyKey {
+  key: string;
+  fingerprint: string;
+}
+
+export type CreatePinResult =
+  | { status: 'created'; pin: ServerPin }
+  | { status: 'replayed'; pin: ServerPin }
+  | { status: 'key-reused'; pin: ServerPin };
+
+export interface Moderation {
+  hidden: boolean;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: 'hide' | 'restore' | 'replace-areas' | 'replace-themes';
+  pinId: string | null;
+  reason: string | null;
+}
+
+export type ReplaceResult =
+  | { ok: true; reassigned: number }
+  | { ok: false; code: 'pins-outside-areas' | 'themes-in-use'; count: number; sample: string[] };
+
+/** What changed, for live updates. Hidden pins are announced by id only, so their text does not reach residents. */
+export type StorageEvent =
+  | { type: 'pin-created' | 'pin-updated'; pin: ServerPin }
+  | { type: 'pin-deleted' | 'pin-hidden'; id: string }
+  | { type: 'pin-restored'; pin: ServerPin }
+  | { type: 'areas-replaced' | 'themes-replaced' };
+
+export interface SeedData {
+  areas: AreaCollection;
+  themes: Theme[];
+  pins: ServerPin[];
+}
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  getAreas(): Promise<AreaCollection>;
+  getThemes(): Promise<Theme[]>;
+  /** all-or-nothing: refuses (ok: false) when any pin would fall outside the new areas; otherwise re-assigns every pin's area */
+  replaceAreas(areas: AreaCollection, locate: (p: readonly [number, number]) => string | null, actor: string): Promise<ReplaceResult>;
+  /** all-or-nothing: refuses when pins use a theme the new list drops */
+  replaceThemes(themes: Theme[], actor: string): Promise<ReplaceResult>;
+  listPins(filter?: PinFilter): Promise<ServerPin[]>;
+  countPins(): Promise<number>;
+  getPin(id: string): Promise<ServerPin | null>;
+  /** stores the pin once per (author, idempotency key), even when the same key arrives concurrently */
+  createPin(pin: ServerPin, idempotency?: IdempotencyKey): Promise<CreatePinResult>;
+  updatePin(id: string, changes: PinChanges, updatedAt: string): Promise<ServerPin | null>;
+  deletePin(id: string): Promise<boolean>;
+  /** one support per supporter; `added` is false when they had already supported it */
+  supportPin(id: string, supporter: string, at: string): Promise<{ pin: ServerPin; added: boolean } | null>;
+  moderatePin(id: string, moderation: Moderation): Promise<ServerPin | null>;
+  listAudit(limit?: number): Promise<AuditEntry[]>;
+  /** live changes; on PostgreSQL these include changes made by other server processes */
+  subscribe(listener: (event: StorageEvent) => void): () => void;
+  close(): Promise<void>;
+}

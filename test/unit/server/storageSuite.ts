@@ -1,0 +1,157 @@
+// the storage contract, run against every adapter (SQLite and PostgreSQL) by the *.test.ts files beside it.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Storage, StorageEvent } from '../../../src/server/storage/storage.ts';
+import { locateTestArea, testAreas, testPin, testThemes } from '../../support/serverFixtures.ts';
+
+/** fresh=true opens a new empty database; fresh=false opens the most recent one again */
+export type OpenStorage = (fresh: boolean) => Promise<Storage>;
+
+export function storageContract(open: OpenStorage): void {
+  let storage: Storage;
+  beforeEach(async () => {
+    storage = await open(true);
+  });
+  afterEach(async () => {
+    await storage.close();
+  });
+
+  it('is seeded with areas, themes and pins once', async () => {
+    expect((await storage.getAreas()).features.map((f) => f.id)).toEqual(['west', 'east']);
+    expect((await storage.getThemes()).map((t) => t.id)).toEqual(['green', 'safety']);
+    expect(await storage.countPins()).toBe(1);
+    // reopening the same database must not seed again
+    const again = await open(false);
+    expect(await again.countPins()).toBe(1);
+    await again.close();
+  });
+
+  it('stores a pin and gives it back unchanged, without mutating the input', async () => {
+    const pin = testPin({ note: 'by the pond', sentiment: 'positive', author: 'a1', sessionId: 's1' });
+    const before = structuredClone(pin);
+    const result = await storage.createPin(pin);
+    expect(result.status).toBe('created');
+    expect(pin).toEqual(before);
+    expect(await storage.getPin(pin.id)).toEqual(pin);
+    expect(await storage.getPin('no-such-pin')).toBeNull();
+  });
+
+  it('filters pins by kind, theme, area, bbox, since and author', async () => {
+    const a = testPin({ kind: 'priority', theme: 'safety', position: [-2.15, 53.45], author: 'x', updatedAt: '2030-01-01T00:00:00.000Z' });
+    const b = testPin({ kind: 'asset', theme: 'green', position: [-2.25, 53.41], author: 'y' });
+    await storage.createPin(a);
+    await storage.createPin(b);
+    const ids = async (f: Parameters<Storage['listPins']>[0]) => (await storage.listPins(f)).map((p) => p.id).filter((id) => id === a.id || id === b.id);
+    expect(await ids({ kind: 'priority' })).toEqual([a.id]);
+    expect(await ids({ theme: 'green' })).toEqual([b.id]);
+    expect(await ids({ area: 'east' })).toEqual([a.id]);
+    expect(await ids({ bbox: [-2.3, 53.4, -2.2, 53.42] })).toEqual([b.id]);
+    expect(await ids({ since: '2029-12-31T00:00:00.000Z' })).toEqual([a.id]);
+    expect(await ids({ author: 'y' })).toEqual([b.id]);
+    expect((await ids({})).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('stores a pin once per idempotency key, even when the key arrives concurrently', async () => {
+    const key = { key: 'k-1', fingerprint: 'f-1' };
+    const attempts = Array.from({ length: 12 }, () => testPin({ author: 'dev-a' }));
+    const results = await Promise.all(attempts.map((p) => storage.createPin(p, key)));
+    expect(results.filter((r) => r.status === 'created')).toHaveLength(1);
+    expect(new Set(results.map((r) => r.pin.id)).size).toBe(1);
+    expect(results.filter((r) => r.status === 'replayed')).toHaveLength(11);
+    expect((await storage.listPins({ author: 'dev-a' })).length).toBe(1);
+    // the same key with a different body is reported, not stored
+    const reused = await storage.createPin(testPin({ author: 'dev-a' }), { key: 'k-1', fingerprint: 'other' });
+    expect(reused.status).toBe('key-reused');
+    // another device may use the same key for its own pin
+    expect((await storage.createPin(testPin({ author: 'dev-b' }), key)).status).toBe('created');
+  });
+
+  it('updates fields, removes optional ones with null, and reports missing pins', async () => {
+    const pin = testPin({ note: 'old', sentiment: 'negative' });
+    await storage.createPin(pin);
+    const updated = await storage.updatePin(pin.id, { title: 'New title', note: null, sentiment: null, position: [-2.15, 53.45], area: 'east' }, '2031-01-01T00:00:00.000Z');
+    expect(updated?.properties).toMatchObject({ title: 'New title', area: 'east', updatedAt: '2031-01-01T00:00:00.000Z' });
+    expect(updated?.properties.note).toBeUndefined();
+    expect(updated?.properties.sentiment).toBeUndefined();
+    expect(await storage.getPin(pin.id)).toEqual(updated);
+    expect(await storage.updatePin('missing', { title: 'x' }, '2031-01-01T00:00:00.000Z')).toBeNull();
+  });
+
+  it('deletes pins', async () => {
+    const pin = testPin();
+    await storage.createPin(pin);
+    expect(await storage.deletePin(pin.id)).toBe(true);
+    expect(await storage.deletePin(pin.id)).toBe(false);
+    expect(await storage.getPin(pin.id)).toBeNull();
+  });
+
+  it('counts support once per supporter', async () => {
+    const pin = testPin();
+    await storage.createPin(pin);
+    const first = await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:00.000Z');
+    const twice = await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:01.000Z');
+    const other = await storage.supportPin(pin.id, 'dev-2', '2031-01-01T00:00:02.000Z');
+    expect([first?.added, twice?.added, other?.added]).toEqual([true, false, true]);
+    expect(other?.pin.properties.supports).toBe(2);
+    expect(await storage.supportPin('missing', 'dev-1', '2031-01-01T00:00:00.000Z')).toBeNull();
+  });
+
+  it('hides and restores pins with a reason, keeping an audit log', async () => {
+    const pin = testPin();
+    await storage.createPin(pin);
+    const hidden = await storage.moderatePin(pin.id, { hidden: true, reason: 'personal data', actor: 'planner', at: '2031-01-01T00:00:00.000Z' });
+    expect(hidden?.properties).toMatchObject({ hidden: true, hiddenReason: 'personal data' });
+    expect((await storage.listPins()).some((p) => p.id === pin.id)).toBe(false);
+    expect((await storage.listPins({ includeHidden: true })).some((p) => p.id === pin.id)).toBe(true);
+    const restored = await storage.moderatePin(pin.id, { hidden: false, reason: 'edited by author', actor: 'planner', at: '2031-01-01T00:00:01.000Z' });
+    expect(restored?.properties.hidden).toBe(false);
+    expect(restored?.properties.hiddenReason).toBeUndefined();
+    const log = await storage.listAudit();
+    expect(log.slice(0, 2).map((e) => [e.action, e.pinId, e.reason])).toEqual([
+      ['restore', pin.id, 'edited by author'],
+      ['hide', pin.id, 'personal data'],
+    ]);
+    expect(await storage.moderatePin('missing', { hidden: true, reason: 'x', actor: 'p', at: '2031-01-01T00:00:00.000Z' })).toBeNull();
+  });
+
+  it('replaces areas all-or-nothing, refusing when a pin would fall outside', async () => {
+    const pin = testPin({ position: [-2.15, 53.45] });
+    await storage.createPin(pin);
+    const westOnly = { ...testAreas(), features: testAreas().features.slice(0, 1) };
+    const refused = await storage.replaceAreas(westOnly, (p) => (locateTestArea(p) === 'west' ? 'west' : null), 'planner');
+    expect(refused).toMatchObject({ ok: false, code: 'pins-outside-areas' });
+    expect((await storage.getAreas()).features).toHaveLength(2);
+    expect((await storage.getPin(pin.id))?.properties.area).toBe('east');
+
+    const merged = { ...testAreas(), features: [{ ...testAreas().features[0]!, id: 'all', properties: { id: 'all', name: 'All' } }] };
+    const ok = await storage.replaceAreas(merged, () => 'all', 'planner');
+    expect(ok).toMatchObject({ ok: true });
+    expect((await storage.getAreas()).features.map((f) => f.id)).toEqual(['all']);
+    expect((await storage.getPin(pin.id))?.properties.area).toBe('all');
+    expect((await storage.listAudit())[0]?.action).toBe('replace-areas');
+  });
+
+  it('refuses to drop a theme that pins still use', async () => {
+    await storage.createPin(testPin({ theme: 'safety' }));
+    const refused = await storage.replaceThemes(testThemes().filter((t) => t.id !== 'safety'), 'planner');
+    expect(refused).toMatchObject({ ok: false, code: 'themes-in-use' });
+    expect((await storage.getThemes()).map((t) => t.id)).toContain('safety');
+    const added = await storage.replaceThemes([...testThemes(), { id: 'play', label: 'Play', colour: '#123456', icon: 'ball' }], 'planner');
+    expect(added.ok).toBe(true);
+    expect((await storage.getThemes()).map((t) => t.id)).toEqual(['green', 'safety', 'play']);
+  });
+
+  it('announces changes to subscribers, hidden pins by id only', async () => {
+    const seen: StorageEvent[] = [];
+    const stop = storage.subscribe((e) => seen.push(e));
+    const pin = testPin();
+    await storage.createPin(pin);
+    await storage.updatePin(pin.id, { title: 'Changed' }, '2031-01-01T00:00:00.000Z');
+    await storage.moderatePin(pin.id, { hidden: true, reason: 'spam', actor: 'p', at: '2031-01-01T00:00:01.000Z' });
+    await storage.deletePin(pin.id);
+    await expect.poll(() => seen.map((e) => e.type), { timeout: 3000 }).toEqual(['pin-created', 'pin-updated', 'pin-hidden', 'pin-deleted']);
+    expect(JSON.stringify(seen[2])).not.toContain('Changed');
+    stop();
+  });
+}
+
+export const seedData = () => ({ areas: testAreas(), themes: testThemes(), pins: [testPin({ id: 'seeded-1' })] });
