@@ -1,0 +1,367 @@
+// generates the demo town "Millbrook" (neighbourhoods and sample pins) from a seed; run with `npm run generate:demo`.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { featureCollection, multiPolygon, point, polygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { rewind } from '@turf/rewind';
+import { voronoi } from '@turf/voronoi';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { AreaCollection, AreaFeature, AreaGeometry, PinCollection, PinFeature, PinKind, PinProperties, Sentiment } from '../core/types.ts';
+
+/** The seed the committed data/demo-*.geojson files were made with. */
+export const DEMO_SEED = 20260428;
+
+/** Fictional town centre in rural Lincolnshire, [lng, lat]; no real ward lies under it. */
+const CENTRE: Position = [-0.17, 53.28];
+const TOWN_RADIUS_KM = 4;
+const RIVER_HALF_WIDTH_KM = 0.03;
+const CELL_COUNT = 17;
+const PIN_COUNT = 40;
+const MIN_PIECE_KM2 = 0.08;
+const PARK_NAME = 'Hollins Park';
+const BRIDGE_NAME = 'Old Town';
+
+// [theme, kind, sentiment or '', title, note or ''] for the sample pins; plain words a resident might write.
+type DemoPinTemplate = [theme: string, kind: PinKind, sentiment: Sentiment | '', title: string, note: string];
+const DEMO_PIN_TEMPLATES: readonly DemoPinTemplate[] = [
+  ['green-space', 'asset', 'positive', 'The big oak on the green', 'Shade in summer and the kids love it. Please protect it if the green is redesigned.'],
+  ['green-space', 'asset', 'positive', 'Allotments by the old railway line', 'Well used, long waiting list. More plots would be welcome.'],
+  ['green-space', 'priority', 'negative', 'Play field floods every winter', 'Unusable from November to March; better drainage would fix most of it.'],
+  ['green-space', 'priority', 'neutral', 'More benches along the river path', ''],
+  ['green-space', 'asset', '', 'Quiet churchyard garden', 'A calm place to sit at lunchtime.'],
+  ['play-youth', 'priority', 'negative', 'Playground equipment is broken', 'The swings have been taped off since last autumn.'],
+  ['play-youth', 'asset', 'positive', 'Skate park', 'Teenagers use it every evening. Lighting would make it safer in winter.'],
+  ['play-youth', 'priority', 'neutral', 'Somewhere for older children to meet', 'There is nothing between the toddler park and the pub.'],
+  ['play-youth', 'asset', 'positive', 'Youth club in the old scout hut', ''],
+  ['transport-streets', 'priority', 'negative', 'Crossing needed outside the primary school', 'Cars come round the bend fast at drop-off time.'],
+  ['transport-streets', 'priority', 'negative', 'Pavement too narrow for buggies', 'People have to step into the road to pass each other.'],
+  ['transport-streets', 'asset', 'positive', 'Frequent bus to the station', 'Every 15 minutes in the day; please keep the evening service too.'],
+  ['transport-streets', 'priority', 'neutral', 'Cycle parking at the shops', ''],
+  ['transport-streets', 'priority', 'negative', 'Potholes on the back lane', 'Dangerous for cyclists after dark.'],
+  ['safety', 'priority', 'negative', 'Dark underpass', 'Feels unsafe after 6pm; better lighting and a mirror would help.'],
+  ['safety', 'priority', 'negative', 'Speeding on the main road', 'A 20 mph limit near the houses, please.'],
+  ['safety', 'asset', 'positive', 'Well-lit route home from the station', ''],
+  ['safety', 'priority', 'neutral', 'Alley used for fly-tipping', 'Gates or regular clearing would stop it.'],
+  ['housing', 'priority', 'negative', 'Empty flats above the shops', 'Could be brought back into use as homes.'],
+  ['housing', 'priority', 'neutral', 'Homes for older people who want to downsize', 'Bungalows near the bus stop and the doctors would suit many of us.'],
+  ['housing', 'asset', 'positive', 'Terraced streets with front gardens', 'The character of these streets is worth keeping.'],
+  ['housing', 'priority', 'negative', 'Damp council houses need repair', ''],
+  ['health-care', 'asset', 'positive', 'GP surgery within walking distance', 'Please keep it here; many patients do not drive.'],
+  ['health-care', 'priority', 'negative', 'No pharmacy since the old one closed', 'The nearest is a bus ride away.'],
+  ['health-care', 'asset', '', 'Day centre for older residents', 'Lunch club on Tuesdays and Thursdays.'],
+  ['health-care', 'priority', 'neutral', 'Public toilets near the park', ''],
+  ['shops-economy', 'asset', 'positive', 'Saturday market', 'Local produce and a good meeting place.'],
+  ['shops-economy', 'priority', 'negative', 'Too many empty shop units', 'Short-term lets for local makers could fill them.'],
+  ['shops-economy', 'asset', 'positive', 'Family-run bakery', ''],
+  ['shops-economy', 'priority', 'neutral', 'Small workspaces for start-ups', 'The old mill buildings would be ideal.'],
+  ['community-spaces', 'asset', 'positive', 'Library and community hall', 'Free wifi, warm space and the toddler group.'],
+  ['community-spaces', 'priority', 'negative', 'Village hall needs a new roof', 'Leaks whenever it rains; bookings are being cancelled.'],
+  ['community-spaces', 'asset', 'positive', 'Community café at the church', ''],
+  ['community-spaces', 'priority', 'neutral', 'Meeting room that groups can book cheaply', ''],
+  ['heritage-culture', 'asset', 'positive', 'Old corn mill and weir', 'The heart of the town’s history; open it to visitors.'],
+  ['heritage-culture', 'asset', 'positive', 'War memorial', 'Well kept by volunteers.'],
+  ['heritage-culture', 'priority', 'neutral', 'Blue plaques for local history', ''],
+  ['heritage-culture', 'priority', 'negative', 'Listed chapel falling into disrepair', 'Could become a venue for concerts and exhibitions.'],
+  ['environment', 'priority', 'negative', 'Litter along the river bank', 'More bins and a regular clean-up day.'],
+  ['environment', 'priority', 'neutral', 'Solar panels on school roofs', ''],
+  ['environment', 'asset', 'positive', 'Wildflower verges', 'Full of bees in June; please keep mowing light.'],
+  ['environment', 'priority', 'negative', 'Air pollution at the junction', 'Queuing traffic at school times; idling should be discouraged.'],
+  ['environment', 'asset', '', 'Community orchard', 'Apple day every October.'],
+];
+
+type Ring = Position[];
+type Pieces = Ring[][]; // polygons (each: exterior then holes) of one neighbourhood, in km around CENTRE
+
+/** Small, fast, seedable PRNG (mulberry32); returns numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return function next() {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Turns a neighbourhood name into its id: "St Anne's" -> "st-annes". */
+export function slugify(name: string): string {
+  return name.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+// anchors (km east, km north of the centre) pull each name towards a plausible part of town;
+// river names are placed relative to the river line, so they land on its banks.
+function nameAnchors(riverY: (x: number) => number): [string, number, number][] {
+  const onRiver = (name: string, x: number, dy: number): [string, number, number] => [name, x, riverY(x) + dy];
+  return [
+    onRiver('Canal Basin', -0.8, -0.5), onRiver('Mill Lane', 1.3, 0.4),
+    onRiver('Riverside', -2.2, 0.4), onRiver('Brookside', 2.6, -0.4), onRiver('Weir Meadows', -2.8, -0.5),
+    ['St Anne\'s', -0.6, 1.4], ['Chapel End', 1.2, -1.2], ['Foundry Fields', 2.0, 0.9], ['Station Quarter', 1.0, 1.9],
+    ['Greenbank', -1.4, -1.5], ['Northfield', 0, 3.2], ['Highcroft', 2.3, 2.4], ['Eastbrook', 3.3, 0],
+    ['Ashby Green', 2.3, -2.4], ['Southgate', 0, -3.2], ['Kingsmead', -2.3, -2.4], ['Westwood', -3.3, 0.2],
+    ['Birch Hill', -2.3, 2.4], ['Longmoor', -3.0, -1.3], ['Upper Heath', -1.2, 2.9], ['Orchard Rise', 3.0, 1.5],
+  ];
+}
+
+function ringArea(ring: Ring): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return sum / 2;
+}
+
+function piecesArea(pieces: Pieces): number {
+  return pieces.reduce((total, rings) => total + Math.abs(ringArea(rings[0]!)) - rings.slice(1).reduce((h, r) => h + Math.abs(ringArea(r)), 0), 0);
+}
+
+function ringCentroid(ring: Ring): [number, number] {
+  let cx = 0;
+  let cy = 0;
+  let a = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x0, y0] = ring[i] as [number, number];
+    const [x1, y1] = ring[i + 1] as [number, number];
+    const cross = x0 * y1 - x1 * y0;
+    a += cross;
+    cx += (x0 + x1) * cross;
+    cy += (y0 + y1) * cross;
+  }
+  return [cx / (3 * a), cy / (3 * a)];
+}
+
+function distanceToSegment(p: Position, a: Position, b: Position): number {
+  const [px, py, ax, ay, bx, by] = [p[0]!, p[1]!, a[0]!, a[1]!, b[0]!, b[1]!];
+  const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / len2));
+  return Math.hypot(px - ax - t * (bx - ax), py - ay - t * (by - ay));
+}
+
+function close(ring: Ring): Ring {
+  return [...ring, ring[0]!];
+}
+
+/** Clips a polygon (given as rings) by another; returns the pieces, possibly none. */
+function clip(a: Ring[][], b: Ring[][]): Pieces {
+  const toGeom = (p: Ring[][]) => (p.length === 1 ? polygon(p[0]!) : multiPolygon(p));
+  const result = intersect(featureCollection<Polygon | MultiPolygon>([toGeom(a), toGeom(b)]));
+  if (!result) return [];
+  return result.geometry.type === 'Polygon' ? [result.geometry.coordinates] : result.geometry.coordinates;
+}
+
+/** An irregular star-shaped outline, so it cannot cross itself. */
+function townOutline(random: () => number): Ring {
+  const phases = [random(), random(), random()].map((p) => p * 2 * Math.PI);
+  const n = 36;
+  const ring: Ring = [];
+  for (let i = 0; i < n; i++) {
+    const angle = (i / n) * 2 * Math.PI;
+    const wobble = 0.12 * Math.sin(2 * angle + phases[0]!) + 0.08 * Math.sin(3 * angle + phases[1]!) + 0.05 * Math.sin(5 * angle + phases[2]!);
+    const r = TOWN_RADIUS_KM * (1 + wobble + 0.04 * (random() - 0.5));
+    ring.push([r * Math.cos(angle), r * Math.sin(angle) * 0.9]);
+  }
+  return close(ring);
+}
+
+/** The river's centre line as y(x): two gentle meanders and a slight tilt, crossing the whole town. */
+function riverLine(random: () => number): (x: number) => number {
+  const [p1, p2, tilt] = [random() * 2 * Math.PI, random() * 2 * Math.PI, (random() - 0.5) * 0.3];
+  return (x) => 0.45 * Math.sin(0.7 * x + p1) + 0.2 * Math.sin(1.9 * x + p2) + tilt * x - 0.2;
+}
+
+/** Land north and south of the river, each as pieces; the channel between them is left out of every area. */
+function landBesideRiver(outline: Ring, riverY: (x: number) => number): { north: Pieces; south: Pieces } {
+  const north: Ring = [];
+  const south: Ring = [];
+  const step = 0.1;
+  for (let x = -TOWN_RADIUS_KM * 1.6; x <= TOWN_RADIUS_KM * 1.6 + 1e-9; x += step) {
+    // offset along the normal so the channel keeps its width on bends
+    const slope = (riverY(x + 0.001) - riverY(x - 0.001)) / 0.002;
+    const norm = Math.hypot(1, slope);
+    const [nx, ny] = [-slope / norm, 1 / norm];
+    const y = riverY(x);
+    north.push([x + nx * RIVER_HALF_WIDTH_KM, y + ny * RIVER_HALF_WIDTH_KM]);
+    south.push([x - nx * RIVER_HALF_WIDTH_KM, y - ny * RIVER_HALF_WIDTH_KM]);
+  }
+  const far = TOWN_RADIUS_KM * 3;
+  const [first, last] = [north[0]![0]!, north[north.length - 1]![0]!];
+  const northRegion = close([...north, [last, far], [first, far]].reverse());
+  const southRegion = close([...south, [last, -far], [first, -far]]);
+  return { north: clip([[outline]], [[northRegion]]), south: clip([[outline]], [[southRegion]]) };
+}
+
+/** Seeds inside the outline, spaced further apart towards the edge so central neighbourhoods are smaller. */
+function seedPoints(random: () => number, outline: Ring): Position[] {
+  const seeds: Position[] = [];
+  const outlinePolygon = polygon([outline]);
+  for (let tries = 0; seeds.length < CELL_COUNT && tries < 20000; tries++) {
+    const r = TOWN_RADIUS_KM * 1.1 * random() ** 0.9;
+    const angle = random() * 2 * Math.PI;
+    const p: Position = [r * Math.cos(angle), r * Math.sin(angle)];
+    const spacing = 0.7 + 1.1 * (r / TOWN_RADIUS_KM);
+    if (!booleanPointInPolygon(p, outlinePolygon)) continue;
+    if (seeds.some((s) => Math.hypot(s[0]! - p[0]!, s[1]! - p[1]!) < spacing)) continue;
+    seeds.push(p);
+  }
+  return seeds;
+}
+
+/** A small irregular park ring well inside one neighbourhood's only piece, or null when none fits. */
+function placePark(random: () => number, cells: Pieces[]): { cell: number; ring: Ring } | null {
+  const order = cells
+    .map((pieces, i) => ({ i, pieces, area: piecesArea(pieces) }))
+    .filter((c) => c.pieces.length === 1)
+    .sort((a, b) => b.area - a.area);
+  for (const { i, pieces } of order) {
+    const outer = pieces[0]![0]!;
+    const centre = ringCentroid(outer);
+    const ring: Ring = [];
+    for (let k = 0; k < 10; k++) {
+      const angle = -(k / 10) * 2 * Math.PI;
+      const r = 0.35 * (0.8 + 0.4 * random());
+      ring.push([centre[0] + r * Math.cos(angle), centre[1] + r * Math.sin(angle) * 0.8]);
+    }
+    const inside = ring.every((p) => booleanPointInPolygon(p, polygon([outer])));
+    const margin = Math.min(...ring.flatMap((p) => outer.slice(1).map((b, j) => distanceToSegment(p, outer[j]!, b))));
+    if (inside && margin > 0.25) return { cell: i, ring: close(ring) };
+  }
+  return null;
+}
+
+/** Gives each cell the nearest free name: all (cell, name) pairs by distance, taken greedily. */
+function nameCells(cells: Pieces[], riverY: (x: number) => number, bridge: number): string[] {
+  const anchors = nameAnchors(riverY);
+  const names: string[] = [];
+  names[bridge] = BRIDGE_NAME;
+  const centres = cells.map((pieces) => ringCentroid([...pieces].sort((a, b) => piecesArea([b]) - piecesArea([a]))[0]![0]!));
+  const pairs = centres.flatMap((c, cell) => anchors.map(([name, x, y]) => ({ cell, name, d: Math.hypot(c[0] - x, c[1] - y) })));
+  pairs.sort((a, b) => a.d - b.d || a.cell - b.cell || a.name.localeCompare(b.name));
+  const used = new Set<string>();
+  for (const { cell, name } of pairs) {
+    if (names[cell] !== undefined || used.has(name)) continue;
+    names[cell] = name;
+    used.add(name);
+  }
+  return names;
+}
+
+/** Converts km around CENTRE to [lng, lat] rounded to 6 decimals (~0.1 m), dropping repeated positions. */
+function toLngLatRing(ring: Ring): Ring {
+  const kmPerDegLat = 110.574;
+  const kmPerDegLng = 111.32 * Math.cos((CENTRE[1]! * Math.PI) / 180);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  const out: Ring = [];
+  for (const [x, y] of ring as [number, number][]) {
+    const p = [round(CENTRE[0]! + x / kmPerDegLng), round(CENTRE[1]! + y / kmPerDegLat)];
+    const prev = out[out.length - 1];
+    if (!prev || prev[0] !== p[0] || prev[1] !== p[1]) out.push(p);
+  }
+  return out;
+}
+
+function areaFeature(name: string, pieces: Pieces): AreaFeature {
+  const rings = pieces.map((rs) => rs.map(toLngLatRing));
+  const geometry: AreaGeometry = rings.length === 1 ? { type: 'Polygon', coordinates: rings[0]! } : { type: 'MultiPolygon', coordinates: rings };
+  const id = slugify(name);
+  const rewound = rewind(geometry) as AreaGeometry;
+  return { type: 'Feature', id, properties: { id, name }, geometry: rewound };
+}
+
+/** One attempt at a town; null when the seeds gave slivers or left no room for the park. */
+function tryTown(random: () => number): AreaCollection | null {
+  const outline = townOutline(random);
+  const riverY = riverLine(random);
+  const land = landBesideRiver(outline, riverY);
+  const seeds = seedPoints(random, outline);
+  if (seeds.length < CELL_COUNT) return null;
+  // the river bounds every neighbourhood but one: the old town nearest the middle spans the bridge,
+  // so it takes part in the voronoi of both banks and comes out as a MultiPolygon.
+  const bridge = seeds.reduce((best, s, i) => (Math.hypot(s[0]!, s[1]! - riverY(s[0]!)) < Math.hypot(seeds[best]![0]!, seeds[best]![1]! - riverY(seeds[best]![0]!)) ? i : best), 0);
+  const isNorth = seeds.map((s, i) => i === bridge || s[1]! > riverY(s[0]!));
+  const isSouth = seeds.map((s, i) => i === bridge || s[1]! <= riverY(s[0]!));
+  const cells: Pieces[] = seeds.map(() => []);
+  for (const [onSide, landPieces] of [[isNorth, land.north], [isSouth, land.south]] as const) {
+    const members = seeds.flatMap((s, i) => (onSide[i] ? [i] : []));
+    const extent = TOWN_RADIUS_KM * 2;
+    const points = featureCollection(members.map((i) => point(seeds[i]!)));
+    voronoi(points, { bbox: [-extent, -extent, extent, extent] }).features.forEach((cell, k) => {
+      cells[members[k]!]!.push(...clip([cell.geometry.coordinates], landPieces));
+    });
+  }
+  if (cells.some((pieces) => pieces.length === 0 || pieces.some((p) => piecesArea([p]) < MIN_PIECE_KM2))) return null;
+  if (cells[bridge]!.length !== 2) return null;
+  const park = placePark(random, cells.map((pieces, i) => (i === bridge ? [] : pieces)));
+  if (!park) return null;
+  const names = nameCells(cells, riverY, bridge);
+  const withHole = cells.map((pieces, i) => (i === park.cell ? [[...pieces[0]!, park.ring]] : pieces));
+  const features = withHole.map((pieces, i) => areaFeature(names[i]!, pieces));
+  features.push(areaFeature(PARK_NAME, [[[...park.ring].reverse()]]));
+  features.sort((a, b) => a.id.localeCompare(b.id));
+  return { type: 'FeatureCollection', features };
+}
+
+// the first pin always goes in the park enclave, so point-in-hole assignment has a case to show
+const PARK_PIN: DemoPinTemplate = ['green-space', 'asset', 'positive', 'Walk round Hollins reservoir', 'A flat loop of about a mile; lovely early in the morning.'];
+
+function demoPins(random: () => number, areas: AreaCollection): PinCollection {
+  const templates = [...DEMO_PIN_TEMPLATES];
+  // fisher-yates, so which templates are used and in what order depends only on the seed
+  for (let i = templates.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [templates[i], templates[j]] = [templates[j]!, templates[i]!];
+  }
+  const townBox = bbox(areas);
+  const parkBox = bbox(areas.features.find((f) => f.properties.id === slugify(PARK_NAME))!);
+  const start = Date.UTC(2026, 3, 1, 7, 0, 0);
+  const features: PinFeature[] = [];
+  for (let tries = 0; features.length < PIN_COUNT && tries < 100000; tries++) {
+    const [minX, minY, maxX, maxY] = features.length === 0 ? parkBox : townBox;
+    // a mild pull towards the middle of town, where most pins land in real consultations,
+    // and a rising bar for areas that already have pins, so every neighbourhood gets some
+    const u = 0.5 + (random() - 0.5) * (0.5 + 0.5 * random());
+    const v = 0.5 + (random() - 0.5) * (0.5 + 0.5 * random());
+    const position: Position = [Math.round((minX + u * (maxX - minX)) * 1e6) / 1e6, Math.round((minY + v * (maxY - minY)) * 1e6) / 1e6];
+    const area = areas.features.find((f) => booleanPointInPolygon(position, f, { ignoreBoundary: true }));
+    if (!area || features.some((f) => Math.hypot(f.geometry.coordinates[0]! - position[0]!, f.geometry.coordinates[1]! - position[1]!) < 0.0012)) continue;
+    if (random() * (1 + features.filter((f) => f.properties.area === area.properties.id).length) > 1) continue;
+    const [theme, kind, sentiment, title, note] = features.length === 0 ? PARK_PIN : templates[features.length % templates.length]!;
+    const id = `demo-pin-${String(features.length + 1).padStart(2, '0')}`;
+    // made during waking hours over eight weeks; about a third edited later
+    const created = start + Math.floor(random() * 56) * 86_400_000 + Math.floor(random() * 14 * 60) * 60_000;
+    const updated = random() < 0.3 ? created + Math.floor(random() * 72 * 60) * 60_000 : created;
+    const properties: PinProperties = { id, kind, theme, title, ...(note ? { note } : {}), ...(sentiment ? { sentiment } : {}), area: area.properties.id, createdAt: new Date(created).toISOString(), updatedAt: new Date(updated).toISOString() };
+    features.push({ type: 'Feature', id, properties, geometry: { type: 'Point', coordinates: position } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Builds the demo town: neighbourhoods (a clipped Voronoi split by a river, with a park enclave) and sample pins.
+ * The same seed always gives the same output, byte for byte once serialised with `toGeoJsonText`.
+ * @example
+ * const { areas, pins } = generateDemoTown(DEMO_SEED);
+ * areas.features.length; // => 18
+ */
+export function generateDemoTown(seed: number = DEMO_SEED): { areas: AreaCollection; pins: PinCollection } {
+  if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
+  const random = mulberry32(seed);
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const areas = tryTown(random);
+    if (areas) return { areas, pins: demoPins(random, areas) };
+  }
+  throw new Error(`no usable town found for seed ${seed} in 500 attempts`);
+}
+
+/** Serialises a FeatureCollection with one feature per line, so diffs of the data files stay readable. */
+export function toGeoJsonText(collection: FeatureCollection | { type: 'FeatureCollection'; features: Feature[] }): string {
+  return `{"type":"FeatureCollection","features":[\n${collection.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
+  const { areas, pins } = generateDemoTown(DEMO_SEED);
+  writeFileSync(path.join(dataDir, 'demo-areas.geojson'), toGeoJsonText(areas));
+  writeFileSync(path.join(dataDir, 'demo-pins.geojson'), toGeoJsonText(pins));
+  console.log(`wrote ${areas.features.length} areas and ${pins.features.length} pins to ${dataDir}`);
+}
