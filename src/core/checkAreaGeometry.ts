@@ -74,6 +74,15 @@ class CoordinateReader {
     return null;
   }
 
+  // wrong nesting repeats in every ring once it happens; one report per geometry says it
+  private nestingReported = false;
+
+  nesting(path: string, message: string): null {
+    if (this.nestingReported) return null;
+    this.nestingReported = true;
+    return this.error(path, 'invalid-coordinates', message);
+  }
+
   /** reads an array whose items are themselves arrays, saying how deep the nesting went wrong */
   list<T>(value: unknown, path: string, items: Items, type: string, read: (item: unknown, index: number) => T | null): T[] | null {
     if (!Array.isArray(value)) return this.error(path, 'invalid-coordinates', `expected an array of ${items.many}, found ${describe(value)}`);
@@ -81,8 +90,10 @@ class CoordinateReader {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (!Array.isArray(item)) {
-        const hint = typeof item === 'number' ? ` (the coordinates are nested too shallowly for a ${type})` : '';
-        return this.error(`${path}[${i}]`, 'invalid-coordinates', `expected ${items.one}, found ${describe(item)}${hint}`);
+        if (typeof item === 'number') {
+          return this.nesting(`${path}[${i}]`, `expected ${items.one}, found ${describe(item)} (the coordinates are nested too shallowly for a ${type})`);
+        }
+        return this.error(`${path}[${i}]`, 'invalid-coordinates', `expected ${items.one}, found ${describe(item)}`);
       }
       const read1 = read(item, i);
       if (read1) out.push(read1);
@@ -118,10 +129,10 @@ class CoordinateReader {
 
   position(value: unknown, path: string): Position | null {
     const items = value as unknown[];
+    if (items.some(Array.isArray)) return this.nesting(path, 'expected a position of numbers, found an array inside it (the coordinates are nested too deeply)');
     if (items.length < 2) return this.error(path, 'invalid-coordinates', `a position needs a longitude and a latitude, found ${items.length} number(s)`);
     for (let i = 0; i < items.length; i++) {
       const n = items[i];
-      if (Array.isArray(n)) return this.error(path, 'invalid-coordinates', 'expected a position of numbers, found an array inside it (the coordinates are nested too deeply)');
       if (typeof n !== 'number') return this.error(`${path}[${i}]`, 'invalid-coordinates', `coordinates must be numbers, found ${describe(n)}`);
       if (!Number.isFinite(n)) return this.error(`${path}[${i}]`, 'invalid-coordinates', 'coordinates must be finite numbers');
     }
