@@ -1,0 +1,99 @@
+// recounting pins per area or hex from ids assigned once, with the planner's filters.
+import { KIND_PRIORITY, type PinTable } from './pinTable.ts';
+import type { PinKind } from './types.ts';
+
+/** Which pins to count. Absent fields do not filter. */
+export interface PinFilter {
+  /** theme ids to keep */
+  themes?: readonly string[];
+  /** 'both' (default) or one kind */
+  kind?: PinKind | 'both';
+  /** keep pins created at or after this time (epoch ms); pins without a readable createdAt are then dropped */
+  from?: number;
+  /** keep pins created before this time (epoch ms, exclusive) */
+  to?: number;
+}
+
+/** Counts per group (area or hex) in typed arrays; group `n` is "in no group" (outside). */
+export interface CountArrays {
+  nGroups: number;
+  themes: string[];
+  /** pins per group; index nGroups holds the pins outside every group */
+  total: Uint32Array;
+  asset: Uint32Array;
+  priority: Uint32Array;
+  /** byTheme[(group * themes.length + theme) * 2 + kind] with kind 0 = asset, 1 = priority */
+  byTheme: Uint32Array;
+}
+
+/** What one area or hex says, as plain JSON. */
+export interface PinCounts {
+  total: number;
+  asset: number;
+  priority: number;
+  byTheme: Record<string, { asset: number; priority: number }>;
+}
+
+/**
+ * Counts pins per group from ids assigned once (assignAreas / assignHexes; -1 = in no group), keeping only
+ * pins that pass the filter. Linear in the number of pins, no geometry: this is what runs on a filter change.
+ * @example
+ * const counts = countByGroup(table, areaIds, areas.features.length, { kind: 'priority', themes: ['green'] });
+ * counts.total[3] // => priorities about "green" in area 3
+ */
+export function countByGroup(table: PinTable, ids: Int32Array, nGroups: number, filter: PinFilter = {}): CountArrays {
+  if (ids.length !== table.length) throw new Error(`ids has ${ids.length} entries for ${table.length} pins`);
+  const nThemes = table.themes.length;
+  const byTheme = new Uint32Array((nGroups + 1) * nThemes * 2);
+  const themeOk = new Uint8Array(nThemes);
+  if (filter.themes) {
+    const wanted = new Set(filter.themes);
+    table.themes.forEach((t, i) => (themeOk[i] = wanted.has(t) ? 1 : 0));
+  } else themeOk.fill(1);
+  const kindOk = new Uint8Array([filter.kind === 'priority' ? 0 : 1, filter.kind === 'asset' ? 0 : 1]);
+  const from = filter.from ?? -Infinity;
+  const to = filter.to ?? Infinity;
+  const byTime = filter.from !== undefined || filter.to !== undefined;
+  const { theme, kind, time } = table;
+  const stride = nThemes * 2;
+  const outsideBase = nGroups * stride;
+  for (let p = 0; p < ids.length; p++) {
+    const t = theme[p]!;
+    const k = kind[p]!;
+    if (!themeOk[t] || !kindOk[k]) continue;
+    // NaN times fail both comparisons, so undated pins drop out of any date filter
+    if (byTime && !(time[p]! >= from && time[p]! < to)) continue;
+    const g = ids[p]!;
+    byTheme[(g < 0 || g >= nGroups ? outsideBase : g * stride) + t * 2 + k]!++;
+  }
+  const total = new Uint32Array(nGroups + 1);
+  const asset = new Uint32Array(nGroups + 1);
+  const priority = new Uint32Array(nGroups + 1);
+  for (let g = 0; g <= nGroups; g++) {
+    let a = 0;
+    let pr = 0;
+    for (let j = g * stride; j < (g + 1) * stride; j += 2) {
+      a += byTheme[j]!;
+      pr += byTheme[j + 1]!;
+    }
+    asset[g] = a;
+    priority[g] = pr;
+    total[g] = a + pr;
+  }
+  return { nGroups, themes: table.themes, total, asset, priority, byTheme };
+}
+
+/**
+ * The counts of one group as plain JSON, every theme listed (zeros included) in sorted order.
+ * Pass `counts.nGroups` for the pins outside every group.
+ * @example
+ * pinCountsOf(counts, 0) // => { total: 3, asset: 2, priority: 1, byTheme: { green: { asset: 2, priority: 1 } } }
+ */
+export function pinCountsOf(counts: CountArrays, group: number): PinCounts {
+  const byTheme: PinCounts['byTheme'] = {};
+  const stride = counts.themes.length * 2;
+  counts.themes.forEach((t, i) => {
+    byTheme[t] = { asset: counts.byTheme[group * stride + i * 2]!, priority: counts.byTheme[group * stride + i * 2 + KIND_PRIORITY]! };
+  });
+  return { total: counts.total[group]!, asset: counts.asset[group]!, priority: counts.priority[group]!, byTheme };
+}

@@ -1,0 +1,96 @@
+// small-count protection (k-anonymity style suppression) for every published count.
+import type { PinCounts } from './countPins.ts';
+
+/**
+ * The one marker used everywhere (map labels, tables, GeoJSON and CSV exports) in place of a number:
+ * - `{ suppressed: true, lessThan: k }`: the true count is between 1 and k-1 ("fewer than k");
+ * - `{ suppressed: true }`: the count is k or more but is withheld so that a count below k
+ *   cannot be worked out by subtraction (complementary suppression).
+ * Zero is published as 0: it singles out nobody.
+ */
+export interface SuppressedCount {
+  suppressed: true;
+  lessThan?: number;
+}
+export type PublishedCount = number | SuppressedCount;
+
+export interface PublishedCounts {
+  total: PublishedCount;
+  asset: PublishedCount;
+  priority: PublishedCount;
+  byTheme: Record<string, { asset: PublishedCount; priority: PublishedCount }>;
+}
+
+export const DEFAULT_MIN_COUNT = 5;
+
+/** Whether a published count is withheld. */
+export function isSuppressed(c: PublishedCount): c is SuppressedCount {
+  return typeof c === 'object';
+}
+
+/**
+ * Text for a published count in tables and labels: the number, "<k" for fewer than k, "·" for withheld.
+ * @example
+ * formatPublishedCount({ suppressed: true, lessThan: 5 }) // => '<5'
+ */
+export function formatPublishedCount(c: PublishedCount): string {
+  if (!isSuppressed(c)) return String(c);
+  return c.lessThan !== undefined ? `<${c.lessThan}` : '·';
+}
+
+/**
+ * One count alone: a count from 1 to k-1 becomes `{ suppressed: true, lessThan: k }`.
+ * @example
+ * suppressCount(3, 5) // => { suppressed: true, lessThan: 5 }
+ * suppressCount(0, 5) // => 0
+ */
+export function suppressCount(n: number, k: number): PublishedCount {
+  return n > 0 && n < k ? { suppressed: true, lessThan: k } : n;
+}
+
+/**
+ * Replaces counts from 1 to k-1 by "fewer than k", then withholds further counts so that no suppressed
+ * count can be recovered from the published sums. The sums published inside one `counts` object are
+ * total = asset + priority, asset = sum of byTheme[t].asset and priority = sum of byTheme[t].priority;
+ * in each of them either nothing or at least two members end up suppressed (the extra one is the
+ * smallest published non-zero part, else the sum). What remains knowable is an interval (between 1 and k-1).
+ * WARNING: grand totals over several areas (or `outside` plus all areas) are further sums: publish
+ * them from suppressed figures too, or not at all, or a single suppressed area could be recovered.
+ * k <= 1 suppresses nothing.
+ * @example
+ * suppressSmallCounts({ total: 12, asset: 10, priority: 2, byTheme: { green: { asset: 10, priority: 2 } } }, 5)
+ * // => { total: 12, asset: { suppressed: true }, priority: { suppressed: true, lessThan: 5 },
+ * //      byTheme: { green: { asset: { suppressed: true }, priority: { suppressed: true, lessThan: 5 } } } }
+ */
+export function suppressSmallCounts(counts: PinCounts, k: number = DEFAULT_MIN_COUNT): PublishedCounts {
+  const themes = Object.keys(counts.byTheme);
+  // flat cells: 0 total, 1 asset, 2 priority, then per theme asset and priority
+  const values = [counts.total, counts.asset, counts.priority];
+  for (const t of themes) values.push(counts.byTheme[t]!.asset, counts.byTheme[t]!.priority);
+  const hidden = values.map((v) => v > 0 && v < k);
+  const relations: Array<{ sum: number; parts: number[] }> = [
+    { sum: 0, parts: [1, 2] },
+    { sum: 1, parts: themes.map((_, i) => 3 + i * 2) },
+    { sum: 2, parts: themes.map((_, i) => 4 + i * 2) },
+  ];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { sum, parts } of relations) {
+      const members = [sum, ...parts];
+      if (members.filter((m) => hidden[m]).length !== 1) continue;
+      const open = parts.filter((m) => !hidden[m]);
+      const nonZero = open.filter((m) => values[m]! > 0).sort((a, b) => values[a]! - values[b]! || a - b);
+      const pick = nonZero[0] ?? (!hidden[sum] ? sum : open[0]);
+      if (pick === undefined) continue;
+      hidden[pick] = true;
+      changed = true;
+    }
+  }
+  const publish = (i: number): PublishedCount => {
+    if (!hidden[i]) return values[i]!;
+    return values[i]! > 0 && values[i]! < k ? { suppressed: true, lessThan: k } : { suppressed: true };
+  };
+  const byTheme: PublishedCounts['byTheme'] = {};
+  themes.forEach((t, i) => (byTheme[t] = { asset: publish(3 + i * 2), priority: publish(4 + i * 2) }));
+  return { total: publish(0), asset: publish(1), priority: publish(2), byTheme };
+}
