@@ -269,10 +269,10 @@ function areaFeature(name: string, pieces: Pieces): AreaFeature {
 }
 
 /** One attempt at a town; null when the seeds gave slivers or left no room for the park. */
-function tryTown(random: () => number): AreaCollection | null {
+function tryTown(random: () => number): { areas: AreaCollection; land: MultiPolygon } | null {
   const outline = townOutline(random);
   const riverY = riverLine(random);
-  const land = landBesideRiver(outline, riverY);
+  const banks = landBesideRiver(outline, riverY);
   const seeds = seedPoints(random, outline);
   if (seeds.length < CELL_COUNT) return null;
   // the river bounds every neighbourhood but one: the old town nearest the middle spans the bridge,
@@ -281,7 +281,7 @@ function tryTown(random: () => number): AreaCollection | null {
   const isNorth = seeds.map((s, i) => i === bridge || s[1]! > riverY(s[0]!));
   const isSouth = seeds.map((s, i) => i === bridge || s[1]! <= riverY(s[0]!));
   const cells: Pieces[] = seeds.map(() => []);
-  for (const [onSide, landPieces] of [[isNorth, land.north], [isSouth, land.south]] as const) {
+  for (const [onSide, landPieces] of [[isNorth, banks.north], [isSouth, banks.south]] as const) {
     const members = seeds.flatMap((s, i) => (onSide[i] ? [i] : []));
     const extent = TOWN_RADIUS_KM * 2;
     const points = featureCollection(members.map((i) => point(seeds[i]!)));
@@ -298,7 +298,8 @@ function tryTown(random: () => number): AreaCollection | null {
   const features = withHole.map((pieces, i) => areaFeature(names[i]!, pieces));
   features.push(areaFeature(PARK_NAME, [[[...park.ring].reverse()]]));
   features.sort((a, b) => a.id.localeCompare(b.id));
-  return { type: 'FeatureCollection', features };
+  const land: MultiPolygon = rewind({ type: 'MultiPolygon', coordinates: [...banks.north, ...banks.south].map((rs) => rs.map(toLngLatRing)) }) as MultiPolygon;
+  return { areas: { type: 'FeatureCollection', features }, land };
 }
 
 // the first pin always goes in the park enclave, so point-in-hole assignment has a case to show
@@ -337,18 +338,19 @@ function demoPins(random: () => number, areas: AreaCollection): PinCollection {
 }
 
 /**
- * Builds the demo town: neighbourhoods (a clipped Voronoi split by a river, with a park enclave) and sample pins.
+ * Builds the demo town: neighbourhoods (a clipped Voronoi split by a river, with a park enclave), sample pins,
+ * and the town's land (outline less the river channel) that the neighbourhoods tile without gaps or overlaps.
  * The same seed always gives the same output, byte for byte once serialised with `toGeoJsonText`.
  * @example
  * const { areas, pins } = generateDemoTown(DEMO_SEED);
  * areas.features.length; // => 18
  */
-export function generateDemoTown(seed: number = DEMO_SEED): { areas: AreaCollection; pins: PinCollection } {
+export function generateDemoTown(seed: number = DEMO_SEED): { areas: AreaCollection; pins: PinCollection; land: MultiPolygon } {
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   const random = mulberry32(seed);
   for (let attempt = 0; attempt < 500; attempt++) {
-    const areas = tryTown(random);
-    if (areas) return { areas, pins: demoPins(random, areas) };
+    const town = tryTown(random);
+    if (town) return { ...town, pins: demoPins(random, town.areas) };
   }
   throw new Error(`no usable town found for seed ${seed} in 500 attempts`);
 }
