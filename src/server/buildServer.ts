@@ -2,36 +2,82 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { handleError } from './apiError.ts';
+import { loadCatalog } from './catalog.ts';
+import { createRateLimiter } from './rateLimiter.ts';
 import { registerApp } from './registerApp.ts';
+import { catalogRoutes } from './routes/catalogRoutes.ts';
+import { eventRoutes } from './routes/eventRoutes.ts';
+import { pinRoutes } from './routes/pinRoutes.ts';
+import { plannerRoutes } from './routes/plannerRoutes.ts';
+import type { ServerContext } from './serverContext.ts';
+import type { Storage } from './storage/storage.ts';
+
+export interface RateLimitOptions {
+  /** new pins per device token per minute (0 = no limit) */
+  pinsPerDevicePerMinute: number;
+  /** new pins per client address per minute (0 = no limit); higher, as a workshop shares one address */
+  pinsPerAddressPerMinute: number;
+  /** wrong passphrases per client address per 15 minutes before sign-in is refused (0 = no limit) */
+  signInFailuresPer15Minutes: number;
+}
 
 export interface ServerOptions {
+  storage: Storage;
+  /** operator's passphrase for planners and facilitators */
+  passphrase: string;
   /** folder with the built app (vite's dist/); null serves the API only */
   distDir: string | null;
   /** basemap tile URL template; '' means no basemap */
   tileUrl: string;
   tileAttribution: string;
-  storageKind?: 'sqlite' | 'postgres';
   /** largest accepted request body in bytes */
   bodyLimit?: number;
+  areasBodyLimit?: number;
+  rateLimits?: Partial<RateLimitOptions>;
+  sessionTtlMs?: number;
+  /** mark the session cookie Secure (behind HTTPS) */
+  secureCookies?: boolean;
+  /** trust X-Forwarded-For from a load balancer, so rate limits see the real client */
+  trustProxy?: boolean;
   logger?: boolean;
 }
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const DEFAULT_TILE_ATTRIBUTION = '© OpenStreetMap contributors';
-export const DEFAULT_BODY_LIMIT = 64 * 1024;
+export const DEFAULT_BODY_LIMIT = 16 * 1024;
+export const DEFAULT_AREAS_BODY_LIMIT = 10 * 1024 * 1024;
+export const DEFAULT_RATE_LIMITS: RateLimitOptions = { pinsPerDevicePerMinute: 30, pinsPerAddressPerMinute: 600, signInFailuresPer15Minutes: 5 };
 
 /**
- * Builds (but does not start) the server, so tests can use app.inject or listen on port 0.
+ * Builds (but does not start) the server, so tests can use app.inject or listen on port 0. Closing the app does not close the storage.
  * @example
- * const app = await buildServer({ distDir: null, tileUrl: '', tileAttribution: '' });
+ * const app = await buildServer({ storage, passphrase: 'secret', distDir: null, tileUrl: '', tileAttribution: '' });
  * const res = await app.inject({ url: '/api/health' }); // => 200 { ok: true, storage: 'sqlite' }
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  if (!options.passphrase) throw new Error('a planner passphrase is required');
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
   app.setErrorHandler(handleError);
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const ctx: ServerContext = {
+    storage: options.storage,
+    catalog: await loadCatalog(options.storage),
+    passphrase: options.passphrase,
+    sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60 * 1000,
+    secureCookies: options.secureCookies ?? false,
+    limits: {
+      pinsPerDevice: createRateLimiter({ max: limits.pinsPerDevicePerMinute, windowMs: 60_000 }),
+      pinsPerAddress: createRateLimiter({ max: limits.pinsPerAddressPerMinute, windowMs: 60_000 }),
+      signInFailures: createRateLimiter({ max: limits.signInFailuresPer15Minutes, windowMs: 15 * 60_000 }),
+    },
+  };
 
-  app.get('/api/health', async () => ({ ok: true, storage: options.storageKind ?? 'sqlite' }));
+  app.get('/api/health', async () => ({ ok: true, storage: options.storage.kind }));
   app.get('/api/config', async () => ({ tileUrl: options.tileUrl, tileAttribution: options.tileAttribution }));
+  pinRoutes(app, ctx);
+  catalogRoutes(app, ctx, { areasBodyLimit: options.areasBodyLimit ?? DEFAULT_AREAS_BODY_LIMIT });
+  plannerRoutes(app, ctx);
+  eventRoutes(app, ctx);
 
   await registerApp(app, options.distDir);
   return app;

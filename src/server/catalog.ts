@@ -1,0 +1,54 @@
+// the current areas and themes of the consultation, cached in memory and refreshed when any process replaces them.
+import { createAreaLocator } from '../core/createAreaLocator.ts';
+import { parseAreas } from '../core/parseAreas.ts';
+import { parseThemes } from '../core/parseThemes.ts';
+import type { AreaCollection, LngLat, Theme, Validated } from '../core/types.ts';
+import type { Storage } from './storage/storage.ts';
+
+export interface Catalog {
+  areas(): AreaCollection;
+  themes(): Theme[];
+  themeIds(): ReadonlySet<string>;
+  /** id of the area containing a position, or null when it is outside every area */
+  locate(position: readonly [number, number]): string | null;
+  /** re-reads areas and themes from storage */
+  reload(): Promise<void>;
+}
+
+/**
+ * Loads the catalog and keeps it current: replacements made through any server process arrive as storage events.
+ * @example
+ * const catalog = await loadCatalog(storage); catalog.locate([-2.24, 53.48]) // => 'E05011368'
+ */
+export async function loadCatalog(storage: Storage): Promise<Catalog> {
+  let areas: AreaCollection = { type: 'FeatureCollection', features: [] };
+  let themes: Theme[] = [];
+  let ids: ReadonlySet<string> = new Set();
+  let locator: (p: LngLat) => string | null = () => null;
+  const reload = async () => {
+    [areas, themes] = await Promise.all([storage.getAreas(), storage.getThemes()]);
+    ids = new Set(themes.map((t) => t.id));
+    locator = createAreaLocator(areas);
+  };
+  await reload();
+  storage.subscribe((event) => {
+    if (event.type === 'areas-replaced' || event.type === 'themes-replaced') void reload();
+  });
+  return {
+    areas: () => areas,
+    themes: () => themes,
+    themeIds: () => ids,
+    locate: (p) => locator([p[0], p[1]]),
+    reload,
+  };
+}
+
+/** validates areas sent to PUT /api/areas with the same rules as a file upload */
+export function validateAreasBody(body: unknown): Validated<AreaCollection> {
+  return parseAreas(JSON.stringify(body));
+}
+
+/** validates themes sent to PUT /api/themes with the same rules as the themes file */
+export function validateThemesBody(body: unknown): Validated<Theme[]> {
+  return parseThemes(JSON.stringify(body));
+}

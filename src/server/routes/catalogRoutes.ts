@@ -1,0 +1,47 @@
+// /api/areas and /api/themes: anyone reads them; planners replace them, all-or-nothing.
+import type { FastifyInstance } from 'fastify';
+import { createAreaLocator } from '../../core/createAreaLocator.ts';
+import { ApiError } from '../apiError.ts';
+import { validateAreasBody, validateThemesBody } from '../catalog.ts';
+import { requirePlanner } from '../serverContext.ts';
+import type { ServerContext } from '../serverContext.ts';
+import type { ReplaceResult } from '../storage/storage.ts';
+
+export interface CatalogLimits {
+  /** largest accepted areas upload in bytes (real boundary files run to megabytes) */
+  areasBodyLimit: number;
+}
+
+export function catalogRoutes(app: FastifyInstance, ctx: ServerContext, limits: CatalogLimits): void {
+  const refused = (result: Extract<ReplaceResult, { ok: false }>) => {
+    const message = result.code === 'pins-outside-areas'
+      ? `${result.count} pin(s) would fall outside the new areas; nothing was changed. Include their places in the areas, or remove those pins first.`
+      : `${result.count} pin(s) use a theme the new list drops; nothing was changed.`;
+    return new ApiError(409, result.code, message, { count: result.count, pins: result.sample });
+  };
+
+  app.get('/api/areas', async () => ctx.catalog.areas());
+  app.get('/api/themes', async () => ctx.catalog.themes());
+
+  app.put('/api/areas', { bodyLimit: limits.areasBodyLimit }, async (request) => {
+    requirePlanner(ctx, request);
+    const parsed = validateAreasBody(request.body);
+    if (!parsed.ok) throw new ApiError(400, 'invalid-areas', 'The areas are not valid; nothing was changed.', parsed.errors);
+    // locate with the new areas, inside the storage transaction, so a refusal leaves everything as it was
+    const locate = createAreaLocator(parsed.value);
+    const result = await ctx.storage.replaceAreas(parsed.value, (p) => locate([p[0], p[1]]), 'planner');
+    if (!result.ok) throw refused(result);
+    await ctx.catalog.reload();
+    return { ok: true, areas: parsed.value.features.length, reassigned: result.reassigned, warnings: parsed.warnings };
+  });
+
+  app.put('/api/themes', async (request) => {
+    requirePlanner(ctx, request);
+    const parsed = validateThemesBody(request.body);
+    if (!parsed.ok) throw new ApiError(400, 'invalid-themes', 'The themes are not valid; nothing was changed.', parsed.errors);
+    const result = await ctx.storage.replaceThemes(parsed.value, 'planner');
+    if (!result.ok) throw refused(result);
+    await ctx.catalog.reload();
+    return { ok: true, themes: parsed.value.length, warnings: parsed.warnings };
+  });
+}

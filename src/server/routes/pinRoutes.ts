@@ -1,0 +1,120 @@
+// /api/pins: list with filters, create (idempotent, rate-limited), edit and delete own pins, support others' pins.
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { createPin } from '../../core/createPin.ts';
+import { PIN_KINDS } from '../../core/types.ts';
+import type { PinKind } from '../../core/types.ts';
+import { zodProblems } from '../../core/validatePin.ts';
+import { ApiError } from '../apiError.ts';
+import { draftFingerprint, readNewPin, readPinPatch } from '../pinBody.ts';
+import { deviceAuthor, isPlanner, publicPin, requireDevice } from '../serverContext.ts';
+import type { ServerContext } from '../serverContext.ts';
+import type { PinFilter, ServerPin } from '../storage/storage.ts';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+const PIN_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+const bboxSchema = z
+  .string()
+  .transform((s) => s.split(',').map((part) => (part.trim() === '' ? NaN : Number(part))))
+  .refine((n) => n.length === 4 && n.every(Number.isFinite), 'bbox must be four numbers: minLng,minLat,maxLng,maxLat')
+  .refine((n) => n[0]! <= n[2]! && n[1]! <= n[3]!, 'bbox must be minLng,minLat,maxLng,maxLat with min <= max')
+  .transform((n) => n as unknown as [number, number, number, number]);
+
+const listQuery = z.object({
+  kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]], { error: 'kind must be "asset" or "priority"' }).optional(),
+  theme: z.string().max(64).optional(),
+  area: z.string().max(200).optional(),
+  bbox: bboxSchema.optional(),
+  since: z.iso.datetime({ offset: true, error: 'since must be an ISO 8601 date-time, e.g. 2025-01-01T00:00:00Z' }).transform((s) => new Date(s).toISOString()).optional(),
+  includeHidden: z.enum(['true', 'false']).optional(),
+});
+
+export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const viewer = (request: FastifyRequest) => ({ author: deviceAuthor(request), planner: isPlanner(ctx, request) });
+
+  const findVisible = async (request: FastifyRequest<{ Params: { id: string } }>): Promise<ServerPin> => {
+    const { id } = request.params;
+    const pin = PIN_ID.test(id) ? await ctx.storage.getPin(id) : null;
+    // hidden pins do not exist for residents, except for their author
+    if (!pin || (pin.properties.hidden && !isPlanner(ctx, request) && pin.properties.author !== deviceAuthor(request))) {
+      throw new ApiError(404, 'pin-not-found', `There is no pin "${id}".`);
+    }
+    return pin;
+  };
+  const findOwn = async (request: FastifyRequest<{ Params: { id: string } }>): Promise<ServerPin> => {
+    const author = requireDevice(request);
+    const pin = await findVisible(request);
+    if (pin.properties.author !== author) throw new ApiError(403, 'not-your-pin', 'Only the device that made a pin can change or delete it.');
+    return pin;
+  };
+  const locateOrRefuse = (position: readonly [number, number]) => {
+    const area = ctx.catalog.locate(position);
+    if (area === null) throw new ApiError(422, 'outside-areas', `The position [${position[0]}, ${position[1]}] is outside every area of this consultation.`, { path: 'geometry.coordinates' });
+    return area;
+  };
+
+  app.get('/api/pins', async (request) => {
+    const query = listQuery.safeParse(request.query);
+    if (!query.success) throw new ApiError(400, 'invalid-query', 'The filters are not valid.', zodProblems(query.error));
+    const who = viewer(request);
+    const { includeHidden, ...filters } = query.data;
+    const filter: PinFilter = { ...filters, includeHidden: who.planner && includeHidden === 'true' };
+    const pins = await ctx.storage.listPins(filter);
+    return { type: 'FeatureCollection', features: pins.map((p) => publicPin(p, who)) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/pins/:id', async (request) => publicPin(await findVisible(request), viewer(request)));
+
+  app.post('/api/pins', async (request, reply) => {
+    const author = requireDevice(request);
+    const key = request.headers['idempotency-key'];
+    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+      throw new ApiError(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1-128 printable ASCII characters without spaces.');
+    }
+    for (const [limiter, subject] of [[ctx.limits.pinsPerDevice, author], [ctx.limits.pinsPerAddress, request.ip]] as const) {
+      const decision = limiter.hit(subject);
+      if (!decision.ok) throw new ApiError(429, 'rate-limited', `Too many new pins; try again in ${decision.retryAfterSeconds} s.`, { retryAfterSeconds: decision.retryAfterSeconds });
+    }
+    const body = readNewPin(request.body, ctx.catalog.themeIds());
+    if (!body.ok) throw new ApiError(400, 'invalid-pin', 'The pin is not valid.', body.errors);
+    const { draft, sessionId } = body.value;
+    const area = locateOrRefuse(draft.position);
+    const pin = createPin(draft, { id: crypto.randomUUID(), area, now: new Date().toISOString(), author, ...(sessionId ? { sessionId } : {}) });
+    const stored: ServerPin = { ...pin, properties: { ...pin.properties, supports: 0, hidden: false } };
+    const result = await ctx.storage.createPin(stored, key ? { key, fingerprint: draftFingerprint(draft, sessionId) } : undefined);
+    if (result.status === 'key-reused') {
+      throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different pin.', { id: result.pin.id });
+    }
+    if (result.status === 'replayed') void reply.header('idempotent-replayed', 'true');
+    return reply.status(result.status === 'created' ? 201 : 200).send(publicPin(result.pin, { author, planner: false }));
+  });
+
+  app.patch<{ Params: { id: string } }>('/api/pins/:id', async (request) => {
+    const pin = await findOwn(request);
+    const patch = readPinPatch(request.body, pin, ctx.catalog.themeIds());
+    if (!patch.ok) throw new ApiError(400, 'invalid-pin', 'The changes are not valid.', patch.errors);
+    const d = patch.value;
+    const area = locateOrRefuse(d.position);
+    const changes = { kind: d.kind, theme: d.theme, title: d.title, note: d.note ?? null, sentiment: d.sentiment ?? null, position: [d.position[0], d.position[1]] as const, area };
+    const updated = await ctx.storage.updatePin(pin.id, changes, new Date().toISOString());
+    if (!updated) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
+    return publicPin(updated, { author: pin.properties.author ?? null, planner: false });
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/pins/:id', async (request, reply) => {
+    const pin = await findOwn(request);
+    await ctx.storage.deletePin(pin.id);
+    return reply.status(204).send();
+  });
+
+  app.post<{ Params: { id: string } }>('/api/pins/:id/support', async (request) => {
+    const author = requireDevice(request);
+    const pin = await findVisible(request);
+    if (pin.properties.author === author) throw new ApiError(409, 'own-pin', 'You cannot support your own pin.');
+    const result = await ctx.storage.supportPin(pin.id, author, new Date().toISOString());
+    if (!result) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
+    return { added: result.added, pin: publicPin(result.pin, { author, planner: false }) };
+  });
+}
