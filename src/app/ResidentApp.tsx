@@ -1,0 +1,64 @@
+// the resident map page: header with the view tabs, side panel, and map and list as equal views.
+import { useTranslation } from 'react-i18next';
+import { ResidentMap } from '../map/ResidentMap.tsx';
+import type { RenderPinPopup } from '../map/PinLayer.tsx';
+import { useAppStore } from '../store/useAppStore.ts';
+import { PinDetails } from '../ui/PinDetails.tsx';
+import { PinList } from '../ui/PinList.tsx';
+import { SidePanel } from '../ui/SidePanel.tsx';
+import { SkipLink } from '../ui/SkipLink.tsx';
+import { ViewSwitch } from '../ui/ViewSwitch.tsx';
+import type { TileConfig } from './loadTileConfig.ts';
+
+const renderPopup: RenderPinPopup = (pin) => <PinDetails pinId={pin.id} />;
+
+export function ResidentApp({ tiles }: { tiles: TileConfig }) {
+  const { t } = useTranslation();
+  const status = useAppStore((s) => s.status);
+  const loadError = useAppStore((s) => s.loadError);
+  const view = useAppStore((s) => s.view);
+  const editing = useAppStore((s) => s.editor !== null);
+
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <nav aria-label={t('view.navLabel')}>
+          <ViewSwitch />
+        </nav>
+      </header>
+      <main className={editing ? 'app-main app-main--editing' : 'app-main'}>
+        {status === 'loading' ? (
+          <p className="app-status" role="status">
+            {t('app.loading')}
+          </p>
+        ) : null}
+        {status === 'failed' ? (
+          <div className="app-status form-alert" role="alert">
+            <p>{t('app.loadFailed')}</p>
+            <p>{loadError}</p>
+          </div>
+        ) : null}
+        {status === 'ready' ? (
+          <>
+            <div className="side-panel">
+              <SidePanel />
+            </div>
+            <div className="views">
+              <div id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={view !== 'map'} className="map-panel">
+                <ResidentMap tileUrl={tiles.tileUrl} tileAttribution={tiles.tileAttribution} renderPopup={renderPopup} />
+              </div>
+              <div id="panel-list" role="tabpanel" aria-labelledby="tab-list" hidden={view !== 'list'} className="list-panel">
+                <PinList />
+              </div>
+            </div>
+          </>
+        ) : null}
+      </main>
+    </>
+  );
+}

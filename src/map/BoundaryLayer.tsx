@@ -1,0 +1,45 @@
+// neighbourhood boundaries with their names as permanent labels (react text in tooltips, never html).
+import pointOnFeature from '@turf/point-on-feature';
+import { useMemo } from 'react';
+import { CircleMarker, GeoJSON, Tooltip } from 'react-leaflet';
+import type { AreaCollection } from '../core/types.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import { toLatLng } from './lngLat.ts';
+
+const boundaryStyle = { color: '#2f4b6e', weight: 2, opacity: 0.9, fillColor: '#6f8fb4', fillOpacity: 0.08 };
+
+let generation = 0;
+const keys = new WeakMap<AreaCollection, number>();
+function keyFor(areas: AreaCollection): number {
+  // react-leaflet's <GeoJSON> ignores new data, so each boundary set gets its own key and a fresh layer
+  let key = keys.get(areas);
+  if (key === undefined) {
+    key = ++generation;
+    keys.set(areas, key);
+  }
+  return key;
+}
+
+export function BoundaryLayer() {
+  const areas = useAppStore((s) => s.areas);
+  const labels = useMemo(
+    () =>
+      areas.features.map((feature) => {
+        const [lng, lat] = pointOnFeature(feature).geometry.coordinates;
+        return { id: feature.properties.id, name: feature.properties.name, at: toLatLng([lng!, lat!]) };
+      }),
+    [areas],
+  );
+  return (
+    <>
+      <GeoJSON key={keyFor(areas)} data={areas} style={() => boundaryStyle} interactive={false} />
+      {labels.map((label) => (
+        <CircleMarker key={`${keyFor(areas)}-${label.id}`} center={label.at} radius={0} interactive={false} opacity={0} fillOpacity={0}>
+          <Tooltip permanent direction="center" className="area-label" interactive={false}>
+            {label.name}
+          </Tooltip>
+        </CircleMarker>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+// keyboard placement: a crosshair at the map centre, a live region naming the area under it, Enter or a button to place.
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { useMap } from 'react-leaflet';
+import { areaLocatorFor } from '../store/areaLocatorFor.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import { fromLatLng } from './lngLat.ts';
+
+function useAreaNameUnderCentre(active: boolean): string | null | undefined {
+  const map = useMap();
+  const areas = useAppStore((s) => s.areas);
+  const [name, setName] = useState<string | null | undefined>(undefined);
+  useEffect(
+    function trackCentre() {
+      if (!active) return;
+      const locate = areaLocatorFor(areas);
+      const names = new Map(areas.features.map((f) => [f.properties.id, f.properties.name]));
+      function update() {
+        const id = locate(fromLatLng(map.getCenter()));
+        setName(id === null ? null : (names.get(id) ?? id));
+      }
+      update();
+      // moveend, not move: the live region should speak once per pan, not on every frame
+      map.on('moveend', update);
+      return function stopTrackingCentre() {
+        map.off('moveend', update);
+      };
+    },
+    [active, areas, map],
+  );
+  return active ? name : undefined;
+}
+
+export function CrosshairControl() {
+  const { t } = useTranslation();
+  const map = useMap();
+  const placing = useAppStore((s) => s.placing && s.editor !== null);
+  const placementPicked = useAppStore((s) => s.placementPicked);
+  const areaName = useAreaNameUnderCentre(placing);
+
+  useEffect(
+    function placeOnEnter() {
+      if (!placing) return;
+      const container = map.getContainer();
+      function onKeyDown(event: KeyboardEvent) {
+        if (event.key !== 'Enter' || event.target !== container) return;
+        event.preventDefault();
+        placementPicked(fromLatLng(map.getCenter()));
+      }
+      container.addEventListener('keydown', onKeyDown);
+      return function stopPlacingOnEnter() {
+        container.removeEventListener('keydown', onKeyDown);
+      };
+    },
+    [placing, map, placementPicked],
+  );
+
+  // rendered beside the leaflet container, not inside it, so leaflet's own click and key handling never sees it
+  const frame = map.getContainer().parentElement;
+  if (!placing || !frame) return null;
+  return createPortal(
+    <>
+      <div className="crosshair" aria-hidden="true" />
+      <div className="crosshair-panel">
+        <p className="crosshair-status" role="status" aria-live="polite">
+          {areaName === undefined ? '' : areaName === null ? t('crosshair.outside') : t('crosshair.over', { name: areaName })}
+        </p>
+        <p className="crosshair-hint">{t('crosshair.hint')}</p>
+        <button type="button" className="button button--primary" onClick={() => placementPicked(fromLatLng(map.getCenter()))}>
+          {t('crosshair.placeHere')}
+        </button>
+      </div>
+    </>,
+    frame,
+  );
+}

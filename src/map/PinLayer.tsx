@@ -1,0 +1,124 @@
+// the visible pins as keyboard-focusable markers; each opens a popup whose content the app supplies as react children.
+import type { Marker as LeafletMarker, PopupEvent } from 'leaflet';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { Marker, Popup, useMap } from 'react-leaflet';
+import type { PinFeature, Theme } from '../core/types.ts';
+import { selectVisiblePins } from '../store/selectVisiblePins.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import { toLatLng } from './lngLat.ts';
+import { pinMarkerIcon } from './pinMarkerIcon.ts';
+import { usePinMarkerLabel } from './usePinMarkerLabel.ts';
+
+export type RenderPinPopup = (pin: PinFeature) => ReactNode;
+
+interface PinMarkerProps {
+  pin: PinFeature;
+  theme: Theme | undefined;
+  renderPopup: RenderPinPopup;
+  register: (id: string, marker: LeafletMarker | null) => void;
+}
+
+function PinMarker({ pin, theme, renderPopup, register }: PinMarkerProps) {
+  const map = useMap();
+  const markerRef = useRef<LeafletMarker | null>(null);
+  const label = usePinMarkerLabel(pin, theme);
+  const icon = pinMarkerIcon(pin.properties.kind, theme?.colour ?? '', theme?.icon ?? '');
+  const [lng, lat] = pin.geometry.coordinates;
+
+  useEffect(
+    function labelMarker() {
+      // leaflet rebuilds the element when the icon changes, so the accessible name is set after every change
+      const element = markerRef.current?.getElement();
+      element?.setAttribute('aria-label', label);
+      element?.setAttribute('title', label);
+      register(pin.id, markerRef.current);
+      return function unregisterMarker() {
+        register(pin.id, null);
+      };
+    },
+    [label, icon, pin.id, register],
+  );
+
+  const eventHandlers = useMemo(
+    () => ({
+      popupopen(event: PopupEvent) {
+        // leaflet only closes popups on Escape while the map itself has focus; the popup's buttons need it too
+        const element = event.popup.getElement();
+        if (element && !element.dataset.escapeBound) {
+          element.dataset.escapeBound = 'true';
+          element.addEventListener('keydown', (key) => {
+            if (key.key === 'Escape') markerRef.current?.closePopup();
+          });
+        }
+      },
+      popupclose() {
+        // give focus back to the marker (or the map, if the pin was deleted) instead of dropping it on <body>
+        window.setTimeout(() => {
+          const active = document.activeElement;
+          if (active && active !== document.body) return;
+          const element = markerRef.current?.getElement();
+          if (element?.isConnected) element.focus();
+          else map.getContainer().focus();
+        }, 0);
+      },
+    }),
+    [map],
+  );
+
+  return (
+    <Marker ref={markerRef} position={toLatLng([lng!, lat!])} icon={icon} keyboard eventHandlers={eventHandlers}>
+      <Popup minWidth={240} maxWidth={320} autoPanPadding={[24, 24]}>
+        {renderPopup(pin)}
+      </Popup>
+    </Marker>
+  );
+}
+
+export function PinLayer({ renderPopup }: { renderPopup: RenderPinPopup }) {
+  const map = useMap();
+  const pins = useAppStore(selectVisiblePins);
+  const themes = useAppStore((s) => s.themes);
+  const focusedPinId = useAppStore((s) => s.focusedPinId);
+  const editor = useAppStore((s) => s.editor);
+  const pinFocusHandled = useAppStore((s) => s.pinFocusHandled);
+  const themeById = useMemo(() => new Map(themes.map((t) => [t.id, t])), [themes]);
+  const markers = useRef(new Map<string, LeafletMarker>());
+  const register = useMemo(
+    () => (id: string, marker: LeafletMarker | null) => {
+      if (marker) markers.current.set(id, marker);
+      else markers.current.delete(id);
+    },
+    [],
+  );
+
+  useEffect(
+    function showFocusedPin() {
+      if (!focusedPinId) return;
+      const marker = markers.current.get(focusedPinId);
+      map.invalidateSize();
+      if (marker) {
+        map.setView(marker.getLatLng(), Math.max(map.getZoom(), 16), { animate: false });
+        marker.getElement()?.focus();
+        marker.openPopup();
+      }
+      pinFocusHandled();
+    },
+    [focusedPinId, map, pinFocusHandled],
+  );
+
+  useEffect(
+    function closePopupWhenEditing() {
+      if (editor) map.closePopup();
+    },
+    [editor, map],
+  );
+
+  return (
+    <>
+      {pins.map((pin) => (
+        <PinMarker key={pin.id} pin={pin} theme={themeById.get(pin.properties.theme)} renderPopup={renderPopup} register={register} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+// the resident map: basemap (optional), boundaries, pins, placement tools and a slot for later layers.
+import 'leaflet/dist/leaflet.css';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MapContainer, TileLayer, ZoomControl } from 'react-leaflet';
+import { BoundaryLayer } from './BoundaryLayer.tsx';
+import { CrosshairControl } from './CrosshairControl.tsx';
+import { DraftPinLayer } from './DraftPinLayer.tsx';
+import { FitToAreas } from './FitToAreas.tsx';
+import { MapEvents } from './MapEvents.tsx';
+import { MapLabel } from './MapLabel.tsx';
+import { PinLayer } from './PinLayer.tsx';
+import type { RenderPinPopup } from './PinLayer.tsx';
+
+export interface ResidentMapProps {
+  /** '' for no basemap: boundaries on a plain background */
+  tileUrl: string;
+  /** plain-text attribution, rendered by react (leaflet's control would treat it as html) */
+  tileAttribution: string;
+  renderPopup: RenderPinPopup;
+  /** extra layers (e.g. planner layers) drawn above boundaries and below pins */
+  layers?: ReactNode;
+}
+
+export function ResidentMap({ tileUrl, tileAttribution, renderPopup, layers }: ResidentMapProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="map-frame">
+      <MapContainer
+        className="map"
+        center={[0, 0]}
+        zoom={2}
+        zoomControl={false}
+        attributionControl={false}
+        keyboard
+        keyboardPanDelta={60}
+        zoomSnap={0.25}
+      >
+        {tileUrl ? <TileLayer url={tileUrl} /> : null}
+        <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
+        <MapLabel />
+        <FitToAreas />
+        <BoundaryLayer />
+        {layers}
+        <PinLayer renderPopup={renderPopup} />
+        <DraftPinLayer />
+        <MapEvents />
+        <CrosshairControl />
+      </MapContainer>
+      {tileUrl && tileAttribution ? <p className="map-attribution">{tileAttribution}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// what the store needs from the outside world, injected so tests can pin time, ids and storage.
+import type { PinRepository } from '../persistence/pinRepository.ts';
+
+export interface StoreDeps {
+  repository: PinRepository;
+  /** this device's anonymous token; pins it made carry it as `author` */
+  deviceToken: string;
+  now?: () => Date;
+  makeId?: () => string;
+}
+
+export interface ResolvedDeps {
+  repository: PinRepository;
+  deviceToken: string;
+  now: () => Date;
+  makeId: () => string;
+}
+
+export function resolveDeps(deps: StoreDeps): ResolvedDeps {
+  return {
+    repository: deps.repository,
+    deviceToken: deps.deviceToken,
+    now: deps.now ?? (() => new Date()),
+    makeId: deps.makeId ?? (() => crypto.randomUUID()),
+  };
+}

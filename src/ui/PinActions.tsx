@@ -1,0 +1,70 @@
+// what a resident can do with a pin: support it (once per device), and edit or delete their own.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PinFeature } from '../core/types.ts';
+import { isOwnPin } from '../store/selectVisiblePins.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+
+interface PinActionsProps {
+  pin: PinFeature;
+  /** extra actions first, e.g. "Show on map" in the list */
+  showOnMap?: boolean;
+  compact?: boolean;
+}
+
+export function PinActions({ pin, showOnMap = false, compact = false }: PinActionsProps) {
+  const { t } = useTranslation();
+  const own = useAppStore((s) => isOwnPin(s, pin));
+  const supported = useAppStore((s) => s.supportedIds.has(pin.id));
+  const supportToggled = useAppStore((s) => s.supportToggled);
+  const editPinStarted = useAppStore((s) => s.editPinStarted);
+  const pinDeleted = useAppStore((s) => s.pinDeleted);
+  const pinShownOnMap = useAppStore((s) => s.pinShownOnMap);
+  const [confirming, setConfirming] = useState(false);
+  const title = pin.properties.title;
+
+  if (confirming) {
+    return (
+      <div className="pin-actions pin-actions--confirm" role="group" aria-label={t('pin.confirmDeleteGroup', { title })}>
+        <p className="pin-actions__question">{t('pin.confirmDelete', { title })}</p>
+        <button type="button" className="button button--danger" onClick={() => void pinDeleted(pin.id)}>
+          {t('pin.confirmDeleteYes')}
+        </button>
+        <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
+          {t('pin.confirmDeleteNo')}
+        </button>
+      </div>
+    );
+  }
+
+  // in the list every row has these buttons, so each name says which pin it acts on
+  const named = (key: string) => (compact ? t(`${key}Named`, { title }) : undefined);
+  return (
+    <div className="pin-actions">
+      {showOnMap ? (
+        <button type="button" className="button" aria-label={named('pin.showOnMap')} onClick={() => pinShownOnMap(pin.id)}>
+          {t('pin.showOnMap')}
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="button button--toggle"
+        aria-pressed={supported}
+        aria-label={named('pin.support')}
+        onClick={() => void supportToggled(pin.id)}
+      >
+        {t('pin.support')}
+      </button>
+      {own ? (
+        <>
+          <button type="button" className="button" aria-label={named('pin.edit')} onClick={() => editPinStarted(pin.id)}>
+            {t('pin.edit')}
+          </button>
+          <button type="button" className="button" aria-label={named('pin.delete')} onClick={() => setConfirming(true)}>
+            {t('pin.delete')}
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}

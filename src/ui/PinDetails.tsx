@@ -1,0 +1,57 @@
+// a pin's details (the map popup's content): every user-written field is rendered as react text.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PinFeature } from '../core/types.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import { formatDate } from './formatDate.ts';
+import { PinActions } from './PinActions.tsx';
+import { ThemeIcon } from './ThemeIcon.tsx';
+import { useAreaNames, useThemeLabels } from './useThemeLabels.ts';
+
+export function PinDetails({ pinId }: { pinId: string }) {
+  const { t, i18n } = useTranslation();
+  // read the live pin so support counts and edits show without reopening the popup
+  const pin: PinFeature | undefined = useAppStore((s) => s.pins.find((p) => p.id === pinId));
+  const { byId } = useThemeLabels();
+  const areaNames = useAreaNames();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(function focusHeadingOnOpen() {
+    heading.current?.focus();
+  }, []);
+
+  if (!pin) return null;
+  const p = pin.properties;
+  const theme = byId.get(p.theme);
+  return (
+    <article className="pin-details" aria-labelledby={`pin-title-${pin.id}`}>
+      <h2 className="pin-details__title" id={`pin-title-${pin.id}`} tabIndex={-1} ref={heading}>
+        {p.title}
+      </h2>
+      <dl className="pin-details__facts">
+        <dt>{t('pin.kind')}</dt>
+        <dd>{t(`kind.${p.kind}`)}</dd>
+        <dt>{t('pin.theme')}</dt>
+        <dd>
+          {theme ? <ThemeIcon icon={theme.theme.icon} colour={theme.theme.colour} size={16} /> : null} {theme?.label ?? p.theme}
+        </dd>
+        <dt>{t('pin.area')}</dt>
+        <dd>{areaNames.get(p.area) ?? p.area}</dd>
+        {p.sentiment ? (
+          <>
+            <dt>{t('pin.sentiment')}</dt>
+            <dd>{t(`sentiment.${p.sentiment}`)}</dd>
+          </>
+        ) : null}
+        <dt>{t('pin.created')}</dt>
+        <dd>
+          <time dateTime={p.createdAt}>{formatDate(p.createdAt, i18n.language)}</time>
+        </dd>
+        <dt>{t('pin.supports')}</dt>
+        <dd>{t('pin.supportCount', { count: p.supports ?? 0 })}</dd>
+      </dl>
+      {p.note ? <p className="pin-details__note">{p.note}</p> : null}
+      <PinActions pin={pin} />
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+// the side panel: the add-pin action, filters and data menu, or the pin form while adding or editing.
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/useAppStore.ts';
+import { DataMenu } from './DataMenu.tsx';
+import { FilterPanel } from './FilterPanel.tsx';
+import { PinForm } from './PinForm.tsx';
+
+export function SidePanel() {
+  const { t } = useTranslation();
+  const editor = useAppStore((s) => s.editor);
+  const addPinStarted = useAppStore((s) => s.addPinStarted);
+  if (editor) {
+    // re-key so switching from one pin's edit to another's starts a fresh form
+    return <PinForm key={editor.mode === 'edit' ? editor.pinId : 'add'} />;
+  }
+  return (
+    <>
+      <button type="button" className="button button--primary button--wide" onClick={addPinStarted}>
+        {t('actions.addPin')}
+      </button>
+      <FilterPanel />
+      <DataMenu />
+    </>
+  );
+}
