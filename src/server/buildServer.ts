@@ -58,6 +58,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (!options.passphrase) throw new Error('a planner passphrase is required');
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
   app.setErrorHandler(handleError);
+  // the API speaks JSON only; a text body is refused (415) rather than half-parsed
+  app.removeContentTypeParser('text/plain');
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const ctx: ServerContext = {
     storage: options.storage,
