@@ -7,6 +7,8 @@ if (!existsSync(chromium)) {
   throw new Error(`end-to-end tests need Chromium at ${chromium} (Debian: apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 const port = Number(process.env.E2E_PORT ?? 4310);
+// several people may run suites side by side: each port gets its own data, and DIST_DIR may point at a private build.
+const dataDir = `test/output/e2e-data-${port}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -36,6 +38,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', TILE_URL: '', DATA_DIR: 'test/output/e2e-data', NODE_ENV: 'test' },
+    env: { PORT: String(port), HOST: '127.0.0.1', TILE_URL: '', DATA_DIR: dataDir, DIST_DIR: process.env.DIST_DIR ?? 'dist', NODE_ENV: 'test', COPLAN_PASSPHRASE: process.env.COPLAN_PASSPHRASE ?? 'e2e-passphrase', LOG: '0' },
   },
 });

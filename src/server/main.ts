@@ -4,6 +4,7 @@
 //   PORT               port to listen on (default 8080)
 //   HOST               address to bind (default 127.0.0.1, loopback only; set HOST=0.0.0.0 behind a load balancer or in a container)
 //   DATA_DIR           folder for the SQLite file (default .data, gitignored)
+//   DIST_DIR           the built app to serve (default dist)
 //   DATABASE_URL       postgres://… to store everything in PostgreSQL instead of SQLite
 //   COPLAN_PASSPHRASE  planners' passphrase (or COPLAN_PASSPHRASE_FILE, a file holding it); without one, a one-off
 //                      passphrase is printed at start, and NODE_ENV=production refuses to start
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   const app = await buildServer({
     storage,
     passphrase: secret,
-    distDir: path.join(repoRoot, 'dist'),
+    distDir: path.resolve(env.DIST_DIR ?? path.join(repoRoot, 'dist')),
     tileUrl: env.TILE_URL ?? DEFAULT_TILE_URL,
     tileAttribution: env.TILE_ATTRIBUTION ?? DEFAULT_TILE_ATTRIBUTION,
     rateLimits: {
