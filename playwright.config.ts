@@ -34,7 +34,7 @@ export default defineConfig({
   ],
   webServer: {
     // the app is built by `npm test` (or `npm run test:e2e`) before this starts; tiles are off so nothing leaves the machine.
-    command: 'npx tsx src/server/main.ts',
+    command: `rm -rf ${dataDir} && npx tsx src/server/main.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
