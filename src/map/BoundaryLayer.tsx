@@ -1,7 +1,7 @@
 // neighbourhood boundaries with their names as permanent labels (react text in tooltips, never html).
 import pointOnFeature from '@turf/point-on-feature';
 import { useMemo } from 'react';
-import { CircleMarker, GeoJSON, Tooltip } from 'react-leaflet';
+import { CircleMarker, GeoJSON, Pane, Tooltip } from 'react-leaflet';
 import type { AreaCollection } from '../core/types.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { toLatLng } from './lngLat.ts';
@@ -33,13 +33,16 @@ export function BoundaryLayer() {
   return (
     <>
       <GeoJSON key={keyFor(areas)} data={areas} style={() => boundaryStyle} interactive={false} />
-      {labels.map((label) => (
+      {/* labels sit below the markers (pane 600) so they never hide a pin */}
+      <Pane name="area-labels" style={{ zIndex: 450, pointerEvents: 'none' }}>
+        {labels.map((label) => (
         <CircleMarker key={`${keyFor(areas)}-${label.id}`} center={label.at} radius={0} interactive={false} opacity={0} fillOpacity={0}>
-          <Tooltip permanent direction="center" className="area-label" interactive={false}>
+          <Tooltip permanent direction="center" className="area-label" interactive={false} pane="area-labels">
             {label.name}
           </Tooltip>
         </CircleMarker>
-      ))}
+        ))}
+      </Pane>
     </>
   );
 }

@@ -98,7 +98,7 @@ export function PinLayer({ renderPopup }: { renderPopup: RenderPinPopup }) {
       const marker = markers.current.get(focusedPinId);
       map.invalidateSize();
       if (marker) {
-        map.setView(marker.getLatLng(), Math.max(map.getZoom(), 16), { animate: false });
+        map.setView(marker.getLatLng(), Math.max(map.getZoom(), 15), { animate: false });
         marker.getElement()?.focus();
         marker.openPopup();
       }

@@ -17,7 +17,8 @@ export function PinDetails({ pinId }: { pinId: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(function focusHeadingOnOpen() {
-    heading.current?.focus();
+    // preventScroll: leaflet has already panned the popup into view; the page itself should not jump
+    heading.current?.focus({ preventScroll: true });
   }, []);
 
   if (!pin) return null;

@@ -38,7 +38,8 @@ export function PinForm() {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(function focusHeadingOnOpen() {
-    heading.current?.focus();
+    // preventScroll: on a phone the form sits below the map, which the resident still needs to see
+    heading.current?.focus({ preventScroll: true });
   }, []);
 
   const areaId = useMemo(() => (draftPosition ? areaLocatorFor(areas)(draftPosition) : undefined), [areas, draftPosition]);

@@ -62,10 +62,16 @@ export function PinList() {
                   {p.title}
                 </th>
                 <td data-label={t('list.columns.kind')}>
-                  <span className={`kind-swatch kind-swatch--${p.kind}`} aria-hidden="true" /> {t(`kind.${p.kind}`)}
+                  <span className="with-icon">
+                    <span className={`kind-swatch kind-swatch--${p.kind}`} aria-hidden="true" />
+                    {t(`kind.${p.kind}`)}
+                  </span>
                 </td>
                 <td data-label={t('list.columns.theme')}>
-                  {theme ? <ThemeIcon icon={theme.theme.icon} colour={theme.theme.colour} size={16} /> : null} {theme?.label ?? p.theme}
+                  <span className="with-icon">
+                    {theme ? <ThemeIcon icon={theme.theme.icon} colour={theme.theme.colour} size={16} /> : null}
+                    {theme?.label ?? p.theme}
+                  </span>
                 </td>
                 <td data-label={t('list.columns.area')}>{areaNames.get(p.area) ?? p.area}</td>
                 <td data-label={t('list.columns.createdAt')}>
