@@ -5,6 +5,7 @@ import { handleError } from './apiError.ts';
 import { loadCatalog } from './catalog.ts';
 import { createRateLimiter } from './rateLimiter.ts';
 import { registerApp } from './registerApp.ts';
+import { aggregateRoutes } from './routes/aggregateRoutes.ts';
 import { catalogRoutes } from './routes/catalogRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { pinRoutes } from './routes/pinRoutes.ts';
@@ -80,6 +81,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   catalogRoutes(app, ctx, { areasBodyLimit: options.areasBodyLimit ?? DEFAULT_AREAS_BODY_LIMIT });
   plannerRoutes(app, ctx);
   eventRoutes(app, ctx);
+  aggregateRoutes(app, ctx);
 
   await registerApp(app, options.distDir);
   return app;
