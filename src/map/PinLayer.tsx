@@ -52,11 +52,14 @@ function PinMarker({ pin, theme, renderPopup, register }: PinMarkerProps) {
           });
         }
       },
-      popupclose() {
-        // give focus back to the marker (or the map, if the pin was deleted) instead of dropping it on <body>
+      popupclose(event: PopupEvent) {
+        // give focus back to the marker (or the map, if the pin was deleted) instead of dropping it on <body>.
+        // WARNING: leaflet fades the popup out and removes it 200 ms later, so focus may still be inside it here.
+        const popupElement = event.popup.getElement();
         window.setTimeout(() => {
           const active = document.activeElement;
-          if (active && active !== document.body) return;
+          const lost = !active || active === document.body || (popupElement?.contains(active) ?? false);
+          if (!lost) return;
           const element = markerRef.current?.getElement();
           if (element?.isConnected) element.focus();
           else map.getContainer().focus();
