@@ -43,7 +43,7 @@ export type AggregatedCollection<G extends Feature['geometry'] = Feature['geomet
  */
 export function aggregateAreas(areas: unknown, pins: unknown, options: AggregateOptions = {}): AggregatedCollection {
   const checked = checkAggregationAreas(areas);
-  const { table, warnings } = buildPinTable(pins);
+  const { table, warnings } = buildPinTable(pins, { time: needsTime(options.filter) });
   const n = checked.areas.features.length;
   const ids = assignAreas(table, buildAreaIndex(checked.areas));
   const counts = countByGroup(table, ids, n, options.filter);
@@ -80,7 +80,7 @@ export function areasWithCounts(
  */
 export function aggregateHexes(areas: unknown, pins: unknown, options: HexAggregateOptions): AggregatedCollection<Polygon> {
   const checked = checkAggregationAreas(areas);
-  const { table, warnings } = buildPinTable(pins);
+  const { table, warnings } = buildPinTable(pins, { time: needsTime(options.filter) });
   const layout = hexLayout(areasBbox(checked.areas), options.cellMetres);
   const ids = assignHexes(table, layout);
   const counts = countByGroup(table, ids, layout.count, options.filter);
@@ -130,6 +130,10 @@ export function areasBbox(areas: FeatureCollection): [number, number, number, nu
     }
   }
   return b;
+}
+
+function needsTime(filter?: PinFilter): boolean {
+  return filter?.from !== undefined || filter?.to !== undefined;
 }
 
 function publish(c: PinCounts, minCount?: number): FeatureCounts {

@@ -1,6 +1,7 @@
 // fast point-to-area assignment: a raster lookup grid over the areas' bbox, exact tests only near boundaries.
 import type { FeatureCollection } from 'geojson';
-import { areaContainsExact, firstAreaContaining, flattenAreas, type AreaRings } from './areaRings.ts';
+import { flattenAreas, type AreaRings } from './areaRings.ts';
+import { areaContainsInRow, buildRowBuckets, type RowBuckets } from './areaRowBuckets.ts';
 import type { PinTable } from './pinTable.ts';
 
 /**
@@ -29,10 +30,12 @@ export interface AreaIndex {
   /** per boundary cell (by cell index): candidate areas, sorted, in candidates[candidateStart[c] .. candidateStart[c+1]) */
   candidateStart: Int32Array;
   candidates: Int32Array;
+  /** ring segments per (area, row), for exact tests that read only the point's row */
+  buckets: RowBuckets;
 }
 
 export interface AreaIndexOptions {
-  /** approximate number of grid cells; default from the number of ring segments (16 per segment, 64k..4M) */
+  /** approximate number of grid cells; default 4 per ring segment, within 16k..1M (measured: more cells cost more to build than they save) */
   gridCells?: number;
 }
 
@@ -56,7 +59,7 @@ export function buildAreaIndex(areas: FeatureCollection, options: AreaIndexOptio
     maxY = Math.max(maxY, rings.bbox[a * 4 + 3]!);
   }
   const nSegments = rings.coords.length / 2;
-  const target = options.gridCells ?? Math.min(4_194_304, Math.max(65_536, nSegments * 16));
+  const target = options.gridCells ?? Math.min(1_048_576, Math.max(16_384, nSegments * 4));
   const w = maxX - minX;
   const h = maxY - minY;
   const empty = !(w >= 0 && h >= 0);
@@ -71,7 +74,9 @@ export function buildAreaIndex(areas: FeatureCollection, options: AreaIndexOptio
     componentArea: new Int32Array(0),
     candidateStart: new Int32Array(0),
     candidates: new Int32Array(0),
+    buckets: undefined as unknown as RowBuckets,
   };
+  index.buckets = buildRowBuckets(rings, (y) => rowOf(index, y));
   if (empty) return index;
   const boundary = markBoundaryCells(index);
   labelCleanComponents(index, boundary);
@@ -201,18 +206,20 @@ function collectCandidates(index: AreaIndex, boundary: Uint8Array): void {
  */
 export function areaOfPoint(index: AreaIndex, x: number, y: number): number {
   if (!(x >= index.minX && x <= index.maxX && y >= index.minY && y <= index.maxY)) return -1;
-  const i = rowOf(index, y) * index.cols + colOf(index, x);
+  const row = rowOf(index, y);
+  const i = row * index.cols + colOf(index, x);
   const component = index.cell[i]!;
   if (component >= 0) {
     const known = index.componentArea[component]!;
     if (known !== -2) return known;
-    const found = firstAreaContaining(index.rings, x, y);
+    let found = -1;
+    for (let a = 0; a < index.rings.nAreas && found < 0; a++) if (areaContainsInRow(index.rings, index.buckets, a, row, x, y)) found = a;
     index.componentArea[component] = found;
     return found;
   }
   for (let k = index.candidateStart[i]!; k < index.candidateStart[i + 1]!; k++) {
     const a = index.candidates[k]!;
-    if (areaContainsExact(index.rings, a, x, y)) return a;
+    if (areaContainsInRow(index.rings, index.buckets, a, row, x, y)) return a;
   }
   return -1;
 }

@@ -54,6 +54,7 @@ export function countByGroup(table: PinTable, ids: Int32Array, nGroups: number, 
   const from = filter.from ?? -Infinity;
   const to = filter.to ?? Infinity;
   const byTime = filter.from !== undefined || filter.to !== undefined;
+  if (byTime && !table.time) throw new Error('a date filter needs a pin table built with times (buildPinTable(pins, { time: true }))');
   const { theme, kind, time } = table;
   const stride = nThemes * 2;
   const outsideBase = nGroups * stride;
@@ -62,7 +63,7 @@ export function countByGroup(table: PinTable, ids: Int32Array, nGroups: number, 
     const k = kind[p]!;
     if (!themeOk[t] || !kindOk[k]) continue;
     // NaN times fail both comparisons, so undated pins drop out of any date filter
-    if (byTime && !(time[p]! >= from && time[p]! < to)) continue;
+    if (byTime && !(time![p]! >= from && time![p]! < to)) continue;
     const g = ids[p]!;
     byTheme[(g < 0 || g >= nGroups ? outsideBase : g * stride) + t * 2 + k]!++;
   }
