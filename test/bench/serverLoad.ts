@@ -103,28 +103,38 @@ function report(label: string, result: autocannon.Result, acked: number) {
     `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`);
 }
 
+async function checkStorageKind(url: string, kind: string) {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { storage: string };
+  if (health.storage !== kind) throw new Error(`expected a ${kind} server, /api/health says ${health.storage}`);
+}
+
 async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
   let ok = true;
+  // keys unique to this invocation, so pins left by earlier runs in the same database cannot confuse the check
+  const runId = Date.now().toString(36);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coplan-bench-'));
   const schema = `bench_${process.pid}_${Date.now().toString(36)}`;
-  const env: Record<string, string> = kind === 'sqlite' ? { DATA_DIR: dataDir } : { DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: schema };
+  // DATABASE_URL is cleared for SQLite, or the child would inherit it and quietly use PostgreSQL
+  const env: Record<string, string> = kind === 'sqlite' ? { DATA_DIR: dataDir, DATABASE_URL: '' } : { DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: schema };
   const port = await freeLoopbackPort();
   try {
     if (ONLY !== 'crash') {
       const server = await startServerProcess(env, port);
+      await checkStorageKind(server.url, kind);
       const acked = new Map<string, string>();
-      const result = await runLoad(server.url, 'load', await samplePositions(server.url), acked, new Map());
+      const result = await runLoad(server.url, `load${runId}`, await samplePositions(server.url), acked, new Map());
       report(`[${kind}] load`, result, acked.size);
-      const check = await verify(server.url, 'load', acked);
+      const check = await verify(server.url, `load${runId}`, acked);
       console.log(`[${kind}] load check: ${check.stored} stored (acknowledged + in flight at the end), ${check.missing} missing, ${check.duplicated} duplicated, ${check.wrongId} with another id`);
       ok &&= check.missing === 0 && check.duplicated === 0 && check.wrongId === 0 && acked.size > 0;
       await server.stop();
     }
     if (ONLY !== 'load') {
       const server = await startServerProcess(env, port);
+      await checkStorageKind(server.url, kind);
       const acked = new Map<string, string>();
       const sent = new Map<string, Sent>();
-      const result = await runLoad(server.url, 'crash', await samplePositions(server.url), acked, sent, (DURATION * 1000) / 2, () => server.kill());
+      const result = await runLoad(server.url, `crash${runId}`, await samplePositions(server.url), acked, sent, (DURATION * 1000) / 2, () => server.kill());
       report(`[${kind}] crash (SIGKILL at ${DURATION / 2} s)`, result, acked.size);
       const restarted = await startServerProcess(env, port);
       // what an offline outbox does after a crash: resend every unanswered request with its idempotency key
@@ -136,15 +146,16 @@ async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
         if (res.status === 200) replayed++;
         if (res.ok) acked.set(key, ((await res.json()) as { id: string }).id);
       }
-      const check = await verify(restarted.url, 'crash', acked);
+      const check = await verify(restarted.url, `crash${runId}`, acked);
       console.log(`[${kind}] after restart: ${unanswered.length} unanswered requests resent (${replayed} had been stored before the crash); ` +
         `${check.stored} stored, ${check.missing} missing, ${check.duplicated} duplicated, ${check.wrongId} with another id`);
       ok &&= check.missing === 0 && check.duplicated === 0 && check.wrongId === 0;
       await restarted.stop();
     }
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (kind === 'postgres') {
+    if (args.includes('--keep')) console.log(`kept ${kind === 'sqlite' ? dataDir : `schema ${schema}`}`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
+    if (kind === 'postgres' && !args.includes('--keep')) {
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

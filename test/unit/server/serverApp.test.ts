@@ -52,3 +52,13 @@ describe('serving the app and the basic API', () => {
     expect((await server.app.inject({ url: '/api/themes' })).json().map((t: { id: string }) => t.id)).toEqual(['green', 'safety']);
   });
 });
+
+describe('main.ts start-up checks', () => {
+  it('refuses to start in production without a planner passphrase', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const env = { ...process.env, NODE_ENV: 'production', COPLAN_PASSPHRASE: '', COPLAN_PASSPHRASE_FILE: '', PORT: '0', LOG: '0' };
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../../src/server/main.ts')], { env, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('NODE_ENV=production needs a planner passphrase');
+  });
+});
