@@ -5,6 +5,7 @@ import type { RenderPinPopup } from '../map/PinLayer.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
 import { PinDetails } from '../ui/PinDetails.tsx';
 import { PinList } from '../ui/PinList.tsx';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { ViewSwitch } from '../ui/ViewSwitch.tsx';
@@ -30,6 +31,7 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
         <nav aria-label={t('view.navLabel')}>
           <ViewSwitch />
         </nav>
+        <LanguageSwitcher />
       </header>
       <main className={editing ? 'app-main app-main--editing' : 'app-main'}>
         {status === 'loading' ? (

@@ -2,6 +2,8 @@
 import i18next from 'i18next';
 import type { Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { detectLanguage } from './detectLanguage.ts';
+import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } from './languages.ts';
 
 // each part of the app (resident, planner, table, sync, …) keeps its strings in its own file so work on
 // one part never edits another's; the files of one language merge into one namespace.
@@ -19,15 +21,66 @@ export function buildResources(modules: Record<string, Record<string, unknown>>)
   return resources;
 }
 
-export const SUPPORTED_LANGUAGES = ['en'] as const;
+export const SUPPORTED_LANGUAGES = LANGUAGES.map((l) => l.code);
+
+function readStored(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) ?? null;
+  } catch {
+    // storage can be blocked (private mode, kiosk policies); the browser language still works
+    return null;
+  }
+}
+
+function startLanguage(): string {
+  return detectLanguage({
+    search: globalThis.location?.search ?? '',
+    stored: readStored(),
+    browser: globalThis.navigator?.languages ?? (globalThis.navigator?.language ? [globalThis.navigator.language] : []),
+  });
+}
+
+/** Puts lang and dir on <html>, so screen readers pick the right voice and the layout mirrors for right-to-left. */
+function markDocument(language: string): void {
+  if (typeof document === 'undefined') return;
+  const info = languageInfo(language);
+  document.documentElement.lang = info.code;
+  document.documentElement.dir = info.dir;
+  document.title = i18next.t('common.documentTitle');
+}
+
+/**
+ * The resident picked a language in the switcher: show it, remember it on this device, and keep a ?lang= in the
+ * address in step so a reload or shared link shows the same language.
+ */
+export async function languageChosen(code: string): Promise<void> {
+  const info = languageInfo(code);
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, info.code);
+  } catch {
+    // not remembered, but still switched
+  }
+  if (typeof location !== 'undefined' && typeof history !== 'undefined') {
+    const url = new URL(location.href);
+    if (url.searchParams.has(LANGUAGE_URL_PARAM)) {
+      url.searchParams.set(LANGUAGE_URL_PARAM, info.code);
+      history.replaceState(history.state, '', url);
+    }
+  }
+  await i18next.changeLanguage(info.code);
+}
+
+i18next.on('languageChanged', markDocument);
 
 // WARNING: escaping is off because React renders every string as text; never pass t() output to innerHTML.
 void i18next.use(initReactI18next).init({
   resources: buildResources(files),
-  lng: 'en',
+  lng: startLanguage(),
   fallbackLng: 'en',
+  supportedLngs: SUPPORTED_LANGUAGES,
   interpolation: { escapeValue: false },
   returnNull: false,
+  initAsync: false,
 });
 
 export default i18next;
