@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    // playwright fixtures must destructure their first argument, even when they use none of it.
+    files: ['test/e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['src/**/*.tsx', 'src/**/use*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
