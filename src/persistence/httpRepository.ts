@@ -1,0 +1,256 @@
+// typed client of the Coplan server's JSON API: every answer is validated, every failure is a NetworkError or an ApiRequestError.
+import { z } from 'zod';
+import { PIN_KINDS, SENTIMENTS } from '../core/types.ts';
+import type { AreaCollection, PinFeature, PinKind, PinProperties, Sentiment, Theme } from '../core/types.ts';
+import { lngLatSchema } from '../core/validatePin.ts';
+
+/** No answer at all: offline, DNS, refused connection or timeout. Worth retrying later. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}
+
+/** The server answered with an error (or with something that is not what the API promises). */
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    /** from Retry-After on 429 */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** True for failures that may succeed if the same request is sent again later. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  return error instanceof ApiRequestError && (error.status >= 500 || error.status === 429 || error.status === 408);
+}
+
+/** A pin as the server shows it to this device: `mine` becomes `author: deviceToken`, moderation state is kept apart. */
+export interface RemotePin {
+  pin: PinFeature;
+  hidden: boolean;
+  hiddenReason?: string;
+}
+
+export type Role = 'resident' | 'planner';
+
+export interface HttpRepositoryOptions {
+  deviceToken: string;
+  /** '' for the page's own origin */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export interface ReplaceResponse {
+  ok: true;
+  count: number;
+  reassigned?: number;
+}
+
+export interface HttpRepository {
+  health(): Promise<{ ok: true; storage: 'sqlite' | 'postgres' }>;
+  getAreas(): Promise<AreaCollection>;
+  getThemes(): Promise<Theme[]>;
+  listPins(options?: { includeHidden?: boolean }): Promise<RemotePin[]>;
+  getPin(id: string): Promise<RemotePin>;
+  /** POST /api/pins with an Idempotency-Key: sending the same key again returns the same stored pin */
+  createPin(pin: PinFeature, idempotencyKey: string): Promise<RemotePin & { replayed: boolean }>;
+  updatePin(id: string, pin: PinFeature): Promise<RemotePin>;
+  deletePin(id: string): Promise<void>;
+  supportPin(id: string): Promise<{ added: boolean } & RemotePin>;
+  getSession(): Promise<Role>;
+  signIn(passphrase: string): Promise<{ role: Role; expiresAt: string }>;
+  signOut(): Promise<void>;
+  moderatePin(id: string, action: 'hide' | 'restore', reason: string): Promise<RemotePin>;
+  replaceAreas(areas: AreaCollection): Promise<ReplaceResponse>;
+  replaceThemes(themes: Theme[]): Promise<ReplaceResponse>;
+  exportUrl(format: 'geojson' | 'csv'): string;
+}
+
+const remotePinSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.string().min(1),
+  geometry: z.object({ type: z.literal('Point'), coordinates: lngLatSchema }),
+  properties: z.object({
+    id: z.string().min(1),
+    kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]]),
+    theme: z.string().min(1),
+    title: z.string(),
+    note: z.string().nullish(),
+    sentiment: z.enum(SENTIMENTS as [Sentiment, ...Sentiment[]]).nullish(),
+    area: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    supports: z.number().int().nonnegative().nullish(),
+    sessionId: z.string().nullish(),
+    mine: z.boolean().optional(),
+    hidden: z.boolean().optional(),
+    hiddenReason: z.string().nullish(),
+  }),
+});
+const collectionSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+const healthSchema = z.object({ ok: z.literal(true), storage: z.enum(['sqlite', 'postgres']) });
+const roleSchema = z.object({ role: z.enum(['resident', 'planner']) });
+const signInSchema = z.object({ role: z.enum(['resident', 'planner']), expiresAt: z.string() });
+const themeSchema = z.array(z.object({ id: z.string(), label: z.string(), colour: z.string(), icon: z.string() }).passthrough());
+const replaceSchema = z.object({ ok: z.literal(true), areas: z.number().optional(), themes: z.number().optional(), reassigned: z.number().optional() });
+
+function invalidAnswer(what: string, error: z.ZodError): ApiRequestError {
+  const first = error.issues[0];
+  return new ApiRequestError(502, 'invalid-response', `The server's answer to ${what} is not what the API promises (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown shape'}).`);
+}
+
+/**
+ * Reads one pin from the server into the app's shape.
+ * @example
+ * toRemotePin({ type: 'Feature', id: 'p1', geometry: { type: 'Point', coordinates: [-2, 53] }, properties: { …, mine: true } }, 'dev')
+ * // => { pin: { …, properties: { …, author: 'dev' } }, hidden: false }
+ */
+export function toRemotePin(raw: unknown, deviceToken: string): RemotePin {
+  const parsed = remotePinSchema.safeParse(raw);
+  if (!parsed.success) throw invalidAnswer('a pin request', parsed.error);
+  const { mine, hidden, hiddenReason, note, sentiment, supports, sessionId, ...rest } = parsed.data.properties;
+  const properties: PinProperties = { ...rest, supports: supports ?? 0 };
+  if (note) properties.note = note;
+  if (sentiment) properties.sentiment = sentiment;
+  if (sessionId) properties.sessionId = sessionId;
+  if (mine) properties.author = deviceToken;
+  const [lng, lat] = parsed.data.geometry.coordinates;
+  const pin: PinFeature = { type: 'Feature', id: parsed.data.id, geometry: { type: 'Point', coordinates: [lng!, lat!] }, properties };
+  return hiddenReason ? { pin, hidden: hidden ?? false, hiddenReason } : { pin, hidden: hidden ?? false };
+}
+
+/** the editable fields of a pin as an API body; null clears an optional field on PATCH */
+function pinBody(pin: PinFeature, forPatch: boolean): unknown {
+  const p = pin.properties;
+  const properties: Record<string, unknown> = { kind: p.kind, theme: p.theme, title: p.title };
+  if (p.note !== undefined || forPatch) properties.note = p.note ?? null;
+  if (p.sentiment !== undefined || forPatch) properties.sentiment = p.sentiment ?? null;
+  if (p.sessionId && !forPatch) properties.sessionId = p.sessionId;
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [...pin.geometry.coordinates] }, properties };
+}
+
+/**
+ * Creates the API client. All requests carry X-Device-Token; planner sessions ride on the server's httpOnly cookie.
+ * @example
+ * const api = createHttpRepository({ deviceToken: getDeviceToken() });
+ * const { pin } = await api.createPin(draftPin, draftPin.id); // same key again => the same stored pin
+ */
+export function createHttpRepository(options: HttpRepositoryOptions): HttpRepository {
+  const base = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const token = options.deviceToken;
+
+  async function request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<{ status: number; headers: Headers; json: unknown }> {
+    const headers: Record<string, string> = { accept: 'application/json', 'x-device-token': token, ...init.headers };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(init.timeoutMs ?? timeoutMs),
+      });
+    } catch (error) {
+      throw new NetworkError(`No answer from the server for ${method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const text = await response.text().catch(() => '');
+    let json: unknown = undefined;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+    }
+    if (!response.ok) {
+      const body = errorSchema.safeParse(json);
+      const retryAfter = Number(response.headers.get('retry-after'));
+      if (body.success) {
+        const { code, message, details } = body.data.error;
+        throw new ApiRequestError(response.status, code, message, details, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+      }
+      throw new ApiRequestError(response.status, `http-${response.status}`, `${method} ${path} failed with HTTP ${response.status}.`);
+    }
+    if (text && json === undefined) throw new ApiRequestError(502, 'invalid-response', `The answer to ${method} ${path} is not JSON.`);
+    return { status: response.status, headers: response.headers, json };
+  }
+
+  function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw invalidAnswer(what, parsed.error);
+    return parsed.data;
+  }
+  const pinPath = (id: string) => `/api/pins/${encodeURIComponent(id)}`;
+
+  return {
+    async health() {
+      return parse(healthSchema, (await request('GET', '/api/health', { timeoutMs: Math.min(timeoutMs, 4000) })).json, 'GET /api/health');
+    },
+    async getAreas() {
+      // the server validated areas with parseAreas when they were stored; the shape is checked here, the geometry trusted
+      return parse(collectionSchema, (await request('GET', '/api/areas')).json, 'GET /api/areas') as unknown as AreaCollection;
+    },
+    async getThemes() {
+      return parse(themeSchema, (await request('GET', '/api/themes')).json, 'GET /api/themes') as Theme[];
+    },
+    async listPins(filter = {}) {
+      const query = filter.includeHidden ? '?includeHidden=true' : '';
+      const body = parse(collectionSchema, (await request('GET', `/api/pins${query}`)).json, 'GET /api/pins');
+      return body.features.map((f) => toRemotePin(f, token));
+    },
+    async getPin(id) {
+      return toRemotePin((await request('GET', pinPath(id))).json, token);
+    },
+    async createPin(pin, idempotencyKey) {
+      const res = await request('POST', '/api/pins', { body: pinBody(pin, false), headers: { 'idempotency-key': idempotencyKey } });
+      return { ...toRemotePin(res.json, token), replayed: res.headers.get('idempotent-replayed') === 'true' };
+    },
+    async updatePin(id, pin) {
+      return toRemotePin((await request('PATCH', pinPath(id), { body: pinBody(pin, true) })).json, token);
+    },
+    async deletePin(id) {
+      await request('DELETE', pinPath(id));
+    },
+    async supportPin(id) {
+      const res = await request('POST', `${pinPath(id)}/support`, { body: {} });
+      const added = z.object({ added: z.boolean(), pin: z.unknown() }).safeParse(res.json);
+      if (!added.success) throw invalidAnswer('POST …/support', added.error);
+      return { added: added.data.added, ...toRemotePin(added.data.pin, token) };
+    },
+    async getSession() {
+      return parse(roleSchema, (await request('GET', '/api/session')).json, 'GET /api/session').role;
+    },
+    async signIn(passphrase) {
+      return parse(signInSchema, (await request('POST', '/api/session', { body: { passphrase } })).json, 'POST /api/session');
+    },
+    async signOut() {
+      await request('DELETE', '/api/session');
+    },
+    async moderatePin(id, action, reason) {
+      return toRemotePin((await request('POST', `${pinPath(id)}/${action}`, { body: { reason } })).json, token);
+    },
+    async replaceAreas(areas) {
+      const body = parse(replaceSchema, (await request('PUT', '/api/areas', { body: areas, timeoutMs: 120_000 })).json, 'PUT /api/areas');
+      return { ok: true, count: body.areas ?? areas.features.length, reassigned: body.reassigned ?? 0 };
+    },
+    async replaceThemes(themes) {
+      const body = parse(replaceSchema, (await request('PUT', '/api/themes', { body: themes })).json, 'PUT /api/themes');
+      return { ok: true, count: body.themes ?? themes.length };
+    },
+    exportUrl(format) {
+      return `${base}/api/export/pins.${format}`;
+    },
+  };
+}

@@ -1,0 +1,228 @@
+// server mode, offline-first: reads from the server (falling back to the device's cache), writes through the outbox, listens live.
+import { parseThemes } from '../core/parseThemes.ts';
+import type { AreaCollection, PinFeature, Theme } from '../core/types.ts';
+import { NetworkError } from './httpRepository.ts';
+import type { HttpRepository } from './httpRepository.ts';
+import { connectLiveEvents } from './liveEvents.ts';
+import type { LiveConnection, LiveEventHandlers, LiveStatus } from './liveEvents.ts';
+import type { FlushResult, Outbox } from './outbox.ts';
+import type { PinRepository } from './pinRepository.ts';
+
+export type Connection = 'online' | 'offline' | 'reconnecting';
+
+/** what the store hears from the sync engine; the store keeps state and the device's pin cache in step */
+export interface SyncListener {
+  /** a fresh full read: server pins merged with changes still waiting on this device */
+  pinsReloaded(pins: PinFeature[], pendingIds: ReadonlySet<string>): void;
+  remotePinChanged(pin: PinFeature): void;
+  remotePinRemoved(id: string): void;
+  /** the server stored a pin made here: it now has the server's id */
+  pinSent(localId: string, pin: PinFeature): void;
+  /** the server refused a change for good; it was dropped from the outbox */
+  changeRefused(pinId: string, code: string, message: string): void;
+  pendingChanged(ids: ReadonlySet<string>): void;
+  connectionChanged(connection: Connection): void;
+  catalogReloaded(catalog: { areas?: AreaCollection; themes?: Theme[] }): void;
+}
+
+export interface InitialData {
+  areas: AreaCollection;
+  themes: Theme[];
+  pins: PinFeature[];
+  pendingIds: Set<string>;
+  /** true when the server could not be reached and the device's copy is shown */
+  fromCache: boolean;
+}
+
+export interface ServerSync {
+  readonly api: HttpRepository;
+  loadInitial(): Promise<InitialData>;
+  /** connects live events and the online/offline listeners; returns a stop function */
+  start(listener: SyncListener): () => void;
+  pinCreated(pin: PinFeature): Promise<void>;
+  pinEdited(pin: PinFeature): Promise<void>;
+  pinDeleted(id: string): Promise<void>;
+  pinSupported(id: string): Promise<void>;
+  /** re-reads pins (and optionally the catalog) from the server */
+  reload(what?: { areas?: boolean; themes?: boolean }): Promise<void>;
+}
+
+export interface ServerSyncOptions {
+  api: HttpRepository;
+  outbox: Outbox;
+  /** the device's copy of pins and areas (read here; the store writes pins) */
+  cache: Pick<PinRepository, 'listPins' | 'loadAreas' | 'saveAreas'>;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  live?: (handlers: LiveEventHandlers) => LiveConnection;
+  /** browser online/offline events; tests pass a fake */
+  window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } };
+  maxRetryMs?: number;
+}
+
+const THEMES_KEY = 'coplan.server.themes';
+
+/**
+ * Creates the sync engine over an API client, an outbox and the device cache.
+ * @example
+ * const sync = createServerSync({ api, outbox, cache });
+ * const initial = await sync.loadInitial(); // works offline from the cache
+ * const stop = sync.start(listener);
+ */
+export function createServerSync(options: ServerSyncOptions): ServerSync {
+  const { api, outbox, cache } = options;
+  const storage = options.storage ?? globalThis.localStorage;
+  const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
+  const maxRetryMs = options.maxRetryMs ?? 60_000;
+  let listener: SyncListener | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryWait = 2000;
+  let live: LiveStatus = 'connecting';
+  let reachable = true;
+
+  const isOnline = () => win?.navigator?.onLine ?? true;
+  function announceConnection() {
+    const connection: Connection = !isOnline() || !reachable ? 'offline' : live === 'reconnecting' ? 'reconnecting' : 'online';
+    listener?.connectionChanged(connection);
+  }
+
+  function cachedThemes(): Theme[] | null {
+    const text = storage?.getItem(THEMES_KEY);
+    if (!text) return null;
+    const parsed = parseThemes(text);
+    return parsed.ok ? parsed.value : null;
+  }
+
+  async function mergedPins(): Promise<{ pins: PinFeature[]; pendingIds: Set<string> }> {
+    const [remote, pendingIds, entries, cached] = await Promise.all([api.listPins(), outbox.pendingPinIds(), outbox.entries(), cache.listPins()]);
+    const deleting = new Set(await Promise.all(entries.filter((e) => e.type === 'delete').map((e) => outbox.resolveId(e.pinId))));
+    const cachedById = new Map(cached.map((p) => [p.id, p]));
+    const pins: PinFeature[] = [];
+    const seen = new Set<string>();
+    for (const { pin, hidden } of remote) {
+      seen.add(pin.id);
+      if (hidden || deleting.has(pin.id)) continue;
+      // a change still waiting here wins over the server's older copy
+      pins.push(pendingIds.has(pin.id) ? (cachedById.get(pin.id) ?? pin) : pin);
+    }
+    for (const pin of cached) if (!seen.has(pin.id) && pendingIds.has(pin.id) && !deleting.has(pin.id)) pins.push(pin);
+    return { pins, pendingIds };
+  }
+
+  async function flush(): Promise<void> {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    let result: FlushResult;
+    try {
+      result = await outbox.flush();
+    } catch (error) {
+      console.warn(`coplan: sending waiting changes failed: ${error instanceof Error ? error.message : String(error)}`);
+      result = { done: false, sent: 0, reason: 'server' };
+    }
+    if (result.done) {
+      retryWait = 2000;
+      if (result.sent > 0 && !reachable) {
+        reachable = true;
+        announceConnection();
+      }
+      return;
+    }
+    if (result.reason === 'network' && reachable) {
+      reachable = false;
+      announceConnection();
+    }
+    const wait = result.retryAfterMs ?? retryWait;
+    retryWait = Math.min(retryWait * 2, maxRetryMs);
+    retryTimer = setTimeout(() => void flush(), wait);
+  }
+
+  async function reload(what: { areas?: boolean; themes?: boolean } = {}): Promise<void> {
+    try {
+      const [areas, themes] = await Promise.all([what.areas ? api.getAreas() : undefined, what.themes ? api.getThemes() : undefined]);
+      if (areas) await cache.saveAreas(areas);
+      if (themes) storage?.setItem(THEMES_KEY, JSON.stringify(themes));
+      if (areas || themes) listener?.catalogReloaded({ ...(areas ? { areas } : {}), ...(themes ? { themes } : {}) });
+      const { pins, pendingIds } = await mergedPins();
+      reachable = true;
+      listener?.pinsReloaded(pins, pendingIds);
+    } catch (error) {
+      if (error instanceof NetworkError) reachable = false;
+      else console.warn(`coplan: re-reading from the server failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    announceConnection();
+  }
+
+  async function enqueueAndFlush(op: Parameters<Outbox['enqueue']>[0]): Promise<void> {
+    await outbox.enqueue(op);
+    void flush();
+  }
+
+  return {
+    api,
+    async loadInitial() {
+      try {
+        const [areas, themes, merged] = await Promise.all([api.getAreas(), api.getThemes(), mergedPins()]);
+        await cache.saveAreas(areas);
+        storage?.setItem(THEMES_KEY, JSON.stringify(themes));
+        reachable = true;
+        return { areas, themes, pins: merged.pins, pendingIds: merged.pendingIds, fromCache: false };
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error;
+        reachable = false;
+        const [areas, pins, pendingIds] = await Promise.all([cache.loadAreas(), cache.listPins(), outbox.pendingPinIds()]);
+        const themes = cachedThemes();
+        if (!areas || !themes) throw new Error('The server cannot be reached and this device has no saved copy of the map yet. Connect to the internet and reload.');
+        return { areas, themes, pins, pendingIds, fromCache: true };
+      }
+    },
+    start(next) {
+      listener = next;
+      const stopOutbox = outbox.subscribe((event) => {
+        if (event.type === 'created') next.pinSent(event.localId, event.remote.pin);
+        else if (event.type === 'updated' && !event.remote.hidden) next.remotePinChanged(event.remote.pin);
+        else if (event.type === 'changed') next.pendingChanged(event.pendingPinIds);
+        else if (event.type === 'rejected') {
+          next.changeRefused(event.entry.pinId, event.code, event.message);
+          void reload();
+        }
+      });
+      const connection = (options.live ?? ((h) => connectLiveEvents(h)))({
+        pinChanged: (remote) => (remote.hidden ? next.remotePinRemoved(remote.pin.id) : next.remotePinChanged(remote.pin)),
+        pinRemoved: (id) => next.remotePinRemoved(id),
+        catalogChanged: (what) => void reload({ areas: what === 'areas', themes: what === 'themes' }),
+        statusChanged: (status) => {
+          live = status;
+          if (status === 'open') reachable = true;
+          announceConnection();
+        },
+        reconnected: () => {
+          void reload();
+          void flush();
+        },
+      });
+      const online = () => {
+        announceConnection();
+        connection.reconnect();
+        void flush();
+      };
+      const offline = () => announceConnection();
+      win?.addEventListener('online', online);
+      win?.addEventListener('offline', offline);
+      announceConnection();
+      void flush();
+      if (!reachable) void reload();
+      return () => {
+        stopOutbox();
+        connection.close();
+        win?.removeEventListener('online', online);
+        win?.removeEventListener('offline', offline);
+        if (retryTimer) clearTimeout(retryTimer);
+        listener = null;
+      };
+    },
+    pinCreated: (pin) => enqueueAndFlush({ type: 'create', pinId: pin.id, pin }),
+    pinEdited: (pin) => enqueueAndFlush({ type: 'update', pinId: pin.id, pin }),
+    pinDeleted: (id) => enqueueAndFlush({ type: 'delete', pinId: id }),
+    pinSupported: (id) => enqueueAndFlush({ type: 'support', pinId: id }),
+    reload,
+  };
+}
