@@ -49,6 +49,47 @@ export interface DataActions {
   areasImported(text: string): Promise<AreaImportResult>;
 }
 
+/** 'server': pins are shared through the Coplan server; 'local': this device only (static hosting, no server). */
+export type SyncMode = 'local' | 'server';
+
+export type Connection = 'online' | 'offline' | 'reconnecting';
+
+/** something the server refused for good, told to the resident once */
+export interface SyncNotice {
+  id: number;
+  pinId: string;
+  title: string;
+  message: string;
+}
+
+export type ServerActionResult = { ok: true; message?: string } | { ok: false; code: string; message: string; errors: ReportedProblem[] };
+
+export interface SyncState {
+  mode: SyncMode;
+  /** pins with changes still waiting on this device to be sent (server mode) */
+  pendingIds: ReadonlySet<string>;
+  connection: Connection;
+  notices: SyncNotice[];
+}
+
+export interface SyncActions {
+  pinsReloaded(pins: PinFeature[], pendingIds: ReadonlySet<string>): void;
+  remotePinChanged(pin: PinFeature): void;
+  remotePinRemoved(id: string): void;
+  pinSent(localId: string, pin: PinFeature): void;
+  changeRefused(pinId: string, code: string, message: string): void;
+  pendingChanged(ids: ReadonlySet<string>): void;
+  connectionChanged(connection: Connection): void;
+  catalogReloaded(catalog: { areas?: AreaCollection; themes?: Theme[] }): void;
+  noticeDismissed(id: number): void;
+  /** planners: hide or restore a pin, with a reason for the audit log */
+  pinModerated(id: string, action: 'hide' | 'restore', reason: string): Promise<ServerActionResult>;
+  /** planners: pins hidden by moderation, with their reasons */
+  hiddenPinsRequested(): Promise<{ pin: PinFeature; reason: string }[]>;
+  /** planners: replace the consultation's boundaries or themes on the server */
+  serverCatalogReplaced(what: 'areas' | 'themes', text: string): Promise<ServerActionResult>;
+}
+
 export interface FilterState {
   filter: PinFilter;
   filterChanged(changes: Partial<PinFilter>): void;
@@ -73,4 +114,4 @@ export interface UiState {
   pinFocusHandled(): void;
 }
 
-export type AppState = DataState & DataActions & FilterState & UiState;
+export type AppState = DataState & DataActions & FilterState & UiState & SyncState & SyncActions;

@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './appState.ts';
 import { createDataSlice } from './dataSlice.ts';
 import { filterSlice } from './filterSlice.ts';
+import { createSyncSlice } from './syncSlice.ts';
 import { uiSlice } from './uiSlice.ts';
 import { resolveDeps } from './storeDeps.ts';
 import type { StoreDeps } from './storeDeps.ts';
@@ -22,5 +23,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createDataSlice(resolved)(...args),
     ...filterSlice(...args),
     ...uiSlice(...args),
+    ...createSyncSlice(resolved)(...args),
   }));
 }

@@ -10,6 +10,7 @@ import { areaLocatorFor } from './areaLocatorFor.ts';
 import type { AppState, DataActions, DataState } from './appState.ts';
 import { nameProblems } from './nameProblems.ts';
 import type { ResolvedDeps } from './storeDeps.ts';
+import { cachePins } from './syncSlice.ts';
 
 const emptyAreas: AreaCollection = { type: 'FeatureCollection', features: [] };
 
@@ -22,7 +23,7 @@ function notOwnProblem(): Problem {
 }
 
 export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], [], DataState & DataActions> {
-  const { repository, deviceToken, now, makeId } = deps;
+  const { repository, deviceToken, now, makeId, sync } = deps;
 
   return (set, get) => {
     function themeIds(): ReadonlySet<string> {
@@ -47,6 +48,17 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
 
       async appStarted({ themes, demoAreas, demoPins }) {
         try {
+          if (sync) {
+            // server mode: the consultation's areas, themes and pins (or this device's copy of them when offline)
+            const initial = await sync.loadInitial();
+            if (!initial.fromCache) await cachePins(repository, initial.pins);
+            const supported = await repository.listSupportedPinIds();
+            set({
+              status: 'ready', loadError: null, themes: initial.themes, areas: initial.areas, pins: initial.pins,
+              supportedIds: new Set(supported), pendingIds: initial.pendingIds, connection: initial.fromCache ? 'offline' : 'online',
+            });
+            return;
+          }
           let areas = await repository.loadAreas();
           let pins: PinFeature[];
           if (!areas) {
@@ -76,6 +88,8 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         const pin = createPin(checked.value, { id: makeId(), area, now: now().toISOString(), author: deviceToken });
         await repository.putPin(pin);
         set((state) => ({ pins: [...state.pins, pin], editor: null, draftPosition: null, placing: false }));
+        // in state before it is queued, so the server's answer always finds the pin it replaces
+        await sync?.pinCreated(pin);
         return { ok: true, pin };
       },
 
@@ -98,6 +112,7 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         await repository.putPin(updated);
         replacePin(updated);
         set({ editor: null, draftPosition: null, placing: false });
+        await sync?.pinEdited(updated);
         return { ok: true, pin: updated };
       },
 
@@ -114,6 +129,7 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
             ...(editingThis ? { editor: null, draftPosition: null, placing: false } : {}),
           };
         });
+        await sync?.pinDeleted(id);
         return true;
       },
 
@@ -121,6 +137,8 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         const pin = get().pins.find((p) => p.id === id);
         if (!pin) return;
         const supporting = !get().supportedIds.has(id);
+        // WARNING: the server counts one support per device and has no way to take it back
+        if (sync && !supporting) return;
         const count = Math.max(0, (pin.properties.supports ?? 0) + (supporting ? 1 : -1));
         const updated: PinFeature = { ...pin, properties: { ...pin.properties, supports: count } };
         await repository.putPin(updated);
@@ -130,6 +148,7 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         else supportedIds.delete(id);
         replacePin(updated);
         set({ supportedIds });
+        await sync?.pinSupported(id);
       },
 
       async pinsImported(text) {
@@ -142,10 +161,12 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         for (const pin of parsed.value) {
           if (known.has(pin.id)) continue;
           known.add(pin.id);
-          fresh.push(pin);
+          // in server mode an imported pin is sent as this device's, like one made in the form
+          fresh.push(sync ? { ...pin, properties: { ...pin.properties, author: deviceToken } } : pin);
         }
         await repository.putPins(fresh);
         set((state) => ({ pins: [...state.pins, ...fresh] }));
+        if (sync) for (const pin of fresh) await sync.pinCreated(pin);
         return { ok: true, added: fresh.length, duplicates: parsed.value.length - fresh.length, warnings };
       },
 

@@ -1,5 +1,6 @@
 // what the store needs from the outside world, injected so tests can pin time, ids and storage.
 import type { PinRepository } from '../persistence/pinRepository.ts';
+import type { ServerSync } from '../persistence/serverSync.ts';
 
 export interface StoreDeps {
   repository: PinRepository;
@@ -7,6 +8,8 @@ export interface StoreDeps {
   deviceToken: string;
   now?: () => Date;
   makeId?: () => string;
+  /** server mode: changes go through the outbox and live events come in; `repository` is then the device's cache */
+  sync?: ServerSync;
 }
 
 export interface ResolvedDeps {
@@ -14,6 +17,7 @@ export interface ResolvedDeps {
   deviceToken: string;
   now: () => Date;
   makeId: () => string;
+  sync: ServerSync | null;
 }
 
 export function resolveDeps(deps: StoreDeps): ResolvedDeps {
@@ -22,5 +26,6 @@ export function resolveDeps(deps: StoreDeps): ResolvedDeps {
     deviceToken: deps.deviceToken,
     now: deps.now ?? (() => new Date()),
     makeId: deps.makeId ?? (() => crypto.randomUUID()),
+    sync: deps.sync ?? null,
   };
 }

@@ -1,0 +1,162 @@
+// sync slice (server mode): what the server and the outbox report, applied to state and to the device's pin cache.
+import type { StateCreator } from 'zustand';
+import { parseAreas } from '../core/parseAreas.ts';
+import { parseThemes } from '../core/parseThemes.ts';
+import type { PinFeature, Problem } from '../core/types.ts';
+import { ApiRequestError } from '../persistence/httpRepository.ts';
+import type { PinRepository } from '../persistence/pinRepository.ts';
+import type { AppState, ReportedProblem, ServerActionResult, SyncActions, SyncState } from './appState.ts';
+import { nameProblems } from './nameProblems.ts';
+import type { ResolvedDeps } from './storeDeps.ts';
+
+/** Makes the device's cache hold exactly these pins (server copies plus changes still waiting). */
+export async function cachePins(repository: PinRepository, pins: readonly PinFeature[]): Promise<void> {
+  const keep = new Set(pins.map((p) => p.id));
+  const stale = (await repository.listPins()).filter((p) => !keep.has(p.id));
+  await repository.putPins(pins);
+  for (const pin of stale) await repository.deletePin(pin.id);
+}
+
+function failure(error: unknown): ServerActionResult {
+  if (error instanceof ApiRequestError) {
+    const problems = Array.isArray(error.details) ? (error.details as Problem[]).filter((d) => d && typeof d.message === 'string') : [];
+    return { ok: false, code: error.code, message: error.message, errors: problems };
+  }
+  return { ok: false, code: 'network', message: error instanceof Error ? error.message : String(error), errors: [] };
+}
+
+export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], [], SyncState & SyncActions> {
+  const { repository, sync, deviceToken } = deps;
+  let noticeId = 0;
+
+  return (set, get) => {
+    function withoutPin(state: AppState, id: string): Partial<AppState> {
+      const editingThis = state.editor?.mode === 'edit' && state.editor.pinId === id;
+      return {
+        pins: state.pins.filter((p) => p.id !== id),
+        ...(editingThis ? { editor: null, draftPosition: null, placing: false } : {}),
+      };
+    }
+    const cacheWrite = (write: Promise<void>) => write.catch((error: unknown) => console.warn(`coplan: cache write failed: ${String(error)}`));
+
+    return {
+      mode: sync ? 'server' : 'local',
+      pendingIds: new Set<string>(),
+      connection: 'online',
+      notices: [],
+
+      pinsReloaded(pins, pendingIds) {
+        void cacheWrite(cachePins(repository, pins));
+        set((state) => {
+          const ids = new Set(pins.map((p) => p.id));
+          const editing = state.editor?.mode === 'edit' && !ids.has(state.editor.pinId);
+          return { pins, pendingIds, ...(editing ? { editor: null, draftPosition: null, placing: false } : {}) };
+        });
+      },
+
+      remotePinChanged(pin) {
+        // a change of ours still waiting is newer than what the server just said
+        if (get().pendingIds.has(pin.id)) return;
+        const existing = get().pins.find((p) => p.id === pin.id);
+        // live events never carry `mine`; this device's own pins stay its own
+        const author = pin.properties.author ?? (existing?.properties.author === deviceToken ? deviceToken : undefined);
+        const next: PinFeature = author ? { ...pin, properties: { ...pin.properties, author } } : pin;
+        void cacheWrite(repository.putPin(next));
+        set((state) => ({ pins: existing ? state.pins.map((p) => (p.id === pin.id ? next : p)) : [...state.pins, next] }));
+      },
+
+      remotePinRemoved(id) {
+        if (!get().pins.some((p) => p.id === id)) return;
+        void cacheWrite(repository.deletePin(id));
+        set((state) => withoutPin(state, id));
+      },
+
+      pinSent(localId, pin) {
+        const local = get().pins.find((p) => p.id === localId);
+        // deleted here before the answer came: its delete is queued next, so do not bring it back
+        if (!local) return;
+        // the server gave it an id (and maybe a different area); the fields stay as the resident last saw them
+        const sent: PinFeature = {
+          ...pin,
+          geometry: local.geometry,
+          properties: { ...pin.properties, kind: local.properties.kind, theme: local.properties.theme, title: local.properties.title, author: deviceToken },
+        };
+        if (local.properties.note === undefined) delete sent.properties.note;
+        else sent.properties.note = local.properties.note;
+        if (local.properties.sentiment === undefined) delete sent.properties.sentiment;
+        else sent.properties.sentiment = local.properties.sentiment;
+        void cacheWrite(repository.deletePin(localId).then(() => repository.putPin(sent)));
+        set((state) => {
+          const rename = (id: string | null) => (id === localId ? sent.id : id);
+          const editor = state.editor?.mode === 'edit' && state.editor.pinId === localId ? { mode: 'edit' as const, pinId: sent.id } : state.editor;
+          return {
+            pins: state.pins.filter((p) => p.id !== sent.id).map((p) => (p.id === localId ? sent : p)),
+            editor,
+            focusedPinId: rename(state.focusedPinId),
+          };
+        });
+      },
+
+      changeRefused(pinId, code, message) {
+        const title = get().pins.find((p) => p.id === pinId)?.properties.title ?? '';
+        set((state) => {
+          const supportedIds = new Set(state.supportedIds);
+          if (code === 'own-pin') supportedIds.delete(pinId);
+          return { supportedIds, notices: [...state.notices, { id: ++noticeId, pinId, title, message }] };
+        });
+      },
+
+      pendingChanged(ids) {
+        set({ pendingIds: ids });
+      },
+
+      connectionChanged(connection) {
+        if (get().connection !== connection) set({ connection });
+      },
+
+      catalogReloaded({ areas, themes }) {
+        set({ ...(areas ? { areas } : {}), ...(themes ? { themes } : {}) });
+      },
+
+      noticeDismissed(id) {
+        set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
+      },
+
+      async pinModerated(id, action, reason) {
+        if (!sync) return { ok: false, code: 'no-server', message: 'Moderation needs the Coplan server.', errors: [] };
+        try {
+          const remote = await sync.api.moderatePin(id, action, reason);
+          if (action === 'hide') get().remotePinRemoved(id);
+          else get().remotePinChanged(remote.pin);
+          return { ok: true };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+
+      async hiddenPinsRequested() {
+        if (!sync) return [];
+        const all = await sync.api.listPins({ includeHidden: true });
+        return all.filter((r) => r.hidden).map((r) => ({ pin: r.pin, reason: r.hiddenReason ?? '' }));
+      },
+
+      async serverCatalogReplaced(what, text) {
+        if (!sync) return { ok: false, code: 'no-server', message: 'Replacing needs the Coplan server.', errors: [] };
+        // the same checks as the server, here first, so problems are named after the features in the file
+        const parsed = what === 'areas' ? parseAreas(text) : parseThemes(text);
+        if (!parsed.ok) {
+          const errors: ReportedProblem[] = nameProblems(text, parsed.errors);
+          return { ok: false, code: `invalid-${what}`, message: '', errors };
+        }
+        try {
+          if (what === 'areas') await sync.api.replaceAreas(parsed.value as Parameters<typeof sync.api.replaceAreas>[0]);
+          else await sync.api.replaceThemes(parsed.value as Parameters<typeof sync.api.replaceThemes>[0]);
+          await sync.reload(what === 'areas' ? { areas: true } : { themes: true });
+          return { ok: true };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+    };
+  };
+}
