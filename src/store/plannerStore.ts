@@ -1,0 +1,234 @@
+// the planner view's state: layer choices, filters, the shared area/theme selection and the latest aggregation.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { areaSizesKm2 } from '../core/areaSizes.ts';
+import type { PinFilter } from '../core/countPins.ts';
+import type { AreaMeasure } from '../core/layerValues.ts';
+import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerResult } from '../core/plannerEngine.ts';
+import { DEFAULT_MIN_COUNT } from '../core/smallCounts.ts';
+import type { AreaCollection, PinFeature } from '../core/types.ts';
+import type { PlannerEngineClient, PlannerPinSource } from './plannerEngineClient.ts';
+
+export type PlannerLayer = 'areas' | 'gaps' | 'hex' | 'clusters';
+export const PLANNER_LAYERS: readonly PlannerLayer[] = ['areas', 'gaps', 'hex', 'clusters'];
+export const HEX_SIZES: readonly number[] = [250, 500, 1000, 2000];
+export const TOP_N = 5;
+
+export interface PlannerFilter {
+  /** theme ids to show; null shows every theme */
+  themes: string[] | null;
+  kind: 'both' | 'asset' | 'priority';
+  /** inclusive dates YYYY-MM-DD (UTC days), '' for open ends */
+  from: string;
+  to: string;
+}
+
+export interface PlannerView {
+  bbox: [number, number, number, number];
+  zoom: number;
+}
+
+export interface PlannerState {
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  source: { kind: 'app'; count: number } | { kind: 'file'; name: string } | null;
+  /** why the last load or query failed, one sentence each */
+  problems: string[];
+  summary: PlannerLoadSummary | null;
+  areas: AreaCollection;
+  areaKm2: number[];
+  layer: PlannerLayer;
+  areaMeasure: AreaMeasure;
+  shareTheme: string;
+  /** 'all' or a theme id */
+  gapTheme: string;
+  hexMetres: number;
+  minCount: number;
+  filter: PlannerFilter;
+  filterProblem: string | null;
+  selectedArea: number | null;
+  selectedTheme: string | null;
+  result: PlannerResult | null;
+  clusters: ClusterMarkWithTitle[] | null;
+  view: PlannerView | null;
+  /** performance.now() of the latest change the map must repaint for (the layer reports how long it took) */
+  changedAt: number;
+
+  appPinsLoaded(areas: AreaCollection, pins: readonly PinFeature[]): Promise<void>;
+  fileOpened(file: Blob, name: string): Promise<void>;
+  layerChosen(layer: PlannerLayer): void;
+  areaMeasureChosen(measure: AreaMeasure): void;
+  shareThemeChosen(theme: string): void;
+  gapThemeChosen(theme: string): void;
+  hexSizeChosen(metres: number): void;
+  minCountChanged(k: number): void;
+  filterChanged(changes: Partial<PlannerFilter>): void;
+  areaSelected(index: number | null): void;
+  themeSelected(theme: string | null): void;
+  viewChanged(view: PlannerView): void;
+}
+
+export type PlannerStore = StoreApi<PlannerState>;
+
+const DAY = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function dayStart(date: string): number | undefined {
+  if (!DATE.test(date)) return undefined;
+  const t = Date.parse(`${date}T00:00:00.000Z`);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/**
+ * The core filter for the current choices: a selected theme narrows the theme filter to that theme;
+ * dates are whole UTC days, "to" inclusive.
+ * @example
+ * effectiveFilter({ filter: { themes: null, kind: 'priority', from: '2026-04-01', to: '' }, selectedTheme: null })
+ * // => { kind: 'priority', from: 1775001600000 }
+ */
+export function effectiveFilter(state: Pick<PlannerState, 'filter' | 'selectedTheme'>): PinFilter {
+  const { filter, selectedTheme } = state;
+  const out: PinFilter = {};
+  if (selectedTheme) out.themes = [selectedTheme];
+  else if (filter.themes) out.themes = filter.themes;
+  if (filter.kind !== 'both') out.kind = filter.kind;
+  const from = dayStart(filter.from);
+  const to = dayStart(filter.to);
+  if (from !== undefined) out.from = from;
+  if (to !== undefined) out.to = to + DAY;
+  return out;
+}
+
+function dateProblem(filter: PlannerFilter): string | null {
+  for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
+    if (value !== '' && dayStart(value) === undefined) return `the ${name} date must be a date like 2026-04-01`;
+  }
+  if (filter.from && filter.to && filter.from > filter.to) return 'the start date is after the end date';
+  return null;
+}
+
+const emptyAreas: AreaCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * A planner store over an aggregation engine (the web worker in the app, the core in-process in tests).
+ * @example
+ * const store = createPlannerStore(createWorkerEngine());
+ * await store.getState().appPinsLoaded(areas, pins);
+ * store.getState().result?.areas.total // => pins per area
+ */
+export function createPlannerStore(engine: PlannerEngineClient, clock: () => number = () => performance.now()): PlannerStore {
+  let querySeq = 0;
+  let clusterSeq = 0;
+  let loadSeq = 0;
+
+  return createStore<PlannerState>()((set, get) => {
+    function failed(error: unknown): string[] {
+      const problems = (error as { problems?: unknown } | null)?.problems;
+      return Array.isArray(problems) ? problems.map(String) : [error instanceof Error ? error.message : String(error)];
+    }
+
+    async function requery(): Promise<void> {
+      const state = get();
+      if (state.status !== 'ready' || state.filterProblem) return;
+      const seq = ++querySeq;
+      const filter = effectiveFilter(state);
+      try {
+        const result = await engine.query({ filter, hexMetres: state.hexMetres, area: state.selectedArea, topN: TOP_N });
+        // an older answer arriving late must not overwrite a newer one
+        if (seq === querySeq) set({ result });
+      } catch (error) {
+        if (seq === querySeq) set({ problems: failed(error) });
+      }
+      if (get().layer === 'clusters') await reclusters();
+    }
+
+    async function reclusters(): Promise<void> {
+      const state = get();
+      if (state.status !== 'ready' || state.layer !== 'clusters' || !state.view || state.filterProblem) return;
+      const seq = ++clusterSeq;
+      try {
+        const clusters = await engine.clusters(effectiveFilter(state), state.view.bbox, state.view.zoom);
+        if (seq === clusterSeq) set({ clusters });
+      } catch (error) {
+        if (seq === clusterSeq) set({ problems: failed(error) });
+      }
+    }
+
+    async function load(areas: AreaCollection, pins: PlannerPinSource, source: PlannerState['source']): Promise<void> {
+      const seq = ++loadSeq;
+      set({ status: 'loading', problems: [], source, result: null, clusters: null, selectedArea: null, changedAt: clock() });
+      try {
+        const summary = await engine.load(areas, pins);
+        if (seq !== loadSeq) return;
+        const themes = summary.themes;
+        const shareTheme = themes.includes(get().shareTheme) ? get().shareTheme : (themes[0] ?? '');
+        const gapTheme = get().gapTheme === 'all' || themes.includes(get().gapTheme) ? get().gapTheme : 'all';
+        set({ status: 'ready', summary, areas, areaKm2: areaSizesKm2(areas), shareTheme, gapTheme, selectedTheme: null, changedAt: clock() });
+        await requery();
+      } catch (error) {
+        if (seq === loadSeq) set({ status: 'failed', problems: failed(error) });
+      }
+    }
+
+    /** a change the map repaints for; `query` when it needs new counts from the engine */
+    function changed(patch: Partial<PlannerState>, query: boolean): void {
+      set({ ...patch, changedAt: clock() });
+      if (query) void requery();
+    }
+
+    return {
+      status: 'idle',
+      source: null,
+      problems: [],
+      summary: null,
+      areas: emptyAreas,
+      areaKm2: [],
+      layer: 'areas',
+      areaMeasure: 'count',
+      shareTheme: '',
+      gapTheme: 'all',
+      hexMetres: 500,
+      minCount: DEFAULT_MIN_COUNT,
+      filter: { themes: null, kind: 'both', from: '', to: '' },
+      filterProblem: null,
+      selectedArea: null,
+      selectedTheme: null,
+      result: null,
+      clusters: null,
+      view: null,
+      changedAt: 0,
+
+      appPinsLoaded: (areas, pins) => load(areas, { kind: 'features', features: pins.slice() }, { kind: 'app', count: pins.length }),
+      fileOpened: (file, name) => load(get().areas.features.length ? get().areas : emptyAreas, { kind: 'file', file }, { kind: 'file', name }),
+
+      layerChosen(layer) {
+        changed({ layer }, false);
+        if (layer === 'clusters') void reclusters();
+      },
+      areaMeasureChosen: (areaMeasure) => changed({ areaMeasure }, false),
+      shareThemeChosen: (shareTheme) => changed({ shareTheme }, false),
+      gapThemeChosen: (gapTheme) => changed({ gapTheme }, false),
+      hexSizeChosen(metres) {
+        if (!HEX_SIZES.includes(metres)) throw new RangeError(`hex cells must be one of ${HEX_SIZES.join(', ')} m, got ${metres}`);
+        changed({ hexMetres: metres }, true);
+      },
+      minCountChanged(k) {
+        if (!Number.isInteger(k) || k < 1 || k > 100) return;
+        changed({ minCount: k }, false);
+      },
+      filterChanged(changes) {
+        const filter = { ...get().filter, ...changes };
+        changed({ filter, filterProblem: dateProblem(filter) }, true);
+      },
+      areaSelected(index) {
+        if (index === get().selectedArea) return;
+        changed({ selectedArea: index }, true);
+      },
+      themeSelected(theme) {
+        changed({ selectedTheme: theme === get().selectedTheme ? null : theme }, true);
+      },
+      viewChanged(view) {
+        set({ view });
+        void reclusters();
+      },
+    };
+  });
+}
