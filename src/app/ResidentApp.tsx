@@ -6,6 +6,7 @@ import { useAppStore } from '../store/useAppStore.ts';
 import { PinDetails } from '../ui/PinDetails.tsx';
 import { PinList } from '../ui/PinList.tsx';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
+import { LiveAnnouncer } from '../ui/LiveAnnouncer.tsx';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { ViewSwitch } from '../ui/ViewSwitch.tsx';
@@ -23,6 +24,7 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
   return (
     <>
       <SkipLink />
+      <LiveAnnouncer />
       <header className="app-header">
         <div className="brand">
           <h1>{t('app.title')}</h1>

@@ -12,6 +12,8 @@ export function MapLabel() {
       container.setAttribute('role', 'region');
       container.setAttribute('aria-label', t('map.label'));
       container.setAttribute('aria-roledescription', t('map.roleDescription'));
+      // a map is not mirrored in right-to-left languages: west stays on the left and leaflet's controls where they are
+      container.setAttribute('dir', 'ltr');
       // zoom buttons get names from t() via ZoomControl titles; leaflet copies them to aria-label
     },
     [map, t],

@@ -10,6 +10,7 @@ import { FitToAreas } from './FitToAreas.tsx';
 import { MapEvents } from './MapEvents.tsx';
 import { MapLabel } from './MapLabel.tsx';
 import { PinLayer } from './PinLayer.tsx';
+import { motionOptions, prefersReducedMotion, ReducedMotion } from './ReducedMotion.tsx';
 import type { RenderPinPopup } from './PinLayer.tsx';
 
 export interface ResidentMapProps {
@@ -35,10 +36,12 @@ export function ResidentMap({ tileUrl, tileAttribution, renderPopup, layers }: R
         keyboard
         keyboardPanDelta={60}
         zoomSnap={0.25}
+        {...motionOptions(prefersReducedMotion())}
       >
         {tileUrl ? <TileLayer url={tileUrl} /> : null}
         <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         <MapLabel />
+        <ReducedMotion />
         <FitToAreas />
         <BoundaryLayer />
         {layers}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PinFeature } from '../core/types.ts';
 import { isOwnPin } from '../store/selectVisiblePins.ts';
 import { useAppStore } from '../store/useAppStore.ts';
+import { announce } from './LiveAnnouncer.tsx';
 
 interface PinActionsProps {
   pin: PinFeature;
@@ -23,11 +24,18 @@ export function PinActions({ pin, showOnMap = false, compact = false }: PinActio
   const [confirming, setConfirming] = useState(false);
   const title = pin.properties.title;
 
+  async function deleteConfirmed() {
+    if (!(await pinDeleted(pin.id))) return;
+    announce(t('common.announce.pinDeleted', { title }));
+    // the row is gone from the list, and focus with it: put it on the list heading rather than <body>
+    if (compact) document.getElementById('pin-list')?.focus();
+  }
+
   if (confirming) {
     return (
       <div className="pin-actions pin-actions--confirm" role="group" aria-label={t('pin.confirmDeleteGroup', { title })}>
         <p className="pin-actions__question">{t('pin.confirmDelete', { title })}</p>
-        <button type="button" className="button button--danger" onClick={() => void pinDeleted(pin.id)}>
+        <button type="button" className="button button--danger" onClick={() => void deleteConfirmed()}>
           {t('pin.confirmDeleteYes')}
         </button>
         <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>

@@ -25,7 +25,8 @@ export function PinDetails({ pinId }: { pinId: string }) {
   const p = pin.properties;
   const theme = byId.get(p.theme);
   return (
-    <article className="pin-details" aria-labelledby={`pin-title-${pin.id}`}>
+    // the popup lives inside the left-to-right map, so its text takes the page's direction back explicitly
+    <article className="pin-details" aria-labelledby={`pin-title-${pin.id}`} dir={i18n.dir(i18n.language)}>
       <h2 className="pin-details__title" id={`pin-title-${pin.id}`} tabIndex={-1} ref={heading}>
         {p.title}
       </h2>

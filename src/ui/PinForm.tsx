@@ -7,6 +7,7 @@ import type { PinFeature } from '../core/types.ts';
 import { areaLocatorFor } from '../store/areaLocatorFor.ts';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore.ts';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
+import { announce } from './LiveAnnouncer.tsx';
 import { pinFormErrors } from './pinFormErrors.ts';
 import type { FieldErrors, PinFormValues } from './pinFormErrors.ts';
 import { TextField } from './TextField.tsx';
@@ -63,7 +64,10 @@ export function PinForm() {
     setSaving(true);
     const result = editor?.mode === 'edit' ? await pinEdited(editor.pinId, input) : await pinAdded(input);
     setSaving(false);
-    if (result.ok) return;
+    if (result.ok) {
+      announce(t(editor?.mode === 'edit' ? 'common.announce.pinEdited' : 'common.announce.pinAdded', { title: result.pin.properties.title }));
+      return;
+    }
     const mapped = pinFormErrors(result.errors, values, t);
     setErrors(mapped.fields);
     setOtherErrors(mapped.other);

@@ -1,4 +1,5 @@
 // the side panel: the add-pin action, filters and data menu, or the pin form while adding or editing.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/useAppStore.ts';
 import { DataMenu } from './DataMenu.tsx';
@@ -9,13 +10,24 @@ export function SidePanel() {
   const { t } = useTranslation();
   const editor = useAppStore((s) => s.editor);
   const addPinStarted = useAppStore((s) => s.addPinStarted);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(
+    function returnFocusWhenFormCloses() {
+      // saving or cancelling removes the form and the focused control with it; without this focus falls to <body>
+      const active = document.activeElement;
+      if (wasEditing.current && !editor && (!active || active === document.body)) addButton.current?.focus();
+      wasEditing.current = editor !== null;
+    },
+    [editor],
+  );
   if (editor) {
     // re-key so switching from one pin's edit to another's starts a fresh form
     return <PinForm key={editor.mode === 'edit' ? editor.pinId : 'add'} />;
   }
   return (
     <>
-      <button type="button" className="button button--primary button--wide" onClick={addPinStarted}>
+      <button type="button" className="button button--primary button--wide" ref={addButton} onClick={addPinStarted}>
         {t('actions.addPin')}
       </button>
       <FilterPanel />
