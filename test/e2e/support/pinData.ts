@@ -1,0 +1,102 @@
+// getting pins in and out through the Data menu. Every data test goes through these helpers, so when import/export
+// needs a planner sign-in against the server, that step is added once, in ensureDataAccess.
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+export interface TextFile {
+  name: string;
+  text: string;
+}
+
+/** The passphrase the e2e server is started with (see playwright.config.ts). */
+export const E2E_PASSPHRASE = process.env.COPLAN_PASSPHRASE ?? 'e2e-passphrase';
+
+/**
+ * Makes the Data menu's import and export usable. Today they are open to every resident; if they move behind the
+ * planner sign-in, sign in here with E2E_PASSPHRASE.
+ */
+export async function ensureDataAccess(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Data', exact: true })).toBeVisible();
+}
+
+/** Opens the Data menu (if closed) and returns its section. */
+export async function openDataMenu(page: Page): Promise<Locator> {
+  await ensureDataAccess(page);
+  const button = page.getByRole('button', { name: 'Data', exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  return page.locator('section.data-menu');
+}
+
+/** Clicks an export button and returns the downloaded file's name and text. */
+export async function exportPins(page: Page, format: 'geojson' | 'csv'): Promise<TextFile> {
+  const menu = await openDataMenu(page);
+  const button = menu.getByRole('button', { name: format === 'geojson' ? 'Export GeoJSON' : 'Export CSV', exact: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+async function chooseFile(page: Page, label: string, file: TextFile): Promise<void> {
+  const menu = await openDataMenu(page);
+  await menu.getByLabel(label, { exact: true }).setInputFiles({ name: file.name, mimeType: 'application/geo+json', buffer: Buffer.from(file.text, 'utf8') });
+}
+
+/** Chooses a pins file in "Import pins (GeoJSON)"; read the outcome from importReport. */
+export async function importPins(page: Page, file: TextFile): Promise<void> {
+  await chooseFile(page, 'Import pins (GeoJSON)', file);
+}
+
+/** Chooses a boundaries file in "Import boundaries (GeoJSON)"; read the outcome from importReport. */
+export async function importBoundaries(page: Page, file: TextFile): Promise<void> {
+  await chooseFile(page, 'Import boundaries (GeoJSON)', file);
+}
+
+/** Where the Data menu reports an import: an alert when refused, a status when done. */
+export function importReport(page: Page): { refused: Locator; done: Locator } {
+  const menu = page.locator('section.data-menu');
+  return { refused: menu.getByRole('alert'), done: menu.locator('.import-report[role="status"]') };
+}
+
+/** RFC 4180 CSV to rows of cells (quoted cells, doubled quotes, CRLF), enough to read our own export back. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      if (c === '\r') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (quoted) throw new Error('CSV ends inside a quoted cell');
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+/** CSV rows as objects keyed by the header row. */
+export function csvRecords(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) throw new Error('CSV has no header row');
+  return rows.map((cells) => {
+    if (cells.length !== header.length) throw new Error(`CSV row has ${cells.length} cells, header has ${header.length}: ${cells.join(',')}`);
+    return Object.fromEntries(header.map((name, i) => [name, cells[i]!]));
+  });
+}
