@@ -97,7 +97,11 @@ function centreY(l: HexLayout, x: number, y: number): number {
   return c;
 }
 
-/** The ring of one hexagon: the same doubles as Turf's hexagon() (first position repeated at the end). */
+/**
+ * The ring of one hexagon: the same doubles as Turf's hexagon() (first position repeated at the end).
+ * @example
+ * hexRing(layout, 0).length // => 7
+ */
 export function hexRing(layout: HexLayout, hex: number): number[][] {
   const x = layout.hexX[hex]!;
   const cx = centreX(layout, x);

@@ -23,7 +23,11 @@ export interface PublishedCounts {
 
 export const DEFAULT_MIN_COUNT = 5;
 
-/** Whether a published count is withheld. */
+/**
+ * Whether a published count is withheld.
+ * @example
+ * isSuppressed({ suppressed: true, lessThan: 5 }) // => true
+ */
 export function isSuppressed(c: PublishedCount): c is SuppressedCount {
   return typeof c === 'object';
 }
