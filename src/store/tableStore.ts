@@ -1,0 +1,298 @@
+// the touch table's own store: sessions, open note cards, toasts, facilitator panel, idle and layers.
+// pins stay in the app store; drops go through its pinAdded so storage (and any sync) sees them like other pins.
+// pointer positions never come here: they live in the drag hook's refs.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ScreenPoint, TableSide } from '../core/pointerTracker.ts';
+import { sessionPins } from '../core/sessionSummary.ts';
+import { createTableSession, validateSessionInput } from '../core/tableSession.ts';
+import type { TableSession } from '../core/tableSession.ts';
+import type { LngLat, PinFeature, PinKind, Problem } from '../core/types.ts';
+import type { TableSessionRepository } from '../persistence/tableSessionRepository.ts';
+import type { AppStore } from './appStore.ts';
+
+export interface NotePrompt {
+  pinId: string;
+  side: TableSide;
+  at: ScreenPoint;
+}
+
+export type ToastMessage = 'outside' | 'dragHint' | 'saveFailed';
+
+export interface Toast {
+  id: number;
+  side: TableSide;
+  at: ScreenPoint;
+  message: ToastMessage;
+}
+
+export interface TableLayers {
+  sessionPins: boolean;
+  otherPins: boolean;
+  boundaries: boolean;
+  labels: boolean;
+}
+
+export interface StickerDrop {
+  kind: PinKind;
+  theme: string;
+  /** the default title (the theme's label): a title is required and typing on a table is slow */
+  title: string;
+  position: LngLat;
+  side: TableSide;
+  at: ScreenPoint;
+  /** name for a session started on the fly when nobody started one */
+  autoSessionName: string;
+}
+
+export type DropResult = { ok: true; pin: PinFeature } | { ok: false; errors: Problem[] };
+
+export interface TableState {
+  status: 'loading' | 'ready';
+  sessions: TableSession[];
+  activeSessionId: string | null;
+  notePrompts: NotePrompt[];
+  toasts: Toast[];
+  panelOpen: boolean;
+  /** the side the facilitator opened the panel from; the panel faces them */
+  panelSide: TableSide;
+  /** set after the passphrase was accepted (or when there is no server to ask) */
+  facilitatorToken: string | null;
+  attract: boolean;
+  summarySessionId: string | null;
+  layers: TableLayers;
+  /** bumped by "next group" and leaving the attract screen: the map goes back to its starting view */
+  viewGeneration: number;
+  tableOpened(): Promise<void>;
+  sessionStarted(input: unknown): Promise<{ ok: true; session: TableSession } | { ok: false; errors: Problem[] }>;
+  sessionEnded(): Promise<void>;
+  nextGroup(): void;
+  stickerDropped(drop: StickerDrop): Promise<DropResult>;
+  noteSaved(pinId: string, note: string): Promise<DropResult>;
+  notePromptClosed(pinId: string): void;
+  toastShown(side: TableSide, at: ScreenPoint, message: ToastMessage): number;
+  toastExpired(id: number): void;
+  lastPinUndone(): Promise<string | null>;
+  pinHiddenChanged(pinId: string, hidden: boolean): Promise<void>;
+  layersChanged(changes: Partial<TableLayers>): void;
+  panelOpened(side?: TableSide): void;
+  panelClosed(): void;
+  facilitatorSignedIn(token: string): void;
+  idleEntered(): void;
+  idleLeft(): void;
+  summaryOpened(sessionId: string): void;
+  summaryClosed(): void;
+}
+
+export type TableStore = StoreApi<TableState>;
+
+export interface TableStoreDeps {
+  appStore: AppStore;
+  sessions: TableSessionRepository;
+  now?: () => Date;
+  makeId?: () => string;
+}
+
+/** Session ids go to the server as a pin's sessionId, which allows letters, digits, '-' and '_'. */
+const defaultId = () => crypto.randomUUID();
+
+/**
+ * Creates the table store for one table page (and one per test).
+ * @example
+ * const table = createTableStore({ appStore, sessions: createMemorySessionRepository() });
+ * await table.getState().tableOpened();
+ */
+export function createTableStore(deps: TableStoreDeps): TableStore {
+  const { appStore, sessions: repository } = deps;
+  const now = deps.now ?? (() => new Date());
+  const makeId = deps.makeId ?? defaultId;
+  let toastId = 0;
+  // two people dropping the first stickers at once must end up in one session, not two
+  let startingSession: Promise<TableSession> | null = null;
+
+  return createStore<TableState>()((set, get) => {
+    function activeSession(): TableSession | undefined {
+      const { sessions, activeSessionId } = get();
+      return sessions.find((s) => s.id === activeSessionId);
+    }
+
+    async function saveSession(session: TableSession): Promise<void> {
+      await repository.putSession(session);
+      set((state) => ({ sessions: state.sessions.map((s) => (s.id === session.id ? session : s)) }));
+    }
+
+    async function beginSession(session: TableSession): Promise<void> {
+      const previous = activeSession();
+      if (previous && !previous.endedAt) await saveSession({ ...previous, endedAt: now().toISOString() });
+      await repository.putSession(session);
+      await repository.saveActiveSessionId(session.id);
+      set((state) => ({ sessions: [...state.sessions, session], activeSessionId: session.id }));
+    }
+
+    async function ensureSession(name: string): Promise<TableSession> {
+      const current = activeSession();
+      if (current) return current;
+      if (!startingSession) {
+        const session = createTableSession({ name, date: now().toISOString().slice(0, 10) }, { id: makeId(), now: now().toISOString() });
+        startingSession = beginSession(session)
+          .then(() => session)
+          .finally(() => {
+            startingSession = null;
+          });
+      }
+      return startingSession;
+    }
+
+    /**
+     * WARNING: the app store's pinAdded validates a PinDraft, which has no sessionId, so the id is dropped.
+     * Until pinAdded takes one, the pin is stamped here and written back through pinEdited (which keeps
+     * properties it does not edit), so it reaches storage through the app store's own action.
+     */
+    async function stampSession(pin: PinFeature, sessionId: string): Promise<PinFeature> {
+      if (pin.properties.sessionId === sessionId) return pin;
+      appStore.setState((state) => ({
+        pins: state.pins.map((p) => (p.id === pin.id ? { ...p, properties: { ...p.properties, sessionId } } : p)),
+      }));
+      const result = await appStore.getState().pinEdited(pin.id, draftOf(pin));
+      return result.ok ? result.pin : pin;
+    }
+
+    function clearTransient() {
+      return { notePrompts: [], toasts: [], panelOpen: false, summarySessionId: null };
+    }
+
+    return {
+      status: 'loading',
+      sessions: [],
+      activeSessionId: null,
+      notePrompts: [],
+      toasts: [],
+      panelOpen: false,
+      panelSide: 'bottom',
+      facilitatorToken: null,
+      attract: false,
+      summarySessionId: null,
+      layers: { sessionPins: true, otherPins: true, boundaries: true, labels: true },
+      viewGeneration: 0,
+
+      async tableOpened() {
+        const [sessions, activeId] = await Promise.all([repository.listSessions(), repository.loadActiveSessionId()]);
+        const active = sessions.find((s) => s.id === activeId && !s.endedAt);
+        set({ status: 'ready', sessions, activeSessionId: active?.id ?? null });
+      },
+
+      async sessionStarted(input) {
+        const checked = validateSessionInput(input);
+        if (!checked.ok) return { ok: false, errors: checked.errors };
+        const session = createTableSession(checked.value, { id: makeId(), now: now().toISOString() });
+        await beginSession(session);
+        set(clearTransient());
+        return { ok: true, session };
+      },
+
+      async sessionEnded() {
+        const session = activeSession();
+        if (!session) return;
+        await saveSession({ ...session, endedAt: now().toISOString() });
+        await repository.saveActiveSessionId(null);
+        set({ ...clearTransient(), activeSessionId: null, summarySessionId: session.id });
+      },
+
+      nextGroup() {
+        set((state) => ({ ...clearTransient(), viewGeneration: state.viewGeneration + 1 }));
+      },
+
+      async stickerDropped(drop) {
+        const session = await ensureSession(drop.autoSessionName);
+        const { kind, theme, title, position } = drop;
+        // sessionId is passed along for the day pinAdded accepts it (see stampSession)
+        const result = await appStore.getState().pinAdded({ kind, theme, title, position: [position[0], position[1]], sessionId: session.id });
+        if (!result.ok) {
+          const outside = result.errors.some((e) => e.rule === 'outside-areas');
+          get().toastShown(drop.side, drop.at, outside ? 'outside' : 'saveFailed');
+          return result;
+        }
+        const pin = await stampSession(result.pin, session.id);
+        set((state) => ({ notePrompts: [...state.notePrompts.filter((p) => p.pinId !== pin.id), { pinId: pin.id, side: drop.side, at: { ...drop.at } }] }));
+        return { ok: true, pin };
+      },
+
+      async noteSaved(pinId, note) {
+        const pin = appStore.getState().pins.find((p) => p.id === pinId);
+        get().notePromptClosed(pinId);
+        if (!pin) return { ok: false, errors: [{ path: 'pinId', rule: 'pin-not-found', message: `there is no pin "${pinId}"` }] };
+        return appStore.getState().pinEdited(pinId, { ...draftOf(pin), note });
+      },
+
+      notePromptClosed(pinId) {
+        set((state) => ({ notePrompts: state.notePrompts.filter((p) => p.pinId !== pinId) }));
+      },
+
+      toastShown(side, at, message) {
+        const id = ++toastId;
+        set((state) => ({ toasts: [...state.toasts.slice(-5), { id, side, at: { ...at }, message }] }));
+        return id;
+      },
+
+      toastExpired(id) {
+        set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) }));
+      },
+
+      async lastPinUndone() {
+        const session = activeSession();
+        if (!session) return null;
+        const pins = sessionPins(appStore.getState().pins, session.id, new Set(session.hiddenPinIds));
+        const last = pins[pins.length - 1];
+        if (!last) return null;
+        const deleted = await appStore.getState().pinDeleted(last.id);
+        if (deleted) set((state) => ({ notePrompts: state.notePrompts.filter((p) => p.pinId !== last.id) }));
+        return deleted ? last.id : null;
+      },
+
+      async pinHiddenChanged(pinId, hidden) {
+        const session = activeSession() ?? get().sessions.find((s) => s.id === get().summarySessionId);
+        if (!session) return;
+        const ids = new Set(session.hiddenPinIds);
+        if (hidden) ids.add(pinId);
+        else ids.delete(pinId);
+        await saveSession({ ...session, hiddenPinIds: [...ids] });
+        if (hidden) get().notePromptClosed(pinId);
+      },
+
+      layersChanged(changes) {
+        set((state) => ({ layers: { ...state.layers, ...changes } }));
+      },
+
+      panelOpened(side = 'bottom') {
+        set({ panelOpen: true, panelSide: side });
+      },
+      panelClosed() {
+        set({ panelOpen: false });
+      },
+      facilitatorSignedIn(token) {
+        set({ facilitatorToken: token });
+      },
+
+      idleEntered() {
+        // half-finished note cards and panel forms are discarded and the facilitator signed out: the next person starts clean
+        set({ ...clearTransient(), attract: true, facilitatorToken: null });
+      },
+      idleLeft() {
+        set((state) => ({ attract: false, viewGeneration: state.viewGeneration + 1 }));
+      },
+
+      summaryOpened(sessionId) {
+        set({ summarySessionId: sessionId, panelOpen: false, notePrompts: [] });
+      },
+      summaryClosed() {
+        set({ summarySessionId: null });
+      },
+    };
+  });
+}
+
+function draftOf(pin: PinFeature) {
+  const { kind, theme, title, note, sentiment } = pin.properties;
+  const [lng, lat] = pin.geometry.coordinates;
+  return { kind, theme, title, note, sentiment, position: [lng!, lat!] as const };
+}
