@@ -9,6 +9,7 @@ import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer.tsx';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
+import { ConnectionBanner } from '../ui/planner-tools/ConnectionBanner.tsx';
 import { ViewSwitch } from '../ui/ViewSwitch.tsx';
 import type { TileConfig } from './loadTileConfig.ts';
 
@@ -35,6 +36,7 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
         </nav>
         <LanguageSwitcher />
       </header>
+      <ConnectionBanner />
       <main className={editing ? 'app-main app-main--editing' : 'app-main'}>
         {status === 'loading' ? (
           <p className="app-status" role="status">

@@ -2,25 +2,31 @@
 import '../i18n/i18n.ts';
 import './app.css';
 import { createRoot } from 'react-dom/client';
-import { createIndexedDbRepository } from '../persistence/indexedDbRepository.ts';
+import { chooseRepository } from '../persistence/chooseRepository.ts';
+import type { ChosenRepository } from '../persistence/chooseRepository.ts';
 import { getDeviceToken } from '../persistence/deviceToken.ts';
 import { createAppStore } from '../store/appStore.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
+import { connectSync } from '../store/syncSlice.ts';
 import { App } from './App.tsx';
 import { loadBundledData } from './demoData.ts';
 import { loadTileConfig } from './loadTileConfig.ts';
+import { registerAppShell } from './registerAppShell.ts';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const tiles = await loadTileConfig();
-  let repository: PinRepository;
+  const deviceToken = getDeviceToken();
+  let chosen: ChosenRepository;
   try {
-    repository = await createIndexedDbRepository();
+    // the shared server when it answers (or answered before and we are offline now), else this device only
+    chosen = await chooseRepository({ deviceToken, search: location.search });
   } catch (error) {
     // without IndexedDB nothing can be kept; say so instead of pretending
-    repository = failingRepository(error);
+    chosen = { mode: 'local', repository: failingRepository(error) };
   }
-  const store = createAppStore({ repository, deviceToken: getDeviceToken() });
+  const { repository } = chosen;
+  const store = createAppStore({ repository, deviceToken, ...(chosen.mode === 'server' ? { sync: chosen.sync } : {}) });
   // WARNING: no <StrictMode>: react-leaflet 5's MapContainer removes its map in the doubled dev effect.
   root.render(<App store={store} tiles={tiles} pathname={location.pathname} />);
   try {
@@ -28,6 +34,8 @@ async function start(): Promise<void> {
   } catch (error) {
     store.getState().startupFailed(error instanceof Error ? error.message : String(error));
   }
+  if (chosen.mode === 'server' && store.getState().status === 'ready') connectSync(store, chosen.sync);
+  registerAppShell();
 }
 
 function failingRepository(error: unknown): PinRepository {

@@ -70,7 +70,8 @@ export interface HttpRepository {
   moderatePin(id: string, action: 'hide' | 'restore', reason: string): Promise<RemotePin>;
   replaceAreas(areas: AreaCollection): Promise<ReplaceResponse>;
   replaceThemes(themes: Theme[]): Promise<ReplaceResponse>;
-  exportUrl(format: 'geojson' | 'csv'): string;
+  /** planners: every visible pin as a GeoJSON or CSV file's text */
+  exportPins(format: 'geojson' | 'csv'): Promise<string>;
 }
 
 const remotePinSchema = z.object({
@@ -149,7 +150,7 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
   const timeoutMs = options.timeoutMs ?? 15_000;
   const token = options.deviceToken;
 
-  async function request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<{ status: number; headers: Headers; json: unknown }> {
+  async function request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number; text?: boolean } = {}): Promise<{ status: number; headers: Headers; json: unknown; text: string }> {
     const headers: Record<string, string> = { accept: 'application/json', 'x-device-token': token, ...init.headers };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
@@ -183,8 +184,8 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
       }
       throw new ApiRequestError(response.status, `http-${response.status}`, `${method} ${path} failed with HTTP ${response.status}.`);
     }
-    if (text && json === undefined) throw new ApiRequestError(502, 'invalid-response', `The answer to ${method} ${path} is not JSON.`);
-    return { status: response.status, headers: response.headers, json };
+    if (text && json === undefined && !init.text) throw new ApiRequestError(502, 'invalid-response', `The answer to ${method} ${path} is not JSON.`);
+    return { status: response.status, headers: response.headers, json, text };
   }
 
   function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -249,8 +250,8 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
       const body = parse(replaceSchema, (await request('PUT', '/api/themes', { body: themes })).json, 'PUT /api/themes');
       return { ok: true, count: body.themes ?? themes.length };
     },
-    exportUrl(format) {
-      return `${base}/api/export/pins.${format}`;
+    async exportPins(format) {
+      return (await request('GET', `/api/export/pins.${format}`, { text: true, timeoutMs: 120_000 })).text;
     },
   };
 }

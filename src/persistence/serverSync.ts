@@ -170,7 +170,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
         reachable = false;
         const [areas, pins, pendingIds] = await Promise.all([cache.loadAreas(), cache.listPins(), outbox.pendingPinIds()]);
         const themes = cachedThemes();
-        if (!areas || !themes) throw new Error('The server cannot be reached and this device has no saved copy of the map yet. Connect to the internet and reload.');
+        if (!areas || !themes) throw new Error('The server cannot be reached and this device has no saved copy of the map yet. Connect to the internet and reload.', { cause: error });
         return { areas, themes, pins, pendingIds, fromCache: true };
       }
     },

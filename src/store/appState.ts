@@ -86,6 +86,8 @@ export interface SyncActions {
   pinModerated(id: string, action: 'hide' | 'restore', reason: string): Promise<ServerActionResult>;
   /** planners: pins hidden by moderation, with their reasons */
   hiddenPinsRequested(): Promise<{ pin: PinFeature; reason: string }[]>;
+  /** planners: all visible pins from the server, as file text */
+  serverExportRequested(format: 'geojson' | 'csv'): Promise<{ ok: true; text: string } | Extract<ServerActionResult, { ok: false }>>;
   /** planners: replace the consultation's boundaries or themes on the server */
   serverCatalogReplaced(what: 'areas' | 'themes', text: string): Promise<ServerActionResult>;
 }

@@ -5,6 +5,7 @@ import { parseThemes } from '../core/parseThemes.ts';
 import type { PinFeature, Problem } from '../core/types.ts';
 import { ApiRequestError } from '../persistence/httpRepository.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
+import type { ServerSync } from '../persistence/serverSync.ts';
 import type { AppState, ReportedProblem, ServerActionResult, SyncActions, SyncState } from './appState.ts';
 import { nameProblems } from './nameProblems.ts';
 import type { ResolvedDeps } from './storeDeps.ts';
@@ -17,7 +18,22 @@ export async function cachePins(repository: PinRepository, pins: readonly PinFea
   for (const pin of stale) await repository.deletePin(pin.id);
 }
 
-function failure(error: unknown): ServerActionResult {
+/** Starts live events and outbox sending, reporting into the store's sync actions; returns the stop function. */
+export function connectSync(store: { getState(): AppState }, sync: ServerSync): () => void {
+  const s = () => store.getState();
+  return sync.start({
+    pinsReloaded: (pins, pendingIds) => s().pinsReloaded(pins, pendingIds),
+    remotePinChanged: (pin) => s().remotePinChanged(pin),
+    remotePinRemoved: (id) => s().remotePinRemoved(id),
+    pinSent: (localId, pin) => s().pinSent(localId, pin),
+    changeRefused: (pinId, code, message) => s().changeRefused(pinId, code, message),
+    pendingChanged: (ids) => s().pendingChanged(ids),
+    connectionChanged: (connection) => s().connectionChanged(connection),
+    catalogReloaded: (catalog) => s().catalogReloaded(catalog),
+  });
+}
+
+function failure(error: unknown): Extract<ServerActionResult, { ok: false }> {
   if (error instanceof ApiRequestError) {
     const problems = Array.isArray(error.details) ? (error.details as Problem[]).filter((d) => d && typeof d.message === 'string') : [];
     return { ok: false, code: error.code, message: error.message, errors: problems };
@@ -138,6 +154,15 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         if (!sync) return [];
         const all = await sync.api.listPins({ includeHidden: true });
         return all.filter((r) => r.hidden).map((r) => ({ pin: r.pin, reason: r.hiddenReason ?? '' }));
+      },
+
+      async serverExportRequested(format) {
+        if (!sync) return { ok: false, code: 'no-server', message: 'Exporting from the server needs the Coplan server.', errors: [] };
+        try {
+          return { ok: true, text: await sync.api.exportPins(format) };
+        } catch (error) {
+          return failure(error);
+        }
       },
 
       async serverCatalogReplaced(what, text) {

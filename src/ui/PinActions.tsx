@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PinFeature } from '../core/types.ts';
 import { isOwnPin } from '../store/selectVisiblePins.ts';
 import { useAppStore } from '../store/useAppStore.ts';
+import { ModerationActions } from './planner-tools/ModerationActions.tsx';
 import { announce } from './LiveAnnouncer.tsx';
 
 interface PinActionsProps {
@@ -73,6 +74,7 @@ export function PinActions({ pin, showOnMap = false, compact = false }: PinActio
           </button>
         </>
       ) : null}
+      <ModerationActions pin={pin} compact={compact} />
     </div>
   );
 }

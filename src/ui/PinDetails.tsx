@@ -5,6 +5,7 @@ import type { PinFeature } from '../core/types.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { formatDate } from './formatDate.ts';
 import { PinActions } from './PinActions.tsx';
+import { SyncBadge } from './planner-tools/SyncBadge.tsx';
 import { ThemeIcon } from './ThemeIcon.tsx';
 import { useAreaNames, useThemeLabels } from './useThemeLabels.ts';
 
@@ -30,6 +31,7 @@ export function PinDetails({ pinId }: { pinId: string }) {
       <h2 className="pin-details__title" id={`pin-title-${pin.id}`} tabIndex={-1} ref={heading}>
         {p.title}
       </h2>
+      <SyncBadge pin={pin} />
       <dl className="pin-details__facts">
         <dt>{t('pin.kind')}</dt>
         <dd>{t(`kind.${p.kind}`)}</dd>

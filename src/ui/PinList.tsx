@@ -5,6 +5,7 @@ import { selectVisiblePins } from '../store/selectVisiblePins.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { formatDate } from './formatDate.ts';
 import { PinActions } from './PinActions.tsx';
+import { SyncBadge } from './planner-tools/SyncBadge.tsx';
 import { sortPins } from './sortPins.ts';
 import type { Sort, SortKey } from './sortPins.ts';
 import { ThemeIcon } from './ThemeIcon.tsx';
@@ -60,6 +61,7 @@ export function PinList() {
               <tr key={pin.id}>
                 <th scope="row" data-label={t('list.columns.title')}>
                   {p.title}
+                  <SyncBadge pin={pin} />
                 </th>
                 <td data-label={t('list.columns.kind')}>
                   <span className="with-icon">

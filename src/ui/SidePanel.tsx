@@ -5,11 +5,13 @@ import { useAppStore } from '../store/useAppStore.ts';
 import { DataMenu } from './DataMenu.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { PinForm } from './PinForm.tsx';
+import { ServerDataMenu } from './planner-tools/ServerDataMenu.tsx';
 
 export function SidePanel() {
   const { t } = useTranslation();
   const editor = useAppStore((s) => s.editor);
   const addPinStarted = useAppStore((s) => s.addPinStarted);
+  const serverMode = useAppStore((s) => s.mode === 'server');
   const addButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useEffect(
@@ -31,7 +33,7 @@ export function SidePanel() {
         {t('actions.addPin')}
       </button>
       <FilterPanel />
-      <DataMenu />
+      {serverMode ? <ServerDataMenu /> : <DataMenu />}
     </>
   );
 }

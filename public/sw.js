@@ -1,0 +1,63 @@
+// app-shell service worker: lets the built app open without a connection. The API is never cached here (the app keeps
+// its own copy of pins in IndexedDB and an outbox of unsent changes); only /api/config, so the basemap setting survives.
+const CACHE = 'coplan-shell-v1';
+const SHELL = '/';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const response = await fetch(SHELL, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`app shell answered ${response.status}`);
+      const html = await response.clone().text();
+      await cache.put(SHELL, response);
+      // the hashed scripts and styles the page names; chunks loaded later are cached when first fetched
+      const assets = [...html.matchAll(/(?:src|href)="(\/[^"?#]+)"/g)].map((m) => m[1]).filter((url) => !url.startsWith('/api/'));
+      await cache.addAll([...new Set(assets)]);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  // pages: the network when it answers (new builds arrive at once), the cached shell when it does not
+  if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL));
+  else if (url.pathname === '/api/config') event.respondWith(networkFirst(request, '/api/config'));
+  else if (!url.pathname.startsWith('/api/')) event.respondWith(cacheFirst(request));
+});
+
+async function networkFirst(request, key) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(key, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(key);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  // file names under /assets/ carry a content hash, so a cached copy never goes stale
+  if (response.ok && new URL(request.url).pathname.startsWith('/assets/')) await cache.put(request, response.clone());
+  return response;
+}

@@ -1,0 +1,133 @@
+// the "Data" menu in server mode: residents see why it is for planners and can sign in; planners export from the server,
+// import pins (sent like any other), replace boundaries or themes for everyone, and restore hidden pins.
+import { useId, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportedProblem, ServerActionResult } from '../../store/appState.ts';
+import { useAppStoreApi } from '../../store/useAppStore.ts';
+import { useAuth } from '../../store/useAuth.ts';
+import { downloadText, exportFilename } from '../downloadText.ts';
+import { ProblemList } from '../ProblemList.tsx';
+import { SignInForm } from '../SignInForm.tsx';
+import { HiddenPins } from './HiddenPins.tsx';
+import './sync.css';
+
+type Report = { ok: true; message: string; warnings: ReportedProblem[] } | { ok: false; message: string; errors: ReportedProblem[] };
+type FileKind = 'pins' | 'areas' | 'themes';
+
+export function ServerDataMenu() {
+  const { t } = useTranslation();
+  const store = useAppStoreApi();
+  const planner = useAuth((s) => s.role === 'planner');
+  const [open, setOpen] = useState(false);
+  const [report, setReport] = useState<Report | null>(null);
+  const [busy, setBusy] = useState(false);
+  const panelId = useId();
+
+  function refusal(what: FileKind, file: string, result: Extract<ServerActionResult, { ok: false }>): Report {
+    if (result.code === 'pins-outside-areas') return { ok: false, message: t('sync.data.areasRefusedPins'), errors: [] };
+    if (result.code === 'themes-in-use') return { ok: false, message: t('sync.data.themesInUse'), errors: [] };
+    if (result.code === 'planner-sign-in-required') return { ok: false, message: t('sync.data.signInAgain'), errors: [] };
+    const errors = result.errors.length > 0 ? result.errors : [{ path: '(file)', rule: result.code, message: result.message }];
+    return { ok: false, message: t('sync.data.refused', { file, what: t(`sync.data.kind.${what}`) }), errors };
+  }
+
+  async function exportPins(format: 'geojson' | 'csv') {
+    setReport(null);
+    const result = await store.getState().serverExportRequested(format);
+    if (!result.ok) {
+      setReport({ ok: false, message: t('sync.data.exportFailed'), errors: [{ path: '(server)', rule: result.code, message: result.message }] });
+      return;
+    }
+    downloadText(result.text, exportFilename(format), format === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json');
+  }
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>, what: FileKind) {
+    const input = event.target;
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setReport(null);
+    try {
+      const text = await file.text();
+      if (what === 'pins') {
+        const result = await store.getState().pinsImported(text);
+        setReport(
+          result.ok
+            ? { ok: true, message: t('sync.data.pinsQueued', { count: result.added, duplicates: result.duplicates }), warnings: result.warnings }
+            : { ok: false, message: t('sync.data.refused', { file: file.name, what: t('sync.data.kind.pins') }), errors: result.errors },
+        );
+      } else {
+        const result = await store.getState().serverCatalogReplaced(what, text);
+        setReport(result.ok ? { ok: true, message: t(what === 'areas' ? 'sync.data.areasReplaced' : 'sync.data.themesReplaced'), warnings: [] } : refusal(what, file.name, result));
+      }
+    } catch (error) {
+      setReport({ ok: false, message: t('data.readFailed', { file: file.name }), errors: [{ path: '(file)', rule: 'unreadable', message: String(error) }] });
+    } finally {
+      setBusy(false);
+      input.value = '';
+    }
+  }
+
+  const fileField = (what: FileKind, label: string, accept: string) => (
+    <div className="file-field">
+      <label htmlFor={`${panelId}-${what}`}>{label}</label>
+      <input id={`${panelId}-${what}`} type="file" accept={accept} disabled={busy} onChange={(e) => void importFile(e, what)} />
+    </div>
+  );
+  const geojson = '.geojson,.json,application/geo+json,application/json';
+
+  return (
+    <section className="data-menu" aria-labelledby="data-heading">
+      <h2 id="data-heading" className="panel-heading">
+        <button type="button" className="disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+          {t('data.heading')}
+        </button>
+      </h2>
+      <div id={panelId} hidden={!open} className="data-menu__body">
+        {planner ? null : <p className="hint">{t('sync.data.residentHint')}</p>}
+        <SignInForm />
+        {planner ? (
+          <>
+            <div className="data-menu__row">
+              <button type="button" className="button" onClick={() => void exportPins('geojson')}>
+                {t('data.exportGeoJson')}
+              </button>
+              <button type="button" className="button" onClick={() => void exportPins('csv')}>
+                {t('data.exportCsv')}
+              </button>
+            </div>
+            {fileField('pins', t('data.importPins'), geojson)}
+            {fileField('areas', t('data.importAreas'), geojson)}
+            <p className="hint">{t('data.importAreasHint')}</p>
+            {fileField('themes', t('sync.data.replaceThemes'), '.json,application/json')}
+            <HiddenPins />
+          </>
+        ) : null}
+      </div>
+      {report?.ok === false ? (
+        <div className="import-report import-report--error" role="alert">
+          <p>
+            <strong>{report.message}</strong>
+          </p>
+          <ProblemList problems={report.errors} />
+        </div>
+      ) : null}
+      <div className="import-report" role="status">
+        {report?.ok ? (
+          <>
+            <p>
+              <strong>{report.message}</strong>
+            </p>
+            {report.warnings.length > 0 ? (
+              <>
+                <p>{t('data.warnings')}</p>
+                <ProblemList problems={report.warnings} />
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
