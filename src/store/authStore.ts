@@ -16,6 +16,8 @@ export interface AuthError {
 export interface AuthState {
   /** 'unknown' until the server has been asked (or when it cannot be reached) */
   role: Role | 'unknown';
+  /** the server has been asked once (whatever it said, or if it could not be reached) */
+  checked: boolean;
   busy: boolean;
   error: AuthError | null;
   sessionChecked(): Promise<void>;
@@ -42,13 +44,15 @@ function authError(error: unknown): AuthError {
 export function createAuthStore(api: AuthApi): AuthStore {
   return createStore<AuthState>()((set, get) => ({
     role: 'unknown',
+    checked: false,
     busy: false,
     error: null,
     async sessionChecked() {
       try {
-        set({ role: await api.getSession() });
+        set({ role: await api.getSession(), checked: true });
       } catch {
         // offline or no server: stay unknown; the sign-in form still works when the server is back
+        set({ checked: true });
       }
     },
     async signInRequested(passphrase) {

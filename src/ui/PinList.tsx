@@ -61,7 +61,6 @@ export function PinList() {
               <tr key={pin.id}>
                 <th scope="row" data-label={t('list.columns.title')}>
                   {p.title}
-                  <SyncBadge pin={pin} />
                 </th>
                 <td data-label={t('list.columns.kind')}>
                   <span className="with-icon">
@@ -78,6 +77,7 @@ export function PinList() {
                 <td data-label={t('list.columns.area')}>{areaNames.get(p.area) ?? p.area}</td>
                 <td data-label={t('list.columns.createdAt')}>
                   <time dateTime={p.createdAt}>{formatDate(p.createdAt, i18n.language)}</time>
+                  <SyncBadge pin={pin} />
                 </td>
                 <td data-label={t('list.columns.supports')}>{p.supports ?? 0}</td>
                 <td className="pin-list__actions">

@@ -25,6 +25,7 @@ export function SignInForm({ onSignedIn, showSignOut = true }: SignInFormProps) 
   const { t } = useTranslation();
   const id = useId();
   const role = useAuth((s) => s.role);
+  const checked = useAuth((s) => s.checked);
   const busy = useAuth((s) => s.busy);
   const error = useAuth((s) => s.error);
   const sessionChecked = useAuth((s) => s.sessionChecked);
@@ -36,9 +37,9 @@ export function SignInForm({ onSignedIn, showSignOut = true }: SignInFormProps) 
 
   useEffect(
     function askWhoIsSignedIn() {
-      if (role === 'unknown') void sessionChecked();
+      if (!checked) void sessionChecked();
     },
-    [role, sessionChecked],
+    [checked, sessionChecked],
   );
 
   async function submit(event: FormEvent) {
@@ -67,6 +68,8 @@ export function SignInForm({ onSignedIn, showSignOut = true }: SignInFormProps) 
     );
   }
 
+  // asking the server who this is takes a moment; a form that turns into "Signed in" under the cursor would mislead
+  if (!checked) return null;
   const message = missing ? t('sync.auth.required') : errorText;
   return (
     <form className="sign-in" aria-labelledby={`${id}-heading`} onSubmit={(e) => void submit(e)} noValidate>
