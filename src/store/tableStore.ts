@@ -186,7 +186,8 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
         if (!checked.ok) return { ok: false, errors: checked.errors };
         const session = createTableSession(checked.value, { id: makeId(), now: now().toISOString() });
         await beginSession(session);
-        set(clearTransient());
+        // the panel stays open on the new session's controls; what the last group left on the table goes
+        set({ notePrompts: [], toasts: [], summarySessionId: null });
         return { ok: true, session };
       },
 

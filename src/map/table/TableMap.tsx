@@ -1,0 +1,100 @@
+// the touch table's map: boundaries, the pins it is given, and a projector the ui uses to turn drops into [lng, lat].
+import bbox from '@turf/bbox';
+import { useEffect } from 'react';
+import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { dropToLngLat } from '../../core/dropToLngLat.ts';
+import type { ScreenRect } from '../../core/dropToLngLat.ts';
+import type { ScreenPoint } from '../../core/pointerTracker.ts';
+import type { LngLat, PinFeature, Theme } from '../../core/types.ts';
+import { useAppStore } from '../../store/useAppStore.ts';
+import { BoundaryLayer } from '../BoundaryLayer.tsx';
+import { bboxToBounds, fromLatLng } from '../lngLat.ts';
+import { MapLabel } from '../MapLabel.tsx';
+import { TablePinLayer } from './TablePinLayer.tsx';
+
+/** What the ui may ask the map, in viewport pixels and [lng, lat] only. */
+export interface TableMapProjector {
+  /** the position under a viewport point, or null when the point is not over the map */
+  clientToLngLat(point: ScreenPoint): LngLat | null;
+  /** where a position is in viewport pixels */
+  lngLatToClient(position: LngLat): ScreenPoint;
+  containerRect(): ScreenRect;
+}
+
+export interface TableMapProps {
+  tileUrl: string;
+  tileAttribution: string;
+  pins: readonly PinFeature[];
+  themes: readonly Theme[];
+  showBoundaries: boolean;
+  showLabels: boolean;
+  /** a new value puts the map back to its starting view */
+  viewGeneration: number;
+  onProjector(projector: TableMapProjector | null): void;
+}
+
+function ProjectorBridge({ onProjector }: { onProjector: TableMapProps['onProjector'] }) {
+  const map = useMap();
+  useEffect(
+    function offerProjector() {
+      const container = map.getContainer();
+      const containerRect = (): ScreenRect => {
+        const r = container.getBoundingClientRect();
+        return { left: r.left, top: r.top, width: r.width, height: r.height };
+      };
+      onProjector({
+        containerRect,
+        clientToLngLat(point) {
+          return dropToLngLat(point, containerRect(), ({ x, y }) => fromLatLng(map.containerPointToLatLng([x, y])));
+        },
+        lngLatToClient([lng, lat]) {
+          const rect = containerRect();
+          const p = map.latLngToContainerPoint([lat, lng]);
+          return { x: rect.left + p.x, y: rect.top + p.y };
+        },
+      });
+      return function withdrawProjector() {
+        onProjector(null);
+      };
+    },
+    [map, onProjector],
+  );
+  return null;
+}
+
+function StartingView({ generation }: { generation: number }) {
+  const map = useMap();
+  const areas = useAppStore((s) => s.areas);
+  useEffect(
+    function resetView() {
+      map.invalidateSize();
+      if (areas.features.length === 0) return;
+      map.closePopup();
+      map.fitBounds(bboxToBounds(bbox(areas)), { padding: [24, 24], animate: false });
+    },
+    [areas, map, generation],
+  );
+  return null;
+}
+
+export function TableMap({ tileUrl, tileAttribution, pins, themes, showBoundaries, showLabels, viewGeneration, onProjector }: TableMapProps) {
+  return (
+    <MapContainer
+      className={showLabels ? 'table-map' : 'table-map table-map--no-labels'}
+      center={[53.48, -2.24]}
+      zoom={13}
+      zoomControl={false}
+      // two people tapping near each other must not zoom the map; pinch still zooms
+      doubleClickZoom={false}
+      zoomSnap={0.25}
+      attributionControl={tileUrl !== ''}
+    >
+      {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
+      {showBoundaries ? <BoundaryLayer /> : null}
+      <TablePinLayer pins={pins} themes={themes} />
+      <StartingView generation={viewGeneration} />
+      <ProjectorBridge onProjector={onProjector} />
+      <MapLabel />
+    </MapContainer>
+  );
+}

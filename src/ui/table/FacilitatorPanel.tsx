@@ -1,0 +1,135 @@
+// the facilitator's panel: sign in, start/end a session, next group, undo, hide pins, layers, past summaries.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sideRotation } from '../../core/sideRotation.ts';
+import type { ServerPresence } from '../../persistence/facilitatorApi.ts';
+import { LayerChoices } from './LayerChoices.tsx';
+import { PassphraseForm } from './PassphraseForm.tsx';
+import { SessionPinList } from './SessionPinList.tsx';
+import { SessionStartForm } from './SessionStartForm.tsx';
+import { useTableStore } from './useTableStore.ts';
+
+function ActiveSession() {
+  const { t } = useTranslation();
+  const session = useTableStore((s) => s.sessions.find((x) => x.id === s.activeSessionId));
+  const nextGroup = useTableStore((s) => s.nextGroup);
+  const undo = useTableStore((s) => s.lastPinUndone);
+  const ended = useTableStore((s) => s.sessionEnded);
+  const summaryOpened = useTableStore((s) => s.summaryOpened);
+  const [undone, setUndone] = useState<string | null>(null);
+  if (!session) return <SessionStartForm />;
+  return (
+    <>
+      <section className="panel-section">
+        <h3>{t('table.session.current', { name: session.name })}</h3>
+        <p className="panel-meta">{[session.place, session.date, session.facilitator].filter(Boolean).join(' · ')}</p>
+        <div className="panel-actions">
+          <button type="button" className="table-button table-button--primary" onClick={nextGroup}>
+            {t('table.session.nextGroup')}
+          </button>
+          <button
+            type="button"
+            className="table-button"
+            onClick={async () => {
+              const id = await undo();
+              setUndone(id ? t('table.session.undone') : t('table.session.nothingToUndo'));
+            }}
+          >
+            {t('table.session.undo')}
+          </button>
+          <button type="button" className="table-button" onClick={() => summaryOpened(session.id)}>
+            {t('table.summary.open')}
+          </button>
+          <button type="button" className="table-button table-button--danger" onClick={() => void ended()}>
+            {t('table.session.end')}
+          </button>
+        </div>
+        <p role="status" className="panel-meta">{undone ?? ''}</p>
+      </section>
+      <SessionPinList session={session} />
+    </>
+  );
+}
+
+function PastSessions() {
+  const { t } = useTranslation();
+  const all = useTableStore((s) => s.sessions);
+  const sessions = all.filter((x) => x.endedAt);
+  const summaryOpened = useTableStore((s) => s.summaryOpened);
+  if (sessions.length === 0) return null;
+  return (
+    <section className="panel-section">
+      <h3>{t('table.session.past')}</h3>
+      <ul className="panel-pins">
+        {sessions
+          .slice(-8)
+          .reverse()
+          .map((session) => (
+            <li key={session.id} className="panel-pin">
+              <span className="panel-pin-text">
+                {session.name} · {session.date}
+              </span>
+              <button type="button" className="table-button table-button--small" aria-label={t('table.summary.openNamed', { name: session.name })} onClick={() => summaryOpened(session.id)}>
+                {t('table.summary.open')}
+              </button>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
+
+export function FacilitatorPanel({ server }: { server: ServerPresence | 'unknown' }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const side = useTableStore((s) => s.panelSide);
+  const token = useTableStore((s) => s.facilitatorToken);
+  const closed = useTableStore((s) => s.panelClosed);
+  const signedIn = useTableStore((s) => s.facilitatorSignedIn);
+  const dialog = useRef<HTMLDivElement>(null);
+  // without a server there is nobody to check a passphrase: the panel opens, and says so
+  const unlocked = token !== null || server === 'none';
+
+  useEffect(
+    function unlockWithoutServer() {
+      if (server === 'none' && token === null) signedIn('local');
+    },
+    [server, token, signedIn],
+  );
+  useEffect(function focusDialog() {
+    dialog.current?.focus();
+  }, []);
+
+  return (
+    <div className="panel-backdrop" onPointerDown={(event) => event.target === event.currentTarget && closed()}>
+      <div
+        ref={dialog}
+        className="facilitator-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        tabIndex={-1}
+        data-drop-obstacle="panel"
+        style={{ transform: `rotate(${sideRotation(side)}deg)` }}
+        onKeyDown={(event) => event.key === 'Escape' && closed()}
+      >
+        <header className="panel-header">
+          <h2 id={`${id}-title`}>{t('table.panel.title')}</h2>
+          <button type="button" className="table-button" onClick={closed}>
+            {t('table.panel.close')}
+          </button>
+        </header>
+        {server === 'unknown' ? <p>{t('table.panel.checking')}</p> : null}
+        {server === 'server' && !unlocked ? <PassphraseForm /> : null}
+        {unlocked ? (
+          <>
+            {server === 'none' ? <p className="panel-meta">{t('table.panel.noServer')}</p> : null}
+            <ActiveSession />
+            <LayerChoices />
+            <PastSessions />
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

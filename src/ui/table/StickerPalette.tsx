@@ -1,0 +1,50 @@
+// one edge's palette: turned to face the people on that side, with a keep/change toggle and a sticker per theme.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DragSource, TableSide } from '../../core/pointerTracker.ts';
+import type { PinKind } from '../../core/types.ts';
+import { ThemeIcon } from '../ThemeIcon.tsx';
+import type { ThemeView } from '../useThemeLabels.ts';
+import type { StickerDragHandlers } from './useStickerDrag.ts';
+
+interface StickerPaletteProps {
+  side: TableSide;
+  themes: ThemeView[];
+  bind(source: DragSource): StickerDragHandlers;
+}
+
+export function StickerPalette({ side, themes, bind }: StickerPaletteProps) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<PinKind>('asset');
+  return (
+    <section className={`palette palette--${side}`} aria-label={t(`table.palette.${side}`)} data-drop-obstacle={`palette-${side}`}>
+      <div className="palette-kinds" role="group" aria-label={t('table.palette.kindGroup')}>
+        {(['asset', 'priority'] as const).map((k) => (
+          <button key={k} type="button" className={`kind-toggle kind-toggle--${k}`} aria-pressed={kind === k} onClick={() => setKind(k)}>
+            <span className="kind-toggle-mark" aria-hidden="true">{k === 'asset' ? '♥' : '!'}</span>
+            {t(`table.kind.${k}`)}
+          </button>
+        ))}
+      </div>
+      <ul className="palette-stickers">
+        {themes.map(({ theme, label }) => (
+          <li key={theme.id}>
+            <button
+              type="button"
+              className={`sticker sticker--${kind}`}
+              data-theme={theme.id}
+              style={{ borderColor: theme.colour }}
+              aria-description={t('table.palette.stickerHint')}
+              {...bind({ theme: theme.id, kind, side })}
+            >
+              <span className="sticker-badge" style={{ background: theme.colour }}>
+                <ThemeIcon icon={theme.icon} colour="#fff" size={34} />
+              </span>
+              <span className="sticker-label">{label}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

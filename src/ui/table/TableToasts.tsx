@@ -1,0 +1,40 @@
+// short messages at the spot they are about, turned to face the side they are for; they go away by themselves.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sideRotation } from '../../core/sideRotation.ts';
+import type { Toast } from '../../store/tableStore.ts';
+import { useTableStore } from './useTableStore.ts';
+
+export const TOAST_MS = 4000;
+
+function ToastBubble({ toast }: { toast: Toast }) {
+  const { t } = useTranslation();
+  const expired = useTableStore((s) => s.toastExpired);
+  useEffect(
+    function expireLater() {
+      const timer = window.setTimeout(() => expired(toast.id), TOAST_MS);
+      return function keepToast() {
+        window.clearTimeout(timer);
+      };
+    },
+    [expired, toast.id],
+  );
+  const x = Math.min(Math.max(toast.at.x, 200), window.innerWidth - 200);
+  const y = Math.min(Math.max(toast.at.y, 80), window.innerHeight - 80);
+  return (
+    <p className={`table-toast table-toast--${toast.message}`} style={{ left: x, top: y, transform: `translate(-50%, -50%) rotate(${sideRotation(toast.side)}deg)` }}>
+      {t(`table.toast.${toast.message}`)}
+    </p>
+  );
+}
+
+export function TableToasts() {
+  const toasts = useTableStore((s) => s.toasts);
+  return (
+    <div className="table-toasts" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <ToastBubble key={toast.id} toast={toast} />
+      ))}
+    </div>
+  );
+}
