@@ -33,6 +33,14 @@ export function connectSync(store: { getState(): AppState }, sync: ServerSync): 
   });
 }
 
+function sameContent(a: PinFeature, b: PinFeature): boolean {
+  const [x1, y1] = a.geometry.coordinates;
+  const [x2, y2] = b.geometry.coordinates;
+  const p = a.properties;
+  const q = b.properties;
+  return x1 === x2 && y1 === y2 && p.title === q.title && p.kind === q.kind && p.theme === q.theme;
+}
+
 function failure(error: unknown): Extract<ServerActionResult, { ok: false }> {
   if (error instanceof ApiRequestError) {
     const problems = Array.isArray(error.details) ? (error.details as Problem[]).filter((d) => d && typeof d.message === 'string') : [];
@@ -71,9 +79,12 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
       },
 
       remotePinChanged(pin) {
+        const { pendingIds, pins } = get();
         // a change of ours still waiting is newer than what the server just said
-        if (get().pendingIds.has(pin.id)) return;
-        const existing = get().pins.find((p) => p.id === pin.id);
+        if (pendingIds.has(pin.id)) return;
+        const existing = pins.find((p) => p.id === pin.id);
+        // the live event of our own new pin can beat the answer to its POST: that pin is already here under its local id
+        if (!existing && pins.some((p) => pendingIds.has(p.id) && sameContent(p, pin))) return;
         // live events never carry `mine`; this device's own pins stay its own
         const author = pin.properties.author ?? (existing?.properties.author === deviceToken ? deviceToken : undefined);
         const next: PinFeature = author ? { ...pin, properties: { ...pin.properties, author } } : pin;
