@@ -9,14 +9,24 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // one part never edits another's; the files of one language merge into one namespace.
 const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
 
+type Strings = { [key: string]: unknown };
+const isObject = (value: unknown): value is Strings => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Deep merge, so two parts' files that both add under one top-level key (e.g. "table") keep each other's strings. */
+function mergeStrings(into: Strings, from: Strings): Strings {
+  const out: Strings = { ...into };
+  for (const [key, value] of Object.entries(from)) out[key] = isObject(out[key]) && isObject(value) ? mergeStrings(out[key], value) : value;
+  return out;
+}
+
 /** Merges locales/<lang>/*.json into one resource per language. */
 export function buildResources(modules: Record<string, Record<string, unknown>>): Resource {
   const resources: Resource = {};
   for (const [file, strings] of Object.entries(modules)) {
     const lang = /\.\/locales\/([^/]+)\//.exec(file)?.[1];
     if (!lang) continue;
-    const translation = (resources[lang]?.translation ?? {}) as Record<string, unknown>;
-    resources[lang] = { translation: { ...translation, ...strings } };
+    const translation = (resources[lang]?.translation ?? {}) as Strings;
+    resources[lang] = { translation: mergeStrings(translation, strings) };
   }
   return resources;
 }
