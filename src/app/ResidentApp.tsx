@@ -33,6 +33,7 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
         </div>
         <nav aria-label={t('view.navLabel')}>
           <ViewSwitch />
+          <a className="planner-nav-link" href="/planner">{t('planner.link')}</a>
         </nav>
         <LanguageSwitcher />
       </header>

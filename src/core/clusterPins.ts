@@ -49,7 +49,7 @@ export function clusterPins(table: PinTable, filter: PinFilter = {}): PinCluster
     points.push({ type: 'Feature', properties: { row: r }, geometry: { type: 'Point', coordinates: [table.lng[r]!, table.lat[r]!] } });
   }
   const index = new Supercluster<PointProps, ClusterProps>({
-    radius: 60,
+    radius: 80,
     maxZoom: STREET_ZOOM - 1,
     map: (p) => {
       const mix = new Array<number>(nThemes).fill(0);

@@ -37,3 +37,13 @@ export function gapColour(gap: number): string {
 export function scaleStops(colourAt: (t: number) => string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => colourAt(n === 1 ? 0 : i / (n - 1)));
 }
+
+/**
+ * The fill of each place on a layer: the scale's colour for a value, the grey hatch when withheld,
+ * light grey when there are no pins.
+ * @example
+ * layerFills([{ kind: 'suppressed', lessThan: 5 }], (v) => gapColour(v)) // => ['url(#planner-hatch)']
+ */
+export function layerFills(values: ReadonlyArray<{ kind: string; value?: number; lessThan?: number }>, colourOf: (value: number) => string): string[] {
+  return values.map((v) => (v.kind === 'value' ? colourOf(v.value!) : v.kind === 'suppressed' ? HATCH_FILL : EMPTY_FILL));
+}

@@ -51,6 +51,8 @@ export interface PlannerState {
   view: PlannerView | null;
   /** performance.now() of the latest change the map must repaint for (the layer reports how long it took) */
   changedAt: number;
+  /** whether an answer for the latest change is still on its way from the engine */
+  pending: boolean;
 
   appPinsLoaded(areas: AreaCollection, pins: readonly PinFeature[]): Promise<void>;
   fileOpened(file: Blob, name: string): Promise<void>;
@@ -122,7 +124,9 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
   return createStore<PlannerState>()((set, get) => {
     function failed(error: unknown): string[] {
       const problems = (error as { problems?: unknown } | null)?.problems;
-      return Array.isArray(problems) ? problems.map(String) : [error instanceof Error ? error.message : String(error)];
+      if (!Array.isArray(problems) || problems.length === 0) return [error instanceof Error ? error.message : String(error)];
+      // the worker sends sentences; the core in-process throws { path, message } problems
+      return problems.map((p: unknown) => (typeof p === 'string' ? p : `${String((p as { path?: unknown }).path)}: ${String((p as { message?: unknown }).message)}`));
     }
 
     async function requery(): Promise<void> {
@@ -130,25 +134,30 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       if (state.status !== 'ready' || state.filterProblem) return;
       const seq = ++querySeq;
       const filter = effectiveFilter(state);
+      set({ pending: true });
       try {
         const result = await engine.query({ filter, hexMetres: state.hexMetres, area: state.selectedArea, topN: TOP_N });
         // an older answer arriving late must not overwrite a newer one
-        if (seq === querySeq) set({ result });
+        if (seq !== querySeq) return;
+        if (get().layer === 'clusters' && get().view) {
+          set({ result });
+          await reclusters();
+        } else set({ result, pending: false });
       } catch (error) {
-        if (seq === querySeq) set({ problems: failed(error) });
+        if (seq === querySeq) set({ problems: failed(error), pending: false });
       }
-      if (get().layer === 'clusters') await reclusters();
     }
 
     async function reclusters(): Promise<void> {
       const state = get();
       if (state.status !== 'ready' || state.layer !== 'clusters' || !state.view || state.filterProblem) return;
       const seq = ++clusterSeq;
+      set({ pending: true });
       try {
         const clusters = await engine.clusters(effectiveFilter(state), state.view.bbox, state.view.zoom);
-        if (seq === clusterSeq) set({ clusters });
+        if (seq === clusterSeq) set({ clusters, pending: false });
       } catch (error) {
-        if (seq === clusterSeq) set({ problems: failed(error) });
+        if (seq === clusterSeq) set({ problems: failed(error), pending: false });
       }
     }
 
@@ -164,7 +173,7 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
         set({ status: 'ready', summary, areas, areaKm2: areaSizesKm2(areas), shareTheme, gapTheme, selectedTheme: null, changedAt: clock() });
         await requery();
       } catch (error) {
-        if (seq === loadSeq) set({ status: 'failed', problems: failed(error) });
+        if (seq === loadSeq) set({ status: 'failed', problems: failed(error), pending: false });
       }
     }
 
@@ -195,6 +204,7 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       clusters: null,
       view: null,
       changedAt: 0,
+      pending: false,
 
       appPinsLoaded: (areas, pins) => load(areas, { kind: 'features', features: pins.slice() }, { kind: 'app', count: pins.length }),
       fileOpened: (file, name) => load(get().areas.features.length ? get().areas : emptyAreas, { kind: 'file', file }, { kind: 'file', name }),
@@ -226,7 +236,7 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
         changed({ selectedTheme: theme === get().selectedTheme ? null : theme }, true);
       },
       viewChanged(view) {
-        set({ view });
+        set({ view, changedAt: clock() });
         void reclusters();
       },
     };

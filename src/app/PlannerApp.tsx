@@ -1,0 +1,63 @@
+// the planner page (/planner): layer panel, map with legend, and the dashboard, over the aggregation worker.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../ui/planner/planner.css';
+import { PlannerMap } from '../map/planner/PlannerMap.tsx';
+import { createPlannerStore } from '../store/plannerStore.ts';
+import { PlannerStoreProvider } from '../store/PlannerStoreProvider.tsx';
+import { useAppStore } from '../store/useAppStore.ts';
+import { PlannerControls } from '../ui/planner/PlannerControls.tsx';
+import { PlannerDashboard } from '../ui/planner/PlannerDashboard.tsx';
+import { PlannerDataSource } from '../ui/planner/PlannerDataSource.tsx';
+import { PlannerExports } from '../ui/planner/PlannerExports.tsx';
+import { PlannerFilters } from '../ui/planner/PlannerFilters.tsx';
+import { PlannerLegend } from '../ui/planner/PlannerLegend.tsx';
+import { createWorkerEngine } from './aggregationClient.ts';
+import type { TileConfig } from './loadTileConfig.ts';
+
+export function PlannerApp({ tiles }: { tiles: TileConfig }) {
+  const { t } = useTranslation();
+  const [store] = useState(() => createPlannerStore(createWorkerEngine()));
+  const status = useAppStore((s) => s.status);
+  const areas = useAppStore((s) => s.areas);
+  const pins = useAppStore((s) => s.pins);
+
+  useEffect(
+    function analyseAppPins() {
+      // the map's own pins are the default source; an opened file replaces them until the next change here
+      if (status === 'ready' && store.getState().source?.kind !== 'file') void store.getState().appPinsLoaded(areas, pins);
+    },
+    [status, areas, pins, store],
+  );
+
+  return (
+    <PlannerStoreProvider store={store}>
+      <header className="app-header">
+        <div className="brand">
+          <h1>{t('planner.title')}</h1>
+          <p className="tagline">{t('planner.tagline')}</p>
+        </div>
+        <nav aria-label={t('planner.nav')}>
+          <a className="planner-nav-link" href="/">
+            {t('planner.toResident')}
+          </a>
+        </nav>
+      </header>
+      <main className="planner-main">
+        <div className="planner-panel">
+          <PlannerDataSource />
+          <PlannerControls />
+          <PlannerFilters />
+          <PlannerExports />
+        </div>
+        <div className="planner-map-column">
+          <PlannerMap tileUrl={tiles.tileUrl} />
+          <PlannerLegend />
+        </div>
+        <div className="planner-dashboard-column">
+          <PlannerDashboard />
+        </div>
+      </main>
+    </PlannerStoreProvider>
+  );
+}

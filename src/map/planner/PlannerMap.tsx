@@ -1,0 +1,34 @@
+// the planner's map: boundaries fitted, and the chosen layer (areas, priority gaps, hex grid or clusters).
+import 'leaflet/dist/leaflet.css';
+import { useTranslation } from 'react-i18next';
+import { MapContainer, TileLayer, ZoomControl } from 'react-leaflet';
+import { usePlannerStore } from '../../store/usePlannerStore.ts';
+import { FitToAreas } from '../FitToAreas.tsx';
+import { AreaChoroplethLayer } from './AreaChoroplethLayer.tsx';
+import { AreaOutlineLayer } from './AreaOutlineLayer.tsx';
+import { ClusterLayer } from './ClusterLayer.tsx';
+import { HatchPattern } from './HatchPattern.tsx';
+import { HexGridLayer } from './HexGridLayer.tsx';
+import { PlannerMapEvents } from './PlannerMapEvents.tsx';
+import { PriorityGapLayer } from './PriorityGapLayer.tsx';
+
+export function PlannerMap({ tileUrl }: { tileUrl: string }) {
+  const { t } = useTranslation();
+  const layer = usePlannerStore((s) => s.layer);
+  return (
+    <div className="map-frame planner-map" role="region" aria-label={t('planner.map.label')}>
+      <HatchPattern />
+      <MapContainer className="map" center={[0, 0]} zoom={2} zoomControl={false} attributionControl={false} keyboard zoomSnap={0.25}>
+        {tileUrl ? <TileLayer url={tileUrl} opacity={0.5} /> : null}
+        <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
+        <FitToAreas />
+        <PlannerMapEvents />
+        {layer === 'areas' ? <AreaChoroplethLayer /> : null}
+        {layer === 'gaps' ? <PriorityGapLayer /> : null}
+        {layer === 'hex' || layer === 'clusters' ? <AreaOutlineLayer /> : null}
+        {layer === 'hex' ? <HexGridLayer /> : null}
+        {layer === 'clusters' ? <ClusterLayer /> : null}
+      </MapContainer>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+// exports of the current layer: GeoJSON and CSV with protected counts, and the map view as a png for reports.
+import type { FeatureCollection } from 'geojson';
+import type { TFunction } from 'i18next';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { areasLayerGeoJson, hexLayerGeoJson, layerCsv, type LayerCollection } from '../../core/layerExport.ts';
+import { gapColour, scaleStops, sequentialColour } from '../../core/layerScales.ts';
+import { suppressCount } from '../../core/smallCounts.ts';
+import { effectiveFilter, type PlannerState } from '../../store/plannerStore.ts';
+import { usePlannerLayer, type PlannerLayerData } from '../../store/usePlannerLayer.ts';
+import { usePlannerStore, usePlannerStoreApi } from '../../store/usePlannerStore.ts';
+import { usePlannerThemes } from '../../store/usePlannerThemes.ts';
+import { downloadText } from '../downloadText.ts';
+import { drawLayerPng } from './drawLayerPng.ts';
+
+function layerName(s: PlannerState): string {
+  if (s.layer === 'areas') return s.areaMeasure === 'share' ? `areas-share-${s.shareTheme}` : `areas-${s.areaMeasure}`;
+  if (s.layer === 'gaps') return `gaps-${s.gapTheme}`;
+  if (s.layer === 'hex') return `hex-${s.hexMetres}m`;
+  return 'clusters';
+}
+
+/** The current layer as a collection with protected counts (null before the first answer). */
+export function currentLayerCollection(s: PlannerState, data: PlannerLayerData, themeColour: (id: string) => string): LayerCollection | null {
+  if (!s.result) return null;
+  const filter = effectiveFilter(s);
+  const meta = { layer: layerName(s), filter: JSON.stringify(filter), minCount: s.minCount };
+  if (s.layer === 'hex') return data.hexLayout ? hexLayerGeoJson(data.hexLayout, s.result.hexes, data.hexValues, data.hexFills, meta) : null;
+  if (s.layer === 'clusters') {
+    const k = s.minCount;
+    const themes = s.summary?.themes ?? [];
+    const pub = (n: number) => (k > 1 ? suppressCount(n, k) : n);
+    const features = (s.clusters ?? []).map((m) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [m.lng, m.lat] },
+      properties: {
+        counts: { total: pub(m.count), byTheme: Object.fromEntries(themes.map((t, i) => [t, pub(m.mix[i] ?? 0)])) },
+        'marker-color': themeColour(themes[m.mix.indexOf(Math.max(...m.mix))] ?? ''),
+      },
+    }));
+    return { type: 'FeatureCollection', features, outside: 0, layer: meta.layer, filter: meta.filter, minCount: k };
+  }
+  return areasLayerGeoJson(s.areas, s.result.areas, data.areaValues, data.areaFills, meta);
+}
+
+function legendTitle(s: PlannerState, t: TFunction, label: (id: string) => string): string {
+  if (s.layer === 'gaps') return t('planner.legend.gapTitle', { theme: s.gapTheme === 'all' ? t('planner.gap.allThemes') : label(s.gapTheme) });
+  if (s.layer === 'hex') return t('planner.legend.hexTitle', { size: s.hexMetres });
+  if (s.layer === 'clusters') return t('planner.legend.clusterTitle');
+  return s.areaMeasure === 'share' ? t('planner.legend.shareTitle', { theme: label(s.shareTheme) }) : t(`planner.legend.${s.areaMeasure}Title`);
+}
+
+export function PlannerExports() {
+  const { t } = useTranslation();
+  const id = useId();
+  const store = usePlannerStoreApi();
+  const ready = usePlannerStore((s) => s.result !== null);
+  const data = usePlannerLayer();
+  const themeOf = usePlannerThemes();
+  const stamp = () => new Date().toISOString().slice(0, 10);
+
+  function collection(): LayerCollection | null {
+    return currentLayerCollection(store.getState(), data, (theme) => themeOf(theme).colour);
+  }
+
+  function exportGeoJson() {
+    const c = collection();
+    if (c) downloadText(JSON.stringify(c, null, 1), `coplan-${layerName(store.getState())}-${stamp()}.geojson`, 'application/geo+json');
+  }
+
+  function exportCsv() {
+    const s = store.getState();
+    const c = collection();
+    if (!c) return;
+    if (s.layer === 'clusters') {
+      const rows = c.features.map((f) => {
+        const [lng, lat] = (f.geometry as { coordinates: number[] }).coordinates;
+        const total = (f.properties as { counts: { total: number | { lessThan?: number } } }).counts.total;
+        return `${lng},${lat},${typeof total === 'number' ? total : `<${total.lessThan ?? s.minCount}`}`;
+      });
+      downloadText(['longitude,latitude,total', ...rows].map((l) => `${l}\r\n`).join(''), `coplan-${layerName(s)}-${stamp()}.csv`, 'text/csv');
+      return;
+    }
+    downloadText(layerCsv(c), `coplan-${layerName(s)}-${stamp()}.csv`, 'text/csv');
+  }
+
+  function exportPng() {
+    const s = store.getState();
+    const c = collection();
+    if (!c) return;
+    const isGap = s.layer === 'gaps';
+    const ramp = s.layer === 'clusters' ? [] : isGap ? scaleStops((x) => gapColour(1 - 2 * x), 9) : scaleStops((x) => sequentialColour(x, 1), 9);
+    const gd = data.gapDomain.toFixed(1);
+    const ends = isGap ? [t('planner.legend.needs', { value: `+${gd}` }), t('planner.legend.balanced'), t('planner.legend.assets', { value: `−${gd}` })] : [t('planner.legend.few'), t('planner.legend.many')];
+    const themes = s.summary?.themes ?? [];
+    const dots: Array<[number, number, number, string]> =
+      s.layer === 'clusters' ? (s.clusters ?? []).map((m) => [m.lng, m.lat, Math.min(24, 4 + Math.sqrt(m.count)), themeOf(themes[m.mix.indexOf(Math.max(...m.mix))] ?? '').colour]) : [];
+    const canvas = drawLayerPng({
+      title: t('planner.png.title', { layer: t(`planner.layers.${s.layer}`) }),
+      subtitle: t('planner.png.subtitle', { date: stamp(), k: s.minCount, pins: s.summary?.pins ?? 0 }),
+      layer: s.layer === 'clusters' ? { type: 'FeatureCollection', features: [] } : (c as FeatureCollection),
+      outlines: s.areas,
+      dots,
+      legend: { title: legendTitle(s, t, (id) => themeOf(id).label), ramp, ends: ramp.length ? ends : [], keys: [['hatch', t('planner.legend.fewer', { k: s.minCount })]] },
+    });
+    canvas.toBlob((blob) => {
+      if (!blob) return;
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `coplan-${layerName(s)}-${stamp()}.png`;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }, 'image/png');
+  }
+
+  return (
+    <section className="planner-section" aria-labelledby={`${id}-export`}>
+      <h2 id={`${id}-export`}>{t('planner.export.heading')}</h2>
+      <div className="planner-row planner-row--wrap">
+        <button type="button" disabled={!ready} onClick={exportGeoJson}>
+          {t('planner.export.geojson')}
+        </button>
+        <button type="button" disabled={!ready} onClick={exportCsv}>
+          {t('planner.export.csv')}
+        </button>
+        <button type="button" disabled={!ready} onClick={exportPng}>
+          {t('planner.export.png')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,226 @@
+// planner view in Chromium: 100k generated pins loaded through the worker, layers, filters, numbers checked against core.
+import { expect, test } from '@playwright/test';
+import type { Download, Page, TestInfo } from '@playwright/test';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { aggregateAreas } from '../../src/core/aggregateAreas.ts';
+import type { PinFilter } from '../../src/core/countPins.ts';
+import { formatPublishedCount, type PublishedCount } from '../../src/core/smallCounts.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const OUT = path.join(ROOT, 'test/output');
+const SHOTS = path.join(OUT, 'screenshots');
+const PINS_FILE = path.join(OUT, 'planner-pins-100k.geojson');
+const N = 100_000;
+const THEMES = ['green-space', 'play-youth', 'transport-streets', 'safety', 'housing', 'health-care', 'shops-economy', 'community-spaces', 'heritage-culture', 'environment'];
+
+/** mulberry32: small seeded generator so every run loads the same pins */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const areas = JSON.parse(readFileSync(path.join(ROOT, 'data/demo-areas.geojson'), 'utf8'));
+
+function generatePins(): { type: 'FeatureCollection'; features: unknown[] } {
+  const random = seeded(20260501);
+  const [w, s, e, n] = [-0.236, 53.246, -0.1, 53.315];
+  const start = Date.UTC(2026, 1, 2);
+  const features = Array.from({ length: N }, (_, i) => {
+    // skew towards the west so areas differ, and leave a few pins outside every area
+    const x = w + (e - w) * Math.pow(random(), 1.4);
+    const y = s + (n - s) * random();
+    const themeIndex = Math.min(THEMES.length - 1, Math.floor(Math.pow(random(), 1.3) * THEMES.length));
+    const priority = random() < 0.35 + 0.3 * ((x - w) / (e - w));
+    const createdAt = new Date(start + Math.floor(random() * 84 * 86_400_000)).toISOString();
+    const supports = random() < 0.02 ? Math.floor(random() * 200) : 0;
+    return {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [Math.round(x * 1e6) / 1e6, Math.round(y * 1e6) / 1e6] },
+      properties: { id: `gen-${i}`, kind: priority ? 'priority' : 'asset', theme: THEMES[themeIndex], title: `Generated pin ${i}`, createdAt, supports },
+    };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+let pins: ReturnType<typeof generatePins> | null = null;
+function pinsFile(): ReturnType<typeof generatePins> {
+  if (!pins) {
+    pins = generatePins();
+    mkdirSync(OUT, { recursive: true });
+    // written once per worker; the content is the same every time (seeded)
+    if (!existsSync(PINS_FILE) || readFileSync(PINS_FILE, 'utf8').length < 1000) writeFileSync(PINS_FILE, JSON.stringify(pins));
+  }
+  return pins;
+}
+
+async function stayOffline(page: Page, baseURL: string): Promise<void> {
+  const own = new URL(baseURL).origin;
+  await page.route(
+    (url) => url.origin !== own && url.protocol.startsWith('http'),
+    (route) => route.fulfill({ status: 204, body: '' }),
+  );
+}
+
+async function renderSeq(page: Page): Promise<number> {
+  return Number((await page.locator('.planner-map .leaflet-container').getAttribute('data-render-seq')) ?? '0');
+}
+
+/** Does something that changes the map, waits for the layer to report its repaint, returns the ms it took. */
+async function timedRepaint(page: Page, change: () => Promise<void>): Promise<number> {
+  const before = await renderSeq(page);
+  await change();
+  await expect.poll(() => renderSeq(page), { timeout: 15_000 }).toBeGreaterThan(before);
+  return Number(await page.locator('.planner-map .leaflet-container').getAttribute('data-render-ms'));
+}
+
+function shown(c: PublishedCount): string {
+  return formatPublishedCount(c);
+}
+
+/** every area row of the dashboard table against the core aggregation of the same pins in node */
+async function expectTableMatches(page: Page, filter: PinFilter): Promise<void> {
+  const expected = aggregateAreas(areas, pinsFile(), { minCount: 5, filter });
+  for (const feature of expected.features) {
+    const props = feature.properties as { id: string; counts: { total: PublishedCount; asset: PublishedCount; priority: PublishedCount } };
+    const row = page.locator(`tr[data-area-id="${props.id}"]`);
+    for (const key of ['total', 'asset', 'priority'] as const) {
+      await expect(row.locator(`td[data-col="${key}"]`)).toHaveText(shown(props.counts[key]).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+    }
+  }
+}
+
+async function download(page: Page, button: string): Promise<Download> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return file;
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function openWithFile(page: Page, baseURL: string): Promise<void> {
+  pinsFile();
+  await stayOffline(page, baseURL);
+  await page.goto('/planner');
+  await expect(page.getByRole('status').filter({ hasText: 'pins from this map' })).toBeVisible();
+  const started = Date.now();
+  await page.getByLabel('Open pins file for analysis').setInputFiles(PINS_FILE);
+  await expect(page.getByText(`${N} pins from planner-pins-100k.geojson`)).toBeVisible({ timeout: 60_000 });
+  console.log(`planner: 100k pins read, validated and assigned in the worker in ${Date.now() - started} ms (wall clock, incl. upload)`);
+}
+
+test.describe('planner view', () => {
+  test.setTimeout(240_000);
+  mkdirSync(SHOTS, { recursive: true });
+
+  test('100k pins: layers, filters, dashboard numbers, exports and repaint time', async ({ page, baseURL }, testInfo: TestInfo) => {
+    const project = testInfo.project.name;
+    await openWithFile(page, baseURL!);
+
+    // default layer (areas by count, k = 5) against the core in node
+    await expectTableMatches(page, {});
+    await page.screenshot({ path: path.join(SHOTS, `planner-${project}-areas.png`), fullPage: false });
+
+    // filter changes: kind, then themes; each repaint timed in the page (change → layer repainted)
+    const times: number[] = [];
+    times.push(await timedRepaint(page, () => page.getByLabel('Things to change').check()));
+    await expectTableMatches(page, { kind: 'priority' });
+    for (const theme of ['Safety', 'Housing', 'Green space', 'Safety', 'Housing', 'Green space']) {
+      times.push(await timedRepaint(page, () => page.getByRole('checkbox', { name: theme }).click()));
+    }
+    const themesOn = THEMES.filter((t) => !['safety', 'housing', 'green-space'].includes(t));
+    await page.getByRole('checkbox', { name: 'Safety' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Housing' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Green space' }).uncheck();
+    await expectTableMatches(page, { kind: 'priority', themes: themesOn });
+    await page.getByRole('button', { name: 'All themes' }).click();
+    times.push(await timedRepaint(page, () => page.getByLabel('Both kinds').check()));
+
+    // date range: whole UTC days, "to" included
+    times.push(await timedRepaint(page, () => page.getByLabel('From (date)').fill('2026-03-02')));
+    times.push(await timedRepaint(page, () => page.getByLabel('To (date, included)').fill('2026-03-15')));
+    await expectTableMatches(page, { from: Date.UTC(2026, 2, 2), to: Date.UTC(2026, 2, 16) });
+    await page.getByLabel('From (date)').fill('');
+    await page.getByLabel('To (date, included)').fill('');
+    await expectTableMatches(page, {});
+
+    // the priority-gap layer (flagship) and its legend
+    times.push(await timedRepaint(page, () => page.getByLabel('Priority gaps').check()));
+    await expect(page.getByText(/many needs, few assets/)).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, `planner-${project}-gaps.png`) });
+
+    // hex grid at 250 m, then filter changes on it
+    times.push(await timedRepaint(page, () => page.getByLabel('Hex grid').check()));
+    times.push(await timedRepaint(page, async () => void (await page.getByLabel('Hex cell size').selectOption('250'))));
+    times.push(await timedRepaint(page, () => page.getByLabel('Things to keep').check()));
+    times.push(await timedRepaint(page, () => page.getByLabel('Both kinds').check()));
+    await page.screenshot({ path: path.join(SHOTS, `planner-${project}-hex.png`) });
+
+    // export the hex layer: counts as the CLI writes them, small counts withheld
+    const hexFile = JSON.parse(readFileSync((await (await download(page, 'Export layer as GeoJSON')).path())!, 'utf8'));
+    expect(hexFile.layer).toBe('hex-250m');
+    const hexTotal = hexFile.features.reduce((sum: number, f: { properties: { counts: { total: PublishedCount } } }) => sum + (typeof f.properties.counts.total === 'number' ? f.properties.counts.total : 0), 0);
+    const suppressedHexes = hexFile.features.filter((f: { properties: { counts: { total: PublishedCount } } }) => typeof f.properties.counts.total === 'object');
+    expect(hexFile.features.length).toBeGreaterThan(50);
+    expect(hexTotal).toBeLessThanOrEqual(N);
+    for (const f of suppressedHexes) expect(f.properties.counts.total).toEqual({ suppressed: true, lessThan: 5 });
+
+    // clusters with their theme mix
+    times.push(await timedRepaint(page, () => page.getByLabel('Clusters').check()));
+    await expect(page.locator('.planner-cluster').first()).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, `planner-${project}-clusters.png`) });
+
+    console.log(`planner [${project}] filter/layer change → layer repaint (ms): ${times.map((t) => t.toFixed(0)).join(', ')}; median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+    expect(median(times)).toBeLessThan(300);
+
+    // back to areas: select an area from the table; the dashboard and map follow
+    await page.getByLabel('Areas', { exact: true }).check();
+    const first = areas.features[0].properties as { id: string; name: string };
+    await page.locator(`tr[data-area-id="${first.id}"] th button`).click();
+    await expect(page.getByTestId('planner-scope')).toHaveText(`Area: ${first.name}`);
+    // choose a theme from the bar chart: the table then counts only that theme
+    await page.locator('.planner-bars li[data-theme="safety"] button').click();
+    await expectTableMatches(page, { themes: ['safety'] });
+    await page.getByRole('button', { name: 'Show all themes' }).click();
+    await page.getByRole('button', { name: 'Show all areas' }).click();
+    await expect(page.getByTestId('planner-scope')).toHaveText('All areas');
+
+    // export the areas layer and re-read it: exactly the core's protected counts, in input order
+    const areasFile = JSON.parse(readFileSync((await (await download(page, 'Export layer as GeoJSON')).path())!, 'utf8'));
+    const expected = aggregateAreas(areas, pinsFile(), { minCount: 5 });
+    expect(areasFile.features.map((f: { properties: { counts: unknown } }) => f.properties.counts)).toEqual(expected.features.map((f) => (f.properties as { counts: unknown }).counts));
+    expect(areasFile.outside).toEqual(expected.outside);
+    const csv = readFileSync((await (await download(page, 'Export layer as CSV')).path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^id,name,value,total,asset,priority,/);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(areas.features.length + 1);
+
+    // the map as a png for reports
+    const png = readFileSync((await (await download(page, 'Export map as PNG')).path())!);
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.readUInt32BE(16)).toBe(1200);
+    expect(png.readUInt32BE(20)).toBe(900);
+    writeFileSync(path.join(SHOTS, `planner-${project}-export.png`), png);
+  });
+
+  test('small counts are withheld on the map, in the table and in exports (demo pins, k = 5)', async ({ page, baseURL }, testInfo) => {
+    await stayOffline(page, baseURL!);
+    await page.goto('/planner');
+    await expect(page.getByRole('status').filter({ hasText: 'pins from this map' })).toBeVisible();
+    // the demo town has a handful of pins per area: several areas must read "<5" and be hatched
+    await expect(page.locator('td[data-col="total"]', { hasText: '<5' }).first()).toBeVisible();
+    await expect(page.locator('.planner-map path[fill="url(#planner-hatch)"]').first()).toBeAttached();
+    const file = JSON.parse(readFileSync((await (await download(page, 'Export layer as GeoJSON')).path())!, 'utf8'));
+    const withheld = file.features.filter((f: { properties: { counts: { total: unknown } } }) => typeof f.properties.counts.total === 'object');
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const f of withheld) expect(f.properties.value).toEqual({ suppressed: true, lessThan: 5 });
+    await page.screenshot({ path: path.join(SHOTS, `planner-${testInfo.project.name}-demo.png`), fullPage: true });
+  });
+});

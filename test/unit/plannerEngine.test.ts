@@ -1,0 +1,157 @@
+// the planner engine (what the web worker runs) against the aggregation core it wraps, on demo and real boundaries.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aggregateAreas, aggregateHexes } from '../../src/core/aggregateAreas.ts';
+import { pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
+import { loadPlannerPins, MAX_ANALYSIS_PINS } from '../../src/core/loadPlannerPins.ts';
+import { createPlannerEngine } from '../../src/core/plannerEngine.ts';
+import { weekStart } from '../../src/core/weeklyCounts.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
+const demoAreas = JSON.parse(readFileSync(path.join(root, 'data/demo-areas.geojson'), 'utf8'));
+const THEMES = ['green-space', 'safety', 'housing', 'play-youth'];
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomPins(n: number, bbox: number[], seed: number) {
+  const random = seeded(seed);
+  return {
+    type: 'FeatureCollection',
+    features: Array.from({ length: n }, (_, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [bbox[0]! + (bbox[2]! - bbox[0]!) * random(), bbox[1]! + (bbox[3]! - bbox[1]!) * random()] },
+      properties: {
+        kind: random() < 0.5 ? 'priority' : 'asset',
+        theme: THEMES[Math.floor(random() * THEMES.length)],
+        title: `pin ${i}`,
+        createdAt: new Date(Date.UTC(2026, 0, 5) + Math.floor(random() * 60 * 86_400_000)).toISOString(),
+        supports: Math.floor(random() * 20),
+      },
+    })),
+  };
+}
+
+const FILTERS: PinFilter[] = [{}, { kind: 'priority' }, { themes: ['safety', 'housing'] }, { kind: 'asset', from: Date.UTC(2026, 0, 20), to: Date.UTC(2026, 1, 10) }];
+
+describe('createPlannerEngine', () => {
+  const pins = randomPins(5000, [-0.236, 53.246, -0.1, 53.315], 7);
+  const engine = createPlannerEngine();
+  const summary = engine.load(demoAreas, JSON.stringify(pins));
+
+  it('loads text, reports pins, themes, areas and pins outside', () => {
+    expect(summary.pins).toBe(5000);
+    expect(summary.areas).toBe(demoAreas.features.length);
+    expect(summary.themes).toEqual([...THEMES].sort());
+    const reference = aggregateAreas(demoAreas, pins);
+    expect(summary.outside).toBe(reference.outside);
+  });
+
+  it.each(FILTERS)('recounts areas exactly as aggregateAreas for filter %j', (filter) => {
+    const result = engine.query({ filter, hexMetres: 500, area: null, topN: 3 });
+    const reference = aggregateAreas(demoAreas, pins, { filter });
+    reference.features.forEach((f, i) => expect(pinCountsOf(result.areas, i)).toEqual((f.properties as { counts: unknown }).counts));
+    expect(result.areas.total[result.areas.nGroups]).toBe(reference.outside);
+  });
+
+  it('recounts hexes exactly as aggregateHexes (same hex indices)', () => {
+    const filter: PinFilter = { kind: 'priority' };
+    const result = engine.query({ filter, hexMetres: 250, area: null, topN: 3 });
+    const reference = aggregateHexes(demoAreas, pins, { cellMetres: 250, filter });
+    for (const f of reference.features) {
+      const { hex, counts } = f.properties as { hex: number; counts: unknown };
+      expect(pinCountsOf(result.hexes, hex)).toEqual(counts);
+    }
+    const nonEmpty = Array.from(result.hexes.total.subarray(0, result.hexes.nGroups)).filter((n) => n > 0).length;
+    expect(nonEmpty).toBe(reference.features.length);
+  });
+
+  it('counts weeks and top pins within the selected area only', () => {
+    const result = engine.query({ filter: { kind: 'priority' }, hexMetres: 500, area: 2, topN: 4 });
+    const weeksTotal = [...result.weeks.asset, ...result.weeks.priority].reduce((a, b) => a + b, 0);
+    expect(weeksTotal).toBe(result.areas.total[2]);
+    expect(Array.from(result.weeks.asset).every((n) => n === 0)).toBe(true);
+    expect(new Date(result.weeks.firstWeek).getUTCDay()).toBe(1);
+    expect(result.top.asset).toEqual([]);
+    expect(result.top.priority).toHaveLength(4);
+    const supports = result.top.priority.map((p) => p.supports);
+    expect(supports).toEqual([...supports].sort((a, b) => b - a));
+  });
+
+  it('clusters every filtered pin once, with a theme mix that adds up', () => {
+    const marks = engine.clusters({ themes: ['safety'] }, [-180, -85, 180, 85], 10);
+    const total = marks.reduce((n, m) => n + m.count, 0);
+    const safety = aggregateAreas(demoAreas, pins, { filter: { themes: ['safety'] } });
+    const inAreas = safety.features.reduce((n, f) => n + ((f.properties as { counts: { total: number } }).counts.total), 0);
+    expect(total).toBe(inAreas + (safety.outside as number));
+    for (const m of marks) expect(m.mix.reduce((a, b) => a + b, 0)).toBe(m.count);
+    const street = engine.clusters({}, [-0.2, 53.28, -0.19, 53.29], 18);
+    expect(street.every((m) => m.row >= 0 && m.count === 1 && m.title.startsWith('pin '))).toBe(true);
+  });
+
+  it('does not mutate the areas it is given', () => {
+    const copy = JSON.parse(JSON.stringify(demoAreas));
+    createPlannerEngine().load(copy, pins);
+    expect(copy).toEqual(demoAreas);
+  });
+});
+
+describe('loadPlannerPins', () => {
+  it('names what is wrong with a bad file', () => {
+    expect(() => loadPlannerPins('{not json')).toThrow(/not valid JSON/);
+    expect(() => loadPlannerPins('{"type":"Feature"}')).toThrow(/FeatureCollection/);
+    expect(() => loadPlannerPins({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [500000, 200000] }, properties: {} }] })).toThrow(
+      /not WGS84/,
+    );
+    expect(() => loadPlannerPins({ type: 'FeatureCollection', features: { length: MAX_ANALYSIS_PINS + 1 } })).toThrow(/FeatureCollection/);
+  });
+
+  it('refuses more than a million pins', () => {
+    const features = new Array(MAX_ANALYSIS_PINS + 1);
+    expect(() => loadPlannerPins({ type: 'FeatureCollection', features })).toThrow(/at most 1000000/);
+  });
+
+  it('keeps titles (trimmed to 80) and whole positive supports only', () => {
+    const point = { type: 'Point', coordinates: [0, 0] };
+    const loaded = loadPlannerPins({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: point, properties: { title: `  ${'x'.repeat(100)}`, supports: 3 } },
+        { type: 'Feature', geometry: point, properties: { supports: -2 } },
+        { type: 'Feature', geometry: point, properties: { title: 7, supports: 1.5 } },
+      ],
+    });
+    expect(loaded.titles).toEqual(['x'.repeat(80), '', '']);
+    expect(Array.from(loaded.supports)).toEqual([3, 0, 0]);
+  });
+
+  it('puts weeks on Mondays (UTC)', () => {
+    expect(new Date(weekStart(Date.UTC(2026, 3, 2, 15))).toISOString()).toBe('2026-03-30T00:00:00.000Z');
+    expect(new Date(weekStart(Date.UTC(2026, 2, 30))).toISOString()).toBe('2026-03-30T00:00:00.000Z');
+  });
+});
+
+const manchester = path.join(sharedData, 'manchester-wards-2023.geojson');
+if (!existsSync(manchester)) console.warn(`plannerEngine.test: ${sharedData} is missing; the real-boundary test does not run`);
+
+describe.skipIf(!existsSync(manchester))('createPlannerEngine on real boundaries (../shared/data)', () => {
+  it('matches aggregateAreas on the Manchester wards', () => {
+    const wards = JSON.parse(readFileSync(manchester, 'utf8'));
+    const pins = randomPins(20_000, [-2.32, 53.34, -2.14, 53.55], 11);
+    const engine = createPlannerEngine();
+    engine.load(wards, pins);
+    const result = engine.query({ filter: { kind: 'priority' }, hexMetres: 1000, area: null, topN: 5 });
+    const reference = aggregateAreas(wards, pins, { filter: { kind: 'priority' } });
+    reference.features.forEach((f, i) => expect(pinCountsOf(result.areas, i)).toEqual((f.properties as { counts: unknown }).counts));
+  });
+});
