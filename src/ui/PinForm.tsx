@@ -76,9 +76,11 @@ export function PinForm() {
   }
 
   const kindChoices = [
-    { value: 'asset', label: t('kind.asset') },
-    { value: 'priority', label: t('kind.priority') },
+    // the same shapes as the markers (circle = keep, diamond = change), so the choice does not rest on reading alone
+    { value: 'asset', label: t('kind.asset'), icon: <span className="kind-swatch kind-swatch--asset" aria-hidden="true" /> },
+    { value: 'priority', label: t('kind.priority'), icon: <span className="kind-swatch kind-swatch--priority" aria-hidden="true" /> },
   ];
+  const chosenTheme = themes.find((v) => v.theme.id === values.theme);
   const themeChoices = themes.map(({ theme, label }) => ({ value: theme.id, label, icon: <ThemeIcon icon={theme.icon} colour={theme.colour} /> }));
   const sentimentChoices = [
     { value: '', label: t('sentiment.none') },
@@ -116,6 +118,7 @@ export function PinForm() {
         </div>
         <ChoiceGroup name="pin-kind" legend={t('form.kind')} choices={kindChoices} value={values.kind} onChange={(v) => change('kind', v)} error={errors.kind} />
         <ChoiceGroup name="pin-theme" legend={t('form.theme')} choices={themeChoices} value={values.theme} onChange={(v) => change('theme', v)} error={errors.theme} layout="grid" />
+        {chosenTheme?.description ? <p className="hint theme-description">{chosenTheme.description}</p> : null}
         <TextField id="pin-title" label={t('form.title')} value={values.title} max={TITLE_MAX} onChange={(v) => change('title', v)} error={errors.title} required />
         <TextField id="pin-note" label={t('form.note')} value={values.note} max={NOTE_MAX} onChange={(v) => change('note', v)} error={errors.note} multiline />
         <ChoiceGroup name="pin-sentiment" legend={t('form.sentiment')} choices={sentimentChoices} value={values.sentiment} onChange={(v) => change('sentiment', v)} error={errors.sentiment} />

@@ -7,6 +7,8 @@ import { useAppStore } from '../store/useAppStore.ts';
 export interface ThemeView {
   theme: Theme;
   label: string;
+  /** the plain-language description in the current language, falling back to English */
+  description: string | undefined;
 }
 
 /** Themes with their label in the current language, and a lookup by id. */
@@ -15,7 +17,7 @@ export function useThemeLabels(): { themes: ThemeView[]; byId: Map<string, Theme
   const themes = useAppStore((s) => s.themes);
   const language = i18n.language;
   return useMemo(() => {
-    const views = themes.map((theme) => ({ theme, label: theme.labels?.[language] ?? theme.label }));
+    const views = themes.map((theme) => ({ theme, label: theme.labels?.[language] ?? theme.label, description: theme.descriptions?.[language] ?? theme.description }));
     return { themes: views, byId: new Map(views.map((v) => [v.theme.id, v])) };
   }, [themes, language]);
 }

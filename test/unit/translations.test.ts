@@ -139,6 +139,20 @@ describe('locale files', () => {
   });
 });
 
+describe('data/themes.json', () => {
+  it('gives every theme a label and a description in every interface language', () => {
+    const themes = JSON.parse(readFileSync(path.join(root, 'data/themes.json'), 'utf8')) as { id: string; labels?: Record<string, string>; descriptions?: Record<string, string> }[];
+    expect(themes.length).toBeGreaterThan(0);
+    const missing = themes.flatMap((theme) =>
+      others.flatMap((lang) => [
+        ...(theme.labels?.[lang]?.trim() ? [] : [`${theme.id}: labels.${lang}`]),
+        ...(theme.descriptions?.[lang]?.trim() ? [] : [`${theme.id}: descriptions.${lang}`]),
+      ]),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
 // ---- the scan: user-visible text in ui, map and app components must come from t() ----
 
 const VISIBLE_PROPS = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
