@@ -76,10 +76,19 @@ function sticker(page: Page, side: 'bottom' | 'top', theme: string): Locator {
 }
 
 /** pins in the app's IndexedDB, as the table stored them */
-async function storedPins(page: Page): Promise<{ id: string; theme: string; kind: string; sessionId?: string; note?: string; coordinates: number[] }[]> {
+interface StoredPin {
+  id: string;
+  theme: string;
+  kind: string;
+  sessionId?: string;
+  note?: string;
+  coordinates: number[];
+}
+
+async function storedPins(page: Page): Promise<StoredPin[]> {
   return page.evaluate(
     () =>
-      new Promise((resolve, reject) => {
+      new Promise<StoredPin[]>((resolve, reject) => {
         const open = indexedDB.open('coplan');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -92,7 +101,7 @@ async function storedPins(page: Page): Promise<{ id: string; theme: string; kind
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
             open.result.close();
-            resolve(request.result.map((p: { id: string; properties: Record<string, string>; geometry: { coordinates: number[] } }) => ({ id: p.id, ...p.properties, coordinates: p.geometry.coordinates })));
+            resolve(request.result.map((p: { id: string; properties: Omit<StoredPin, 'coordinates'>; geometry: { coordinates: number[] } }) => ({ ...p.properties, id: p.id, coordinates: p.geometry.coordinates })));
           };
         };
       }),

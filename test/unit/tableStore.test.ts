@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { LngLat } from '../../src/core/types.ts';
+import { createMemorySessionRepository } from '../../src/persistence/tableSessionRepository.ts';
+import { createTableStore } from '../../src/store/tableStore.ts';
+import type { StickerDrop } from '../../src/store/tableStore.ts';
+import { bundledData, startedStore } from './storeFixtures.ts';
+
+async function setup() {
+  const app = await startedStore();
+  const sessions = createMemorySessionRepository();
+  let id = 0;
+  const table = createTableStore({ appStore: app.store, sessions, now: () => new Date('2026-04-18T10:00:00.000Z'), makeId: () => `session-${++id}` });
+  await table.getState().tableOpened();
+  return { ...app, table, sessions };
+}
+
+const [inside1, inside2] = bundledData().demoPins.map((p) => p.geometry.coordinates as unknown as LngLat);
+const drop = (over: Partial<StickerDrop> = {}): StickerDrop => ({
+  kind: 'asset',
+  theme: 'green-space',
+  title: 'Green space',
+  position: inside1!,
+  side: 'bottom',
+  at: { x: 500, y: 400 },
+  autoSessionName: 'Table session',
+  ...over,
+});
+
+describe('table store', () => {
+  it('stores a dropped sticker as a pin of the running session and opens a note card facing that side', async () => {
+    const { table, repository } = await setup();
+    const started = await table.getState().sessionStarted({ name: 'Spring walk', date: '2026-04-18' });
+    expect(started.ok).toBe(true);
+    const result = await table.getState().stickerDropped(drop({ side: 'top' }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const stored = (await repository.listPins()).find((p) => p.id === result.pin.id);
+    expect(stored?.properties).toMatchObject({ sessionId: 'session-1', theme: 'green-space', kind: 'asset', title: 'Green space' });
+    expect(table.getState().notePrompts).toEqual([{ pinId: result.pin.id, side: 'top', at: { x: 500, y: 400 } }]);
+
+    await table.getState().noteSaved(result.pin.id, 'Keep the oak');
+    const noted = (await repository.listPins()).find((p) => p.id === result.pin.id);
+    expect(noted?.properties).toMatchObject({ note: 'Keep the oak', sessionId: 'session-1' });
+    expect(table.getState().notePrompts).toEqual([]);
+  });
+
+  it('starts one session on the fly when two stickers land at once with no session running', async () => {
+    const { table, store, sessions } = await setup();
+    const [a, b] = await Promise.all([table.getState().stickerDropped(drop()), table.getState().stickerDropped(drop({ theme: 'safety', kind: 'priority', position: inside2!, side: 'top' }))]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(await sessions.listSessions()).toHaveLength(1);
+    const tagged = store.getState().pins.filter((p) => p.properties.sessionId === 'session-1');
+    expect(tagged.map((p) => p.properties.theme).sort()).toEqual(['green-space', 'safety']);
+    expect(table.getState().notePrompts).toHaveLength(2);
+  });
+
+  it('makes no pin outside the boundaries and shows a toast on the dropper\'s side', async () => {
+    const { table, store } = await setup();
+    const before = store.getState().pins.length;
+    const result = await table.getState().stickerDropped(drop({ position: [0, 0], side: 'top' }));
+    expect(result.ok).toBe(false);
+    expect(store.getState().pins).toHaveLength(before);
+    expect(table.getState().toasts).toMatchObject([{ side: 'top', message: 'outside', at: { x: 500, y: 400 } }]);
+  });
+
+  it('next group clears cards and panels but keeps the pins; undo removes the session\'s last pin only', async () => {
+    const { table, store } = await setup();
+    await table.getState().sessionStarted({ name: 'Walk', date: '2026-04-18' });
+    const first = await table.getState().stickerDropped(drop());
+    const second = await table.getState().stickerDropped(drop({ position: inside2! }));
+    table.getState().panelOpened('top');
+    const generation = table.getState().viewGeneration;
+    table.getState().nextGroup();
+    expect(table.getState()).toMatchObject({ notePrompts: [], panelOpen: false, viewGeneration: generation + 1 });
+    const ids = store.getState().pins.map((p) => p.id);
+    expect(first.ok && ids.includes(first.pin.id)).toBe(true);
+    expect(second.ok && ids.includes(second.pin.id)).toBe(true);
+
+    expect(await table.getState().lastPinUndone()).toBe(second.ok ? second.pin.id : 'x');
+    expect(store.getState().pins.some((p) => second.ok && p.id === second.pin.id)).toBe(false);
+    expect(store.getState().pins.some((p) => first.ok && p.id === first.pin.id)).toBe(true);
+  });
+
+  it('going idle discards cards, the panel and the facilitator sign-in; hiding keeps the pin but records it', async () => {
+    const { table, store, sessions } = await setup();
+    await table.getState().sessionStarted({ name: 'Walk', date: '2026-04-18' });
+    const dropped = await table.getState().stickerDropped(drop());
+    if (!dropped.ok) throw new Error('drop failed');
+    table.getState().facilitatorSignedIn('token');
+    table.getState().panelOpened();
+    table.getState().idleEntered();
+    expect(table.getState()).toMatchObject({ attract: true, notePrompts: [], panelOpen: false, facilitatorToken: null });
+    table.getState().idleLeft();
+    expect(table.getState().attract).toBe(false);
+
+    await table.getState().pinHiddenChanged(dropped.pin.id, true);
+    expect((await sessions.listSessions())[0]?.hiddenPinIds).toEqual([dropped.pin.id]);
+    expect(store.getState().pins.some((p) => p.id === dropped.pin.id)).toBe(true);
+    await table.getState().sessionEnded();
+    expect(table.getState()).toMatchObject({ activeSessionId: null, summarySessionId: 'session-1' });
+    expect((await sessions.listSessions())[0]?.endedAt).toBe('2026-04-18T10:00:00.000Z');
+  });
+
+  it('refuses a session without a name, saying which field', async () => {
+    const { table } = await setup();
+    const result = await table.getState().sessionStarted({ name: ' ', date: '2026-04-18' });
+    expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['name']);
+    expect(table.getState().activeSessionId).toBeNull();
+  });
+});
+
+describe('IndexedDB session repository', () => {
+  it('keeps sessions and the running session across reopening, and skips a damaged record', async () => {
+    const { IDBFactory } = await import('fake-indexeddb');
+    const { createIndexedDbSessionRepository } = await import('../../src/persistence/tableSessionRepository.ts');
+    const factory = new IDBFactory();
+    const first = await createIndexedDbSessionRepository({ name: 'table-test', factory });
+    const session = { id: 's1', name: 'Walk', date: '2026-04-18', startedAt: '2026-04-18T10:00:00.000Z', hiddenPinIds: [] };
+    await first.putSession(session);
+    await first.putSession({ ...session, id: 's0', name: '' });
+    await first.saveActiveSessionId('s1');
+    const again = await createIndexedDbSessionRepository({ name: 'table-test', factory });
+    expect(await again.listSessions()).toEqual([session]);
+    expect(await again.loadActiveSessionId()).toBe('s1');
+    await again.saveActiveSessionId(null);
+    expect(await again.loadActiveSessionId()).toBeNull();
+  });
+});
