@@ -12,18 +12,30 @@ export interface TextFile {
 export const E2E_PASSPHRASE = process.env.COPLAN_PASSPHRASE ?? 'e2e-passphrase';
 
 /**
- * Makes the Data menu's import and export usable. Today they are open to every resident; if they move behind the
- * planner sign-in, sign in here with E2E_PASSPHRASE.
+ * Makes the Data menu's import and export usable. Against the Coplan server they are for planners only, so this opens
+ * the menu and signs in with E2E_PASSPHRASE unless this browser context is already signed in.
  */
 export async function ensureDataAccess(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Data', exact: true })).toBeVisible();
+  const button = page.getByRole('button', { name: 'Data', exact: true });
+  await expect(button).toBeVisible();
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const menu = page.locator('section.data-menu');
+  const signOut = menu.getByRole('button', { name: 'Sign out', exact: true });
+  const passphrase = menu.getByLabel('Passphrase', { exact: true });
+  const localExport = menu.getByRole('button', { name: 'Export GeoJSON', exact: true });
+  // device-only mode (no server) has no sign-in: the export buttons are there at once
+  await expect(signOut.or(passphrase).or(localExport).first()).toBeVisible();
+  if (await passphrase.isVisible()) {
+    await passphrase.fill(E2E_PASSPHRASE);
+    await menu.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(signOut).toBeVisible();
+  }
 }
 
-/** Opens the Data menu (if closed) and returns its section. */
+/** Opens the Data menu (if closed), signed in where that is needed, and returns its section. */
 export async function openDataMenu(page: Page): Promise<Locator> {
   await ensureDataAccess(page);
   const button = page.getByRole('button', { name: 'Data', exact: true });
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   return page.locator('section.data-menu');
 }

@@ -1,0 +1,150 @@
+// the shared server in Chromium: live updates between two browsers, planner moderation, and offline-first pins sent exactly once.
+import { expect, test as base } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { createGuards, describeGuards, routeExternalRequests, watchPage } from './support/pageGuards.ts';
+import { openDataMenu } from './support/pinData.ts';
+import { ResidentMapPage } from './support/residentMapPage.ts';
+import { expect as residentExpect, test as residentTest } from './support/residentTest.ts';
+import { uniqueTitle } from './support/themes.ts';
+import type { TestPin } from './support/themes.ts';
+
+interface ServerPin {
+  id: string;
+  properties: { title: string; kind: string; theme: string; area: string };
+}
+
+async function serverPinsTitled(request: APIRequestContext, titles: string[]): Promise<ServerPin[]> {
+  const res = await request.get('/api/pins');
+  expect(res.ok()).toBe(true);
+  const body = (await res.json()) as { features: ServerPin[] };
+  return body.features.filter((f) => titles.includes(f.properties.title));
+}
+
+/** The add flow without waiting for the server, which is out of reach here. */
+async function addPinWithoutServer(resident: ResidentMapPage, pin: TestPin): Promise<void> {
+  await resident.startAdding();
+  await resident.placeInArea(pin.area);
+  await resident.fillForm(pin);
+  await resident.form.getByRole('button', { name: 'Save pin', exact: true }).click();
+  await expect(resident.form).toHaveCount(0);
+  await expect(resident.marker(pin)).toHaveCount(1);
+}
+
+function banner(page: Page) {
+  return page.locator('.connection-banner[role="status"]');
+}
+
+residentTest('a pin added in one browser appears live in another; a planner hides it there and it disappears live', async ({ resident, openFreshResident, page }, testInfo) => {
+  const pin: TestPin = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Live crossing'), area: 'Weir Meadows' };
+  const other = await openFreshResident();
+
+  await resident.addPinByPointer(pin);
+  // the other browser was open all along: no reload, the marker arrives over /api/events
+  await residentExpect(other.marker(pin)).toBeAttached();
+  await other.showView('List');
+  await residentExpect(other.listRow(pin.title)).toHaveCount(1);
+  // on the device that made it: sent, and still its own (edit and delete offered)
+  await resident.showView('List');
+  await residentExpect(resident.listRow(pin.title)).toContainText('Sent');
+  await residentExpect(resident.listRow(pin.title).getByRole('button', { name: `Edit “${pin.title}”` })).toBeVisible();
+  // someone else's pin: no badge, no edit
+  await residentExpect(other.listRow(pin.title)).not.toContainText('Sent');
+  await residentExpect(other.listRow(pin.title).getByRole('button', { name: `Edit “${pin.title}”` })).toHaveCount(0);
+
+  // the second browser signs in as a planner and hides the pin with a reason
+  await openDataMenu(other.page);
+  await other.listRow(pin.title).getByRole('button', { name: `Hide “${pin.title}”` }).click();
+  await other.listRow(pin.title).getByLabel('Reason for hiding (kept in the audit log)').fill('Duplicate of an older pin');
+  await other.listRow(pin.title).getByRole('button', { name: 'Hide pin', exact: true }).click();
+  await residentExpect(other.listRow(pin.title)).toHaveCount(0);
+  // ...and it leaves the first browser live too
+  await residentExpect(resident.listRow(pin.title)).toHaveCount(0);
+  await resident.showView('Map');
+  await residentExpect(resident.marker(pin)).toHaveCount(0);
+
+  // the planner can find it among hidden pins, with its reason, and restore it for everyone
+  const menu = other.page.locator('section.data-menu');
+  await menu.getByRole('button', { name: 'Show hidden pins', exact: true }).click();
+  const hidden = menu.locator('.hidden-pins li').filter({ hasText: pin.title });
+  await residentExpect(hidden).toContainText('Hidden because: Duplicate of an older pin');
+  await hidden.getByRole('button', { name: `Restore “${pin.title}”` }).click();
+  await hidden.getByLabel('Reason for restoring (kept in the audit log)').fill('Not a duplicate after all');
+  await hidden.getByRole('button', { name: 'Restore', exact: true }).click();
+  await residentExpect(resident.marker(pin)).toBeAttached();
+  await page.screenshot({ path: `test/output/screenshots/sync-live-${testInfo.project.name}.png` });
+});
+
+residentTest('a resident sees why export is for planners until signed in', async ({ resident, page }, testInfo) => {
+  await residentExpect(resident.map).toBeVisible();
+  const button = page.getByRole('button', { name: 'Data', exact: true });
+  await button.click();
+  const menu = page.locator('section.data-menu');
+  await residentExpect(menu).toContainText('Only planners and facilitators can export pins');
+  await residentExpect(menu.getByRole('button', { name: 'Export GeoJSON', exact: true })).toHaveCount(0);
+  await residentExpect(menu.getByLabel('Import boundaries (GeoJSON)', { exact: true })).toHaveCount(0);
+  await page.screenshot({ path: `test/output/screenshots/sync-signin-${testInfo.project.name}.png` });
+});
+
+// offline runs log failed requests on purpose, so this test has its own guards: no page errors, no dialogs, no internet
+const test = base.extend<{ guards: ReturnType<typeof createGuards> }>({
+  guards: async ({}, use) => {
+    const guards = createGuards();
+    await use(guards);
+    expect(guards.pageErrors, describeGuards(guards)).toEqual([]);
+    expect(guards.dialogs, describeGuards(guards)).toEqual([]);
+  },
+  context: async ({ context, baseURL, guards }, use) => {
+    await routeExternalRequests(context, baseURL!, guards);
+    await use(context);
+  },
+});
+
+test('offline: two pins wait on the device through a reload and reach the server exactly once when back online', async ({ page, context, request, guards }, testInfo) => {
+  watchPage(page, guards);
+  const resident = new ResidentMapPage(page, { touch: testInfo.project.use.hasTouch === true });
+  await resident.goto();
+  // the app shell must be cached before the connection goes
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const first: TestPin = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Offline orchard'), area: 'Foundry Fields' };
+  const second: TestPin = { kind: 'priority', theme: 'Transport & streets', title: uniqueTitle(testInfo, 'Offline bus stop'), area: 'Highcroft' };
+
+  await context.setOffline(true);
+  await expect(banner(page)).toContainText('You are offline');
+  await addPinWithoutServer(resident, first);
+  await addPinWithoutServer(resident, second);
+  await expect(banner(page)).toContainText('2 changes waiting to send.');
+  await resident.showView('List');
+  await expect(resident.listRow(first.title)).toContainText('Waiting to send');
+  await expect(resident.listRow(second.title)).toContainText('Waiting to send');
+  expect(await serverPinsTitled(request, [first.title, second.title])).toEqual([]);
+
+  // a reload without a connection: the service worker serves the app, IndexedDB the pins and the outbox
+  await page.reload();
+  await resident.waitUntilReady();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(banner(page)).toContainText('You are offline');
+  await resident.showView('List');
+  await expect(resident.listRow(first.title)).toContainText('Waiting to send');
+  await expect(resident.listRow(second.title)).toContainText('Waiting to send');
+  await page.screenshot({ path: `test/output/screenshots/sync-offline-${testInfo.project.name}.png` });
+  expect(await serverPinsTitled(request, [first.title, second.title])).toEqual([]);
+
+  await context.setOffline(false);
+  await expect(resident.listRow(first.title)).toContainText('Sent', { timeout: 20_000 });
+  await expect(resident.listRow(second.title)).toContainText('Sent', { timeout: 20_000 });
+  await expect(banner(page)).toBeHidden();
+  const stored = await serverPinsTitled(request, [first.title, second.title]);
+  expect(stored.map((p) => p.properties.title).sort()).toEqual([first.title, second.title].sort());
+  expect(stored.find((p) => p.properties.title === first.title)?.properties).toMatchObject({ kind: 'asset', theme: 'green-space' });
+
+  // nothing left to send: another reload online shows each pin once, still this device's
+  await page.reload();
+  await resident.waitUntilReady();
+  await resident.showView('List');
+  await expect(resident.listRow(first.title)).toHaveCount(1);
+  await expect(resident.listRow(first.title)).toContainText('Sent');
+  await expect(resident.listRow(first.title).getByRole('button', { name: `Delete “${first.title}”` })).toBeVisible();
+  expect(await serverPinsTitled(request, [first.title, second.title])).toHaveLength(2);
+});
