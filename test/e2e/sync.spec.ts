@@ -20,11 +20,15 @@ async function serverPinsTitled(request: APIRequestContext, titles: string[]): P
   return body.features.filter((f) => titles.includes(f.properties.title));
 }
 
-/** The add flow without waiting for the server, which is out of reach here. */
-async function addPinWithoutServer(resident: ResidentMapPage, pin: TestPin): Promise<void> {
+/**
+ * Adds a pin at the map's crosshair ("Place pin here"), the keyboard-friendly way, so a crowded map cannot swallow a tap;
+ * it does not wait for the server, which may be out of reach.
+ */
+async function addPinAtCrosshair(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
   await resident.startAdding();
-  await resident.placeInArea(pin.area);
-  await resident.fillForm(pin);
+  await resident.fillForm({ ...pin, area: '' });
+  await resident.page.getByRole('button', { name: 'Place pin here', exact: true }).click();
+  await expect(resident.form.locator('#pin-position [role="status"]')).toHaveText(/^Placed in /);
   await resident.form.getByRole('button', { name: 'Save pin', exact: true }).click();
   await expect(resident.form).toHaveCount(0);
   await expect(resident.marker(pin)).toHaveCount(1);
@@ -38,7 +42,7 @@ residentTest('a pin added in one browser appears live in another; a planner hide
   const pin: TestPin = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Live crossing'), area: 'Weir Meadows' };
   const other = await openFreshResident();
 
-  await resident.addPinByPointer(pin);
+  await addPinAtCrosshair(resident, pin);
   // the other browser was open all along: no reload, the marker arrives over /api/events
   await residentExpect(other.marker(pin)).toBeAttached();
   await other.showView('List');
@@ -112,8 +116,8 @@ test('offline: two pins wait on the device through a reload and reach the server
 
   await context.setOffline(true);
   await expect(banner(page)).toContainText('You are offline');
-  await addPinWithoutServer(resident, first);
-  await addPinWithoutServer(resident, second);
+  await addPinAtCrosshair(resident, first);
+  await addPinAtCrosshair(resident, second);
   await expect(banner(page)).toContainText('2 changes waiting to send.');
   await resident.showView('List');
   await expect(resident.listRow(first.title)).toContainText('Waiting to send');
