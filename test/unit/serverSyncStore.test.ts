@@ -1,0 +1,125 @@
+// the store in server mode over the sync engine, the outbox and the real server app: offline first, live updates, sent once.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHttpRepository } from '../../src/persistence/httpRepository.ts';
+import { createIndexedDbRepository } from '../../src/persistence/indexedDbRepository.ts';
+import type { LiveEventHandlers } from '../../src/persistence/liveEvents.ts';
+import { createOutbox } from '../../src/persistence/outbox.ts';
+import { createServerSync } from '../../src/persistence/serverSync.ts';
+import { createAppStore } from '../../src/store/appStore.ts';
+import { connectSync } from '../../src/store/syncSlice.ts';
+import { startTestServer } from '../support/serverHarness.ts';
+import type { TestServer } from '../support/serverHarness.ts';
+import { createInjectFetch } from './injectFetch.ts';
+import type { InjectFetch } from './injectFetch.ts';
+import { bundledData } from './storeFixtures.ts';
+
+const DEVICE = 'device-store-0123456789abcdef';
+const draft = { kind: 'asset', theme: 'green', title: 'Community orchard', position: [-2.25, 53.45] as const };
+
+let server: TestServer;
+let net: InjectFetch;
+let live: LiveEventHandlers | null;
+const memory = () => {
+  const items = new Map<string, string>();
+  return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
+};
+
+async function serverModeStore(factory = new IDBFactory(), storage = memory()) {
+  const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch });
+  const cache = await createIndexedDbRepository({ name: 'cache', factory });
+  const outbox = await createOutbox({ api, name: 'outbox', factory });
+  const online = { onLine: !net.offline };
+  const win = { navigator: online, addEventListener: vi.fn(), removeEventListener: vi.fn() };
+  const sync = createServerSync({ api, outbox, cache, storage, window: win, live: (h) => ((live = h), { close() {}, reconnect() {} }) });
+  const store = createAppStore({ repository: cache, deviceToken: DEVICE, sync });
+  await store.getState().appStarted(bundledData());
+  const stop = connectSync(store, sync);
+  return { store, sync, win, online, stop, factory, storage };
+}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+beforeEach(async () => {
+  server = await startTestServer();
+  net = createInjectFetch(server.app);
+  live = null;
+});
+afterEach(async () => {
+  await server.close();
+});
+
+describe('store in server mode', () => {
+  it('loads the consultation from the server, not the bundled demo data', async () => {
+    const { store, stop } = await serverModeStore();
+    expect(store.getState()).toMatchObject({ status: 'ready', mode: 'server', connection: 'online' });
+    expect(store.getState().areas.features.map((f) => f.id)).toEqual(['west', 'east']);
+    expect(store.getState().pins.map((p) => p.id)).toEqual(['seeded-1']);
+    stop();
+  });
+
+  it('keeps a pin made offline as pending through a restart, then sends it once and takes the server id', async () => {
+    const first = await serverModeStore();
+    first.stop();
+    net.offline = true;
+    const offline = await serverModeStore(first.factory, first.storage);
+    expect(offline.store.getState().connection).toBe('offline');
+    const added = await offline.store.getState().pinAdded(draft);
+    if (!added.ok) throw new Error('add failed');
+    await settle();
+    expect(offline.store.getState().pendingIds).toEqual(new Set([added.pin.id]));
+    offline.stop();
+
+    // restart while still offline: the pin and its pending state come from the device
+    const restarted = await serverModeStore(first.factory, first.storage);
+    expect(restarted.store.getState().pins.some((p) => p.id === added.pin.id)).toBe(true);
+    expect(restarted.store.getState().pendingIds.has(added.pin.id)).toBe(true);
+
+    net.offline = false;
+    restarted.online.onLine = true;
+    await restarted.sync.reload();
+    await restarted.store.getState().supportToggled('seeded-1');
+    await vi.waitFor(() => expect(restarted.store.getState().pendingIds.size).toBe(0));
+    const stored = (await server.storage.listPins()).filter((p) => p.properties.title === 'Community orchard');
+    expect(stored).toHaveLength(1);
+    const mine = restarted.store.getState().pins.filter((p) => p.properties.title === 'Community orchard');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ id: stored[0]!.id, properties: { author: DEVICE, area: 'west' } });
+    expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1);
+    restarted.stop();
+  });
+
+  it('shows our new pin once when its live event arrives before the answer, and applies others\' changes and removals', async () => {
+    const { store, stop } = await serverModeStore();
+    // hold the POST's answer back until the live event has been handled
+    net.offline = true;
+    const added = await store.getState().pinAdded(draft);
+    if (!added.ok) throw new Error('add failed');
+    await settle();
+    const echo = { ...added.pin, id: 'server-id-1', properties: { ...added.pin.properties, id: 'server-id-1', author: undefined } };
+    live!.pinChanged({ pin: echo, hidden: false });
+    expect(store.getState().pins.filter((p) => p.properties.title === draft.title)).toHaveLength(1);
+
+    const other = { ...echo, id: 'other-1', properties: { ...echo.properties, id: 'other-1', title: 'Someone else' } };
+    live!.pinChanged({ pin: other, hidden: false });
+    expect(store.getState().pins.find((p) => p.id === 'other-1')?.properties.author).toBeUndefined();
+    live!.pinRemoved('seeded-1');
+    expect(store.getState().pins.some((p) => p.id === 'seeded-1')).toBe(false);
+    live!.statusChanged('reconnecting');
+    expect(store.getState().connection).toBe('offline');
+    stop();
+  });
+
+  it('tells the resident when the server refuses a pin for good, and drops it', async () => {
+    const { store, stop } = await serverModeStore();
+    // the areas changed on the server since this device loaded them: the pin is now outside every area
+    const [, east] = (await server.storage.getAreas()).features;
+    await server.storage.replaceAreas({ type: 'FeatureCollection', features: [east!] }, () => 'east', 'planner');
+    const added = await store.getState().pinAdded(draft);
+    if (!added.ok) throw new Error('add failed');
+    await vi.waitFor(() => expect(store.getState().notices).toHaveLength(1));
+    expect(store.getState().notices[0]).toMatchObject({ title: 'Community orchard', message: expect.stringContaining('outside every area') });
+    await vi.waitFor(() => expect(store.getState().pins.some((p) => p.id === added.pin.id)).toBe(false));
+    stop();
+  });
+});
