@@ -25,6 +25,28 @@ export const lngLatSchema = z
     message: 'position must be [longitude, latitude] in WGS84 degrees',
   });
 
+/** A workshop session id as pins carry it: letters, digits, '-' and '_' (the server and the table agree on this). */
+export const sessionIdSchema = z
+  .string({ error: 'sessionId must be text' })
+  .trim()
+  .min(1, 'sessionId must not be empty')
+  .max(64, 'sessionId must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'sessionId must be letters, digits, "-" or "_"');
+
+/**
+ * Reads the optional `sessionId` of a new pin's input (touch-table pins carry one).
+ * @example
+ * readSessionId({ sessionId: 'hall-2026-11-28' }) // => { ok: true, value: 'hall-2026-11-28', warnings: [] }
+ * readSessionId({}) // => { ok: true, value: undefined, warnings: [] }
+ */
+export function readSessionId(input: unknown): Validated<string | undefined> {
+  const raw = typeof input === 'object' && input !== null ? (input as { sessionId?: unknown }).sessionId : undefined;
+  if (raw === undefined || raw === null) return { ok: true, value: undefined, warnings: [] };
+  const parsed = sessionIdSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: zodProblems(parsed.error, 'sessionId'), warnings: [] };
+  return { ok: true, value: parsed.data, warnings: [] };
+}
+
 /** Turns zod issues into our Problem shape, prefixing paths so they point into the whole input. */
 export function zodProblems(error: z.ZodError, prefix = '', feature?: number): Problem[] {
   return error.issues.map((issue) => {

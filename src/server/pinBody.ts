@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { PinDraft, Problem } from '../core/types.ts';
-import { lngLatSchema, validatePinDraft, zodProblems } from '../core/validatePin.ts';
+import { lngLatSchema, readSessionId, validatePinDraft, zodProblems } from '../core/validatePin.ts';
 import type { ServerPin } from './storage/storage.ts';
 
 const pointSchema = z.object({
@@ -16,8 +16,6 @@ const featureSchema = z.object({
   properties: z.record(z.string(), z.unknown(), { error: 'properties must be an object' }),
 });
 
-const sessionIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'sessionId must be letters, digits, "-" or "_"').optional();
-
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; errors: Problem[] };
 
 /** a new pin: a GeoJSON Point Feature whose properties hold the resident's fields; id, area, times and author are the server's */
@@ -28,9 +26,9 @@ export function readNewPin(body: unknown, themeIds: ReadonlySet<string>): BodyRe
   const fields = Object.fromEntries(Object.entries(pick(properties)).filter(([, v]) => v !== null));
   const draft = validatePinDraft({ ...fields, position: geometry.coordinates }, themeIds);
   if (!draft.ok) return { ok: false, errors: draft.errors.map((p) => ({ ...p, path: p.path === 'position' ? 'geometry.coordinates' : `properties.${p.path}` })) };
-  const session = sessionIdSchema.safeParse(properties.sessionId ?? undefined);
-  if (!session.success) return { ok: false, errors: zodProblems(session.error, 'properties.sessionId') };
-  return { ok: true, value: session.data ? { draft: draft.value, sessionId: session.data } : { draft: draft.value } };
+  const session = readSessionId(properties);
+  if (!session.ok) return { ok: false, errors: session.errors.map((p) => ({ ...p, path: `properties.${p.path}` })) };
+  return { ok: true, value: session.value ? { draft: draft.value, sessionId: session.value } : { draft: draft.value } };
 }
 
 const patchSchema = z.object({

@@ -5,7 +5,7 @@ import { createPin, updatePin } from '../core/createPin.ts';
 import { parseAreas } from '../core/parseAreas.ts';
 import { parsePins } from '../core/parsePins.ts';
 import type { AreaCollection, PinFeature, Problem } from '../core/types.ts';
-import { validatePinDraft } from '../core/validatePin.ts';
+import { readSessionId, validatePinDraft } from '../core/validatePin.ts';
 import { areaLocatorFor } from './areaLocatorFor.ts';
 import type { AppState, DataActions, DataState } from './appState.ts';
 import { nameProblems } from './nameProblems.ts';
@@ -83,9 +83,13 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
       async pinAdded(input) {
         const checked = validatePinDraft(input, themeIds());
         if (!checked.ok) return { ok: false, errors: checked.errors };
+        // touch-table pins carry the workshop session they were made in
+        const session = readSessionId(input);
+        if (!session.ok) return { ok: false, errors: session.errors };
         const area = areaLocatorFor(get().areas)(checked.value.position);
         if (!area) return { ok: false, errors: [outsideProblem()] };
-        const pin = createPin(checked.value, { id: makeId(), area, now: now().toISOString(), author: deviceToken });
+        const context = { id: makeId(), area, now: now().toISOString(), author: deviceToken };
+        const pin = createPin(checked.value, session.value ? { ...context, sessionId: session.value } : context);
         await repository.putPin(pin);
         set((state) => ({ pins: [...state.pins, pin], editor: null, draftPosition: null, placing: false }));
         // in state before it is queued, so the server's answer always finds the pin it replaces

@@ -143,20 +143,6 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
       return startingSession;
     }
 
-    /**
-     * WARNING: the app store's pinAdded validates a PinDraft, which has no sessionId, so the id is dropped.
-     * Until pinAdded takes one, the pin is stamped here and written back through pinEdited (which keeps
-     * properties it does not edit), so it reaches storage through the app store's own action.
-     */
-    async function stampSession(pin: PinFeature, sessionId: string): Promise<PinFeature> {
-      if (pin.properties.sessionId === sessionId) return pin;
-      appStore.setState((state) => ({
-        pins: state.pins.map((p) => (p.id === pin.id ? { ...p, properties: { ...p.properties, sessionId } } : p)),
-      }));
-      const result = await appStore.getState().pinEdited(pin.id, draftOf(pin));
-      return result.ok ? result.pin : pin;
-    }
-
     function clearTransient() {
       return { notePrompts: [], toasts: [], panelOpen: false, summarySessionId: null };
     }
@@ -206,14 +192,13 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
       async stickerDropped(drop) {
         const session = await ensureSession(drop.autoSessionName);
         const { kind, theme, title, position } = drop;
-        // sessionId is passed along for the day pinAdded accepts it (see stampSession)
         const result = await appStore.getState().pinAdded({ kind, theme, title, position: [position[0], position[1]], sessionId: session.id });
         if (!result.ok) {
           const outside = result.errors.some((e) => e.rule === 'outside-areas');
           get().toastShown(drop.side, drop.at, outside ? 'outside' : 'saveFailed');
           return result;
         }
-        const pin = await stampSession(result.pin, session.id);
+        const pin = result.pin;
         set((state) => ({ notePrompts: [...state.notePrompts.filter((p) => p.pinId !== pin.id), { pinId: pin.id, side: drop.side, at: { ...drop.at } }] }));
         return { ok: true, pin };
       },

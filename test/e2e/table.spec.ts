@@ -111,9 +111,9 @@ async function storedPins(page: Page): Promise<StoredPin[]> {
 async function openTable(page: Page, idle = 600) {
   // tiles are off on the test server; anything that still asks for one is refused rather than sent out
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  // WARNING: the device-only mode (a hall without Wi-Fi): in server mode the app store's pinAdded still drops
-  // the session id (see the table store's stampSession), so session checks would fail there. The facilitator
-  // passphrase is still checked by the server, which answers.
+  // WARNING: the device-only mode (a hall without Wi-Fi), so the desktop and phone runs of this file, which share
+  // one e2e server, never see each other's identical stickers live. That server-mode table pins keep their
+  // session id is tested in test/unit/serverSyncStore.test.ts. The facilitator passphrase is still checked by the server.
   await page.goto(`/table?idle=${idle}&server=off`);
   await expect(sticker(page, 'bottom', 'Green space')).toBeVisible();
   await expect(page.locator('.area-label').first()).toBeVisible();

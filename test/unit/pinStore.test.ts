@@ -60,6 +60,15 @@ describe('app store: pins', () => {
     expect(await repository.listPins()).toHaveLength(before);
   });
 
+  it('keeps the workshop session a table pin was made in, and refuses a malformed one', async () => {
+    const { store } = await startedStore();
+    const tagged = await store.getState().pinAdded({ ...draft, sessionId: 'hall-1' });
+    expect(tagged.ok && tagged.pin.properties.sessionId).toBe('hall-1');
+    const bad = await store.getState().pinAdded({ ...draft, sessionId: 'no spaces <b>' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]).toMatchObject({ path: 'sessionId', rule: 'invalid-value' });
+  });
+
   it('returns field errors for an invalid draft', async () => {
     const { store } = await startedStore();
     const result = await store.getState().pinAdded({ ...draft, title: ' ', theme: 'no-such-theme' });

@@ -89,6 +89,17 @@ describe('store in server mode', () => {
     restarted.stop();
   });
 
+  it('sends a touch-table pin with its workshop session id, which the server keeps', async () => {
+    const { store, stop } = await serverModeStore();
+    const added = await store.getState().pinAdded({ ...draft, title: 'Table orchard', sessionId: 'hall-session-1' });
+    if (!added.ok) throw new Error('add failed');
+    await vi.waitFor(() => expect(store.getState().pendingIds.size).toBe(0));
+    const stored = (await server.storage.listPins()).filter((p) => p.properties.title === 'Table orchard');
+    expect(stored.map((p) => p.properties.sessionId)).toEqual(['hall-session-1']);
+    expect(store.getState().pins.find((p) => p.id === stored[0]!.id)?.properties.sessionId).toBe('hall-session-1');
+    stop();
+  });
+
   it('shows our new pin once when its live event arrives before the answer, and applies others\' changes and removals', async () => {
     const { store, stop } = await serverModeStore();
     // hold the POST's answer back until the live event has been handled
