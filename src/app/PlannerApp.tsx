@@ -12,6 +12,7 @@ import { PlannerDataSource } from '../ui/planner/PlannerDataSource.tsx';
 import { PlannerExports } from '../ui/planner/PlannerExports.tsx';
 import { PlannerFilters } from '../ui/planner/PlannerFilters.tsx';
 import { PlannerLegend } from '../ui/planner/PlannerLegend.tsx';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { createWorkerEngine } from './aggregationClient.ts';
 import type { TileConfig } from './loadTileConfig.ts';
 
@@ -42,6 +43,7 @@ export function PlannerApp({ tiles }: { tiles: TileConfig }) {
             {t('planner.toResident')}
           </a>
         </nav>
+        <LanguageSwitcher />
       </header>
       <main className="planner-main">
         <div className="planner-panel">

@@ -113,7 +113,7 @@ async function openWithFile(page: Page, baseURL: string): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'pins from this map' })).toBeVisible();
   const started = Date.now();
   await page.getByLabel('Open pins file for analysis').setInputFiles(PINS_FILE);
-  await expect(page.getByText(`${N} pins from planner-pins-100k.geojson`)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(`${N.toLocaleString('en')} pins from planner-pins-100k.geojson`)).toBeVisible({ timeout: 60_000 });
   console.log(`planner: 100k pins read, validated and assigned in the worker in ${Date.now() - started} ms (wall clock, incl. upload)`);
 }
 
