@@ -25,6 +25,9 @@ function PinMarker({ pin, theme, renderPopup, register }: PinMarkerProps) {
   const label = usePinMarkerLabel(pin, theme);
   const icon = pinMarkerIcon(pin.properties.kind, theme?.colour ?? '', theme?.icon ?? '');
   const [lng, lat] = pin.geometry.coordinates;
+  // WARNING: a new LatLng on every render makes react-leaflet call setLatLng, which re-inserts an open popup's
+  // content and drops keyboard focus inside it; any pin arriving from the server re-renders every marker.
+  const position = useMemo(() => toLatLng([lng!, lat!]), [lng, lat]);
 
   useEffect(
     function labelMarker() {
@@ -70,7 +73,7 @@ function PinMarker({ pin, theme, renderPopup, register }: PinMarkerProps) {
   );
 
   return (
-    <Marker ref={markerRef} position={toLatLng([lng!, lat!])} icon={icon} keyboard eventHandlers={eventHandlers}>
+    <Marker ref={markerRef} position={position} icon={icon} keyboard eventHandlers={eventHandlers}>
       <Popup minWidth={240} maxWidth={320} autoPanPadding={[24, 24]}>
         {renderPopup(pin)}
       </Popup>
