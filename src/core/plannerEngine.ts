@@ -2,10 +2,10 @@
 import { areasBbox } from './aggregateAreas.ts';
 import { checkAggregationAreas } from './aggregationAreasInput.ts';
 import { assignAreas, buildAreaIndex } from './areaIndex.ts';
-import { clusterPins, type ClusterMark, type PinClusters } from './clusterPins.ts';
 import { countByGroup, type CountArrays, type PinFilter } from './countPins.ts';
 import { assignHexes, hexLayout } from './hexBins.ts';
 import { loadPlannerPins, type PlannerPins } from './loadPlannerPins.ts';
+import { createPlannerClusters, type ClusterCountMark, type PlannerClusters } from './plannerClusters.ts';
 import { topPinsBySupports, type TopPins } from './topPins.ts';
 import { weeklyCounts, type WeeklyCounts } from './weeklyCounts.ts';
 
@@ -41,7 +41,7 @@ export interface PlannerResult {
   computeMs: number;
 }
 
-export interface ClusterMarkWithTitle extends ClusterMark {
+export interface ClusterMarkWithTitle extends ClusterCountMark {
   /** title of a single pin ('' for clusters) */
   title: string;
   /** 'asset' | 'priority' for a single pin, '' for clusters */
@@ -58,7 +58,8 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 
 /**
  * A stateful engine (one per worker). load() validates (throws AreaInputError / PinInputError) and assigns
- * every pin its area once; hex ids are assigned once per cell size; query() only recounts.
+ * every pin its area once; hex ids are assigned once per cell size and cluster ids once per zoom (one
+ * supercluster index over all pins, built on the first clusters() call); query() and clusters() only recount.
  * @example
  * const engine = createPlannerEngine();
  * engine.load(areas, pinsText);
@@ -70,7 +71,8 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
   let areaIds: Int32Array = new Int32Array(0);
   let bbox: [number, number, number, number] | null = null;
   const hexIds = new Map<number, { ids: Int32Array; count: number }>();
-  let clusterCache: { key: string; clusters: PinClusters } | null = null;
+  // built on the first clusters() call after a load, then kept: filter changes only recount
+  let clusterIndex: PlannerClusters | null = null;
 
   function loaded(): PlannerPins {
     if (!pins) throw new Error('no pins loaded yet');
@@ -101,7 +103,7 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
       areaIds = assignAreas(next.table, buildAreaIndex(checked.areas));
       bbox = areasBbox(checked.areas);
       hexIds.clear();
-      clusterCache = null;
+      clusterIndex = null;
       let min = Infinity;
       let max = -Infinity;
       let outside = 0;
@@ -140,9 +142,8 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
 
     clusters(filter, view, zoom) {
       const { table, titles } = loaded();
-      const key = JSON.stringify(filter);
-      if (clusterCache?.key !== key) clusterCache = { key, clusters: clusterPins(table, filter) };
-      return clusterCache.clusters.marks(view, zoom).map((m) => ({
+      clusterIndex ??= createPlannerClusters(table);
+      return clusterIndex.marks(filter, view, zoom).map((m) => ({
         ...m,
         title: m.row >= 0 ? titles[m.row]! : '',
         kind: m.row < 0 ? '' : table.kind[m.row] === 1 ? 'priority' : 'asset',
