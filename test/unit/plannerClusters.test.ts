@@ -62,7 +62,7 @@ const FILTERS: PinFilter[] = [
 ];
 const ZOOMS = Array.from({ length: STREET_ZOOM + 2 }, (_, z) => z); // 0..18
 
-const sum = (marks: ClusterCountMark[]) => marks.reduce((n, m) => n + m.count, 0);
+const sum = (marks: { count: number }[]) => marks.reduce((n, m) => n + m.count, 0);
 
 // mercator helpers for the viewport bounds test (same projection as supercluster)
 const lngX = (lng: number) => lng / 360 + 0.5;
@@ -132,7 +132,7 @@ describe('createPlannerClusters', () => {
 
   it("puts a cluster at supercluster's centre without a filter and at its filtered pins' centroid with one", () => {
     for (const z of [10, 13, 15]) {
-      const centres = new Map(reference.getClusters(WORLD, z).map((f) => [f.properties.cluster_id as number, f.geometry.coordinates]));
+      const centres = new Map(reference.getClusters(WORLD, z).map((f) => [(f.properties as { cluster_id?: number }).cluster_id, f.geometry.coordinates]));
       for (const m of clusters.marks({}, WORLD, z).filter((m) => m.row < 0)) {
         const [lng, lat] = centres.get(m.clusterId)!;
         // supercluster truncates its centres to 2^-30 of the world at every level: about a metre at most
