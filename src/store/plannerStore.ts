@@ -135,11 +135,18 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       const seq = ++querySeq;
       const filter = effectiveFilter(state);
       set({ pending: true });
+      // on the clusters layer both requests go at once (the worker answers them in order): no second round trip
+      const view = state.layer === 'clusters' ? state.view : null;
+      const clusterSeqNow = view ? ++clusterSeq : -1;
       try {
-        const result = await engine.query({ filter, hexMetres: state.hexMetres, area: state.selectedArea, topN: TOP_N });
+        const [result, clusters] = await Promise.all([
+          engine.query({ filter, hexMetres: state.hexMetres, area: state.selectedArea, topN: TOP_N }),
+          view ? engine.clusters(filter, view.bbox, view.zoom) : null,
+        ]);
         // an older answer arriving late must not overwrite a newer one
         if (seq !== querySeq) return;
-        if (get().layer === 'clusters' && get().view) {
+        if (clusters && clusterSeqNow === clusterSeq) set({ result, clusters, pending: false });
+        else if (get().layer === 'clusters' && get().view) {
           set({ result });
           await reclusters();
         } else set({ result, pending: false });

@@ -85,6 +85,33 @@ describe('planner store', () => {
     expect(store.getState().result).toBeNull();
   });
 
+  it('on the clusters layer, a filter change brings counts and clusters back together, both for the new filter', async () => {
+    const engine = inProcessEngine();
+    const calls: string[] = [];
+    const query = engine.query;
+    const clusters = engine.clusters;
+    engine.query = (q) => (calls.push('query'), query(q).then((r) => (calls.push('counted'), r)));
+    engine.clusters = (f, b, z) => (calls.push('clusters'), clusters(f, b, z));
+    const store = createPlannerStore(engine);
+    await store.getState().appPinsLoaded(areas, pins);
+    store.getState().viewChanged({ bbox: [-180, -85, 180, 85], zoom: 12 });
+    store.getState().layerChosen('clusters');
+    await settle();
+    calls.length = 0;
+    const states: Array<{ pending: boolean; clusters: number | undefined; result: boolean }> = [];
+    const stop = store.subscribe((s) => states.push({ pending: s.pending, clusters: s.clusters?.reduce((n, m) => n + m.count, 0), result: !!s.result }));
+    store.getState().filterChanged({ kind: 'priority' });
+    await settle();
+    stop();
+    const priorities = pins.filter((p) => p.properties.kind === 'priority').length;
+    // the clusters request does not wait for the counts
+    expect(calls).toEqual(['query', 'clusters', 'counted']);
+    // one update ends the wait, with the new clusters and counts in it
+    expect(states.at(-1)).toEqual({ pending: false, clusters: priorities, result: true });
+    expect(states.slice(states.findIndex((s) => s.pending)).filter((s) => !s.pending)).toHaveLength(1);
+    expect(Array.from(store.getState().result!.areas.total).reduce((a, b) => a + b, 0)).toBe(priorities);
+  });
+
   it('validates hex sizes and k', async () => {
     const store = createPlannerStore(inProcessEngine());
     expect(() => store.getState().hexSizeChosen(300)).toThrow(/250, 500, 1000, 2000/);
