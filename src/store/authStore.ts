@@ -73,7 +73,9 @@ export function createAuthStore(api: AuthApi): AuthStore {
         await api.signOut();
         set({ role: 'resident', busy: false });
       } catch (error) {
-        set({ busy: false, error: authError(error) });
+        // WARNING: unreachable server: its cookie may still be valid, but this page stops acting signed in (a table left
+        // idle offline must lock); 'unknown' is honest, and the form offers sign-in again once the server is back
+        set({ busy: false, error: authError(error), ...(error instanceof NetworkError ? { role: 'unknown' as const } : {}) });
       }
     },
   }));

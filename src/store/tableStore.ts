@@ -10,6 +10,7 @@ import type { TableSession } from '../core/tableSession.ts';
 import type { LngLat, PinFeature, PinKind, Problem } from '../core/types.ts';
 import type { TableSessionRepository } from '../persistence/tableSessionRepository.ts';
 import type { AppStore } from './appStore.ts';
+import type { AuthStore } from './authStore.ts';
 
 export interface NotePrompt {
   pinId: string;
@@ -56,8 +57,6 @@ export interface TableState {
   panelOpen: boolean;
   /** the side the facilitator opened the panel from; the panel faces them */
   panelSide: TableSide;
-  /** set after the passphrase was accepted (or when there is no server to ask) */
-  facilitatorToken: string | null;
   attract: boolean;
   summarySessionId: string | null;
   layers: TableLayers;
@@ -73,11 +72,11 @@ export interface TableState {
   toastShown(side: TableSide, at: ScreenPoint, message: ToastMessage): number;
   toastExpired(id: number): void;
   lastPinUndone(): Promise<string | null>;
-  pinHiddenChanged(pinId: string, hidden: boolean): Promise<void>;
+  /** hides (or shows again) a pin on the table; with `serverReason`, a hidden pin the server already has is hidden there too */
+  pinHiddenChanged(pinId: string, hidden: boolean, serverReason?: string): Promise<void>;
   layersChanged(changes: Partial<TableLayers>): void;
   panelOpened(side?: TableSide): void;
   panelClosed(): void;
-  facilitatorSignedIn(token: string): void;
   idleEntered(): void;
   idleLeft(): void;
   summaryOpened(sessionId: string): void;
@@ -89,6 +88,8 @@ export type TableStore = StoreApi<TableState>;
 export interface TableStoreDeps {
   appStore: AppStore;
   sessions: TableSessionRepository;
+  /** the page's planner/facilitator session: going idle signs the facilitator out of it */
+  auth?: AuthStore;
   now?: () => Date;
   makeId?: () => string;
 }
@@ -155,7 +156,6 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
       toasts: [],
       panelOpen: false,
       panelSide: 'bottom',
-      facilitatorToken: null,
       attract: false,
       summarySessionId: null,
       layers: { sessionPins: true, otherPins: true, boundaries: true, labels: true },
@@ -235,7 +235,7 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
         return deleted ? last.id : null;
       },
 
-      async pinHiddenChanged(pinId, hidden) {
+      async pinHiddenChanged(pinId, hidden, serverReason) {
         const session = activeSession() ?? get().sessions.find((s) => s.id === get().summarySessionId);
         if (!session) return;
         const ids = new Set(session.hiddenPinIds);
@@ -243,6 +243,9 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
         else ids.delete(pinId);
         await saveSession({ ...session, hiddenPinIds: [...ids] });
         if (hidden) get().notePromptClosed(pinId);
+        // a pin still waiting to be sent is not on the server yet; showing again stays on the table (restoring is the planners')
+        const app = appStore.getState();
+        if (hidden && serverReason && app.mode === 'server' && !app.pendingIds.has(pinId)) await app.pinModerated(pinId, 'hide', serverReason);
       },
 
       layersChanged(changes) {
@@ -255,13 +258,12 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
       panelClosed() {
         set({ panelOpen: false });
       },
-      facilitatorSignedIn(token) {
-        set({ facilitatorToken: token });
-      },
 
       idleEntered() {
         // half-finished note cards and panel forms are discarded and the facilitator signed out: the next person starts clean
-        set({ ...clearTransient(), attract: true, facilitatorToken: null });
+        set({ ...clearTransient(), attract: true });
+        const auth = deps.auth?.getState();
+        if (auth?.role === 'planner') void auth.signOutRequested();
       },
       idleLeft() {
         set((state) => ({ attract: false, viewGeneration: state.viewGeneration + 1 }));

@@ -10,7 +10,15 @@ interface SignInFormProps {
   onSignedIn?: () => void;
   /** show the "Sign out" button when already signed in (default true) */
   showSignOut?: boolean;
+  /** 'table': the touch table's panel look, with its 56 px touch targets */
+  variant?: 'page' | 'table';
 }
+
+/** class names per look; the structure, names and behaviour are the same */
+const LOOKS = {
+  page: { form: 'sign-in', field: 'field', label: undefined, input: undefined, error: 'field-error', submit: 'button button--primary', button: 'button' },
+  table: { form: 'panel-section', field: 'panel-field', label: 'panel-label', input: 'panel-input', error: 'panel-error', submit: 'table-button table-button--primary', button: 'table-button' },
+} as const;
 
 function useErrorText(error: AuthError | null): string | null {
   const { t } = useTranslation();
@@ -21,8 +29,9 @@ function useErrorText(error: AuthError | null): string | null {
   return t('sync.auth.failed', { reason: error.message });
 }
 
-export function SignInForm({ onSignedIn, showSignOut = true }: SignInFormProps) {
+export function SignInForm({ onSignedIn, showSignOut = true, variant = 'page' }: SignInFormProps) {
   const { t } = useTranslation();
+  const look = LOOKS[variant];
   const id = useId();
   const role = useAuth((s) => s.role);
   const checked = useAuth((s) => s.checked);
@@ -57,10 +66,10 @@ export function SignInForm({ onSignedIn, showSignOut = true }: SignInFormProps) 
 
   if (role === 'planner') {
     return (
-      <div className="sign-in sign-in--done">
+      <div className={`${look.form} sign-in--done`}>
         <p role="status">{t('sync.auth.signedIn')}</p>
         {showSignOut ? (
-          <button type="button" className="button" disabled={busy} onClick={() => void signOutRequested()}>
+          <button type="button" className={look.button} disabled={busy} onClick={() => void signOutRequested()}>
             {t('sync.auth.signOut')}
           </button>
         ) : null}
@@ -72,14 +81,15 @@ export function SignInForm({ onSignedIn, showSignOut = true }: SignInFormProps) 
   if (!checked) return null;
   const message = missing ? t('sync.auth.required') : errorText;
   return (
-    <form className="sign-in" aria-labelledby={`${id}-heading`} onSubmit={(e) => void submit(e)} noValidate>
+    <form className={look.form} aria-labelledby={`${id}-heading`} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={`${id}-heading`} className="sign-in__heading">
         {t('sync.auth.heading')}
       </h3>
-      <div className="field">
-        <label htmlFor={`${id}-passphrase`}>{t('sync.auth.passphrase')}</label>
+      <div className={look.field}>
+        <label htmlFor={`${id}-passphrase`} className={look.label}>{t('sync.auth.passphrase')}</label>
         <input
           id={`${id}-passphrase`}
+          className={look.input}
           type="password"
           autoComplete="current-password"
           value={passphrase}
@@ -89,11 +99,11 @@ export function SignInForm({ onSignedIn, showSignOut = true }: SignInFormProps) 
         />
       </div>
       {message ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        <p id={`${id}-error`} className={look.error} role="alert">
           {message}
         </p>
       ) : null}
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className={look.submit} disabled={busy}>
         {busy ? t('sync.auth.signingIn') : t('sync.auth.signIn')}
       </button>
     </form>

@@ -113,7 +113,8 @@ async function openTable(page: Page, idle = 600) {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   // WARNING: the device-only mode (a hall without Wi-Fi), so the desktop and phone runs of this file, which share
   // one e2e server, never see each other's identical stickers live. That server-mode table pins keep their
-  // session id is tested in test/unit/serverSyncStore.test.ts. The facilitator passphrase is still checked by the server.
+  // session id is tested in test/unit/serverSyncStore.test.ts. Without a server nobody can check a passphrase, so the
+  // panel opens without one; the server-mode sign-in has its own test below.
   await page.goto(`/table?idle=${idle}&server=off`);
   await expect(sticker(page, 'bottom', 'Green space')).toBeVisible();
   await expect(page.locator('.area-label').first()).toBeVisible();
@@ -123,14 +124,41 @@ async function openPanel(page: Page, cdp: CDPSession) {
   await longPress(cdp, { x: 40, y: 1040 });
   const panel = page.getByRole('dialog', { name: 'Facilitator' });
   await expect(panel).toBeVisible();
-  const unlock = panel.getByRole('button', { name: 'Unlock' });
-  if (await unlock.isVisible()) {
-    await panel.getByLabel('Facilitator passphrase').fill(PASSPHRASE);
-    await unlock.click();
-  }
+  await expect(panel.getByText('No server is connected: this table works on its own and the panel has no passphrase.')).toBeVisible();
+  await expect(panel.getByLabel('Passphrase', { exact: true })).toHaveCount(0);
   await expect(panel.getByRole('group', { name: 'Show on the map' })).toBeVisible();
   return panel;
 }
+
+test('with the server, the panel asks for the passphrase, and idle time signs the facilitator out there too', async ({ page }, testInfo) => {
+  const cdp = await touchSession(page);
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  // a private context starts signed out; the idle time is short but every tap and key below keeps the table awake
+  await page.goto('/table?idle=6');
+  await expect(sticker(page, 'bottom', 'Green space')).toBeVisible();
+  await longPress(cdp, { x: 40, y: 1040 });
+  const panel = page.getByRole('dialog', { name: 'Facilitator' });
+  const passphrase = panel.getByLabel('Passphrase', { exact: true });
+  await expect(passphrase).toBeVisible();
+  await expect(panel.getByRole('group', { name: 'Show on the map' })).toHaveCount(0);
+  // the general sign-in form keeps the table's touch targets
+  const signIn = panel.getByRole('button', { name: 'Sign in', exact: true });
+  for (const target of [passphrase, signIn]) expect((await target.boundingBox())?.height).toBeGreaterThanOrEqual(56);
+  await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-8-sign-in.png` });
+  await passphrase.fill(PASSPHRASE);
+  await signIn.click();
+  await expect(panel.getByRole('group', { name: 'Show on the map' })).toBeVisible();
+  expect(await page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { role: string }).role)).toBe('planner');
+
+  const attract = page.getByRole('dialog', { name: 'Welcome' });
+  await expect(attract).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { role: string }).role)).toBe('resident');
+  await tap(cdp, { x: 960, y: 800 });
+  await expect(attract).toBeHidden();
+  await longPress(cdp, { x: 40, y: 1040 });
+  await expect(panel.getByLabel('Passphrase', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('group', { name: 'Show on the map' })).toHaveCount(0);
+});
 
 test('two people drag stickers from opposite palettes at once; next group keeps both pins; what we heard counts them', async ({ page }, testInfo) => {
   const cdp = await touchSession(page);

@@ -10,6 +10,7 @@ import { SignInForm } from '../../src/ui/SignInForm.tsx';
 import { PASSPHRASE, startTestServer } from '../support/serverHarness.ts';
 import type { TestServer } from '../support/serverHarness.ts';
 import { createInjectFetch } from './injectFetch.ts';
+import type { InjectFetch } from './injectFetch.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -20,15 +21,16 @@ afterEach(async () => {
   await server.close();
 });
 
-function renderForm() {
-  const auth = createAuthStore(createHttpRepository({ deviceToken: 'device-form-0123456789', fetch: createInjectFetch(server.app).fetch }));
+function renderForm(variant: 'page' | 'table' = 'page') {
+  const net: InjectFetch = createInjectFetch(server.app);
+  const auth = createAuthStore(createHttpRepository({ deviceToken: 'device-form-0123456789', fetch: net.fetch }));
   let signedIn = 0;
   render(
     <AuthStoreProvider store={auth}>
-      <SignInForm onSignedIn={() => signedIn++} />
+      <SignInForm onSignedIn={() => signedIn++} variant={variant} />
     </AuthStoreProvider>,
   );
-  return { auth, signedIn: () => signedIn };
+  return { auth, net, signedIn: () => signedIn };
 }
 const submit = async (passphrase: string) => {
   fireEvent.change(await screen.findByLabelText('Passphrase'), { target: { value: passphrase } });
@@ -57,5 +59,26 @@ describe('SignInForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByLabelText('Passphrase')).toBeTruthy();
     expect(auth.getState().role).toBe('resident');
+  });
+
+  it('stops acting signed in when signing out cannot reach the server, and says why', async () => {
+    const { auth, net } = renderForm();
+    await submit(PASSPHRASE);
+    expect(await screen.findByText('Signed in as a planner or facilitator.')).toBeTruthy();
+    net.offline = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The server cannot be reached. Check the connection and try again.');
+    expect(auth.getState().role).toBe('unknown');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('takes the touch table look without changing its names', async () => {
+    const { auth } = renderForm('table');
+    const input = await screen.findByLabelText('Passphrase');
+    expect(input.className).toBe('panel-input');
+    expect(screen.getByRole('button', { name: 'Sign in' }).className).toBe('table-button table-button--primary');
+    await submit(PASSPHRASE);
+    await screen.findByText('Signed in as a planner or facilitator.');
+    expect(auth.getState().role).toBe('planner');
   });
 });

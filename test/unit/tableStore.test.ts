@@ -1,17 +1,38 @@
-import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import type { LngLat } from '../../src/core/types.ts';
+import { createHttpRepository } from '../../src/persistence/httpRepository.ts';
+import { createIndexedDbRepository } from '../../src/persistence/indexedDbRepository.ts';
+import { createOutbox } from '../../src/persistence/outbox.ts';
+import { createServerSync } from '../../src/persistence/serverSync.ts';
 import { createMemorySessionRepository } from '../../src/persistence/tableSessionRepository.ts';
+import { createAppStore } from '../../src/store/appStore.ts';
+import { createAuthStore } from '../../src/store/authStore.ts';
+import type { AuthApi } from '../../src/store/authStore.ts';
+import { connectSync } from '../../src/store/syncSlice.ts';
 import { createTableStore } from '../../src/store/tableStore.ts';
 import type { StickerDrop } from '../../src/store/tableStore.ts';
+import { PASSPHRASE, startTestServer } from '../support/serverHarness.ts';
+import { createInjectFetch } from './injectFetch.ts';
 import { bundledData, startedStore } from './storeFixtures.ts';
 
-async function setup() {
+/** an auth api that answers like a server with the facilitator signed in, counting sign-outs */
+function signedInApi() {
+  const api = {
+    getSession: vi.fn<AuthApi['getSession']>(async () => 'planner'),
+    signIn: vi.fn<AuthApi['signIn']>(async () => ({ role: 'planner', expiresAt: '2026-04-18T12:00:00.000Z' })),
+    signOut: vi.fn<AuthApi['signOut']>(async () => {}),
+  };
+  return api;
+}
+
+async function setup(auth = createAuthStore(signedInApi())) {
   const app = await startedStore();
   const sessions = createMemorySessionRepository();
   let id = 0;
-  const table = createTableStore({ appStore: app.store, sessions, now: () => new Date('2026-04-18T10:00:00.000Z'), makeId: () => `session-${++id}` });
+  const table = createTableStore({ appStore: app.store, auth, sessions, now: () => new Date('2026-04-18T10:00:00.000Z'), makeId: () => `session-${++id}` });
   await table.getState().tableOpened();
-  return { ...app, table, sessions };
+  return { ...app, table, sessions, auth };
 }
 
 const [inside1, inside2] = bundledData().demoPins.map((p) => p.geometry.coordinates as unknown as LngLat);
@@ -82,18 +103,26 @@ describe('table store', () => {
   });
 
   it('going idle discards cards, the panel and the facilitator sign-in; hiding keeps the pin but records it', async () => {
-    const { table, store, sessions } = await setup();
+    const api = signedInApi();
+    const { table, store, sessions, auth } = await setup(createAuthStore(api));
     await table.getState().sessionStarted({ name: 'Walk', date: '2026-04-18' });
     const dropped = await table.getState().stickerDropped(drop());
     if (!dropped.ok) throw new Error('drop failed');
-    table.getState().facilitatorSignedIn('token');
+    expect(await auth.getState().signInRequested('passphrase')).toBe(true);
     table.getState().panelOpened();
     table.getState().idleEntered();
-    expect(table.getState()).toMatchObject({ attract: true, notePrompts: [], panelOpen: false, facilitatorToken: null });
+    expect(table.getState()).toMatchObject({ attract: true, notePrompts: [], panelOpen: false });
+    // signed out through the auth store, so the server forgets the session too
+    await vi.waitFor(() => expect(auth.getState().role).toBe('resident'));
+    expect(api.signOut).toHaveBeenCalledTimes(1);
+    // nobody signed in: going idle again asks the server nothing
+    table.getState().idleEntered();
+    expect(api.signOut).toHaveBeenCalledTimes(1);
     table.getState().idleLeft();
     expect(table.getState().attract).toBe(false);
 
-    await table.getState().pinHiddenChanged(dropped.pin.id, true);
+    // device-only mode: a server reason is given but there is no server, so the pin stays in the app store
+    await table.getState().pinHiddenChanged(dropped.pin.id, true, 'Hidden at the workshop');
     expect((await sessions.listSessions())[0]?.hiddenPinIds).toEqual([dropped.pin.id]);
     expect(store.getState().pins.some((p) => p.id === dropped.pin.id)).toBe(true);
     await table.getState().sessionEnded();
@@ -106,6 +135,59 @@ describe('table store', () => {
     const result = await table.getState().sessionStarted({ name: ' ', date: '2026-04-18' });
     expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['name']);
     expect(table.getState().activeSessionId).toBeNull();
+  });
+});
+
+describe('table store in server mode', () => {
+  it('hides a pin the server has there too, leaves an unsent one to the table, and signs out of the server when idle', async () => {
+    const server = await startTestServer();
+    try {
+      const net = createInjectFetch(server.app);
+      const device = 'device-table-0123456789abcdef';
+      const api = createHttpRepository({ deviceToken: device, fetch: net.fetch });
+      const factory = new IDBFactory();
+      const cache = await createIndexedDbRepository({ name: 'cache', factory });
+      const outbox = await createOutbox({ api, name: 'outbox', factory });
+      const storage = new Map<string, string>();
+      const win = { navigator: { onLine: true }, addEventListener: vi.fn(), removeEventListener: vi.fn() };
+      const sync = createServerSync({ api, outbox, cache, window: win, storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) }, live: () => ({ close() {}, reconnect() {} }) });
+      const appStore = createAppStore({ repository: cache, deviceToken: device, sync });
+      await appStore.getState().appStarted(bundledData());
+      const stop = connectSync(appStore, sync);
+      const auth = createAuthStore(api);
+      let id = 0;
+      const table = createTableStore({ appStore, auth, sessions: createMemorySessionRepository(), makeId: () => `workshop-${++id}` });
+      await table.getState().tableOpened();
+      expect(await auth.getState().signInRequested(PASSPHRASE)).toBe(true);
+      await table.getState().sessionStarted({ name: 'Hall', date: '2026-04-18' });
+
+      const sent = await table.getState().stickerDropped(drop({ theme: 'green', position: [-2.25, 53.45] }));
+      if (!sent.ok) throw new Error(`drop failed: ${JSON.stringify(sent.errors)}`);
+      await vi.waitFor(() => expect(appStore.getState().pendingIds.size).toBe(0));
+      const sentId = appStore.getState().pins.find((p) => p.properties.sessionId === 'workshop-1')?.id;
+      if (!sentId) throw new Error('the sent pin is missing');
+      await table.getState().pinHiddenChanged(sentId, true, 'Hidden at the workshop “Hall”');
+      const onServer = (await api.listPins({ includeHidden: true })).find((r) => r.pin.id === sentId);
+      expect(onServer).toMatchObject({ hidden: true, hiddenReason: 'Hidden at the workshop “Hall”' });
+
+      // offline: the next sticker waits in the outbox, so hiding it is the table's alone
+      net.offline = true;
+      const waiting = await table.getState().stickerDropped(drop({ theme: 'green', position: [-2.26, 53.45] }));
+      if (!waiting.ok) throw new Error('offline drop failed');
+      await vi.waitFor(() => expect(appStore.getState().pendingIds.has(waiting.pin.id)).toBe(true));
+      const before = net.calls.length;
+      await table.getState().pinHiddenChanged(waiting.pin.id, true, 'Hidden at the workshop “Hall”');
+      expect(net.calls.slice(before).filter((c) => c.endsWith('/hide'))).toEqual([]);
+      expect(table.getState().sessions[0]?.hiddenPinIds).toEqual([sentId, waiting.pin.id]);
+
+      net.offline = false;
+      table.getState().idleEntered();
+      await vi.waitFor(() => expect(auth.getState().role).toBe('resident'));
+      expect(await api.getSession()).toBe('resident');
+      stop();
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -2,9 +2,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sideRotation } from '../../core/sideRotation.ts';
-import type { ServerPresence } from '../../persistence/facilitatorApi.ts';
+import { useAppStore } from '../../store/useAppStore.ts';
+import { useAuth } from '../../store/useAuth.ts';
+import { SignInForm } from '../SignInForm.tsx';
 import { LayerChoices } from './LayerChoices.tsx';
-import { PassphraseForm } from './PassphraseForm.tsx';
 import { SessionPinList } from './SessionPinList.tsx';
 import { SessionStartForm } from './SessionStartForm.tsx';
 import { useTableStore } from './useTableStore.ts';
@@ -79,23 +80,18 @@ function PastSessions() {
   );
 }
 
-export function FacilitatorPanel({ server }: { server: ServerPresence | 'unknown' }) {
+export function FacilitatorPanel() {
   const { t } = useTranslation();
   const id = useId();
   const side = useTableStore((s) => s.panelSide);
-  const token = useTableStore((s) => s.facilitatorToken);
   const closed = useTableStore((s) => s.panelClosed);
-  const signedIn = useTableStore((s) => s.facilitatorSignedIn);
+  const server = useAppStore((s) => s.mode === 'server');
+  const planner = useAuth((s) => s.role === 'planner');
+  const checked = useAuth((s) => s.checked);
   const dialog = useRef<HTMLDivElement>(null);
-  // without a server there is nobody to check a passphrase: the panel opens, and says so
-  const unlocked = token !== null || server === 'none';
+  // without a server (device-only mode) there is nobody to check a passphrase: the panel opens, and says so
+  const unlocked = !server || planner;
 
-  useEffect(
-    function unlockWithoutServer() {
-      if (server === 'none' && token === null) signedIn('local');
-    },
-    [server, token, signedIn],
-  );
   useEffect(function focusDialog() {
     dialog.current?.focus();
   }, []);
@@ -119,11 +115,16 @@ export function FacilitatorPanel({ server }: { server: ServerPresence | 'unknown
             {t('table.panel.close')}
           </button>
         </header>
-        {server === 'unknown' ? <p>{t('table.panel.checking')}</p> : null}
-        {server === 'server' && !unlocked ? <PassphraseForm /> : null}
+        {unlocked ? null : (
+          <>
+            {/* the form stays empty until the server has said whether this page is signed in already */}
+            {checked ? null : <p>{t('table.panel.checking')}</p>}
+            <SignInForm variant="table" showSignOut={false} />
+          </>
+        )}
         {unlocked ? (
           <>
-            {server === 'none' ? <p className="panel-meta">{t('table.panel.noServer')}</p> : null}
+            {server ? null : <p className="panel-meta">{t('table.panel.noServer')}</p>}
             <ActiveSession />
             <LayerChoices />
             <PastSessions />

@@ -3,7 +3,6 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionPins } from '../../core/sessionSummary.ts';
 import type { TableSession } from '../../core/tableSession.ts';
-import { hidePinOnServer } from '../../persistence/facilitatorApi.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { useAreaNames, useThemeLabels } from '../useThemeLabels.ts';
 import { useTableStore } from './useTableStore.ts';
@@ -12,7 +11,6 @@ export function SessionPinList({ session }: { session: TableSession }) {
   const { t } = useTranslation();
   const id = useId();
   const pins = useAppStore((s) => s.pins);
-  const token = useTableStore((s) => s.facilitatorToken);
   const hiddenChanged = useTableStore((s) => s.pinHiddenChanged);
   const { byId } = useThemeLabels();
   const areaNames = useAreaNames();
@@ -38,11 +36,8 @@ export function SessionPinList({ session }: { session: TableSession }) {
                 className="table-button table-button--small"
                 aria-pressed={isHidden}
                 aria-label={t('table.pins.hideNamed', { title })}
-                onClick={() => {
-                  void hiddenChanged(pin.id, !isHidden);
-                  // pins that reached the server are hidden there too; a local-only pin simply is not found
-                  if (!isHidden && token && token !== 'local') void hidePinOnServer(pin.id, t('table.pins.hideReason', { session: session.name }), token);
-                }}
+                // pins that reached the server are hidden there too (the store knows which did)
+                onClick={() => void hiddenChanged(pin.id, !isHidden, t('table.pins.hideReason', { session: session.name }))}
               >
                 {t('table.pins.hide')}
               </button>

@@ -9,12 +9,11 @@ import type { DragSource, ScreenPoint } from '../../core/pointerTracker.ts';
 import { sessionPins } from '../../core/sessionSummary.ts';
 import { idleSecondsFrom } from '../../core/tableSession.ts';
 import type { LngLat, PinFeature, Theme } from '../../core/types.ts';
-import { probeServer } from '../../persistence/facilitatorApi.ts';
-import type { ServerPresence } from '../../persistence/facilitatorApi.ts';
 import { openSessionRepositoryLazily } from '../../persistence/tableSessionRepository.ts';
 import type { TableSessionRepository } from '../../persistence/tableSessionRepository.ts';
 import { createTableStore } from '../../store/tableStore.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
+import { useAuthStoreApi } from '../../store/useAuth.ts';
 import { useThemeLabels } from '../useThemeLabels.ts';
 import { AttractScreen } from './AttractScreen.tsx';
 import { DragGhosts } from './DragGhosts.tsx';
@@ -81,15 +80,6 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
   const toastShown = useTableStore((s) => s.toastShown);
   const idleEntered = useTableStore((s) => s.idleEntered);
   const projector = useRef<TableProjector | null>(null);
-  const [server, setServer] = useState<ServerPresence | 'unknown'>('unknown');
-
-  useEffect(function findServer() {
-    let live = true;
-    void probeServer().then((presence) => live && setServer(presence));
-    return function ignoreLateAnswer() {
-      live = false;
-    };
-  }, []);
 
   const visiblePins = useMemo(() => {
     const hidden = new Set(session?.hiddenPinIds ?? []);
@@ -152,7 +142,7 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
       <TableToasts />
       <FacilitatorCorners />
       <DragGhosts ghosts={ghosts} ghostRef={ghostRef} themes={byId} />
-      {panelOpen ? <FacilitatorPanel server={server} /> : null}
+      {panelOpen ? <FacilitatorPanel /> : null}
       {summarySession ? <WhatWeHeard session={summarySession} /> : null}
       {attract ? <AttractScreen /> : null}
     </>
@@ -161,7 +151,8 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
 
 export function TableApp({ Map, tiles, sessions, idleSeconds }: TableAppProps) {
   const appStore = useAppStoreApi();
-  const [table] = useState(() => createTableStore({ appStore, sessions: sessions ?? openSessionRepositoryLazily() }));
+  const auth = useAuthStoreApi();
+  const [table] = useState(() => createTableStore({ appStore, auth, sessions: sessions ?? openSessionRepositoryLazily() }));
   const seconds = idleSeconds ?? idleSecondsFrom(globalThis.location?.search ?? '');
 
   useEffect(
