@@ -1,22 +1,19 @@
 // export all pins (GeoJSON, CSV) and import pins or boundaries, reporting exactly what is wrong with a bad file.
 import { useId, useState } from 'react';
-import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pinsToCsv, pinsToGeoJson } from '../core/exportPins.ts';
-import type { ReportedProblem } from '../store/appState.ts';
 import { useAppStoreApi } from '../store/useAppStore.ts';
 import { downloadText, exportFilename } from './downloadText.ts';
-import { ProblemList } from './ProblemList.tsx';
+import { FileField, ImportReport } from './ImportReport.tsx';
+import type { ImportReportValue } from './ImportReport.tsx';
 
-type Report =
-  | { ok: true; message: string; warnings: ReportedProblem[] }
-  | { ok: false; message: string; errors: ReportedProblem[]; warnings: ReportedProblem[] };
+const GEOJSON_FILES = '.geojson,.json,application/geo+json,application/json';
 
 export function DataMenu() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const [open, setOpen] = useState(false);
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<ImportReportValue | null>(null);
   const [busy, setBusy] = useState(false);
   const panelId = useId();
 
@@ -28,10 +25,7 @@ export function DataMenu() {
     downloadText(pinsToCsv(pins, { themes, areas }), exportFilename('csv'), 'text/csv;charset=utf-8');
   }
 
-  async function importFile(event: ChangeEvent<HTMLInputElement>, what: 'pins' | 'areas') {
-    const input = event.target;
-    const file = input.files?.[0];
-    if (!file) return;
+  async function importFile(file: File, what: 'pins' | 'areas') {
     setBusy(true);
     setReport(null);
     try {
@@ -60,8 +54,6 @@ export function DataMenu() {
       setReport({ ok: false, message: t('data.readFailed', { file: file.name }), errors: [{ path: '(file)', rule: 'unreadable', message: String(error) }], warnings: [] });
     } finally {
       setBusy(false);
-      // let the same file be chosen again after fixing it
-      input.value = '';
     }
   }
 
@@ -81,45 +73,10 @@ export function DataMenu() {
             {t('data.exportCsv')}
           </button>
         </div>
-        <div className="file-field">
-          <label htmlFor={`${panelId}-pins`}>{t('data.importPins')}</label>
-          <input id={`${panelId}-pins`} type="file" accept=".geojson,.json,application/geo+json,application/json" disabled={busy} onChange={(e) => void importFile(e, 'pins')} />
-        </div>
-        <div className="file-field">
-          <label htmlFor={`${panelId}-areas`}>{t('data.importAreas')}</label>
-          <input id={`${panelId}-areas`} type="file" accept=".geojson,.json,application/geo+json,application/json" disabled={busy} onChange={(e) => void importFile(e, 'areas')} />
-          <p className="hint">{t('data.importAreasHint')}</p>
-        </div>
+        <FileField id={`${panelId}-pins`} label={t('data.importPins')} accept={GEOJSON_FILES} disabled={busy} onFile={(file) => importFile(file, 'pins')} />
+        <FileField id={`${panelId}-areas`} label={t('data.importAreas')} accept={GEOJSON_FILES} disabled={busy} hint={t('data.importAreasHint')} onFile={(file) => importFile(file, 'areas')} />
       </div>
-      {report?.ok === false ? (
-        <div className="import-report import-report--error" role="alert">
-          <p>
-            <strong>{report.message}</strong>
-          </p>
-          <ProblemList problems={report.errors} />
-          {report.warnings.length > 0 ? (
-            <>
-              <p>{t('data.warnings')}</p>
-              <ProblemList problems={report.warnings} />
-            </>
-          ) : null}
-        </div>
-      ) : null}
-      <div className="import-report" role="status">
-        {report?.ok ? (
-          <>
-            <p>
-              <strong>{report.message}</strong>
-            </p>
-            {report.warnings.length > 0 ? (
-              <>
-                <p>{t('data.warnings')}</p>
-                <ProblemList problems={report.warnings} />
-              </>
-            ) : null}
-          </>
-        ) : null}
-      </div>
+      <ImportReport report={report} />
     </section>
   );
 }

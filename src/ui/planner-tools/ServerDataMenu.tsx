@@ -1,18 +1,17 @@
 // the "Data" menu in server mode: residents see why it is for planners and can sign in; planners export from the server,
 // import pins (sent like any other), replace boundaries or themes for everyone, and restore hidden pins.
 import { useId, useState } from 'react';
-import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportedProblem, ServerActionResult } from '../../store/appState.ts';
+import type { ServerActionResult } from '../../store/appState.ts';
 import { useAppStoreApi } from '../../store/useAppStore.ts';
 import { useAuth } from '../../store/useAuth.ts';
 import { downloadText, exportFilename } from '../downloadText.ts';
-import { ProblemList } from '../ProblemList.tsx';
+import { FileField, ImportReport } from '../ImportReport.tsx';
+import type { ImportReportValue } from '../ImportReport.tsx';
 import { SignInForm } from '../SignInForm.tsx';
 import { HiddenPins } from './HiddenPins.tsx';
 import './sync.css';
 
-type Report = { ok: true; message: string; warnings: ReportedProblem[] } | { ok: false; message: string; errors: ReportedProblem[] };
 type FileKind = 'pins' | 'areas' | 'themes';
 
 export function ServerDataMenu() {
@@ -20,11 +19,11 @@ export function ServerDataMenu() {
   const store = useAppStoreApi();
   const planner = useAuth((s) => s.role === 'planner');
   const [open, setOpen] = useState(false);
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<ImportReportValue | null>(null);
   const [busy, setBusy] = useState(false);
   const panelId = useId();
 
-  function refusal(what: FileKind, file: string, result: Extract<ServerActionResult, { ok: false }>): Report {
+  function refusal(what: FileKind, file: string, result: Extract<ServerActionResult, { ok: false }>): ImportReportValue {
     if (result.code === 'pins-outside-areas') return { ok: false, message: t('sync.data.areasRefusedPins'), errors: [] };
     if (result.code === 'themes-in-use') return { ok: false, message: t('sync.data.themesInUse'), errors: [] };
     if (result.code === 'planner-sign-in-required') return { ok: false, message: t('sync.data.signInAgain'), errors: [] };
@@ -42,10 +41,7 @@ export function ServerDataMenu() {
     downloadText(result.text, exportFilename(format), format === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json');
   }
 
-  async function importFile(event: ChangeEvent<HTMLInputElement>, what: FileKind) {
-    const input = event.target;
-    const file = input.files?.[0];
-    if (!file) return;
+  async function importFile(file: File, what: FileKind) {
     setBusy(true);
     setReport(null);
     try {
@@ -65,15 +61,11 @@ export function ServerDataMenu() {
       setReport({ ok: false, message: t('data.readFailed', { file: file.name }), errors: [{ path: '(file)', rule: 'unreadable', message: String(error) }] });
     } finally {
       setBusy(false);
-      input.value = '';
     }
   }
 
-  const fileField = (what: FileKind, label: string, accept: string) => (
-    <div className="file-field">
-      <label htmlFor={`${panelId}-${what}`}>{label}</label>
-      <input id={`${panelId}-${what}`} type="file" accept={accept} disabled={busy} onChange={(e) => void importFile(e, what)} />
-    </div>
+  const fileField = (what: FileKind, label: string, accept: string, hint?: string) => (
+    <FileField id={`${panelId}-${what}`} label={label} accept={accept} disabled={busy} hint={hint} onFile={(file) => importFile(file, what)} />
   );
   const geojson = '.geojson,.json,application/geo+json,application/json';
 
@@ -98,36 +90,13 @@ export function ServerDataMenu() {
               </button>
             </div>
             {fileField('pins', t('data.importPins'), geojson)}
-            {fileField('areas', t('data.importAreas'), geojson)}
-            <p className="hint">{t('data.importAreasHint')}</p>
+            {fileField('areas', t('data.importAreas'), geojson, t('data.importAreasHint'))}
             {fileField('themes', t('sync.data.replaceThemes'), '.json,application/json')}
             <HiddenPins />
           </>
         ) : null}
       </div>
-      {report?.ok === false ? (
-        <div className="import-report import-report--error" role="alert">
-          <p>
-            <strong>{report.message}</strong>
-          </p>
-          <ProblemList problems={report.errors} />
-        </div>
-      ) : null}
-      <div className="import-report" role="status">
-        {report?.ok ? (
-          <>
-            <p>
-              <strong>{report.message}</strong>
-            </p>
-            {report.warnings.length > 0 ? (
-              <>
-                <p>{t('data.warnings')}</p>
-                <ProblemList problems={report.warnings} />
-              </>
-            ) : null}
-          </>
-        ) : null}
-      </div>
+      <ImportReport report={report} />
     </section>
   );
 }
