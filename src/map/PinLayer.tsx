@@ -74,7 +74,8 @@ function PinMarker({ pin, theme, renderPopup, register }: PinMarkerProps) {
 
   return (
     <Marker ref={markerRef} position={position} icon={icon} keyboard eventHandlers={eventHandlers}>
-      <Popup minWidth={240} maxWidth={320} autoPanPadding={[24, 24]}>
+      {/* the zoom buttons sit in the top corner: keep an opened popup clear of them */}
+      <Popup minWidth={240} maxWidth={320} autoPanPaddingTopLeft={[24, 96]} autoPanPaddingBottomRight={[24, 24]}>
         {renderPopup(pin)}
       </Popup>
     </Marker>

@@ -10,6 +10,7 @@ import { FitToAreas } from './FitToAreas.tsx';
 import { MapEvents } from './MapEvents.tsx';
 import { MapLabel } from './MapLabel.tsx';
 import { PinLayer } from './PinLayer.tsx';
+import { useAppStore } from '../store/useAppStore.ts';
 import { motionOptions, prefersReducedMotion, ReducedMotion } from './ReducedMotion.tsx';
 import type { RenderPinPopup } from './PinLayer.tsx';
 
@@ -25,8 +26,9 @@ export interface ResidentMapProps {
 
 export function ResidentMap({ tileUrl, tileAttribution, renderPopup, layers }: ResidentMapProps) {
   const { t } = useTranslation();
+  const placing = useAppStore((s) => s.placing);
   return (
-    <div className="map-frame">
+    <div className={placing ? 'map-frame map-frame--placing' : 'map-frame'}>
       <MapContainer
         className="map"
         center={[0, 0]}

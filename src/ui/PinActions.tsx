@@ -55,15 +55,18 @@ export function PinActions({ pin, showOnMap = false, compact = false }: PinActio
           {t('pin.showOnMap')}
         </button>
       ) : null}
-      <button
-        type="button"
-        className="button button--toggle"
-        aria-pressed={supported}
-        aria-label={named('pin.support')}
-        onClick={() => void supportToggled(pin.id)}
-      >
-        {t('pin.support')}
-      </button>
+      {/* supporting is for other people's pins: the server refuses a resident's support of their own */}
+      {own ? null : (
+        <button
+          type="button"
+          className="button button--toggle"
+          aria-pressed={supported}
+          aria-label={named('pin.support')}
+          onClick={() => void supportToggled(pin.id)}
+        >
+          {t('pin.support')}
+        </button>
+      )}
       {own ? (
         <>
           <button type="button" className="button" aria-label={named('pin.edit')} onClick={() => editPinStarted(pin.id)}>
