@@ -33,6 +33,8 @@ interface ClusterLevel {
   ids: Int32Array;
   /** per dense index: supercluster's cluster id */
   clusterIds: Int32Array;
+  /** per dense index: the zoom at which the cluster splits (supercluster's getClusterExpansionZoom) */
+  expansionZoom: Uint8Array;
   /** supercluster's cluster id -> dense index */
   denseOf: Map<number, number>;
 }
@@ -53,7 +55,7 @@ interface Recount {
 }
 
 const WORLD: [number, number, number, number] = [-180, -90, 180, 90];
-const NO_CLUSTERS: ClusterLevel = { ids: new Int32Array(0), clusterIds: new Int32Array(0), denseOf: new Map() };
+const NO_CLUSTERS: ClusterLevel = { ids: new Int32Array(0), clusterIds: new Int32Array(0), expansionZoom: new Uint8Array(0), denseOf: new Map() };
 
 // the same spherical-mercator [0..1] projection supercluster averages its cluster centres in
 const lngX = (lng: number): number => lng / 360 + 0.5;
@@ -98,13 +100,13 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
   const index = new Supercluster<PointProps>(CLUSTER_OPTIONS).load(points);
   // levels[z] for z < STREET_ZOOM, filled from the street zoom down (each zoom is built from the one below it)
   const levels: ClusterLevel[] = [];
-  const street: ClusterLevel = { ids: new Int32Array(n).fill(-1), clusterIds: new Int32Array(0), denseOf: new Map() };
-  const expansion = new Map<number, number>();
+  const street: ClusterLevel = { ids: new Int32Array(n).fill(-1), clusterIds: new Int32Array(0), expansionZoom: new Uint8Array(0), denseOf: new Map() };
   let last: { level: ClusterLevel; filter: string; recount: Recount } | null = null;
 
   /** the level at zoom z from the one at z + 1: clusters that carry over keep their pins, new ones take their children's */
   function coarsen(finer: ClusterLevel, z: number): ClusterLevel {
     const clusterIds: number[] = [];
+    const expansionZoom: number[] = [];
     const denseOf = new Map<number, number>();
     const parentOfFiner = new Int32Array(finer.clusterIds.length).fill(-1);
     const joined: number[] = []; // pairs of (row, dense index) for pins on their own at z + 1 that join a cluster at z
@@ -118,8 +120,11 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
       const same = finer.denseOf.get(id);
       if (same !== undefined) {
         parentOfFiner[same] = dense;
+        expansionZoom.push(finer.expansionZoom[same]!);
         continue;
       }
+      // a cluster formed here has two or more children at z + 1, so that is where it splits
+      expansionZoom.push(z + 1);
       formed++;
       for (const child of index.getChildren(id)) {
         const c = child.properties as Partial<ClusterProperties> & Partial<PointProps>;
@@ -136,7 +141,7 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
       ids[r] = c < 0 ? -1 : parentOfFiner[c]!;
     }
     for (let j = 0; j < joined.length; j += 2) ids[joined[j]!] = joined[j + 1]!;
-    return { ids, clusterIds: Int32Array.from(clusterIds), denseOf };
+    return { ids, clusterIds: Int32Array.from(clusterIds), expansionZoom: Uint8Array.from(expansionZoom), denseOf };
   }
 
   function levelAt(zoom: number): ClusterLevel {
@@ -223,10 +228,7 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
           mix[t] = byTheme[j]! + byTheme[j + 1]!;
           asset += byTheme[j]!;
         }
-        const clusterId = level.clusterIds[c]!;
-        let expansionZoom = expansion.get(clusterId);
-        if (expansionZoom === undefined) expansion.set(clusterId, (expansionZoom = index.getClusterExpansionZoom(clusterId)));
-        out.push({ lng, lat, count, mix, row: -1, clusterId, expansionZoom, asset, priority: count - asset });
+        out.push({ lng, lat, count, mix, row: -1, clusterId: level.clusterIds[c]!, expansionZoom: level.expansionZoom[c]!, asset, priority: count - asset });
       }
       for (const r of singles) if (inside(table.lng[r]!, table.lat[r]!)) out.push(singleMark(r, nThemes));
       return out;

@@ -94,7 +94,10 @@ describe('createPlannerClusters', () => {
       }
       const marks = clusters.marks(filter, WORLD, z);
       expect(marks.map(key).sort()).toEqual(expected.sort());
-      for (const m of marks) expect(m.asset + m.priority).toBe(m.count);
+      for (const m of marks) {
+        expect(m.asset + m.priority).toBe(m.count);
+        expect(m.expansionZoom).toBe(m.row < 0 ? reference.getClusterExpansionZoom(m.clusterId) : -1);
+      }
       expect(sum(marks)).toBe(filtered.length);
       if (z >= STREET_ZOOM) expect(new Set(marks.map((m) => m.row)).size).toBe(filtered.length);
     }
