@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { pinsToCsv, pinsToGeoJson } from '../core/exportPins.ts';
 import { useAppStoreApi } from '../store/useAppStore.ts';
 import { downloadText, exportFilename } from './downloadText.ts';
-import { FileField, ImportReport } from './ImportReport.tsx';
+import { FileField, ImportReport, useImportReport } from './ImportReport.tsx';
 import type { ImportReportValue } from './ImportReport.tsx';
 
 const GEOJSON_FILES = '.geojson,.json,application/geo+json,application/json';
@@ -13,8 +13,7 @@ export function DataMenu() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const [open, setOpen] = useState(false);
-  const [report, setReport] = useState<ImportReportValue | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { report, busy, fileImported } = useImportReport();
   const panelId = useId();
 
   function exportGeoJson() {
@@ -25,36 +24,23 @@ export function DataMenu() {
     downloadText(pinsToCsv(pins, { themes, areas }), exportFilename('csv'), 'text/csv;charset=utf-8');
   }
 
-  async function importFile(file: File, what: 'pins' | 'areas') {
-    setBusy(true);
-    setReport(null);
-    try {
-      const text = await file.text();
+  function importFile(file: File, what: 'pins' | 'areas') {
+    return fileImported(file, async (text): Promise<ImportReportValue> => {
       if (what === 'pins') {
         const result = await store.getState().pinsImported(text);
-        setReport(
-          result.ok
-            ? { ok: true, message: t('data.pinsImported', { count: result.added, duplicates: result.duplicates }), warnings: result.warnings }
-            : { ok: false, message: t('data.pinsRefused', { file: file.name }), errors: result.errors, warnings: result.warnings },
-        );
-      } else {
-        const result = await store.getState().areasImported(text);
-        setReport(
-          result.ok
-            ? { ok: true, message: t('data.areasImported', { count: result.areaCount, reassigned: result.reassigned }), warnings: result.warnings }
-            : {
-                ok: false,
-                message: result.pinsOutside.length > 0 ? t('data.areasRefusedPins', { count: result.pinsOutside.length }) : t('data.areasRefused', { file: file.name }),
-                errors: result.errors,
-                warnings: result.warnings,
-              },
-        );
+        return result.ok
+          ? { ok: true, message: t('data.pinsImported', { count: result.added, duplicates: result.duplicates }), warnings: result.warnings }
+          : { ok: false, message: t('data.pinsRefused', { file: file.name }), errors: result.errors, warnings: result.warnings };
       }
-    } catch (error) {
-      setReport({ ok: false, message: t('data.readFailed', { file: file.name }), errors: [{ path: '(file)', rule: 'unreadable', message: String(error) }], warnings: [] });
-    } finally {
-      setBusy(false);
-    }
+      const result = await store.getState().areasImported(text);
+      if (result.ok) return { ok: true, message: t('data.areasImported', { count: result.areaCount, reassigned: result.reassigned }), warnings: result.warnings };
+      return {
+        ok: false,
+        message: result.pinsOutside.length > 0 ? t('data.areasRefusedPins', { count: result.pinsOutside.length }) : t('data.areasRefused', { file: file.name }),
+        errors: result.errors,
+        warnings: result.warnings,
+      };
+    });
   }
 
   return (

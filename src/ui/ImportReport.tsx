@@ -1,5 +1,6 @@
 // what an import (or a server export) did: an alert naming every problem, or a status with the message and any warnings;
 // plus the labelled file field both Data menus use to pick the file.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportedProblem } from '../store/appState.ts';
 import { ProblemList } from './ProblemList.tsx';
@@ -7,6 +8,29 @@ import { ProblemList } from './ProblemList.tsx';
 export type ImportReportValue =
   | { ok: true; message: string; warnings: readonly ReportedProblem[] }
   | { ok: false; message: string; errors: readonly ReportedProblem[]; warnings?: readonly ReportedProblem[] };
+
+/**
+ * The report's state for one menu: `fileImported` reads the file, hands its text to `check` and shows what that says;
+ * a file that cannot be read is reported as such. `busy` is true meanwhile (to disable the file fields).
+ */
+export function useImportReport() {
+  const { t } = useTranslation();
+  const [report, setReport] = useState<ImportReportValue | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function fileImported(file: File, check: (text: string) => Promise<ImportReportValue>): Promise<void> {
+    setBusy(true);
+    setReport(null);
+    try {
+      setReport(await check(await file.text()));
+    } catch (error) {
+      setReport({ ok: false, message: t('data.readFailed', { file: file.name }), errors: [{ path: '(file)', rule: 'unreadable', message: String(error) }] });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { report, busy, reportShown: setReport, fileImported };
+}
 
 function Warnings({ warnings }: { warnings: readonly ReportedProblem[] | undefined }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import type { ServerActionResult } from '../../store/appState.ts';
 import { useAppStoreApi } from '../../store/useAppStore.ts';
 import { useAuth } from '../../store/useAuth.ts';
 import { downloadText, exportFilename } from '../downloadText.ts';
-import { FileField, ImportReport } from '../ImportReport.tsx';
+import { FileField, ImportReport, useImportReport } from '../ImportReport.tsx';
 import type { ImportReportValue } from '../ImportReport.tsx';
 import { SignInForm } from '../SignInForm.tsx';
 import { HiddenPins } from './HiddenPins.tsx';
@@ -19,8 +19,7 @@ export function ServerDataMenu() {
   const store = useAppStoreApi();
   const planner = useAuth((s) => s.role === 'planner');
   const [open, setOpen] = useState(false);
-  const [report, setReport] = useState<ImportReportValue | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { report, busy, reportShown: setReport, fileImported } = useImportReport();
   const panelId = useId();
 
   function refusal(what: FileKind, file: string, result: Extract<ServerActionResult, { ok: false }>): ImportReportValue {
@@ -41,27 +40,17 @@ export function ServerDataMenu() {
     downloadText(result.text, exportFilename(format), format === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json');
   }
 
-  async function importFile(file: File, what: FileKind) {
-    setBusy(true);
-    setReport(null);
-    try {
-      const text = await file.text();
+  function importFile(file: File, what: FileKind) {
+    return fileImported(file, async (text): Promise<ImportReportValue> => {
       if (what === 'pins') {
         const result = await store.getState().pinsImported(text);
-        setReport(
-          result.ok
-            ? { ok: true, message: t('sync.data.pinsQueued', { count: result.added, duplicates: result.duplicates }), warnings: result.warnings }
-            : { ok: false, message: t('sync.data.refused', { file: file.name, what: t('sync.data.kind.pins') }), errors: result.errors },
-        );
-      } else {
-        const result = await store.getState().serverCatalogReplaced(what, text);
-        setReport(result.ok ? { ok: true, message: t(what === 'areas' ? 'sync.data.areasReplaced' : 'sync.data.themesReplaced'), warnings: [] } : refusal(what, file.name, result));
+        return result.ok
+          ? { ok: true, message: t('sync.data.pinsQueued', { count: result.added, duplicates: result.duplicates }), warnings: result.warnings }
+          : { ok: false, message: t('sync.data.refused', { file: file.name, what: t('sync.data.kind.pins') }), errors: result.errors };
       }
-    } catch (error) {
-      setReport({ ok: false, message: t('data.readFailed', { file: file.name }), errors: [{ path: '(file)', rule: 'unreadable', message: String(error) }] });
-    } finally {
-      setBusy(false);
-    }
+      const result = await store.getState().serverCatalogReplaced(what, text);
+      return result.ok ? { ok: true, message: t(what === 'areas' ? 'sync.data.areasReplaced' : 'sync.data.themesReplaced'), warnings: [] } : refusal(what, file.name, result);
+    });
   }
 
   const fileField = (what: FileKind, label: string, accept: string, hint?: string) => (
