@@ -1,6 +1,6 @@
 // axe-core on the planner view and the touch-table mode, in English and right-to-left Urdu: zero WCAG 2.2 A/AA violations.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/appServer.ts';
 import type { Page, TestInfo } from '@playwright/test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -1,5 +1,5 @@
 // 200% zoom: the resident page at 1280 px wide zoomed to 200%, and text alone enlarged to 200%; nothing essential cut off.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/appServer.ts';
 import type { Page } from '@playwright/test';
 
 const SHOTS = 'test/output/screenshots';

@@ -1,5 +1,5 @@
 // keyboard only, no mouse: add a pin with the crosshair, find it in the list, delete it; focus always visible, never lost.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/appServer.ts';
 import type { Page } from '@playwright/test';
 
 interface Focused {

@@ -1,5 +1,5 @@
 // planner view in Chromium: 100k generated pins loaded through the worker, layers, filters, numbers checked against core.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/appServer.ts';
 import type { Download, Page, TestInfo } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -6,7 +6,7 @@ const PAYLOAD = '<img src=x onerror=alert(1)>';
 
 test('an html title shows literally in popup and list, creates no img and fires no dialog', async ({ resident, page, guards }, testInfo) => {
   const imgsBefore = await page.locator('img').count();
-  const pin: TestPin = { kind: 'priority', theme: 'Safety', title: `${PAYLOAD} ${testInfo.project.name}${Math.random().toString(36).slice(2, 6)}`, note: '<b>bold?</b>', area: 'St Anne\'s' };
+  const pin: TestPin = { kind: 'priority', theme: 'Safety', title: `${PAYLOAD} ${testInfo.project.name}${Math.random().toString(36).slice(2, 6)}`, note: '<b>bold?</b>', area: 'Eastbrook' };
   await resident.addPinByPointer(pin);
 
   const popup = await resident.openPopup(pin);

@@ -1,5 +1,5 @@
 // the shared server in Chromium: live updates between two browsers, planner moderation, and offline-first pins sent exactly once.
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base } from './support/appServer.ts';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { createGuards, describeGuards, routeExternalRequests, watchPage } from './support/pageGuards.ts';
 import { openDataMenu } from './support/pinData.ts';

@@ -1,11 +1,10 @@
 // touch-table mode at 1920×1080 with touch: concurrent sticker drags from opposite palettes, next group,
 // idle attract screen and "what we heard". Fingers are real touches sent through CDP, two ids interleaved.
-import { expect, test } from '@playwright/test';
+import { E2E_PASSPHRASE, expect, test } from './support/appServer.ts';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 
 test.use({ viewport: { width: 1920, height: 1080 }, hasTouch: true, isMobile: false, deviceScaleFactor: 1 });
 
-const PASSPHRASE = process.env.COPLAN_PASSPHRASE ?? 'e2e-passphrase';
 const SHOTS = 'test/output/screenshots';
 
 interface Point {
@@ -145,7 +144,7 @@ test('with the server, the panel asks for the passphrase, and idle time signs th
   const signIn = panel.getByRole('button', { name: 'Sign in', exact: true });
   for (const target of [passphrase, signIn]) expect((await target.boundingBox())?.height).toBeGreaterThanOrEqual(56);
   await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-8-sign-in.png` });
-  await passphrase.fill(PASSPHRASE);
+  await passphrase.fill(E2E_PASSPHRASE);
   await signIn.click();
   await expect(panel.getByRole('group', { name: 'Show on the map' })).toBeVisible();
   expect(await page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { role: string }).role)).toBe('planner');

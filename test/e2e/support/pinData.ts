@@ -9,7 +9,7 @@ export interface TextFile {
 }
 
 /** The passphrase the e2e server is started with (see playwright.config.ts). */
-export const E2E_PASSPHRASE = process.env.COPLAN_PASSPHRASE ?? 'e2e-passphrase';
+import { E2E_PASSPHRASE } from './appServer.ts';
 
 /**
  * Makes the Data menu's import and export usable. Against the Coplan server they are for planners only, so this opens

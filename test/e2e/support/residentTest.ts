@@ -1,5 +1,5 @@
 // the resident suite's test(): every page routes the internet away and fails the test on any dialog, page error or console error.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect } from './appServer.ts';
 import type { BrowserContext } from '@playwright/test';
 import { createGuards, describeGuards, routeExternalRequests, watchPage } from './pageGuards.ts';
 import type { PageGuards } from './pageGuards.ts';

@@ -1,0 +1,76 @@
+// every test gets its own coplan server (own SQLite file, seeded with the demo town), so tests never see each other's
+// pins: counts stay theirs, and a phone map holds the demo pins and the test's own, not the whole run's.
+import { test as base, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+export const E2E_PASSPHRASE = 'e2e-passphrase';
+
+interface AppServer {
+  url: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/** Starts `src/server/main.ts` on a free port and resolves with its address once it listens. */
+async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
+  const child = spawn(tsx, ['src/server/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DIST_DIR: process.env.DIST_DIR ?? 'dist',
+      TILE_URL: '',
+      NODE_ENV: 'test',
+      COPLAN_PASSPHRASE: E2E_PASSPHRASE,
+      LOG: '0',
+      // the e2e server is PostgreSQL-free: the storage suites test PostgreSQL
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the coplan server did not start within 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the coplan server exited (code ${code}) before listening:\n${output}`));
+    });
+  });
+  return { url, child, output: () => output };
+}
+
+export const test = base.extend<{ appServer: AppServer }>({
+  appServer: async ({}, use, testInfo) => {
+    const dataDir = path.join(repoRoot, 'test/output/e2e-data', `${testInfo.testId}-${testInfo.repeatEachIndex}-${testInfo.retry}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    const server = await startServer(dataDir);
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.ok, `the e2e server answers /api/health:\n${server.output()}`).toBe(true);
+    await use({ url: server.url });
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => (server.child.exitCode !== null ? resolve(null) : server.child.once('exit', resolve)));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  baseURL: async ({ appServer }, use) => {
+    await use(appServer.url);
+  },
+});
+
+export { expect };
