@@ -12,6 +12,40 @@ export interface PinFilter {
   from?: number;
   /** keep pins created before this time (epoch ms, exclusive) */
   to?: number;
+  /** workshop session ids to keep; '' (NO_SESSION) keeps the pins made online, which have no sessionId */
+  sessions?: readonly string[];
+}
+
+/** A filter's theme, kind and session rules as lookup tables over a pin table's codes. */
+export interface PinFilterMasks {
+  /** per theme index: 1 to keep */
+  themeOk: Uint8Array;
+  /** per kind code: 1 to keep */
+  kindOk: Uint8Array;
+  /** per session index: 1 to keep; null when the filter does not look at sessions */
+  sessionOk: Uint8Array | null;
+}
+
+/**
+ * The theme, kind and session parts of a filter as per-code lookups, so every counting loop applies the same rules.
+ * @example
+ * const { sessionOk } = pinFilterMasks(table, { sessions: [''] });
+ * sessionOk?.[0] // => 1 (index 0 is always "made online")
+ */
+export function pinFilterMasks(table: PinTable, filter: PinFilter): PinFilterMasks {
+  const themeOk = new Uint8Array(table.themes.length);
+  if (filter.themes) {
+    const wanted = new Set(filter.themes);
+    table.themes.forEach((t, i) => (themeOk[i] = wanted.has(t) ? 1 : 0));
+  } else themeOk.fill(1);
+  const kindOk = new Uint8Array([filter.kind === 'priority' ? 0 : 1, filter.kind === 'asset' ? 0 : 1]);
+  let sessionOk: Uint8Array | null = null;
+  if (filter.sessions) {
+    const wanted = new Set(filter.sessions);
+    sessionOk = new Uint8Array(table.sessions.length);
+    table.sessions.forEach((s, i) => (sessionOk![i] = wanted.has(s) ? 1 : 0));
+  }
+  return { themeOk, kindOk, sessionOk };
 }
 
 /** Counts per group (area or hex) in typed arrays; group `n` is "in no group" (outside). */
@@ -40,28 +74,25 @@ export interface PinCounts {
  * @example
  * const counts = countByGroup(table, areaIds, areas.features.length, { kind: 'priority', themes: ['green'] });
  * counts.total[3] // => priorities about "green" in area 3
+ * countByGroup(table, areaIds, areas.features.length, { sessions: [''] }).total[3] // => pins made online in area 3
  */
 export function countByGroup(table: PinTable, ids: Int32Array, nGroups: number, filter: PinFilter = {}): CountArrays {
   if (ids.length !== table.length) throw new Error(`ids has ${ids.length} entries for ${table.length} pins`);
   const nThemes = table.themes.length;
   const byTheme = new Uint32Array((nGroups + 1) * nThemes * 2);
-  const themeOk = new Uint8Array(nThemes);
-  if (filter.themes) {
-    const wanted = new Set(filter.themes);
-    table.themes.forEach((t, i) => (themeOk[i] = wanted.has(t) ? 1 : 0));
-  } else themeOk.fill(1);
-  const kindOk = new Uint8Array([filter.kind === 'priority' ? 0 : 1, filter.kind === 'asset' ? 0 : 1]);
+  const { themeOk, kindOk, sessionOk } = pinFilterMasks(table, filter);
   const from = filter.from ?? -Infinity;
   const to = filter.to ?? Infinity;
   const byTime = filter.from !== undefined || filter.to !== undefined;
   if (byTime && !table.time) throw new Error('a date filter needs a pin table built with times (buildPinTable(pins, { time: true }))');
-  const { theme, kind, time } = table;
+  const { theme, kind, time, session } = table;
   const stride = nThemes * 2;
   const outsideBase = nGroups * stride;
   for (let p = 0; p < ids.length; p++) {
     const t = theme[p]!;
     const k = kind[p]!;
     if (!themeOk[t] || !kindOk[k]) continue;
+    if (sessionOk && !sessionOk[session[p]!]) continue;
     // NaN times fail both comparisons, so undated pins drop out of any date filter
     if (byTime && !(time![p]! >= from && time![p]! < to)) continue;
     const g = ids[p]!;

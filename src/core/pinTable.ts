@@ -7,6 +7,8 @@ export const KIND_ASSET = 0;
 export const KIND_PRIORITY = 1;
 /** The theme key for pins that have no properties.theme. */
 export const NO_THEME = '(none)';
+/** The session key for pins made online (no properties.sessionId): index 0 of PinTable.sessions. */
+export const NO_SESSION = '';
 
 export interface PinTable {
   length: number;
@@ -18,6 +20,10 @@ export interface PinTable {
   theme: Uint16Array;
   /** theme ids, sorted, so every output lists themes in the same order */
   themes: string[];
+  /** index into sessions; 0 = made online (no sessionId, or one that is not a non-empty string) */
+  session: Uint16Array;
+  /** NO_SESSION ('') first, then the workshop session ids, sorted */
+  sessions: string[];
   /** properties.createdAt as epoch milliseconds, NaN when absent or unreadable; null when not read (options.time false) */
   time: Float64Array | null;
   /** index of each row's feature in the input (features with a null geometry have no row) */
@@ -46,6 +52,7 @@ export interface PinTableOptions {
  *   { type: 'Feature', geometry: { type: 'Point', coordinates: [-2.24, 53.48] }, properties: { kind: 'priority', theme: 'green' } },
  * ] });
  * table.kind[0] // => KIND_PRIORITY
+ * table.sessions // => [''] (no pin came from a workshop session)
  */
 export function buildPinTable(pins: unknown, options: PinTableOptions = {}): { table: PinTable; warnings: Problem[] } {
   const readTime = options.time ?? true;
@@ -59,6 +66,8 @@ export function buildPinTable(pins: unknown, options: PinTableOptions = {}): { t
   const kind = new Uint8Array(n);
   const seen = new Map<string, number>(); // theme -> provisional index, by first appearance
   const provisional = new Uint16Array(n);
+  const sessionSeen = new Map<string, number>([[NO_SESSION, 0]]); // session id -> provisional index, by first appearance
+  const sessionProvisional = new Uint16Array(n);
   const time = new Float64Array(readTime ? n : 0);
   const feature = new Int32Array(n);
   const errors: Problem[] = [];
@@ -111,6 +120,16 @@ export function buildPinTable(pins: unknown, options: PinTableOptions = {}): { t
       seen.set(id, (ti = seen.size));
     }
     provisional[rows] = ti;
+    // WARNING: a sessionId that is not a non-empty string is not an error: the pin counts as made online
+    const sid = props.sessionId;
+    if (typeof sid === 'string' && sid !== NO_SESSION) {
+      let si = sessionSeen.get(sid);
+      if (si === undefined) {
+        if (sessionSeen.size === 65_535) throw new PinInputError([{ path: 'features', rule: 'too-many-sessions', message: 'more than 65534 distinct workshop sessions' }]);
+        sessionSeen.set(sid, (si = sessionSeen.size));
+      }
+      sessionProvisional[rows] = si;
+    }
     if (readTime) time[rows] = typeof props.createdAt === 'string' ? parseIsoTime(props.createdAt) : NaN;
     feature[rows] = i;
     rows++;
@@ -121,6 +140,14 @@ export function buildPinTable(pins: unknown, options: PinTableOptions = {}): { t
   for (const [id, ti] of seen) sortedIndex[ti] = themes.indexOf(id);
   const theme = new Uint16Array(rows);
   for (let r = 0; r < rows; r++) theme[r] = sortedIndex[provisional[r]!]!;
+  // '' sorts before every other string, so "online" stays at index 0
+  const sessions = [...sessionSeen.keys()].sort();
+  const session = new Uint16Array(rows);
+  if (sessions.length > 1) {
+    const sessionIndex = new Uint16Array(sessionSeen.size);
+    for (const [id, si] of sessionSeen) sessionIndex[si] = sessions.indexOf(id);
+    for (let r = 0; r < rows; r++) session[r] = sessionIndex[sessionProvisional[r]!]!;
+  }
   const table: PinTable = {
     length: rows,
     lng: lng.slice(0, rows),
@@ -128,6 +155,8 @@ export function buildPinTable(pins: unknown, options: PinTableOptions = {}): { t
     kind: kind.slice(0, rows),
     theme,
     themes,
+    session,
+    sessions,
     time: readTime ? time.slice(0, rows) : null,
     feature: feature.slice(0, rows),
   };

@@ -1,7 +1,7 @@
 // the planner's clusters: one supercluster index over all pins, each pin's cluster per zoom assigned once, recounted per filter.
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { STREET_ZOOM, type ClusterMark } from './clusterPins.ts';
-import type { PinFilter } from './countPins.ts';
+import { pinFilterMasks, type PinFilter } from './countPins.ts';
 import type { PinTable } from './pinTable.ts';
 
 /** A cluster mark with its filtered pins split by kind (mix splits them by theme). */
@@ -162,22 +162,18 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
     const lastRow = new Int32Array(nClusters);
     const singles = new Int32Array(n);
     let nSingles = 0;
-    // the same rules as countByGroup / pinFilterTest: theme list, kind, createdAt in [from, to)
-    const themeOk = new Uint8Array(nThemes).fill(filter.themes ? 0 : 1);
-    if (filter.themes) {
-      const wanted = new Set(filter.themes);
-      table.themes.forEach((t, i) => (themeOk[i] = wanted.has(t) ? 1 : 0));
-    }
-    const kindOk = new Uint8Array([filter.kind === 'priority' ? 0 : 1, filter.kind === 'asset' ? 0 : 1]);
+    // the same rules as countByGroup / pinFilterTest: theme list, kind, session, createdAt in [from, to)
+    const { themeOk, kindOk, sessionOk } = pinFilterMasks(table, filter);
     const byTime = filter.from !== undefined || filter.to !== undefined;
     const from = filter.from ?? -Infinity;
     const to = filter.to ?? Infinity;
-    const { theme, kind, time } = table;
+    const { theme, kind, time, session } = table;
     const ids = level.ids;
     for (let r = 0; r < n; r++) {
       const t = theme[r]!;
       const k = kind[r]!;
       if (!themeOk[t] || !kindOk[k]) continue;
+      if (sessionOk && !sessionOk[session[r]!]) continue;
       // undated pins (NaN, or a table read without times) drop out of any date filter
       if (byTime && !(time && time[r]! >= from && time[r]! < to)) continue;
       const c = ids[r]!;

@@ -2,8 +2,9 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas } from '../../src/core/aggregateAreas.ts';
 import { AreaInputError } from '../../src/core/aggregationAreasInput.ts';
-import { countByGroup, pinCountsOf } from '../../src/core/countPins.ts';
-import { buildPinTable, KIND_ASSET, KIND_PRIORITY, NO_THEME, parseIsoTime, PinInputError } from '../../src/core/pinTable.ts';
+import { countByGroup, pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
+import { pinFilterTest } from '../../src/core/pinFilterTest.ts';
+import { buildPinTable, KIND_ASSET, KIND_PRIORITY, NO_SESSION, NO_THEME, parseIsoTime, PinInputError } from '../../src/core/pinTable.ts';
 import { signOfDifferenceOfProducts } from '../../src/core/pointInRingsExact.ts';
 import { priorityGap, priorityGaps, publishedPriorityGap } from '../../src/core/priorityGap.ts';
 import { formatPublishedCount, suppressSmallCounts, type PublishedCount } from '../../src/core/smallCounts.ts';
@@ -46,6 +47,23 @@ describe('buildPinTable', () => {
     expect(Number.isNaN(table.time![1])).toBe(true);
     expect(Array.from(table.feature)).toEqual([0, 1, 3]);
     expect(warnings).toMatchObject([{ feature: 2, rule: 'empty-geometry' }]);
+  });
+
+  it('reads workshop sessions: "" (online) first, then session ids sorted; a sessionId that is not a non-empty string is online', () => {
+    const { table } = buildPinTable(
+      fc([
+        pin(0, 0, { sessionId: 'walk-2' }),
+        pin(0, 0, {}),
+        pin(0, 0, { sessionId: 'hall-1' }),
+        pin(0, 0, { sessionId: 42 }),
+        pin(0, 0, { sessionId: '' }),
+        pin(0, 0, { sessionId: null }),
+        pin(0, 0, { sessionId: 'walk-2' }),
+      ]),
+    );
+    expect(table.sessions).toEqual([NO_SESSION, 'hall-1', 'walk-2']);
+    expect(Array.from(table.session)).toEqual([2, 0, 1, 0, 0, 0, 2]);
+    expect(buildPinTable(fc([pin(0, 0, {})])).table.sessions).toEqual([NO_SESSION]);
   });
 
   it('names each bad pin and what is wrong with it', () => {
@@ -96,6 +114,53 @@ describe('countByGroup', () => {
     expect(Array.from(countByGroup(table, ids, 2, { themes: ['play'] }).total)).toEqual([1, 1, 0]);
     expect(Array.from(countByGroup(table, ids, 2, { from: Date.UTC(2025, 4, 1), to: Date.UTC(2025, 8, 1) }).total)).toEqual([0, 1, 0]);
     expect(Array.from(countByGroup(table, ids, 2, { from: Date.UTC(2025, 4, 1) }).total)).toEqual([0, 2, 0]);
+  });
+
+  it('filters by workshop session ("" = made online), alone and with kind and theme', () => {
+    const pins = [
+      { kind: 'priority', theme: 'play', sessionId: 'hall-1' },
+      { kind: 'asset', theme: 'play', sessionId: 'hall-1' },
+      { kind: 'priority', theme: 'green', sessionId: 'hall-1' },
+      { kind: 'priority', theme: 'green', sessionId: 'walk-2' },
+      { kind: 'asset', theme: 'green' },
+      { kind: 'priority', theme: 'play' },
+      { kind: 'priority', theme: 'play', sessionId: 7 },
+    ];
+    const { table: t } = buildPinTable(fc(pins.map((p) => pin(0, 0, p))));
+    const groups = new Int32Array([0, 1, 0, 1, 0, 1, -1]);
+    // the expected counts come from the pins themselves, one filter rule at a time
+    const sessionOf = (p: (typeof pins)[number]) => (typeof p.sessionId === 'string' ? p.sessionId : '');
+    const expected = (f: PinFilter) => {
+      const out = [0, 0, 0];
+      pins.forEach((p, i) => {
+        if (f.sessions && !f.sessions.includes(sessionOf(p))) return;
+        if (f.kind && f.kind !== 'both' && f.kind !== p.kind) return;
+        if (f.themes && !f.themes.includes(p.theme)) return;
+        out[groups[i]! < 0 ? 2 : groups[i]!]!++;
+      });
+      return out;
+    };
+    const filters: PinFilter[] = [
+      { sessions: ['hall-1'] },
+      { sessions: [''] },
+      { sessions: ['walk-2', ''] },
+      { sessions: ['hall-1'], kind: 'priority' },
+      { sessions: ['hall-1'], themes: ['play'] },
+      { sessions: [''], kind: 'priority', themes: ['play'] },
+      { sessions: ['no-such-session'] },
+      { sessions: [] },
+    ];
+    for (const f of filters) {
+      const counts = countByGroup(t, groups, 2, f);
+      expect(Array.from(counts.total), JSON.stringify(f)).toEqual(expected(f));
+      const passes = pinFilterTest(t, f);
+      expect(Array.from({ length: t.length }, (_, r) => passes(r)).filter(Boolean).length, JSON.stringify(f)).toBe(expected(f).reduce((a, b) => a + b, 0));
+    }
+    // the hand-worked cases, so a shared mistake in the helper above cannot hide one
+    expect(Array.from(countByGroup(t, groups, 2, { sessions: ['hall-1'] }).total)).toEqual([2, 1, 0]);
+    expect(Array.from(countByGroup(t, groups, 2, { sessions: [''] }).total)).toEqual([1, 1, 1]);
+    expect(Array.from(countByGroup(t, groups, 2, { sessions: [''], kind: 'priority' }).total)).toEqual([0, 1, 1]);
+    expect(pinCountsOf(countByGroup(t, groups, 2, { sessions: ['hall-1'], themes: ['play'] }), 0).byTheme.play).toEqual({ asset: 0, priority: 1 });
   });
 
   it('refuses ids that do not match the table', () => {
