@@ -18,8 +18,16 @@ export interface PlannerLoadSummary {
   timeRange: [number, number] | null;
   /** pins in no area */
   outside: number;
+  /** pins per workshop session: '' (made online) first, even with 0 pins, then the session ids sorted */
+  sessions: SessionCount[];
   warnings: string[];
   loadMs: number;
+}
+
+/** How many pins one workshop session holds ('' = the pins made online). */
+export interface SessionCount {
+  id: string;
+  pins: number;
 }
 
 export interface PlannerQuery {
@@ -107,12 +115,14 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
       let min = Infinity;
       let max = -Infinity;
       let outside = 0;
-      const time = next.table.time;
+      const { time, session } = next.table;
+      const perSession = new Uint32Array(next.table.sessions.length);
       for (let r = 0; r < next.table.length; r++) {
         const t = time ? time[r]! : NaN;
         if (t < min) min = t;
         if (t > max) max = t;
         if (areaIds[r]! < 0) outside++;
+        perSession[session[r]!]!++;
       }
       return {
         pins: next.table.length,
@@ -120,6 +130,7 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
         areas: nAreas,
         timeRange: min === Infinity ? null : [min, max],
         outside,
+        sessions: next.table.sessions.map((id, i) => ({ id, pins: perSession[i]! })),
         warnings: [...checked.warnings, ...next.warnings].map((p) => `${p.path}: ${p.message}`),
         loadMs: clock() - started,
       };

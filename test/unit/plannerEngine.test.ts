@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas, aggregateHexes } from '../../src/core/aggregateAreas.ts';
+import { aggregateAreasReference } from '../../src/core/aggregateAreasReference.ts';
 import { pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
 import { loadPlannerPins, MAX_ANALYSIS_PINS } from '../../src/core/loadPlannerPins.ts';
 import { createPlannerEngine } from '../../src/core/plannerEngine.ts';
@@ -12,6 +13,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
 const demoAreas = JSON.parse(readFileSync(path.join(root, 'data/demo-areas.geojson'), 'utf8'));
 const THEMES = ['green-space', 'safety', 'housing', 'play-youth'];
+/** pin i was made in SESSIONS[i % 5] (undefined: online) */
+const SESSIONS = [undefined, 'hall-2026-03-02', 'library-2026-03-09', 'hall-2026-03-02', undefined];
 
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -37,6 +40,8 @@ function randomPins(n: number, bbox: number[], seed: number) {
         title: `pin ${i}`,
         createdAt: new Date(Date.UTC(2026, 0, 5) + Math.floor(random() * 60 * 86_400_000)).toISOString(),
         supports: Math.floor(random() * 20),
+        // by index, not from the random stream, so the other properties stay as they were
+        ...(SESSIONS[i % 5] === undefined ? {} : { sessionId: SESSIONS[i % 5] }),
       },
     })),
   };
@@ -97,6 +102,52 @@ describe('createPlannerEngine', () => {
     for (const m of marks) expect(m.mix.reduce((a, b) => a + b, 0)).toBe(m.count);
     const street = engine.clusters({}, [-0.2, 53.28, -0.19, 53.29], 18);
     expect(street.every((m) => m.row >= 0 && m.count === 1 && m.title.startsWith('pin '))).toBe(true);
+  });
+
+  describe('by workshop session', () => {
+    type TestPin = (typeof pins.features)[number];
+    const sessionOf = (p: TestPin) => (p.properties as { sessionId?: string }).sessionId ?? '';
+    const passes = (p: TestPin, f: PinFilter) =>
+      (!f.sessions || f.sessions.includes(sessionOf(p))) && (!f.kind || f.kind === 'both' || f.kind === p.properties.kind) && (!f.themes || f.themes.includes(p.properties.theme!));
+    const SESSION_FILTERS: PinFilter[] = [
+      { sessions: ['hall-2026-03-02'] },
+      { sessions: [''] },
+      { sessions: ['library-2026-03-09'], kind: 'priority', themes: ['safety', 'housing'] },
+      { sessions: ['', 'library-2026-03-09'], kind: 'asset' },
+    ];
+
+    it('lists the sessions present with their pin counts, online first', () => {
+      expect(summary.sessions).toEqual([
+        { id: '', pins: pins.features.filter((p) => sessionOf(p) === '').length },
+        { id: 'hall-2026-03-02', pins: 2000 },
+        { id: 'library-2026-03-09', pins: 1000 },
+      ]);
+    });
+
+    it.each(SESSION_FILTERS)('counts exactly the pins of filter %j in areas, hexes, weeks, top pins and clusters', (filter) => {
+      const wanted = pins.features.filter((p) => passes(p, filter));
+      expect(wanted.length).toBeGreaterThan(0);
+      const result = engine.query({ filter, hexMetres: 500, area: null, topN: 5 });
+      const sum = (a: Uint32Array) => a.reduce((x, y) => x + y, 0);
+      expect(sum(result.areas.total)).toBe(wanted.length);
+      expect(sum(result.hexes.total)).toBe(wanted.length);
+      expect(sum(result.weeks.asset) + sum(result.weeks.priority)).toBe(wanted.length);
+      const wantedTitles = new Set(wanted.map((p) => p.properties.title));
+      for (const top of [...result.top.asset, ...result.top.priority]) expect(wantedTitles.has(top.title)).toBe(true);
+      const marks = engine.clusters(filter, [-180, -85, 180, 85], 12);
+      expect(marks.reduce((n, m) => n + m.count, 0)).toBe(wanted.length);
+      // the slower, feature-by-feature reference over just those pins agrees area by area
+      const reference = aggregateAreasReference(demoAreas, { ...pins, features: wanted });
+      reference.features.forEach((f, i) => expect(result.areas.total[i]).toBe((f.properties as { counts: { total: number } }).counts.total));
+      expect(result.areas.total[result.areas.nGroups]).toBe(reference.outside);
+    });
+
+    it('splits every pin into exactly one of online and the sessions', () => {
+      const parts = summary.sessions.map((s) => engine.query({ filter: { sessions: [s.id] }, hexMetres: 500, area: null, topN: 1 }).areas);
+      const all = engine.query({ filter: {}, hexMetres: 500, area: null, topN: 1 }).areas;
+      for (let g = 0; g <= all.nGroups; g++) expect(parts.reduce((n, c) => n + c.total[g]!, 0)).toBe(all.total[g]);
+      summary.sessions.forEach((s, i) => expect(parts[i]!.total.reduce((a, b) => a + b, 0)).toBe(s.pins));
+    });
   });
 
   it('does not mutate the areas it is given', () => {
