@@ -20,6 +20,8 @@ export interface PlannerFilter {
   /** inclusive dates YYYY-MM-DD (UTC days), '' for open ends */
   from: string;
   to: string;
+  /** null: every pin; '': the pins made online; otherwise one workshop session id */
+  session: string | null;
 }
 
 export interface PlannerView {
@@ -81,9 +83,9 @@ function dayStart(date: string): number | undefined {
 
 /**
  * The core filter for the current choices: a selected theme narrows the theme filter to that theme;
- * dates are whole UTC days, "to" inclusive.
+ * dates are whole UTC days, "to" inclusive; a chosen workshop session ('' = online) keeps only its pins.
  * @example
- * effectiveFilter({ filter: { themes: null, kind: 'priority', from: '2026-04-01', to: '' }, selectedTheme: null })
+ * effectiveFilter({ filter: { themes: null, kind: 'priority', from: '2026-04-01', to: '', session: null }, selectedTheme: null })
  * // => { kind: 'priority', from: 1775001600000 }
  */
 export function effectiveFilter(state: Pick<PlannerState, 'filter' | 'selectedTheme'>): PinFilter {
@@ -96,6 +98,7 @@ export function effectiveFilter(state: Pick<PlannerState, 'filter' | 'selectedTh
   const to = dayStart(filter.to);
   if (from !== undefined) out.from = from;
   if (to !== undefined) out.to = to + DAY;
+  if (filter.session !== null) out.sessions = [filter.session];
   return out;
 }
 
@@ -177,7 +180,10 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
         const themes = summary.themes;
         const shareTheme = themes.includes(get().shareTheme) ? get().shareTheme : (themes[0] ?? '');
         const gapTheme = get().gapTheme === 'all' || themes.includes(get().gapTheme) ? get().gapTheme : 'all';
-        set({ status: 'ready', summary, areas, areaKm2: areaSizesKm2(areas), shareTheme, gapTheme, selectedTheme: null, changedAt: clock() });
+        // a session chosen for the previous pins may not be in these: show every pin rather than none
+        const session = get().filter.session;
+        const filter = session === null || summary.sessions.some((s) => s.id === session) ? get().filter : { ...get().filter, session: null };
+        set({ status: 'ready', summary, areas, areaKm2: areaSizesKm2(areas), shareTheme, gapTheme, filter, selectedTheme: null, changedAt: clock() });
         await requery();
       } catch (error) {
         if (seq === loadSeq) set({ status: 'failed', problems: failed(error), pending: false });
@@ -203,7 +209,7 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       gapTheme: 'all',
       hexMetres: 500,
       minCount: DEFAULT_MIN_COUNT,
-      filter: { themes: null, kind: 'both', from: '', to: '' },
+      filter: { themes: null, kind: 'both', from: '', to: '', session: null },
       filterProblem: null,
       selectedArea: null,
       selectedTheme: null,

@@ -112,6 +112,35 @@ describe('planner store', () => {
     expect(Array.from(store.getState().result!.areas.total).reduce((a, b) => a + b, 0)).toBe(priorities);
   });
 
+  it('shows one workshop session, or the online pins, and forgets a session the next pins do not have', async () => {
+    // every third demo pin made in one of two sessions (copies: the demo pins stay as they are)
+    const withSessions = pins.map((p, i) => (i % 3 === 0 ? p : { ...p, properties: { ...p.properties, sessionId: i % 3 === 1 ? 'hall' : 'library' } }));
+    const count = (session: string) => withSessions.filter((p) => (p.properties.sessionId ?? '') === session).length;
+    const store = createPlannerStore(inProcessEngine());
+    await store.getState().appPinsLoaded(areas, withSessions);
+    expect(store.getState().summary!.sessions).toEqual([
+      { id: '', pins: count('') },
+      { id: 'hall', pins: count('hall') },
+      { id: 'library', pins: count('library') },
+    ]);
+    const shown = () => Array.from(store.getState().result!.areas.total).reduce((a, b) => a + b, 0);
+    store.getState().filterChanged({ session: 'library' });
+    expect(effectiveFilter(store.getState())).toEqual({ sessions: ['library'] });
+    await settle();
+    expect(shown()).toBe(count('library'));
+    store.getState().filterChanged({ session: '', kind: 'priority' });
+    expect(effectiveFilter(store.getState())).toEqual({ sessions: [''], kind: 'priority' });
+    await settle();
+    expect(shown()).toBe(withSessions.filter((p) => !p.properties.sessionId && p.properties.kind === 'priority').length);
+    store.getState().filterChanged({ session: 'hall', kind: 'both' });
+    await settle();
+    expect(shown()).toBe(count('hall'));
+    // the demo pins have no sessions: "hall" would show nothing, so the filter goes back to every pin
+    await store.getState().appPinsLoaded(areas, pins);
+    expect(store.getState().filter.session).toBeNull();
+    expect(shown()).toBe(pins.length);
+  });
+
   it('validates hex sizes and k', async () => {
     const store = createPlannerStore(inProcessEngine());
     expect(() => store.getState().hexSizeChosen(300)).toThrow(/250, 500, 1000, 2000/);

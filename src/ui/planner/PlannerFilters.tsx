@@ -1,9 +1,10 @@
-// filters shared by every layer and the dashboard: kind, themes and a date range.
+// filters shared by every layer and the dashboard: kind, themes, a date range and the workshop session.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlannerFilter } from '../../store/plannerStore.ts';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
 import { usePlannerThemes } from '../../store/usePlannerThemes.ts';
+import { PlannerSessionFilter } from './PlannerSessionFilter.tsx';
 
 const KINDS: readonly PlannerFilter['kind'][] = ['both', 'asset', 'priority'];
 
@@ -63,6 +64,7 @@ export function PlannerFilters() {
           <input type="date" value={filter.to} onChange={(e) => filterChanged({ to: e.target.value })} />
         </label>
       </div>
+      <PlannerSessionFilter />
       {problem ? (
         <p className="form-alert" role="alert">
           {t('planner.filters.dateProblem', { problem })}
