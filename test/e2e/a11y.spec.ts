@@ -70,6 +70,8 @@ for (const l of LANGS) {
     await page.keyboard.press('Enter');
     const popup = page.locator('.leaflet-popup');
     await expect(popup.getByRole('heading', { level: 2 })).toBeFocused();
+    // leaflet fades a popup in: judging contrast half-way through the fade measures a see-through popup
+    await expect.poll(() => popup.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     results.push(await axeView(page, testInfo, l.lang, 'popup open'));
     if (l.dir === 'rtl') await expect(popup.locator('.pin-details')).toHaveAttribute('dir', 'rtl');
     await page.keyboard.press('Escape');
