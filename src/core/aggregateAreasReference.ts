@@ -91,6 +91,11 @@ function passes(pin: Feature<Point>, filter: PinFilter = {}): boolean {
   const kind = pin.properties?.kind === 'priority' ? 'priority' : 'asset';
   if (filter.kind && filter.kind !== 'both' && filter.kind !== kind) return false;
   if (filter.themes && !filter.themes.includes(themeOf(pin))) return false;
+  if (filter.sessions) {
+    // '' stands for pins made online, without a workshop session
+    const sessionId = pin.properties?.sessionId;
+    if (!filter.sessions.includes(typeof sessionId === 'string' ? sessionId : '')) return false;
+  }
   if (filter.from !== undefined || filter.to !== undefined) {
     const created = pin.properties?.createdAt;
     const t = typeof created === 'string' ? Date.parse(created) : NaN;

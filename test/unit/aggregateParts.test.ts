@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas } from '../../src/core/aggregateAreas.ts';
+import { aggregateAreasReference } from '../../src/core/aggregateAreasReference.ts';
 import { AreaInputError } from '../../src/core/aggregationAreasInput.ts';
 import { countByGroup, pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
 import { pinFilterTest } from '../../src/core/pinFilterTest.ts';
@@ -253,6 +254,25 @@ describe('aggregateAreas input', () => {
         ['features[3].geometry.coordinates[0]', 'projected-coordinates'],
       ]);
     }
+  });
+
+  it('filters by workshop session the same way in the fast path and the Turf reference', () => {
+    const left = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    const right = { type: 'Polygon', coordinates: [[[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]] };
+    const areas = fc([left, right].map((geometry, i) => ({ type: 'Feature', properties: { name: `A${i}` }, geometry }) as Feature));
+    const pins = fc([
+      pin(0.5, 0.5, { theme: 'green', sessionId: 'hall-1' }),
+      pin(1.5, 0.5, { theme: 'green', kind: 'priority', sessionId: 'hall-1' }),
+      pin(1.5, 0.5, { theme: 'play' }),
+      pin(0.2, 0.2, { theme: 'play', sessionId: 'walk-2' }),
+    ]);
+    for (const sessions of [['hall-1'], [''], ['walk-2', ''], []]) {
+      const fast = aggregateAreas(areas, pins, { filter: { sessions } });
+      const reference = aggregateAreasReference(areas, pins, { filter: { sessions } });
+      expect(fast, JSON.stringify(sessions)).toEqual(reference);
+    }
+    const hall = aggregateAreas(areas, pins, { filter: { sessions: ['hall-1'] } });
+    expect(hall.features.map((f) => (f.properties as { counts: { total: number } }).counts.total)).toEqual([1, 1]);
   });
 
   it('does not change its inputs', () => {
