@@ -33,6 +33,18 @@ describe('GET /api/aggregates/areas', () => {
     expect(suppressed.features.find((f: { id: string }) => f.id === 'east').properties.counts.total).toEqual({ suppressed: true, lessThan: 5 });
   });
 
+  it('counts one workshop session, or the pins made online, with session=', async () => {
+    await post({ kind: 'priority', theme: 'safety', sessionId: 'hall-1' }, [-2.15, 53.45]);
+    await post({ kind: 'asset', theme: 'green', sessionId: 'hall-1' }, [-2.15, 53.46]);
+    await post({ kind: 'asset', theme: 'green' }, [-2.15, 53.47]);
+    const total = async (url: string) =>
+      (await server.app.inject({ url })).json().features.find((f: { id: string }) => f.id === 'east').properties.counts.total;
+    expect(await total('/api/aggregates/areas?session=hall-1')).toBe(2);
+    expect(await total('/api/aggregates/areas?session=')).toBe(1);
+    expect(await total('/api/aggregates/areas?session=no-such')).toBe(0);
+    expect(await total('/api/aggregates/areas')).toBe(3);
+  });
+
   it('refuses bad options', async () => {
     const res = await server.app.inject({ url: '/api/aggregates/areas?minCount=lots' });
     expect(res.statusCode).toBe(400);
