@@ -10,6 +10,7 @@ import { rewind } from '@turf/rewind';
 import { voronoi } from '@turf/voronoi';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaCollection, AreaFeature, AreaGeometry, PinCollection, PinFeature, PinKind, PinProperties, Sentiment } from '../core/types.ts';
+import { mulberry32 } from '../core/mulberry32.ts';
 
 /** The seed the committed data/demo-*.geojson files were made with. */
 export const DEMO_SEED = 20260428;
@@ -75,17 +76,6 @@ const DEMO_PIN_TEMPLATES: readonly DemoPinTemplate[] = [
 type Ring = Position[];
 type Pieces = Ring[][]; // polygons (each: exterior then holes) of one neighbourhood, in km around CENTRE
 
-/** Small, fast, seedable PRNG (mulberry32); returns numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return function next() {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Turns a neighbourhood name into its id: "St Anne's" -> "st-annes". */
 export function slugify(name: string): string {

@@ -1,21 +1,11 @@
 // deterministic benchmark data: ~120 noisy Voronoi neighbourhoods over a city-sized bbox, and N themed pins.
 import { voronoi } from '@turf/voronoi';
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
+import { mulberry32 as seededRandom } from '../../src/core/mulberry32.ts';
 
 export const BENCH_BBOX: [number, number, number, number] = [-2.36, 53.38, -2.1, 53.56]; // ~17 x 20 km
 export const BENCH_THEMES = ['green', 'play', 'safety', 'transport', 'housing', 'shops', 'heritage', 'health'];
 
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashString(s: string): number {
   let h = 2166136261;

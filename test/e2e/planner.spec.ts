@@ -6,6 +6,7 @@ import path from 'node:path';
 import { aggregateAreas } from '../../src/core/aggregateAreas.ts';
 import type { PinFilter } from '../../src/core/countPins.ts';
 import { formatPublishedCount, type PublishedCount } from '../../src/core/smallCounts.ts';
+import { mulberry32 as seeded } from '../../src/core/mulberry32.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'test/output');
@@ -14,17 +15,6 @@ const PINS_FILE = path.join(OUT, 'planner-pins-100k.geojson');
 const N = 100_000;
 const THEMES = ['green-space', 'play-youth', 'transport-streets', 'safety', 'housing', 'health-care', 'shops-economy', 'community-spaces', 'heritage-culture', 'environment'];
 
-/** mulberry32: small seeded generator so every run loads the same pins */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const areas = JSON.parse(readFileSync(path.join(ROOT, 'data/demo-areas.geojson'), 'utf8'));
 

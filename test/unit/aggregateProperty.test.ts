@@ -7,21 +7,12 @@ import type { Feature, FeatureCollection, Point, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas, aggregateHexes, areasBbox } from '../../src/core/aggregateAreas.ts';
 import { aggregateAreasReference, aggregateHexesReference } from '../../src/core/aggregateAreasReference.ts';
+import { mulberry32 } from '../../src/core/mulberry32.ts';
 
 const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
 const hasSharedData = existsSync(sharedData);
 if (!hasSharedData) console.warn(`aggregate property test: ${sharedData} is missing; skipped`);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const THEMES = ['green', 'play', 'safety', 'transport', 'housing'];
 

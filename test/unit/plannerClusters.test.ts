@@ -6,21 +6,12 @@ import type { PinFilter } from '../../src/core/countPins.ts';
 import { createPlannerClusters, CLUSTER_OPTIONS, type ClusterCountMark } from '../../src/core/plannerClusters.ts';
 import { buildPinTable, type PinTable } from '../../src/core/pinTable.ts';
 import { pinFilterTest } from '../../src/core/pinFilterTest.ts';
+import { mulberry32 as seeded } from '../../src/core/mulberry32.ts';
 
 const THEMES = ['green-space', 'safety', 'housing', 'play-youth', 'transport'];
 const TOWN: [number, number, number, number] = [-0.236, 53.246, -0.1, 53.315];
 const WORLD: [number, number, number, number] = [-180, -85, 180, 85];
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** pins spread over the town with a few tight hot spots, so every zoom has big, small and one-pin clusters */
 function townPins(n: number, seed: number): PinTable {

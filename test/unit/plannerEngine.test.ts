@@ -8,6 +8,7 @@ import { pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
 import { loadPlannerPins, MAX_ANALYSIS_PINS } from '../../src/core/loadPlannerPins.ts';
 import { createPlannerEngine } from '../../src/core/plannerEngine.ts';
 import { weekStart } from '../../src/core/weeklyCounts.ts';
+import { mulberry32 as seeded } from '../../src/core/mulberry32.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -16,16 +17,6 @@ const THEMES = ['green-space', 'safety', 'housing', 'play-youth'];
 /** pin i was made in SESSIONS[i % 5] (undefined: online) */
 const SESSIONS = [undefined, 'hall-2026-03-02', 'library-2026-03-09', 'hall-2026-03-02', undefined];
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomPins(n: number, bbox: number[], seed: number) {
   const random = seeded(seed);
