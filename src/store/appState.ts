@@ -1,5 +1,6 @@
 // the shape of the resident map's state and the results its async actions report back to the ui.
 import type { AreaCollection, LngLat, PinFeature, PinKind, Problem, Theme } from '../core/types.ts';
+import type { Connection, SyncListener } from '../persistence/serverSync.ts';
 
 export type View = 'map' | 'list';
 
@@ -52,7 +53,7 @@ export interface DataActions {
 /** 'server': pins are shared through the Coplan server; 'local': this device only (static hosting, no server). */
 export type SyncMode = 'local' | 'server';
 
-export type Connection = 'online' | 'offline' | 'reconnecting';
+export type { Connection };
 
 /** something the server refused for good, told to the resident once */
 export interface SyncNotice {
@@ -72,15 +73,8 @@ export interface SyncState {
   notices: SyncNotice[];
 }
 
-export interface SyncActions {
-  pinsReloaded(pins: PinFeature[], pendingIds: ReadonlySet<string>): void;
-  remotePinChanged(pin: PinFeature): void;
-  remotePinRemoved(id: string): void;
-  pinSent(localId: string, pin: PinFeature): void;
-  changeRefused(pinId: string, code: string, message: string): void;
-  pendingChanged(ids: ReadonlySet<string>): void;
-  connectionChanged(connection: Connection): void;
-  catalogReloaded(catalog: { areas?: AreaCollection; themes?: Theme[] }): void;
+// the sync engine reports to the store through exactly these actions
+export interface SyncActions extends SyncListener {
   noticeDismissed(id: number): void;
   /** planners: hide or restore a pin, with a reason for the audit log */
   pinModerated(id: string, action: 'hide' | 'restore', reason: string): Promise<ServerActionResult>;
