@@ -6,6 +6,7 @@ import { useAppStoreApi } from '../store/useAppStore.ts';
 import { downloadText, exportFilename } from './downloadText.ts';
 import { FileField, ImportReport, useImportReport } from './ImportReport.tsx';
 import type { ImportReportValue } from './ImportReport.tsx';
+import { DisclosureHeading } from './DisclosureHeading.tsx';
 
 const GEOJSON_FILES = '.geojson,.json,application/geo+json,application/json';
 
@@ -45,11 +46,9 @@ export function DataMenu() {
 
   return (
     <section className="data-menu" aria-labelledby="data-heading">
-      <h2 id="data-heading" className="panel-heading">
-        <button type="button" className="disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-          {t('data.heading')}
-        </button>
-      </h2>
+      <DisclosureHeading id="data-heading" controls={panelId} open={open} onToggle={() => setOpen(!open)}>
+        {t('data.heading')}
+      </DisclosureHeading>
       <div id={panelId} hidden={!open} className="data-menu__body">
         <div className="data-menu__row">
           <button type="button" className="button" onClick={exportGeoJson}>

@@ -7,6 +7,7 @@ import { selectVisiblePins } from '../store/selectVisiblePins.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { ThemeIcon } from './ThemeIcon.tsx';
 import { useThemeLabels } from './useThemeLabels.ts';
+import { DisclosureHeading } from './DisclosureHeading.tsx';
 
 function toggled<T>(list: readonly T[], item: T, hide: boolean): T[] {
   return hide ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
@@ -24,11 +25,9 @@ export function FilterPanel() {
 
   return (
     <section className="filter-panel" aria-labelledby="filter-heading">
-      <h2 id="filter-heading" className="panel-heading">
-        <button type="button" className="disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-          {t('filter.heading')}
-        </button>
-      </h2>
+      <DisclosureHeading id="filter-heading" controls={panelId} open={open} onToggle={() => setOpen(!open)}>
+        {t('filter.heading')}
+      </DisclosureHeading>
       <p className="filter-count" role="status">
         {t('filter.count', { shown, total })}
       </p>

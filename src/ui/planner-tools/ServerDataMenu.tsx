@@ -11,6 +11,7 @@ import type { ImportReportValue } from '../ImportReport.tsx';
 import { SignInForm } from '../SignInForm.tsx';
 import { HiddenPins } from './HiddenPins.tsx';
 import './sync.css';
+import { DisclosureHeading } from '../DisclosureHeading.tsx';
 
 type FileKind = 'pins' | 'areas' | 'themes';
 
@@ -60,11 +61,9 @@ export function ServerDataMenu() {
 
   return (
     <section className="data-menu" aria-labelledby="data-heading">
-      <h2 id="data-heading" className="panel-heading">
-        <button type="button" className="disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-          {t('data.heading')}
-        </button>
-      </h2>
+      <DisclosureHeading id="data-heading" controls={panelId} open={open} onToggle={() => setOpen(!open)}>
+        {t('data.heading')}
+      </DisclosureHeading>
       <div id={panelId} hidden={!open} className="data-menu__body">
         {planner ? null : <p className="hint">{t('sync.data.residentHint')}</p>}
         <SignInForm />
