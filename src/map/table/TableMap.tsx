@@ -4,34 +4,15 @@ import { useEffect } from 'react';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import { dropToLngLat } from '../../core/dropToLngLat.ts';
 import type { ScreenRect } from '../../core/dropToLngLat.ts';
-import type { ScreenPoint } from '../../core/pointerTracker.ts';
-import type { LngLat, PinFeature, Theme } from '../../core/types.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { BoundaryLayer } from '../BoundaryLayer.tsx';
 import { bboxToBounds, fromLatLng } from '../lngLat.ts';
 import { MapLabel } from '../MapLabel.tsx';
+import type { TableMapSlotProps } from '../../ui/table/TableApp.tsx';
 import { TablePinLayer } from './TablePinLayer.tsx';
 
-/** What the ui may ask the map, in viewport pixels and [lng, lat] only. */
-export interface TableMapProjector {
-  /** the position under a viewport point, or null when the point is not over the map */
-  clientToLngLat(point: ScreenPoint): LngLat | null;
-  /** where a position is in viewport pixels */
-  lngLatToClient(position: LngLat): ScreenPoint;
-  containerRect(): ScreenRect;
-}
-
-export interface TableMapProps {
-  tileUrl: string;
-  tileAttribution: string;
-  pins: readonly PinFeature[];
-  themes: readonly Theme[];
-  showBoundaries: boolean;
-  showLabels: boolean;
-  /** a new value puts the map back to its starting view */
-  viewGeneration: number;
-  onProjector(projector: TableMapProjector | null): void;
-}
+// the contract (props and projector) is the ui's: src/ui/table/TableApp.tsx takes this map through a slot
+export type TableMapProps = TableMapSlotProps;
 
 function ProjectorBridge({ onProjector }: { onProjector: TableMapProps['onProjector'] }) {
   const map = useMap();
@@ -46,11 +27,6 @@ function ProjectorBridge({ onProjector }: { onProjector: TableMapProps['onProjec
         containerRect,
         clientToLngLat(point) {
           return dropToLngLat(point, containerRect(), ({ x, y }) => fromLatLng(map.containerPointToLatLng([x, y])));
-        },
-        lngLatToClient([lng, lat]) {
-          const rect = containerRect();
-          const p = map.latLngToContainerPoint([lat, lng]);
-          return { x: rect.left + p.x, y: rect.top + p.y };
         },
       });
       return function withdrawProjector() {
