@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { handleError } from './apiError.ts';
 import { loadCatalog } from './catalog.ts';
+import { createPlannerAggregates } from './plannerAggregates.ts';
 import { createRateLimiter } from './rateLimiter.ts';
 import { registerApp } from './registerApp.ts';
 import { aggregateRoutes } from './routes/aggregateRoutes.ts';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   /** trust X-Forwarded-For from a load balancer, so rate limits see the real client */
   trustProxy?: boolean;
   logger?: boolean;
+  /** the planner engine is rebuilt at most once per this many ms while pins keep changing (default 1000) */
+  aggregateRebuildMs?: number;
 }
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -81,7 +84,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   catalogRoutes(app, ctx, { areasBodyLimit: options.areasBodyLimit ?? DEFAULT_AREAS_BODY_LIMIT });
   plannerRoutes(app, ctx);
   eventRoutes(app, ctx);
-  aggregateRoutes(app, ctx);
+  const aggregates = createPlannerAggregates(options.storage, options.aggregateRebuildMs !== undefined ? { minRebuildMs: options.aggregateRebuildMs } : {});
+  app.addHook('onClose', async () => aggregates.stop());
+  aggregateRoutes(app, ctx, aggregates);
 
   await registerApp(app, options.distDir);
   return app;

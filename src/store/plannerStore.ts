@@ -4,13 +4,14 @@ import { areaSizesKm2 } from '../core/areaSizes.ts';
 import type { PinFilter } from '../core/countPins.ts';
 import type { AreaMeasure } from '../core/layerValues.ts';
 import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerResult } from '../core/plannerEngine.ts';
+import { PLANNER_HEX_SIZES } from '../core/plannerWire.ts';
 import { DEFAULT_MIN_COUNT } from '../core/smallCounts.ts';
 import type { AreaCollection, PinFeature } from '../core/types.ts';
 import type { PlannerEngineClient, PlannerPinSource } from './plannerEngineClient.ts';
 
 export type PlannerLayer = 'areas' | 'gaps' | 'hex' | 'clusters';
 export const PLANNER_LAYERS: readonly PlannerLayer[] = ['areas', 'gaps', 'hex', 'clusters'];
-export const HEX_SIZES: readonly number[] = [250, 500, 1000, 2000];
+export const HEX_SIZES: readonly number[] = PLANNER_HEX_SIZES;
 export const TOP_N = 5;
 
 export interface PlannerFilter {

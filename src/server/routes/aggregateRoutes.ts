@@ -1,33 +1,101 @@
-// GET /api/aggregates/areas: per-area pin counts computed on the server, so planners need not download every pin.
+// /api/aggregates/*: the planner's figures computed on the server, so planners need not download every pin.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { aggregateAreas } from '../../core/aggregateAreas.ts';
 import type { PinFilter } from '../../core/countPins.ts';
+import { PLANNER_HEX_SIZES, plannerResultToJson } from '../../core/plannerWire.ts';
 import { PIN_KINDS } from '../../core/types.ts';
 import type { PinKind } from '../../core/types.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
+import type { PlannerAggregates } from '../plannerAggregates.ts';
 import type { ServerContext } from '../serverContext.ts';
 
-const query = z.object({
+const number = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be a number`);
+const whole = (name: string) => number(name).int(`${name} must be a whole number`);
+const time = (name: string) =>
+  z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time, e.g. 2026-04-01T00:00:00Z` }).transform((s) => Date.parse(s));
+
+const filterQuery = z.object({
   kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]], { error: 'kind must be "asset" or "priority"' }).optional(),
-  theme: z.string().max(64 * 20).optional(),
+  // theme=a,b counts pins of either theme
+  theme: z.string().max(64 * 50).optional(),
   // session=a,b counts those workshop sessions; an empty name (session=,a or session=) stands for pins made online
-  session: z.string().max(65 * 20).optional(),
-  minCount: z.coerce.number({ error: 'minCount must be a whole number' }).int('minCount must be a whole number').min(0).max(1000).optional(),
+  session: z.string().max(65 * 50).optional(),
+  // created at or after `from`, and before `to`
+  from: time('from').optional(),
+  to: time('to').optional(),
 });
 
-export function aggregateRoutes(app: FastifyInstance, ctx: ServerContext): void {
+const areasQuery = filterQuery.extend({
+  minCount: whole('minCount').min(0).max(1000).optional(),
+});
+
+const plannerQuery = filterQuery.extend({
+  hex: whole('hex')
+    .refine((m) => PLANNER_HEX_SIZES.includes(m), `hex must be one of ${PLANNER_HEX_SIZES.join(', ')} (metres)`)
+    .default(500),
+  // the selected area (by id), for the weekly chart and the top pins
+  area: z.string().min(1).max(200).optional(),
+  top: whole('top').min(0).max(50).default(5),
+});
+
+const bboxSchema = z
+  .string()
+  .transform((s) => s.split(',').map((part) => (part.trim() === '' ? NaN : Number(part))))
+  .refine((n) => n.length === 4 && n.every(Number.isFinite), 'bbox must be four numbers: west,south,east,north')
+  .refine((n) => n[0]! <= n[2]! && n[1]! <= n[3]!, 'bbox must be west,south,east,north with west <= east and south <= north')
+  .transform((n) => n as unknown as [number, number, number, number]);
+
+const clustersQuery = filterQuery.extend({
+  bbox: bboxSchema,
+  zoom: whole('zoom').min(0).max(24),
+});
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const q = schema.safeParse(input);
+  if (!q.success) throw new ApiError(400, 'invalid-query', 'The aggregate options are not valid.', zodProblems(q.error));
+  return q.data;
+}
+
+function pinFilter(q: z.infer<typeof filterQuery>): PinFilter {
+  const filter: PinFilter = {};
+  if (q.kind) filter.kind = q.kind;
+  if (q.theme) filter.themes = q.theme.split(',').map((t) => t.trim()).filter(Boolean);
+  if (q.session !== undefined) filter.sessions = q.session.split(',').map((s) => s.trim());
+  if (q.from !== undefined) filter.from = q.from;
+  if (q.to !== undefined) filter.to = q.to;
+  return filter;
+}
+
+export function aggregateRoutes(app: FastifyInstance, ctx: ServerContext, aggregates: PlannerAggregates): void {
+  // the same shape as `npm run aggregate`: areas with per-area counts, small counts withheld when minCount is given
   app.get('/api/aggregates/areas', async (request) => {
-    const q = query.safeParse(request.query);
-    if (!q.success) throw new ApiError(400, 'invalid-query', 'The aggregate options are not valid.', zodProblems(q.error));
-    const filter: PinFilter = {};
-    if (q.data.kind) filter.kind = q.data.kind;
-    // theme=a,b counts pins of either theme
-    if (q.data.theme) filter.themes = q.data.theme.split(',').map((t) => t.trim()).filter(Boolean);
-    if (q.data.session !== undefined) filter.sessions = q.data.session.split(',').map((s) => s.trim());
+    const q = parse(areasQuery, request.query);
     // hidden pins are left out: moderation removes a pin from every published figure
     const pins = await ctx.storage.listPins();
-    return aggregateAreas(ctx.catalog.areas(), { type: 'FeatureCollection', features: pins }, { filter, ...(q.data.minCount !== undefined ? { minCount: q.data.minCount } : {}) });
+    return aggregateAreas(ctx.catalog.areas(), { type: 'FeatureCollection', features: pins }, { filter: pinFilter(q), ...(q.minCount !== undefined ? { minCount: q.minCount } : {}) });
+  });
+
+  // what the planner view loads first: how many pins, which themes and sessions, the time range
+  app.get('/api/aggregates/summary', async () => (await aggregates.current()).summary);
+
+  // every figure of the planner view for one filter: per area, per hex cell, per week, and the top pins
+  app.get('/api/aggregates/planner', async (request) => {
+    const q = parse(plannerQuery, request.query);
+    const { engine, areaIds } = await aggregates.current();
+    let area: number | null = null;
+    if (q.area !== undefined) {
+      area = areaIds.indexOf(q.area);
+      if (area < 0) throw new ApiError(400, 'unknown-area', `There is no area "${q.area}".`, [{ path: 'area', rule: 'unknown-area', message: `no area has the id "${q.area}"` }]);
+    }
+    return plannerResultToJson(engine.query({ filter: pinFilter(q), hexMetres: q.hex, area, topN: q.top }));
+  });
+
+  // clusters in a view; `mix` (pins per theme) is indexed by `themes`
+  app.get('/api/aggregates/clusters', async (request) => {
+    const q = parse(clustersQuery, request.query);
+    const { engine, summary } = await aggregates.current();
+    return { themes: summary.themes, marks: engine.clusters(pinFilter(q), q.bbox, q.zoom) };
   });
 }
