@@ -64,6 +64,8 @@ export interface HttpRepository {
   updatePin(id: string, pin: PinFeature): Promise<RemotePin>;
   deletePin(id: string): Promise<void>;
   supportPin(id: string): Promise<{ added: boolean } & RemotePin>;
+  /** DELETE …/support: takes this device's support back; `removed` is false when there was none to take */
+  unsupportPin(id: string): Promise<{ removed: boolean } & RemotePin>;
   getSession(): Promise<Role>;
   signIn(passphrase: string): Promise<{ role: Role; expiresAt: string }>;
   signOut(): Promise<void>;
@@ -229,6 +231,12 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
       const added = z.object({ added: z.boolean(), pin: z.unknown() }).safeParse(res.json);
       if (!added.success) throw invalidAnswer('POST …/support', added.error);
       return { added: added.data.added, ...toRemotePin(added.data.pin, token) };
+    },
+    async unsupportPin(id) {
+      const res = await request('DELETE', `${pinPath(id)}/support`);
+      const removed = z.object({ removed: z.boolean(), pin: z.unknown() }).safeParse(res.json);
+      if (!removed.success) throw invalidAnswer('DELETE …/support', removed.error);
+      return { removed: removed.data.removed, ...toRemotePin(removed.data.pin, token) };
     },
     async getSession() {
       return parse(roleSchema, (await request('GET', '/api/session')).json, 'GET /api/session').role;

@@ -10,7 +10,8 @@ export type OutboxOp =
   | { type: 'create'; pinId: string; pin: PinFeature }
   | { type: 'update'; pinId: string; pin: PinFeature }
   | { type: 'delete'; pinId: string }
-  | { type: 'support'; pinId: string };
+  | { type: 'support'; pinId: string }
+  | { type: 'unsupport'; pinId: string };
 
 export type OutboxEntry = OutboxOp & {
   seq: number;
@@ -37,7 +38,7 @@ interface OutboxDb extends DBSchema {
   ids: { key: string; value: { localId: string; serverId: string } };
 }
 
-export type OutboxApi = Pick<HttpRepository, 'createPin' | 'updatePin' | 'deletePin' | 'supportPin' | 'getPin'>;
+export type OutboxApi = Pick<HttpRepository, 'createPin' | 'updatePin' | 'deletePin' | 'supportPin' | 'unsupportPin' | 'getPin'>;
 
 export interface OutboxOptions {
   api: OutboxApi;
@@ -139,6 +140,15 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
         const { pin, hidden, hiddenReason } = await options.api.supportPin(id);
         return { type: 'updated', remote: hiddenReason ? { pin, hidden, hiddenReason } : { pin, hidden } };
       }
+      case 'unsupport':
+        try {
+          const { pin, hidden, hiddenReason } = await options.api.unsupportPin(id);
+          return { type: 'updated', remote: hiddenReason ? { pin, hidden, hiddenReason } : { pin, hidden } };
+        } catch (error) {
+          // the pin is gone (deleted, or hidden by a moderator): no support of ours counts on it any more
+          if (!(error instanceof ApiRequestError && error.status === 404)) throw error;
+          return { type: 'deleted', pinId: id };
+        }
       case 'delete':
         try {
           await options.api.deletePin(id);

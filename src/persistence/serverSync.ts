@@ -43,6 +43,8 @@ export interface ServerSync {
   pinEdited(pin: PinFeature): Promise<void>;
   pinDeleted(id: string): Promise<void>;
   pinSupported(id: string): Promise<void>;
+  /** queues taking this device's support back, after any support still waiting, so the server sees them in order */
+  pinSupportWithdrawn(id: string): Promise<void>;
   /** re-reads pins (and optionally the catalog) from the server */
   reload(what?: { areas?: boolean; themes?: boolean }): Promise<void>;
 }
@@ -223,6 +225,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
     pinEdited: (pin) => enqueueAndFlush({ type: 'update', pinId: pin.id, pin }),
     pinDeleted: (id) => enqueueAndFlush({ type: 'delete', pinId: id }),
     pinSupported: (id) => enqueueAndFlush({ type: 'support', pinId: id }),
+    pinSupportWithdrawn: (id) => enqueueAndFlush({ type: 'unsupport', pinId: id }),
     reload,
   };
 }

@@ -141,8 +141,6 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         const pin = get().pins.find((p) => p.id === id);
         if (!pin) return;
         const supporting = !get().supportedIds.has(id);
-        // WARNING: the server counts one support per device and has no way to take it back
-        if (sync && !supporting) return;
         const count = Math.max(0, (pin.properties.supports ?? 0) + (supporting ? 1 : -1));
         const updated: PinFeature = { ...pin, properties: { ...pin.properties, supports: count } };
         await repository.putPin(updated);
@@ -152,7 +150,9 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         else supportedIds.delete(id);
         replacePin(updated);
         set({ supportedIds });
-        await sync?.pinSupported(id);
+        // the server counts one support per device; taking it back is queued like giving it, so offline toggles keep their order
+        if (supporting) await sync?.pinSupported(id);
+        else await sync?.pinSupportWithdrawn(id);
       },
 
       async pinsImported(text) {

@@ -58,7 +58,7 @@ describe('createHttpRepository', () => {
     expect((await server.storage.listPins()).filter((p) => p.properties.title === 'Broken light')).toHaveLength(1);
   });
 
-  it('edits with null for cleared fields, deletes, and supports once', async () => {
+  it('edits with null for cleared fields, deletes, supports once and takes it back', async () => {
     const { pin } = await api.createPin(draft('Potholes'), 'k-edit');
     const edited = await api.updatePin(pin.id, { ...pin, properties: { ...pin.properties, title: 'Deep potholes', note: undefined } });
     expect(edited.pin.properties.title).toBe('Deep potholes');
@@ -66,6 +66,9 @@ describe('createHttpRepository', () => {
     const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch });
     expect(await other.supportPin(pin.id)).toMatchObject({ added: true, pin: { properties: { supports: 1 } } });
     expect(await other.supportPin(pin.id)).toMatchObject({ added: false, pin: { properties: { supports: 1 } } });
+    expect(await other.unsupportPin(pin.id)).toMatchObject({ removed: true, pin: { properties: { supports: 0 } } });
+    expect(await other.unsupportPin(pin.id)).toMatchObject({ removed: false, pin: { properties: { supports: 0 } } });
+    expect(net.calls.at(-1)).toBe(`DELETE /api/pins/${pin.id}/support`);
     await api.deletePin(pin.id);
     await expect(api.getPin(pin.id)).rejects.toMatchObject({ status: 404, code: 'pin-not-found' });
   });

@@ -154,4 +154,22 @@ describe('createOutbox', () => {
     expect(await outbox.flush()).toEqual({ done: true, sent: 3 });
     expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1);
   });
+
+  it('sends a support and its withdrawal made offline in order, and treats withdrawing from a vanished pin as done', async () => {
+    net.offline = true;
+    const { outbox, events } = await openOutbox();
+    await outbox.enqueue({ type: 'support', pinId: 'seeded-1' });
+    await outbox.enqueue({ type: 'unsupport', pinId: 'seeded-1' });
+    await outbox.enqueue({ type: 'support', pinId: 'seeded-1' });
+    await outbox.enqueue({ type: 'unsupport', pinId: 'no-such-pin' });
+    expect(await outbox.flush()).toMatchObject({ done: false, reason: 'network' });
+    net.offline = false;
+    expect(await outbox.flush()).toEqual({ done: true, sent: 4 });
+    expect(net.calls.filter((c) => c.endsWith('/support'))).toEqual([
+      'POST /api/pins/seeded-1/support', 'POST /api/pins/seeded-1/support', 'DELETE /api/pins/seeded-1/support', 'POST /api/pins/seeded-1/support', 'DELETE /api/pins/no-such-pin/support',
+    ]);
+    expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1);
+    expect(events.filter((e) => e.type === 'rejected')).toEqual([]);
+    expect(events.filter((e) => e.type === 'updated').map((e) => e.type === 'updated' && e.remote.pin.properties.supports)).toEqual([1, 0, 1]);
+  });
 });

@@ -89,6 +89,30 @@ describe('store in server mode', () => {
     restarted.stop();
   });
 
+  it('takes a support back on the server too, also when both were given offline', async () => {
+    const { store, stop } = await serverModeStore();
+    const supports = () => store.getState().pins.find((p) => p.id === 'seeded-1')!.properties.supports;
+    await store.getState().supportToggled('seeded-1');
+    await vi.waitFor(async () => expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1));
+    await vi.waitFor(() => expect(store.getState().pendingIds.size).toBe(0));
+    await store.getState().supportToggled('seeded-1');
+    expect(store.getState().supportedIds.has('seeded-1')).toBe(false);
+    expect(supports()).toBe(0);
+    await vi.waitFor(async () => expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(0));
+    await vi.waitFor(() => expect(store.getState().pendingIds.size).toBe(0));
+
+    // offline: support, withdraw, support again are kept in order and end as one support
+    net.offline = true;
+    for (let i = 0; i < 3; i++) await store.getState().supportToggled('seeded-1');
+    expect(store.getState().supportedIds.has('seeded-1')).toBe(true);
+    net.offline = false;
+    await store.getState().supportToggled('seeded-1');
+    await vi.waitFor(() => expect(store.getState().pendingIds.size).toBe(0));
+    expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(0);
+    expect(net.calls.filter((c) => c === 'DELETE /api/pins/seeded-1/support').length).toBeGreaterThanOrEqual(3);
+    stop();
+  });
+
   it('sends a touch-table pin with its workshop session id, which the server keeps', async () => {
     const { store, stop } = await serverModeStore();
     const added = await store.getState().pinAdded({ ...draft, title: 'Table orchard', sessionId: 'hall-session-1' });

@@ -1,4 +1,4 @@
-// /api/pins: list with filters, create (idempotent, rate-limited), edit and delete own pins, support others' pins.
+// /api/pins: list with filters, create (idempotent, rate-limited), edit and delete own pins, support others' pins and take it back.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -116,5 +116,14 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const result = await ctx.storage.supportPin(pin.id, author, new Date().toISOString());
     if (!result) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
     return { added: result.added, pin: publicPin(result.pin, { author, planner: false }) };
+  });
+
+  // idempotent: withdrawing a support that is not there (never given, already withdrawn, own pin) answers removed: false
+  app.delete<{ Params: { id: string } }>('/api/pins/:id/support', async (request) => {
+    const author = requireDevice(request);
+    const pin = await findVisible(request);
+    const result = await ctx.storage.unsupportPin(pin.id, author, new Date().toISOString());
+    if (!result) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
+    return { removed: result.removed, pin: publicPin(result.pin, { author, planner: false }) };
   });
 }

@@ -193,6 +193,16 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         if (added && !pin.properties.hidden) await notify(c, { type: 'pin-updated', pin });
         return { pin, added };
       }),
+    unsupportPin: (id, supporter, at) =>
+      tx(async (c) => {
+        // the pin's row lock orders this against a concurrent support by the same device
+        if (!(await selectPin(c, id, true))) return null;
+        const removed = (await c.query('DELETE FROM supports WHERE pin_id = $1 AND supporter = $2', [id, supporter])).rowCount === 1;
+        if (removed) await c.query('UPDATE pins SET supports = GREATEST(supports - 1, 0), updated_at = $1 WHERE id = $2', [at, id]);
+        const pin = (await selectPin(c, id))!;
+        if (removed && !pin.properties.hidden) await notify(c, { type: 'pin-updated', pin });
+        return { pin, removed };
+      }),
     moderatePin: (id, m) =>
       tx(async (c) => {
         const r = await c.query('UPDATE pins SET hidden = $1, hidden_reason = $2, updated_at = $3 WHERE id = $4', [m.hidden, m.hidden ? m.reason : null, m.at, id]);

@@ -159,6 +159,16 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
       if (result?.added && !result.pin.properties.hidden) emit({ type: 'pin-updated', pin: result.pin });
       return result;
     },
+    async unsupportPin(id, supporter, at) {
+      const result = db.transaction(() => {
+        if (!selectPin.get(id)) return null;
+        const removed = db.prepare('DELETE FROM supports WHERE pin_id = ? AND supporter = ?').run(id, supporter).changes === 1;
+        if (removed) db.prepare('UPDATE pins SET supports = MAX(supports - 1, 0), updated_at = ? WHERE id = ?').run(at, id);
+        return { pin: rowToPin(selectPin.get(id)!), removed };
+      })();
+      if (result?.removed && !result.pin.properties.hidden) emit({ type: 'pin-updated', pin: result.pin });
+      return result;
+    },
     async moderatePin(id, m) {
       const pin = db.transaction(() => {
         const changed = db.prepare('UPDATE pins SET hidden = ?, hidden_reason = ?, updated_at = ? WHERE id = ?').run(Number(m.hidden), m.hidden ? m.reason : null, m.at, id).changes;

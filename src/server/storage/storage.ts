@@ -93,6 +93,8 @@ export interface Storage {
   deletePin(id: string): Promise<boolean>;
   /** one support per supporter; `added` is false when they had already supported it */
   supportPin(id: string, supporter: string, at: string): Promise<{ pin: ServerPin; added: boolean } | null>;
+  /** takes a supporter's support back; `removed` is false when they had not supported it (the count never goes below 0) */
+  unsupportPin(id: string, supporter: string, at: string): Promise<{ pin: ServerPin; removed: boolean } | null>;
   moderatePin(id: string, moderation: Moderation): Promise<ServerPin | null>;
   listAudit(limit?: number): Promise<AuditEntry[]>;
   /** live changes; on PostgreSQL these include changes made by other server processes */

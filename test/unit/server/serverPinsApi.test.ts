@@ -110,6 +110,34 @@ describe('pins API', () => {
     expect(again.json()).toMatchObject({ added: false, pin: { properties: { supports: 1 } } });
   });
 
+  it('withdraws a device\'s support, idempotently, and only for pins the device can see', async () => {
+    const id = (await post(pinBody())).json().id as string;
+    const support = (device: string) => server.app.inject(asDevice(device, { method: 'POST', url: `/api/pins/${id}/support` }));
+    const withdraw = (device: string, pinId = id) => server.app.inject(asDevice(device, { method: 'DELETE', url: `/api/pins/${pinId}/support` }));
+    await support(DEVICE_B);
+    const removed = await withdraw(DEVICE_B);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toMatchObject({ removed: true, pin: { id, properties: { supports: 0 } } });
+    expect(removed.json().pin.properties.author).toBeUndefined();
+    const again = await withdraw(DEVICE_B);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ removed: false, pin: { properties: { supports: 0 } } });
+    // the author never supported their own pin, so there is nothing to take back
+    expect((await withdraw(DEVICE_A)).json()).toMatchObject({ removed: false, pin: { properties: { supports: 0, mine: true } } });
+    // another device's withdrawal leaves B's support alone
+    await support(DEVICE_B);
+    expect((await withdraw('device-c-0123456789abcdef')).json()).toMatchObject({ removed: false, pin: { properties: { supports: 1 } } });
+    expect((await server.storage.getPin(id))?.properties.supports).toBe(1);
+
+    expect((await server.app.inject({ method: 'DELETE', url: `/api/pins/${id}/support` })).json().error.code).toBe('device-token-required');
+    const unknown = await withdraw(DEVICE_B, 'no-such-pin');
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'pin-not-found']);
+    const token = await server.plannerToken();
+    await server.app.inject({ method: 'POST', url: `/api/pins/${id}/hide`, headers: { authorization: `Bearer ${token}` }, payload: { reason: 'test' } });
+    expect((await withdraw(DEVICE_B)).statusCode).toBe(404);
+    expect((await server.storage.getPin(id))?.properties.supports).toBe(1);
+  });
+
   it('marks only the asking device\'s pins as mine', async () => {
     await post(pinBody(), {}, DEVICE_A);
     const asB = (await server.app.inject(asDevice(DEVICE_B, { url: '/api/pins' }))).json();

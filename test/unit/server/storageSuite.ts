@@ -95,6 +95,48 @@ export function storageContract(open: OpenStorage): void {
     expect(await storage.supportPin('missing', 'dev-1', '2031-01-01T00:00:00.000Z')).toBeNull();
   });
 
+  it('withdraws a support once, only the supporter\'s own, and announces only a real change', async () => {
+    const pin = testPin();
+    await storage.createPin(pin);
+    const seen: StorageEvent[] = [];
+    const stop = storage.subscribe((e) => seen.push(e));
+    await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:00.000Z');
+    await storage.supportPin(pin.id, 'dev-2', '2031-01-01T00:00:01.000Z');
+    const notMine = await storage.unsupportPin(pin.id, 'dev-3', '2031-01-01T00:00:02.000Z');
+    expect(notMine).toMatchObject({ removed: false, pin: { properties: { supports: 2 } } });
+    const withdrawn = await storage.unsupportPin(pin.id, 'dev-1', '2031-01-01T00:00:03.000Z');
+    expect(withdrawn).toMatchObject({ removed: true, pin: { properties: { supports: 1, updatedAt: '2031-01-01T00:00:03.000Z' } } });
+    const twice = await storage.unsupportPin(pin.id, 'dev-1', '2031-01-01T00:00:04.000Z');
+    expect(twice).toMatchObject({ removed: false, pin: { properties: { supports: 1 } } });
+    expect((await storage.getPin(pin.id))?.properties.supports).toBe(1);
+    // supporting again after withdrawing counts again
+    expect((await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:05.000Z'))?.added).toBe(true);
+    expect(await storage.unsupportPin('missing', 'dev-1', '2031-01-01T00:00:00.000Z')).toBeNull();
+    // two supports, one withdrawal, one support again: four updates, none for the calls that changed nothing
+    // (on PostgreSQL the pin's own creation can arrive after subscribing, through LISTEN)
+    const updates = () => seen.flatMap((e) => (e.type === 'pin-updated' ? [e.pin.properties.supports] : []));
+    await expect.poll(updates, { timeout: 3000 }).toEqual([1, 2, 1, 2]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(updates()).toHaveLength(4);
+    stop();
+  });
+
+  it('takes back only supports it holds, and keeps the count equal to the supports under concurrent toggles', async () => {
+    // a pin seeded with a count but no support rows (like the demo data): a withdrawal there changes nothing
+    const imported = testPin({ supports: 3 });
+    await storage.createPin(imported);
+    expect(await storage.unsupportPin(imported.id, 'dev-1', '2031-01-01T00:00:00.000Z')).toMatchObject({ removed: false, pin: { properties: { supports: 3 } } });
+    const pin = testPin();
+    await storage.createPin(pin);
+    const at = '2031-01-01T00:00:00.000Z';
+    const toggles = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? storage.supportPin(pin.id, `dev-${i % 4}`, at) : storage.unsupportPin(pin.id, `dev-${(i - 1) % 4}`, at)));
+    const results = await Promise.all(toggles);
+    const added = results.filter((r) => r && 'added' in r && r.added).length;
+    const removed = results.filter((r) => r && 'removed' in r && r.removed).length;
+    expect((await storage.getPin(pin.id))?.properties.supports).toBe(added - removed);
+    expect(added - removed).toBeGreaterThanOrEqual(0);
+  });
+
   it('hides and restores pins with a reason, keeping an audit log', async () => {
     const pin = testPin();
     await storage.createPin(pin);
