@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { handleError } from './apiError.ts';
 import { loadCatalog } from './catalog.ts';
 import { createPlannerAggregates } from './plannerAggregates.ts';
-import { createRateLimiter } from './rateLimiter.ts';
+import { createMemoryRateCounter, createRateLimiter } from './rateLimiter.ts';
 import { registerApp } from './registerApp.ts';
 import { aggregateRoutes } from './routes/aggregateRoutes.ts';
 import { catalogRoutes } from './routes/catalogRoutes.ts';
@@ -65,6 +65,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // the API speaks JSON only; a text body is refused (415) rather than half-parsed
   app.removeContentTypeParser('text/plain');
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  // PostgreSQL counts in the database, so processes behind one load balancer share each limit
+  const counter = options.storage.rateCounter ?? createMemoryRateCounter();
   const ctx: ServerContext = {
     storage: options.storage,
     catalog: await loadCatalog(options.storage),
@@ -72,9 +74,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60 * 1000,
     secureCookies: options.secureCookies ?? false,
     limits: {
-      pinsPerDevice: createRateLimiter({ max: limits.pinsPerDevicePerMinute, windowMs: 60_000 }),
-      pinsPerAddress: createRateLimiter({ max: limits.pinsPerAddressPerMinute, windowMs: 60_000 }),
-      signInFailures: createRateLimiter({ max: limits.signInFailuresPer15Minutes, windowMs: 15 * 60_000 }),
+      pinsPerDevice: createRateLimiter('pins-per-device', { max: limits.pinsPerDevicePerMinute, windowMs: 60_000 }, counter),
+      pinsPerAddress: createRateLimiter('pins-per-address', { max: limits.pinsPerAddressPerMinute, windowMs: 60_000 }, counter),
+      signInFailures: createRateLimiter('sign-in-failures', { max: limits.signInFailuresPer15Minutes, windowMs: 15 * 60_000 }, counter),
     },
   };
 

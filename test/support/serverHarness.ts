@@ -46,3 +46,9 @@ export function pinBody(overrides: Record<string, unknown> = {}, position: unkno
 export function asDevice(token: string, options: InjectOptions): InjectOptions {
   return { ...options, headers: { ...options.headers, 'x-device-token': token } };
 }
+
+/** waits until the clock is not within `marginMs` of the end of a fixed rate-limit window, so a test's hits share one window */
+export async function awayFromWindowEdge(windowMs = 60_000, marginMs = 3000): Promise<void> {
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

@@ -74,7 +74,7 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
       throw new ApiError(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1-128 printable ASCII characters without spaces.');
     }
     for (const [limiter, subject] of [[ctx.limits.pinsPerDevice, author], [ctx.limits.pinsPerAddress, request.ip]] as const) {
-      const decision = limiter.hit(subject);
+      const decision = await limiter.hit(subject);
       if (!decision.ok) throw new ApiError(429, 'rate-limited', `Too many new pins; try again in ${decision.retryAfterSeconds} s.`, { retryAfterSeconds: decision.retryAfterSeconds });
     }
     const body = readNewPin(request.body, ctx.catalog.themeIds());

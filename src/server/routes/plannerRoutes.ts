@@ -24,16 +24,19 @@ export function plannerRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/session', async (request) => ({ role: isPlanner(ctx, request) ? 'planner' : 'resident' }));
 
   app.post('/api/session', async (request, reply) => {
-    const blocked = ctx.limits.signInFailures.check(request.ip);
-    if (!blocked.ok) {
-      throw new ApiError(429, 'too-many-attempts', `Too many wrong passphrases; try again in ${blocked.retryAfterSeconds} s.`, { retryAfterSeconds: blocked.retryAfterSeconds });
-    }
+    const tooMany = (retryAfterSeconds: number) =>
+      new ApiError(429, 'too-many-attempts', `Too many wrong passphrases; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+    // only wrong passphrases count, and an address at the limit is refused even the right one
+    const blocked = await ctx.limits.signInFailures.check(request.ip);
+    if (!blocked.ok) throw tooMany(blocked.retryAfterSeconds);
     const body = signIn.safeParse(request.body);
     if (!body.success) throw new ApiError(400, 'invalid-sign-in', 'The sign-in request is not valid.', zodProblems(body.error));
-    if (!passphraseMatches(body.data.passphrase, ctx.passphrase)) {
-      ctx.limits.signInFailures.hit(request.ip);
-      throw new ApiError(401, 'wrong-passphrase', 'That passphrase is not right.');
-    }
+    // WARNING: counted as a failure before comparing and taken back when right: with the count in a database, checking
+    // and counting afterwards would let a burst of simultaneous guesses all pass the check before any of them counted
+    const attempt = await ctx.limits.signInFailures.hit(request.ip);
+    if (!attempt.ok) throw tooMany(attempt.retryAfterSeconds);
+    if (!passphraseMatches(body.data.passphrase, ctx.passphrase)) throw new ApiError(401, 'wrong-passphrase', 'That passphrase is not right.');
+    await ctx.limits.signInFailures.undo(attempt);
     const expiresAt = Date.now() + ctx.sessionTtlMs;
     const token = createSessionToken(ctx.passphrase, expiresAt);
     void reply.header('set-cookie', sessionCookie(token, Math.floor(ctx.sessionTtlMs / 1000), ctx.secureCookies));

@@ -1,10 +1,11 @@
-// PostgreSQL adapter (pg Pool): shared storage for several server processes; live events fan out with LISTEN/NOTIFY.
+// PostgreSQL adapter (pg Pool): shared storage for several server processes; live events fan out with LISTEN/NOTIFY, rate limits are counted here.
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { PoolClient } from 'pg';
 import type { AreaCollection, Theme } from '../../core/types.ts';
 import { AUDIT_COLUMNS, applyChanges, PIN_COLUMNS, pinToValues, rowToPin } from './pinRows.ts';
 import type { PinRow } from './pinRows.ts';
+import { createPostgresRateCounter, RATE_LIMIT_SCHEMA } from './postgresRateCounter.ts';
 import { SCHEMA_STATEMENTS, scopedKey } from './sqlSchema.ts';
 import type { AuditEntry, PinFilter, SeedData, Storage, StorageEvent } from './storage.ts';
 
@@ -58,6 +59,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     for (const sql of SCHEMA_STATEMENTS) await c.query(sql);
     await c.query(`CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
       action TEXT NOT NULL, pin_id TEXT, reason TEXT)`);
+    await c.query(RATE_LIMIT_SCHEMA);
     const seeded = await c.query(`SELECT 1 FROM catalog WHERE name = 'areas'`);
     if (seeded.rowCount === 0 && options.seed) {
       const seed = await options.seed();
@@ -103,6 +105,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
 
   const storage: Storage = {
     kind: 'postgres',
+    rateCounter: createPostgresRateCounter(pool),
     getAreas: () => readCatalog<AreaCollection>('areas', { type: 'FeatureCollection', features: [] }),
     getThemes: () => readCatalog<Theme[]>('themes', []),
     replaceAreas: (areas, locate, actor) =>

@@ -1,5 +1,6 @@
 // the storage port of the server: one interface, implemented by the SQLite and PostgreSQL adapters.
 import type { AreaCollection, PinFeature, PinKind, PinProperties, Theme } from '../../core/types.ts';
+import type { RateCounter } from '../rateLimiter.ts';
 
 /** A pin as the server keeps it: the shared pin shape plus moderation state. `author` is a hash of the device token, never the token. */
 export interface ServerPinProperties extends PinProperties {
@@ -78,6 +79,8 @@ export interface SeedData {
 
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
+  /** rate-limit counts shared by every process using this database; absent, the server counts in its own memory (SQLite: one process) */
+  readonly rateCounter?: RateCounter;
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;
   /** all-or-nothing: refuses (ok: false) when any pin would fall outside the new areas; otherwise re-assigns every pin's area */

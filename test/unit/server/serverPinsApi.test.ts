@@ -1,6 +1,6 @@
 // API behaviour for residents: validation never writes, idempotency, ownership, support, rate limits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asDevice, DEVICE_A, DEVICE_B, pinBody, startTestServer } from '../../support/serverHarness.ts';
+import { asDevice, awayFromWindowEdge, DEVICE_A, DEVICE_B, pinBody, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 
 describe('pins API', () => {
@@ -151,6 +151,8 @@ describe('pin creation rate limits', () => {
   it('limits each device, then each address', async () => {
     const server = await startTestServer({ rateLimits: { pinsPerDevicePerMinute: 3, pinsPerAddressPerMinute: 5 } });
     try {
+      // windows are aligned to the minute: start well inside one
+      await awayFromWindowEdge(60_000);
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', payload: pinBody() }))).statusCode);
       expect(statuses).toEqual([201, 201, 201, 429]);

@@ -1,6 +1,6 @@
 // API behaviour for planners: sign-in, what residents may not do, moderation with audit, replacing areas, export.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asDevice, DEVICE_A, PASSPHRASE, pinBody, startTestServer } from '../../support/serverHarness.ts';
+import { asDevice, awayFromWindowEdge, DEVICE_A, PASSPHRASE, pinBody, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 import { testAreas, testThemes } from '../../support/serverFixtures.ts';
 
@@ -48,6 +48,7 @@ describe('planner API', () => {
 
   it('refuses a wrong passphrase and then rate-limits attempts, even a right one', async () => {
     const attempt = (passphrase: string) => server.app.inject({ method: 'POST', url: '/api/session', payload: { passphrase } });
+    await awayFromWindowEdge(15 * 60_000);
     const wrong = await attempt('guess');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('wrong-passphrase');
