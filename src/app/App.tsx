@@ -4,10 +4,19 @@ import type { AppStore } from '../store/appStore.ts';
 import { TableMap } from '../map/table/TableMap.tsx';
 import { TableApp } from '../ui/table/TableApp.tsx';
 import type { TileConfig } from './loadTileConfig.ts';
-import { PlannerApp } from './PlannerApp.tsx';
+import { PlannerApp, type ServerCounting } from './PlannerApp.tsx';
 import { ResidentApp } from './ResidentApp.tsx';
 
-export function App({ store, tiles, pathname }: { store: AppStore; tiles: TileConfig; pathname: string }) {
-  const route = pathname.replace(/\/+$/, '') || '/';
-  return <AppStoreProvider store={store}>{route === '/table' ? <TableApp Map={TableMap} tiles={tiles} /> : route === '/planner' ? <PlannerApp tiles={tiles} /> : <ResidentApp tiles={tiles} />}</AppStoreProvider>;
+/** the route a pathname shows: '/', '/planner' or '/table' (a trailing slash does not matter) */
+export function routeOf(pathname: string): string {
+  return pathname.replace(/\/+$/, '') || '/';
+}
+
+export function App({ store, tiles, pathname, plannerServer }: { store: AppStore; tiles: TileConfig; pathname: string; plannerServer?: ServerCounting }) {
+  const route = routeOf(pathname);
+  return (
+    <AppStoreProvider store={store}>
+      {route === '/table' ? <TableApp Map={TableMap} tiles={tiles} /> : route === '/planner' ? <PlannerApp tiles={tiles} {...(plannerServer ? { server: plannerServer } : {})} /> : <ResidentApp tiles={tiles} />}
+    </AppStoreProvider>
+  );
 }

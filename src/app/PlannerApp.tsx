@@ -1,8 +1,10 @@
-// the planner page (/planner): layer panel, map with legend, and the dashboard, over the aggregation worker.
+// the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../ui/planner/planner.css';
 import { PlannerMap } from '../map/planner/PlannerMap.tsx';
+import type { PlannerEngineClient } from '../store/plannerEngineClient.ts';
+import { createPlannerEngineRouter } from '../store/plannerEngineRouter.ts';
 import { createPlannerStore } from '../store/plannerStore.ts';
 import { PlannerStoreProvider } from '../store/PlannerStoreProvider.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
@@ -16,9 +18,20 @@ import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { createWorkerEngine } from './aggregationClient.ts';
 import type { TileConfig } from './loadTileConfig.ts';
 
-export function PlannerApp({ tiles }: { tiles: TileConfig }) {
+/** The consultation's pins, counted on the server: its engine, and a way to hear that pins changed. */
+export interface ServerCounting {
+  engine: PlannerEngineClient;
+  /** calls `changed` whenever pins may have changed on the server; returns a stop function */
+  watch(changed: () => void): () => void;
+}
+
+/** while pins keep arriving, the figures are re-read at most this often */
+const REFRESH_MS = 3000;
+
+export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: ServerCounting }) {
   const { t } = useTranslation();
-  const [store] = useState(() => createPlannerStore(createWorkerEngine()));
+  // with a server the pins are counted there and never downloaded; an opened file is still counted in a worker here
+  const [store] = useState(() => createPlannerStore(server ? createPlannerEngineRouter(server.engine, createWorkerEngine) : createWorkerEngine()));
   const status = useAppStore((s) => s.status);
   const areas = useAppStore((s) => s.areas);
   const pins = useAppStore((s) => s.pins);
@@ -26,9 +39,29 @@ export function PlannerApp({ tiles }: { tiles: TileConfig }) {
   useEffect(
     function analyseAppPins() {
       // the map's own pins are the default source; an opened file replaces them until the next change here
-      if (status === 'ready' && store.getState().source?.kind !== 'file') void store.getState().appPinsLoaded(areas, pins);
+      if (status !== 'ready' || store.getState().source?.kind === 'file') return;
+      if (server) void store.getState().serverPinsLoaded(areas);
+      else void store.getState().appPinsLoaded(areas, pins);
     },
-    [status, areas, pins, store],
+    [status, areas, pins, store, server],
+  );
+
+  useEffect(
+    function followServerPins() {
+      if (!server) return;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const stop = server.watch(() => {
+        timer ??= setTimeout(() => {
+          timer = null;
+          void store.getState().serverPinsChanged();
+        }, REFRESH_MS);
+      });
+      return () => {
+        stop();
+        if (timer) clearTimeout(timer);
+      };
+    },
+    [server, store],
   );
 
   return (

@@ -1,6 +1,7 @@
 // the planner's web worker: runs the aggregation core off the ui thread (load once, recount per filter).
 import { createPlannerEngine } from '../core/plannerEngine.ts';
 import type { PlannerResult } from '../core/plannerEngine.ts';
+import { localPinsInput } from '../store/plannerEngineClient.ts';
 import type { PlannerWorkerRequest, PlannerWorkerResponse } from './aggregationProtocol.ts';
 
 const engine = createPlannerEngine();
@@ -19,9 +20,8 @@ function buffersOf(result: PlannerResult): ArrayBuffer[] {
 async function handle(request: PlannerWorkerRequest): Promise<{ response: PlannerWorkerResponse; transfer: ArrayBuffer[] }> {
   switch (request.type) {
     case 'load': {
-      const source = request.pins;
       // WARNING: the file is read and parsed here, never on the ui thread: 100k pins are ~20 MB of JSON
-      const pins = source.kind === 'file' ? await source.file.text() : source.kind === 'text' ? source.text : { type: 'FeatureCollection', features: source.features };
+      const pins = await localPinsInput(request.pins);
       return { response: { id: request.id, ok: true, type: 'load', value: engine.load(request.areas, pins) }, transfer: [] };
     }
     case 'query': {

@@ -3,12 +3,16 @@ import '../i18n/i18n.ts';
 import './app.css';
 import { createRoot } from 'react-dom/client';
 import { chooseRepository } from '../persistence/chooseRepository.ts';
+import type { HttpRepository } from '../persistence/httpRepository.ts';
+import { connectLiveEvents } from '../persistence/liveEvents.ts';
+import { createServerPlannerEngine } from '../persistence/serverPlannerEngine.ts';
 import type { ChosenRepository } from '../persistence/chooseRepository.ts';
 import { getDeviceToken } from '../persistence/deviceToken.ts';
 import { createAppStore } from '../store/appStore.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
 import { connectSync } from '../store/syncSlice.ts';
-import { App } from './App.tsx';
+import { App, routeOf } from './App.tsx';
+import type { ServerCounting } from './PlannerApp.tsx';
 import { loadBundledData } from './demoData.ts';
 import { loadTileConfig } from './loadTileConfig.ts';
 import { registerAppShell } from './registerAppShell.ts';
@@ -27,15 +31,30 @@ async function start(): Promise<void> {
   }
   const { repository } = chosen;
   const store = createAppStore({ repository, deviceToken, ...(chosen.mode === 'server' ? { sync: chosen.sync } : {}) });
+  // the planner view of a shared consultation reads areas and themes only: the server counts the pins
+  const plannerServer = chosen.mode === 'server' && routeOf(location.pathname) === '/planner' ? countOnServer(chosen.sync.api) : null;
   // WARNING: no <StrictMode>: react-leaflet 5's MapContainer removes its map in the doubled dev effect.
-  root.render(<App store={store} tiles={tiles} pathname={location.pathname} />);
+  root.render(<App store={store} tiles={tiles} pathname={location.pathname} {...(plannerServer ? { plannerServer } : {})} />);
   try {
-    await store.getState().appStarted(loadBundledData());
+    if (chosen.mode === 'server' && plannerServer) {
+      const [areas, themes] = await Promise.all([chosen.sync.api.getAreas(), chosen.sync.api.getThemes()]);
+      store.getState().catalogLoaded({ areas, themes });
+    } else await store.getState().appStarted(loadBundledData());
   } catch (error) {
     store.getState().startupFailed(error instanceof Error ? error.message : String(error));
   }
-  if (chosen.mode === 'server' && store.getState().status === 'ready') connectSync(store, chosen.sync);
+  if (chosen.mode === 'server' && !plannerServer && store.getState().status === 'ready') connectSync(store, chosen.sync);
   registerAppShell();
+}
+
+function countOnServer(api: HttpRepository): ServerCounting {
+  return {
+    engine: createServerPlannerEngine({ getJson: (path) => api.getJson(path) }),
+    watch(changed) {
+      const live = connectLiveEvents({ pinChanged: changed, pinRemoved: changed, catalogChanged: changed, reconnected: changed, statusChanged: () => {} });
+      return () => live.close();
+    },
+  };
 }
 
 function failingRepository(error: unknown): PinRepository {

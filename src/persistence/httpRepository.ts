@@ -55,6 +55,8 @@ export interface ReplaceResponse {
 
 export interface HttpRepository {
   health(): Promise<{ ok: true; storage: 'sqlite' | 'postgres' }>;
+  /** GET any API path and return its JSON unchecked: the caller validates it (e.g. the planner's aggregates) */
+  getJson(path: string): Promise<unknown>;
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;
   listPins(options?: { includeHidden?: boolean }): Promise<RemotePin[]>;
@@ -198,6 +200,9 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
   const pinPath = (id: string) => `/api/pins/${encodeURIComponent(id)}`;
 
   return {
+    async getJson(path) {
+      return (await request('GET', path)).json;
+    },
     async health() {
       return parse(healthSchema, (await request('GET', '/api/health', { timeoutMs: Math.min(timeoutMs, 4000) })).json, 'GET /api/health');
     },

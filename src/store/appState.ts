@@ -42,6 +42,8 @@ export interface DataState {
 export interface DataActions {
   appStarted(input: { themes: Theme[]; demoAreas: AreaCollection; demoPins: PinFeature[] }): Promise<void>;
   startupFailed(message: string): void;
+  /** the consultation's areas and themes without its pins: the planner view counts pins on the server */
+  catalogLoaded(catalog: { areas: AreaCollection; themes: Theme[] }): void;
   pinAdded(input: unknown): Promise<PinSaveResult>;
   pinEdited(id: string, input: unknown): Promise<PinSaveResult>;
   pinDeleted(id: string): Promise<boolean>;

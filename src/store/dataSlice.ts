@@ -80,6 +80,10 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         set({ status: 'failed', loadError: message });
       },
 
+      catalogLoaded({ areas, themes }) {
+        set({ status: 'ready', loadError: null, areas, themes, pins: [] });
+      },
+
       async pinAdded(input) {
         const checked = validatePinDraft(input, themeIds());
         if (!checked.ok) return { ok: false, errors: checked.errors };

@@ -32,7 +32,8 @@ export interface PlannerView {
 
 export interface PlannerState {
   status: 'idle' | 'loading' | 'ready' | 'failed';
-  source: { kind: 'app'; count: number } | { kind: 'file'; name: string } | null;
+  /** app: the map's pins, counted here; server: the consultation's pins, counted on the server; file: a file opened for analysis */
+  source: { kind: 'app'; count: number } | { kind: 'server' } | { kind: 'file'; name: string } | null;
   /** why the last load or query failed, one sentence each */
   problems: string[];
   summary: PlannerLoadSummary | null;
@@ -58,6 +59,10 @@ export interface PlannerState {
   pending: boolean;
 
   appPinsLoaded(areas: AreaCollection, pins: readonly PinFeature[]): Promise<void>;
+  /** counts the consultation's pins on the server (the engine must route `{ kind: 'server' }` there) */
+  serverPinsLoaded(areas: AreaCollection): Promise<void>;
+  /** pins changed on the server: re-reads the summary and the figures in place, keeping every choice */
+  serverPinsChanged(): Promise<void>;
   fileOpened(file: Blob, name: string): Promise<void>;
   layerChosen(layer: PlannerLayer): void;
   areaMeasureChosen(measure: AreaMeasure): void;
@@ -178,16 +183,37 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       try {
         const summary = await engine.load(areas, pins);
         if (seq !== loadSeq) return;
-        const themes = summary.themes;
-        const shareTheme = themes.includes(get().shareTheme) ? get().shareTheme : (themes[0] ?? '');
-        const gapTheme = get().gapTheme === 'all' || themes.includes(get().gapTheme) ? get().gapTheme : 'all';
-        // a session chosen for the previous pins may not be in these: show every pin rather than none
-        const session = get().filter.session;
-        const filter = session === null || summary.sessions.some((s) => s.id === session) ? get().filter : { ...get().filter, session: null };
-        set({ status: 'ready', summary, areas, areaKm2: areaSizesKm2(areas), shareTheme, gapTheme, filter, selectedTheme: null, changedAt: clock() });
+        set({ status: 'ready', summary, areas, areaKm2: areaSizesKm2(areas), ...choicesFor(summary), selectedTheme: null, changedAt: clock() });
         await requery();
       } catch (error) {
         if (seq === loadSeq) set({ status: 'failed', problems: failed(error), pending: false });
+      }
+    }
+
+    /** the theme and session choices that still make sense for these pins */
+    function choicesFor(summary: PlannerLoadSummary): Pick<PlannerState, 'shareTheme' | 'gapTheme' | 'filter'> {
+      const { themes } = summary;
+      const shareTheme = themes.includes(get().shareTheme) ? get().shareTheme : (themes[0] ?? '');
+      const gapTheme = get().gapTheme === 'all' || themes.includes(get().gapTheme) ? get().gapTheme : 'all';
+      // a session chosen for the previous pins may not be in these: show every pin rather than none
+      const session = get().filter.session;
+      const filter = session === null || summary.sessions.some((s) => s.id === session) ? get().filter : { ...get().filter, session: null };
+      return { shareTheme, gapTheme, filter };
+    }
+
+    async function refreshServerPins(): Promise<void> {
+      const state = get();
+      if (state.status !== 'ready' || state.source?.kind !== 'server') return;
+      const seq = ++loadSeq;
+      try {
+        const summary = await engine.load(state.areas, { kind: 'server' });
+        if (seq !== loadSeq) return;
+        // unlike a load, nothing is cleared: the figures on screen stay until the new ones arrive
+        const selectedTheme = state.selectedTheme && summary.themes.includes(state.selectedTheme) ? state.selectedTheme : null;
+        set({ summary, ...choicesFor(summary), selectedTheme, problems: [], changedAt: clock() });
+        await requery();
+      } catch (error) {
+        if (seq === loadSeq) set({ problems: failed(error) });
       }
     }
 
@@ -221,6 +247,8 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       pending: false,
 
       appPinsLoaded: (areas, pins) => load(areas, { kind: 'features', features: pins.slice() }, { kind: 'app', count: pins.length }),
+      serverPinsLoaded: (areas) => load(areas, { kind: 'server' }, { kind: 'server' }),
+      serverPinsChanged: refreshServerPins,
       fileOpened: (file, name) => load(get().areas.features.length ? get().areas : emptyAreas, { kind: 'file', file }, { kind: 'file', name }),
 
       layerChosen(layer) {

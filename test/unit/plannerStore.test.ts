@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPlannerEngine, type PlannerResult } from '../../src/core/plannerEngine.ts';
 import type { AreaCollection, PinFeature } from '../../src/core/types.ts';
-import type { PlannerEngineClient } from '../../src/store/plannerEngineClient.ts';
+import { localPinsInput, type PlannerEngineClient } from '../../src/store/plannerEngineClient.ts';
 import { createPlannerStore, effectiveFilter } from '../../src/store/plannerStore.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -15,8 +15,7 @@ function inProcessEngine(delays: number[] = []): PlannerEngineClient & { queries
   const engine = createPlannerEngine();
   const client = {
     queries: 0,
-    load: async (a: unknown, source: Parameters<PlannerEngineClient['load']>[1]) =>
-      engine.load(a, source.kind === 'features' ? { type: 'FeatureCollection', features: source.features } : source.kind === 'text' ? source.text : await source.file.text()),
+    load: async (a: unknown, source: Parameters<PlannerEngineClient['load']>[1]) => engine.load(a, await localPinsInput(source)),
     query: async (q: Parameters<PlannerEngineClient['query']>[0]): Promise<PlannerResult> => {
       const delay = delays[client.queries++] ?? 0;
       const result = engine.query(q);

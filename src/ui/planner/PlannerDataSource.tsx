@@ -19,7 +19,7 @@ export function PlannerDataSource() {
         {status === 'loading'
           ? t('planner.data.loading')
           : summary && source
-            ? t(source.kind === 'file' ? 'planner.data.fromFile' : 'planner.data.fromApp', { count: summary.pins, name: source.kind === 'file' ? source.name : '', outside: summary.outside })
+            ? t(source.kind === 'file' ? 'planner.data.fromFile' : source.kind === 'server' ? 'planner.data.fromServer' : 'planner.data.fromApp', { count: summary.pins, name: source.kind === 'file' ? source.name : '', outside: summary.outside })
             : t('planner.data.none')}
       </p>
       <label className="planner-file">
