@@ -1,4 +1,5 @@
-// planner view in Chromium: 100k generated pins loaded through the worker, layers, filters, numbers checked against core.
+// planner view in Chromium: the consultation counted on the server, live; 100k generated pins loaded through the worker,
+// layers, filters, numbers checked against core.
 import { expect, test } from './support/appServer.ts';
 import type { Download, Page, TestInfo } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -106,7 +107,7 @@ async function openWithFile(page: Page, baseURL: string): Promise<void> {
   pinsFile();
   await stayOffline(page, baseURL);
   await page.goto('/planner');
-  await expect(page.getByRole('status').filter({ hasText: 'pins from this map' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'pins in this consultation' })).toBeVisible();
   const started = Date.now();
   await page.getByLabel('Open pins file for analysis').setInputFiles(PINS_FILE);
   await expect(page.getByText(`${N.toLocaleString('en')} pins from planner-pins-100k.geojson`)).toBeVisible({ timeout: 60_000 });
@@ -233,10 +234,45 @@ test.describe('planner view', () => {
     writeFileSync(path.join(SHOTS, `planner-${project}-export.png`), png);
   });
 
+  test('the consultation is counted on the server: no pin is downloaded, and a new pin shows up live', async ({ page, baseURL, request }) => {
+    const pinDownloads: string[] = [];
+    const aggregateRequests: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/api/pins')) pinDownloads.push(r.url());
+      if (pathname.startsWith('/api/aggregates/')) aggregateRequests.push(pathname);
+    });
+    await stayOffline(page, baseURL!);
+    // the live stream answers with its headers as soon as it is open: a pin posted after that cannot be missed
+    const liveOpen = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/events');
+    await page.goto('/planner');
+    await liveOpen;
+    const status = page.getByRole('status').filter({ hasText: 'pins in this consultation' });
+    await expect(status).toBeVisible();
+    const before = Number(/^([\d,]+) pins/.exec(await status.innerText())![1]!.replace(/,/g, ''));
+    expect(before).toBeGreaterThan(0);
+
+    // a resident somewhere else adds a pin, where a demo pin already is (so inside an area)
+    const demo = JSON.parse(readFileSync(path.join(ROOT, 'data/demo-pins.geojson'), 'utf8')).features[0];
+    const { token } = await (await request.post('/api/device')).json();
+    const posted = await request.post('/api/pins', {
+      headers: { 'x-device-token': token },
+      data: { type: 'Feature', geometry: demo.geometry, properties: { kind: 'priority', theme: demo.properties.theme, title: 'Posted while a planner watches' } },
+    });
+    expect(posted.status()).toBe(201);
+    const postedAt = Date.now();
+    await expect(status).toContainText(`${(before + 1).toLocaleString('en')} pins in this consultation`, { timeout: 15_000 });
+    console.log(`planner: a new pin reached the server-counted figures in ${Date.now() - postedAt} ms (refresh at most every 3 s)`);
+
+    expect(pinDownloads).toEqual([]);
+    expect(aggregateRequests).toContain('/api/aggregates/summary');
+    expect(aggregateRequests).toContain('/api/aggregates/planner');
+  });
+
   test('small counts are withheld on the map, in the table and in exports (demo pins, k = 5)', async ({ page, baseURL }, testInfo) => {
     await stayOffline(page, baseURL!);
     await page.goto('/planner');
-    await expect(page.getByRole('status').filter({ hasText: 'pins from this map' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'pins in this consultation' })).toBeVisible();
     // the demo town has a handful of pins per area: several areas must read "<5" and be hatched
     await expect(page.locator('td[data-col="total"]', { hasText: '<5' }).first()).toBeVisible();
     await expect(page.locator('.planner-map path[fill="url(#planner-hatch)"]').first()).toBeAttached();
