@@ -1,4 +1,5 @@
 // composes the fastify app: JSON API under /api plus the built browser app; no env reading here (main.ts does that).
+import fastifyCompress from '@fastify/compress';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { handleError } from './apiError.ts';
@@ -64,6 +65,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleError);
   // the API speaks JSON only; a text body is refused (415) rather than half-parsed
   app.removeContentTypeParser('text/plain');
+  // pins and areas are repetitive JSON: gzip or brotli (quality 4) makes a resident's first load several times smaller.
+  // Live events (hijacked streams) are not touched.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   // PostgreSQL counts in the database, so processes behind one load balancer share each limit
   const counter = options.storage.rateCounter ?? createMemoryRateCounter();

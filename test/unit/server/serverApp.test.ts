@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../support/serverHarness.ts';
+import zlib from 'node:zlib';
+import { asDevice, DEVICE_A, pinBody, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 
 describe('serving the app and the basic API', () => {
@@ -50,6 +51,31 @@ describe('serving the app and the basic API', () => {
   it('serves areas and themes', async () => {
     expect((await server.app.inject({ url: '/api/areas' })).json().features).toHaveLength(2);
     expect((await server.app.inject({ url: '/api/themes' })).json().map((t: { id: string }) => t.id)).toEqual(['green', 'safety']);
+  });
+});
+
+describe('compressed answers', () => {
+  it('compresses large JSON for clients that accept it, and refuses a compressed body that unpacks past the limit', async () => {
+    const server = await startTestServer({ rateLimits: { pinsPerDevicePerMinute: 0 } });
+    try {
+      for (let i = 0; i < 100; i++) await server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', payload: pinBody({ title: `Crossing ${i}` }) }));
+      const plain = await server.app.inject({ url: '/api/pins' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      for (const [encoding, unpack] of [['gzip', zlib.gunzipSync], ['br', zlib.brotliDecompressSync]] as const) {
+        const packed = await server.app.inject({ url: '/api/pins', headers: { 'accept-encoding': encoding } });
+        expect(packed.headers['content-encoding']).toBe(encoding);
+        expect(unpack(packed.rawPayload).toString('utf8')).toBe(plain.body);
+        expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+      }
+      const bomb = zlib.gzipSync(Buffer.from(JSON.stringify({ ...pinBody(), pad: 'x'.repeat(5_000_000) })));
+      expect(bomb.length).toBeLessThan(16 * 1024);
+      const refused = await server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: bomb }));
+      expect(refused.statusCode).toBe(413);
+      expect(refused.json().error.code).toBe('body-too-large');
+      expect(await server.storage.countPins()).toBe(101);
+    } finally {
+      await server.close();
+    }
   });
 });
 
