@@ -1,4 +1,4 @@
-// live changes from the server over Server-Sent Events (GET /api/events), with reconnection and a re-sync signal.
+// live changes from the server over Server-Sent Events (GET /api/events): reconnects, resumes where it left off, or says to re-sync.
 import { z } from 'zod';
 import { toRemotePin } from './httpRepository.ts';
 import type { RemotePin } from './httpRepository.ts';
@@ -12,8 +12,10 @@ export interface LiveEventHandlers {
   pinRemoved(id: string): void;
   catalogChanged(what: 'areas' | 'themes'): void;
   statusChanged(status: LiveStatus): void;
-  /** the stream is open again after a drop: events in between are lost, so the caller should re-read the pins */
+  /** the stream is open again after a drop, but what happened meanwhile could not be replayed: re-read everything */
   reconnected(): void;
+  /** the stream is open again after a drop and the server replayed what was missed: nothing to re-read */
+  resumed?(): void;
 }
 
 export interface LiveEventsOptions {
@@ -31,12 +33,16 @@ export interface LiveConnection {
   reconnect(): void;
 }
 
+/** the last event id seen, sent back on reconnect (EventSource does it with a header, a new EventSource with this parameter) */
+const RESUME_PARAM = 'lastEventId';
 const pinData = z.object({ pin: z.unknown() });
 const idData = z.object({ id: z.string().min(1) });
 
 /**
- * Subscribes to the server's live events. EventSource retries dropped streams by itself; a stream it closed for good
- * (server down, error status) is re-created here with back-off.
+ * Subscribes to the server's live events. EventSource retries dropped streams by itself, sending the last event id it saw
+ * as Last-Event-ID; a stream it closed for good (server down, error status) is re-created here with back-off, passing
+ * that id as ?lastEventId=. Either way the server replays what was missed, then says `ready`, or says `resync` when it
+ * cannot. Replayed events may repeat ones already seen; they are idempotent per pin id.
  * @example
  * const live = connectLiveEvents({ pinChanged: (r) => store.getState().remotePinChanged(r.pin), … });
  * live.close();
@@ -52,7 +58,20 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
   let everOpened = false;
   let dropped = false;
   let closed = false;
+  let lastEventId = '';
+  /** the id the current stream resumes from ('' for none), taken when it was dropped */
+  let resumingFrom = '';
 
+  // every event, also `ready` and `resync`, carries the stream's last id (including ids of events sent with no data)
+  function track(event: MessageEvent) {
+    if (event.lastEventId) lastEventId = event.lastEventId;
+  }
+  function streamReady(replayed: boolean) {
+    if (!dropped) return;
+    dropped = false;
+    if (replayed) handlers.resumed?.();
+    else handlers.reconnected();
+  }
   function parse<T>(schema: z.ZodType<T>, event: MessageEvent): T | null {
     try {
       const parsed = schema.safeParse(JSON.parse(String(event.data)));
@@ -64,6 +83,7 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
     return null;
   }
   function onPin(event: MessageEvent) {
+    track(event);
     const data = parse(pinData, event);
     if (!data) return;
     try {
@@ -73,6 +93,7 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
     }
   }
   function onRemoved(event: MessageEvent) {
+    track(event);
     const data = parse(idData, event);
     if (data) handlers.pinRemoved(data.id);
   }
@@ -80,17 +101,17 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
   function open() {
     if (closed) return;
     handlers.statusChanged(everOpened ? 'reconnecting' : 'connecting');
-    const es = new Source(url);
+    // a new EventSource starts with no last id, so it is passed in the URL
+    const es = new Source(lastEventId ? `${url}${url.includes('?') ? '&' : '?'}${RESUME_PARAM}=${encodeURIComponent(lastEventId)}` : url);
     source = es;
     es.addEventListener('open', () => {
       wait = firstRetry;
       handlers.statusChanged('open');
-      if (everOpened && dropped) handlers.reconnected();
       everOpened = true;
-      dropped = false;
     });
     es.addEventListener('error', () => {
       if (closed || source !== es) return;
+      if (!dropped) resumingFrom = lastEventId;
       dropped = true;
       handlers.statusChanged('reconnecting');
       if (es.readyState === es.CLOSED || es.readyState === 2) {
@@ -101,8 +122,25 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
     });
     for (const type of ['pin-created', 'pin-updated', 'pin-restored']) es.addEventListener(type, onPin as EventListener);
     for (const type of ['pin-deleted', 'pin-hidden']) es.addEventListener(type, onRemoved as EventListener);
-    es.addEventListener('areas-replaced', () => handlers.catalogChanged('areas'));
-    es.addEventListener('themes-replaced', () => handlers.catalogChanged('themes'));
+    es.addEventListener('areas-replaced', ((event: MessageEvent) => {
+      track(event);
+      handlers.catalogChanged('areas');
+    }) as EventListener);
+    es.addEventListener('themes-replaced', ((event: MessageEvent) => {
+      track(event);
+      handlers.catalogChanged('themes');
+    }) as EventListener);
+    // after a drop: `ready` once the missed events are through (a stream that had no id to resume from missed some anyway)
+    es.addEventListener('ready', ((event: MessageEvent) => {
+      track(event);
+      streamReady(resumingFrom !== '');
+    }) as EventListener);
+    es.addEventListener('resync', ((event: MessageEvent) => {
+      track(event);
+      // also on a first stream: the server found the id it was given unknown
+      dropped = true;
+      streamReady(false);
+    }) as EventListener);
   }
   function schedule() {
     if (timer || closed) return;
@@ -126,6 +164,7 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
       timer = null;
       wait = firstRetry;
       source?.close();
+      if (!dropped) resumingFrom = lastEventId;
       dropped = true;
       open();
     },

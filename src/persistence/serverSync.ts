@@ -196,10 +196,13 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
           if (status === 'open') reachable = true;
           announceConnection();
         },
+        // the server replays what a dropped stream missed; only when it cannot is everything read again (areas and
+        // themes too, as their replacement may be among what was missed)
         reconnected: () => {
-          void reload();
+          void reload({ areas: true, themes: true });
           void flush();
         },
+        resumed: () => void flush(),
       });
       const online = () => {
         announceConnection();

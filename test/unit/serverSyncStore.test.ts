@@ -145,6 +145,21 @@ describe('store in server mode', () => {
     stop();
   });
 
+  it('re-reads nothing when the live stream resumed with a replay, and everything when the server says it cannot', async () => {
+    const { stop } = await serverModeStore();
+    await settle();
+    const reads = () => net.calls.filter((c) => ['GET /api/pins', 'GET /api/areas', 'GET /api/themes'].includes(c));
+    const before = reads().length;
+    live!.statusChanged('reconnecting');
+    live!.statusChanged('open');
+    live!.resumed!();
+    await settle();
+    expect(reads()).toHaveLength(before);
+    live!.reconnected();
+    await vi.waitFor(() => expect(reads().slice(before).sort()).toEqual(['GET /api/areas', 'GET /api/pins', 'GET /api/themes']));
+    stop();
+  });
+
   it('tells the resident when the server refuses a pin for good, and drops it', async () => {
     const { store, stop } = await serverModeStore();
     // the areas changed on the server since this device loaded them: the pin is now outside every area

@@ -1,11 +1,13 @@
-// GET /api/events: live changes as Server-Sent Events (EventSource reconnects by itself; clients re-sync with ?since=).
+// GET /api/events: live changes as Server-Sent Events with ids, replaying what a reconnecting client missed (Last-Event-ID).
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isPlanner, publicPin } from '../serverContext.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { StorageEvent } from '../storage/storage.ts';
 
 const HEARTBEAT_MS = 20_000;
+/** a client that missed more than this re-reads everything instead */
+export const REPLAY_LIMIT = 1000;
 
 /** the event as a client may see it (planners also get moderation state), or null when it is not for them */
 function eventData(event: StorageEvent, planner: boolean): unknown {
@@ -23,6 +25,23 @@ function eventData(event: StorageEvent, planner: boolean): unknown {
   }
 }
 
+/**
+ * Where the client wants to resume: the Last-Event-ID header (EventSource's own reconnects) or `?lastEventId=` (a new
+ * EventSource made by the app, which cannot set headers). null: a fresh start; NaN: an id this server never gives.
+ */
+function resumeFrom(request: FastifyRequest): number | null {
+  const header = request.headers['last-event-id'];
+  const query = (request.query as Record<string, unknown> | undefined)?.lastEventId;
+  const raw = typeof header === 'string' && header !== '' ? header : typeof query === 'string' && query !== '' ? query : null;
+  if (raw === null) return null;
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+}
+
+/**
+ * The stream: `id:` on every event; first either the missed events then `ready`, or `resync` when they cannot be given
+ * (too many, too old, an unknown id), which tells the client to re-read everything. A fresh start gets `ready` with the
+ * newest id, so even a client that saw no change yet can resume.
+ */
 export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const open = new Set<ServerResponse>();
   // end the streams on shutdown, or close() would wait for clients that never hang up
@@ -32,6 +51,7 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.get('/api/events', async (request, reply) => {
     const planner = isPlanner(ctx, request);
+    const from = resumeFrom(request);
     const res = reply.raw;
     reply.hijack();
     res.writeHead(200, {
@@ -40,16 +60,52 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    res.write(`retry: 3000\n: connected\n\n`);
+    const write = (text: string) => {
+      if (!res.writableEnded && !res.destroyed) res.write(text);
+    };
+    const send = (id: number, event: StorageEvent) => write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(eventData(event, planner))}\n\n`);
+    write(`retry: 3000\n: connected\n\n`);
     open.add(res);
-    const stop = ctx.storage.subscribe((event) => {
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(eventData(event, planner))}\n\n`);
+    // live events wait while the log is read, so none falls between the replay and the live stream
+    let held: { event: StorageEvent; id: number }[] | null = [];
+    const stop = ctx.storage.subscribe((event, id) => {
+      if (held) held.push({ event, id });
+      else send(id, event);
     });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       clearInterval(heartbeat);
       stop();
       open.delete(res);
     });
+
+    const sent = new Set<number>();
+    try {
+      const missed = from === null || Number.isNaN(from) ? null : await ctx.storage.eventsAfter(from, REPLAY_LIMIT);
+      if (from !== null && !missed) {
+        const latest = await ctx.storage.latestEventId();
+        write(`${latest === null ? '' : `id: ${latest}\n`}event: resync\ndata: {}\n\n`);
+      } else if (missed) {
+        let last = from!;
+        for (const { id, event } of missed) {
+          sent.add(id);
+          last = Math.max(last, id);
+          // a hidden or deleted pin's content: only the id moves on, so the client does not ask for it again
+          if (event) send(id, event);
+          else write(`id: ${id}\n\n`);
+        }
+        write(`id: ${last}\nevent: ready\ndata: ${JSON.stringify({ replayed: missed.length })}\n\n`);
+      } else {
+        const latest = await ctx.storage.latestEventId();
+        write(`${latest === null ? '' : `id: ${latest}\n`}event: ready\ndata: {"replayed":0}\n\n`);
+      }
+    } catch (err) {
+      request.log.error({ err }, 'reading missed events failed; the client will reconnect and try again');
+      res.end();
+      return;
+    }
+    const waiting = held;
+    held = null;
+    for (const { event, id } of waiting) if (!sent.has(id)) send(id, event);
   });
 }

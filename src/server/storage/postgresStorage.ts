@@ -5,6 +5,8 @@ import type { PoolClient } from 'pg';
 import type { AreaCollection, Theme } from '../../core/types.ts';
 import { AUDIT_COLUMNS, applyChanges, PIN_COLUMNS, pinToValues, rowToPin } from './pinRows.ts';
 import type { PinRow } from './pinRows.ts';
+import { EVENT_LOG_DEFAULTS, EVENTS_TABLE_POSTGRES, eventPinId, numberedPlaceholders, PRUNE_EVENTS_SQL, REPLAY_EVENTS_SQL, replayedEvents, throttled } from './eventLog.ts';
+import type { EventLogOptions, ReplayRow } from './eventLog.ts';
 import { createPostgresRateCounter, RATE_LIMIT_SCHEMA } from './postgresRateCounter.ts';
 import { SCHEMA_STATEMENTS, scopedKey } from './sqlSchema.ts';
 import type { AuditEntry, PinFilter, SeedData, Storage, StorageEvent } from './storage.ts';
@@ -15,7 +17,15 @@ export interface PostgresOptions {
   schema?: string;
   seed?: () => SeedData | Promise<SeedData>;
   poolSize?: number;
+  eventLog?: EventLogOptions;
 }
+
+/**
+ * How many ids before a client's last one a replay also sends again. An id is taken when a transaction writes its event,
+ * just before it commits, so transactions running at that moment (at most one per pooled connection of every process)
+ * can commit a smaller id after the client saw a larger one.
+ */
+export const REPLAY_OVERLAP = 100;
 
 interface AuditRow { id: number; at: string; actor: string; action: AuditEntry['action']; pin_id: string | null; reason: string | null }
 
@@ -35,22 +45,43 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
   pool.on('error', (err) => console.error('postgres pool error:', err.message));
   const channel = `coplan_events_${schema}`;
 
+  const log = { ...EVENT_LOG_DEFAULTS, clock: Date.now, ...options.eventLog };
+  // not awaited, on another connection: a write need not wait for the clean-up, and a failed one is retried next minute
+  const prune = throttled(log.pruneEveryMs, log.clock, () => {
+    pool.query(numberedPlaceholders(PRUNE_EVENTS_SQL), [log.clock() - log.maxAgeMs, log.keep]).catch((err: unknown) => {
+      console.warn(`coplan: deleting old events failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  });
+  /** connections whose open transaction logged an event */
+  const logging = new WeakSet<PoolClient>();
+
   const tx = async <T>(fn: (c: PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
+      // after the commit, so the new event counts as the newest (which pruning always keeps)
+      if (logging.has(client)) prune();
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
+      logging.delete(client);
       client.release();
     }
   };
-  // NOTIFY inside the writing transaction: the event goes out exactly when, and only if, the change commits
-  const notify = (c: PoolClient | pg.Pool, event: StorageEvent) => c.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(event)]);
+  /**
+   * Logs the event and NOTIFYs it with its id, inside the writing transaction: it goes out exactly when, and only if, the
+   * change commits. Call it last in the transaction, after the pin's row lock is taken, so one pin's events are in id order.
+   */
+  const notify = async (c: PoolClient, event: StorageEvent) => {
+    const r = await c.query<{ id: string }>('INSERT INTO events (at, type, pin_id, payload) VALUES ($1, $2, $3, $4) RETURNING id',
+      [log.clock(), event.type, eventPinId(event), JSON.stringify(event)]);
+    await c.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ id: Number(r.rows[0]!.id), event })]);
+    logging.add(c);
+  };
 
   await tx(async (c) => {
     // serialise schema creation and seeding between processes starting at the same moment
@@ -60,6 +91,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     await c.query(`CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
       action TEXT NOT NULL, pin_id TEXT, reason TEXT)`);
     await c.query(RATE_LIMIT_SCHEMA);
+    await c.query(EVENTS_TABLE_POSTGRES);
     const seeded = await c.query(`SELECT 1 FROM catalog WHERE name = 'areas'`);
     if (seeded.rowCount === 0 && options.seed) {
       const seed = await options.seed();
@@ -76,7 +108,9 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
   const listen = async (): Promise<void> => {
     const client = new pg.Client(connection);
     client.on('notification', (msg) => {
-      if (msg.channel === channel && msg.payload) events.emit('event', JSON.parse(msg.payload) as StorageEvent);
+      if (msg.channel !== channel || !msg.payload) return;
+      const { id, event } = JSON.parse(msg.payload) as { id: number; event: StorageEvent };
+      events.emit('event', event, id);
     });
     client.on('error', (err) => {
       if (closing) return;
@@ -222,6 +256,16 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     subscribe(fn) {
       events.on('event', fn);
       return () => events.off('event', fn);
+    },
+    async latestEventId() {
+      const id = (await pool.query<{ id: string | null }>('SELECT max(id) AS id FROM events')).rows[0]!.id;
+      return id === null ? null : Number(id);
+    },
+    async eventsAfter(afterId, limit) {
+      const rows = (await pool.query<ReplayRow>(numberedPlaceholders(REPLAY_EVENTS_SQL), [afterId - REPLAY_OVERLAP, limit + REPLAY_OVERLAP + 1])).rows;
+      // checked after reading: pruning deletes a prefix, so if event afterId is still kept, nothing after it was deleted
+      if ((await pool.query('SELECT 1 FROM events WHERE id = $1', [afterId])).rowCount === 0) return null;
+      return replayedEvents(rows, afterId, limit);
     },
     async close() {
       closing = true;

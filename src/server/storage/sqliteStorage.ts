@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import type { AreaCollection, Theme } from '../../core/types.ts';
 import { AUDIT_COLUMNS, applyChanges, PIN_COLUMNS, pinToValues, rowToPin } from './pinRows.ts';
 import type { PinRow } from './pinRows.ts';
+import { EVENT_LOG_DEFAULTS, EVENTS_TABLE_SQLITE, eventPinId, PRUNE_EVENTS_SQL, REPLAY_EVENTS_SQL, replayedEvents, throttled } from './eventLog.ts';
+import type { EventLogOptions, ReplayRow } from './eventLog.ts';
 import { SCHEMA_STATEMENTS, scopedKey } from './sqlSchema.ts';
 import type { AuditEntry, PinFilter, SeedData, ServerPin, Storage, StorageEvent } from './storage.ts';
 
@@ -14,6 +16,7 @@ export interface SqliteOptions {
   file: string;
   /** called once, when the database is new */
   seed?: () => SeedData | Promise<SeedData>;
+  eventLog?: EventLogOptions;
 }
 
 interface AuditRow { id: number; at: string; actor: string; action: AuditEntry['action']; pin_id: string | null; reason: string | null }
@@ -36,10 +39,30 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
   for (const sql of SCHEMA_STATEMENTS) db.exec(sql.replace('BOOLEAN NOT NULL DEFAULT FALSE', 'INTEGER NOT NULL DEFAULT 0'));
   db.exec(`CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
     action TEXT NOT NULL, pin_id TEXT, reason TEXT)`);
+  db.exec(EVENTS_TABLE_SQLITE);
 
   const events = new EventEmitter();
   events.setMaxListeners(0);
-  const emit = (event: StorageEvent) => events.emit('event', event);
+  const log = { ...EVENT_LOG_DEFAULTS, clock: Date.now, ...options.eventLog };
+  const insertEvent = db.prepare('INSERT INTO events (at, type, pin_id, payload) VALUES (?, ?, ?, ?)');
+  const pruneEvents = db.prepare(PRUNE_EVENTS_SQL);
+  const prune = throttled(log.pruneEveryMs, log.clock, () => pruneEvents.run(log.clock() - log.maxAgeMs, log.keep));
+  /**
+   * Runs a change in one transaction with its events (`record` logs one), then announces them once committed.
+   * better-sqlite3 is synchronous and one process writes, so ids are in commit order.
+   */
+  const write = <T>(change: (record: (event: StorageEvent) => void) => T): T => {
+    const logged: { event: StorageEvent; id: number }[] = [];
+    const result = db.transaction(() =>
+      change((event) => {
+        const info = insertEvent.run(log.clock(), event.type, eventPinId(event), JSON.stringify(event));
+        logged.push({ event, id: Number(info.lastInsertRowid) });
+      }),
+    )();
+    for (const { event, id } of logged) events.emit('event', event, id);
+    if (logged.length) prune();
+    return result;
+  };
 
   const placeholders = PIN_COLUMNS.split(',').map(() => '?').join(', ');
   const insertPin = db.prepare(`INSERT INTO pins (${PIN_COLUMNS}, idem_key, idem_fingerprint) VALUES (${placeholders}, ?, ?) ON CONFLICT (idem_key) DO NOTHING`);
@@ -73,7 +96,7 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
       return readCatalog<Theme[]>('themes', []);
     },
     async replaceAreas(areas, locate, actor) {
-      const result = db.transaction(() => {
+      return write((record) => {
         const rows = db.prepare<[], { id: string; lng: number; lat: number }>('SELECT id, lng, lat FROM pins').all();
         const assigned = rows.map((r) => ({ id: r.id, area: locate([r.lng, r.lat]) }));
         const outside = assigned.filter((a) => a.area === null);
@@ -83,23 +106,21 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
         const now = new Date().toISOString();
         putCatalog.run('areas', JSON.stringify(areas), now);
         insertAudit.run(now, actor, 'replace-areas', null, null);
+        record({ type: 'areas-replaced' });
         return { ok: true as const, reassigned: assigned.length };
-      })();
-      if (result.ok) emit({ type: 'areas-replaced' });
-      return result;
+      });
     },
     async replaceThemes(themes, actor) {
-      const result = db.transaction(() => {
+      return write((record) => {
         const ids = new Set(themes.map((t) => t.id));
         const used = db.prepare<[], { theme: string; id: string }>('SELECT theme, id FROM pins').all().filter((r) => !ids.has(r.theme));
         if (used.length) return { ok: false as const, code: 'themes-in-use' as const, count: used.length, sample: used.slice(0, 20).map((r) => r.id) };
         const now = new Date().toISOString();
         putCatalog.run('themes', JSON.stringify(themes), now);
         insertAudit.run(now, actor, 'replace-themes', null, null);
+        record({ type: 'themes-replaced' });
         return { ok: true as const, reassigned: 0 };
-      })();
-      if (result.ok) emit({ type: 'themes-replaced' });
-      return result;
+      });
     },
     async listPins(filter: PinFilter = {}) {
       const where: string[] = [];
@@ -124,60 +145,65 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
     async createPin(pin, idempotency) {
       const key = idempotency ? scopedKey(pin.properties.author, idempotency.key) : null;
       // better-sqlite3 is synchronous, so insert-or-find is atomic within this process; the unique index guards the rest
-      const info = insertPin.run(...sqlValues(pin), key, idempotency?.fingerprint ?? null);
-      if (info.changes === 1) {
+      const created = write((record) => {
+        if (insertPin.run(...sqlValues(pin), key, idempotency?.fingerprint ?? null).changes !== 1) return null;
         const stored = rowToPin(selectPin.get(pin.id)!);
-        emit({ type: 'pin-created', pin: stored });
-        return { status: 'created', pin: stored };
-      }
+        record({ type: 'pin-created', pin: stored });
+        return stored;
+      });
+      if (created) return { status: 'created', pin: created };
       const existing = selectByKey.get(key!)!;
       const status = existing.idem_fingerprint === idempotency!.fingerprint ? 'replayed' : 'key-reused';
       return { status, pin: rowToPin(existing) };
     },
     async updatePin(id, changes, updatedAt) {
-      const row = selectPin.get(id);
-      if (!row) return null;
-      const next = applyChanges(rowToPin(row), changes, updatedAt);
-      const p = next.properties;
-      db.prepare('UPDATE pins SET kind = ?, theme = ?, title = ?, note = ?, sentiment = ?, area = ?, lng = ?, lat = ?, updated_at = ? WHERE id = ?')
-        .run(p.kind, p.theme, p.title, p.note ?? null, p.sentiment ?? null, p.area, next.geometry.coordinates[0], next.geometry.coordinates[1], updatedAt, id);
-      if (!p.hidden) emit({ type: 'pin-updated', pin: next });
-      return next;
+      return write((record) => {
+        const row = selectPin.get(id);
+        if (!row) return null;
+        const next = applyChanges(rowToPin(row), changes, updatedAt);
+        const p = next.properties;
+        db.prepare('UPDATE pins SET kind = ?, theme = ?, title = ?, note = ?, sentiment = ?, area = ?, lng = ?, lat = ?, updated_at = ? WHERE id = ?')
+          .run(p.kind, p.theme, p.title, p.note ?? null, p.sentiment ?? null, p.area, next.geometry.coordinates[0], next.geometry.coordinates[1], updatedAt, id);
+        if (!p.hidden) record({ type: 'pin-updated', pin: next });
+        return next;
+      });
     },
     async deletePin(id) {
-      const deleted = db.prepare('DELETE FROM pins WHERE id = ?').run(id).changes === 1;
-      if (deleted) emit({ type: 'pin-deleted', id });
-      return deleted;
+      return write((record) => {
+        const deleted = db.prepare('DELETE FROM pins WHERE id = ?').run(id).changes === 1;
+        if (deleted) record({ type: 'pin-deleted', id });
+        return deleted;
+      });
     },
     async supportPin(id, supporter, at) {
-      const result = db.transaction(() => {
+      return write((record) => {
         if (!selectPin.get(id)) return null;
         const added = db.prepare('INSERT INTO supports (pin_id, supporter, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(id, supporter, at).changes === 1;
         if (added) db.prepare('UPDATE pins SET supports = supports + 1, updated_at = ? WHERE id = ?').run(at, id);
-        return { pin: rowToPin(selectPin.get(id)!), added };
-      })();
-      if (result?.added && !result.pin.properties.hidden) emit({ type: 'pin-updated', pin: result.pin });
-      return result;
+        const pin = rowToPin(selectPin.get(id)!);
+        if (added && !pin.properties.hidden) record({ type: 'pin-updated', pin });
+        return { pin, added };
+      });
     },
     async unsupportPin(id, supporter, at) {
-      const result = db.transaction(() => {
+      return write((record) => {
         if (!selectPin.get(id)) return null;
         const removed = db.prepare('DELETE FROM supports WHERE pin_id = ? AND supporter = ?').run(id, supporter).changes === 1;
         if (removed) db.prepare('UPDATE pins SET supports = MAX(supports - 1, 0), updated_at = ? WHERE id = ?').run(at, id);
-        return { pin: rowToPin(selectPin.get(id)!), removed };
-      })();
-      if (result?.removed && !result.pin.properties.hidden) emit({ type: 'pin-updated', pin: result.pin });
-      return result;
+        const pin = rowToPin(selectPin.get(id)!);
+        if (removed && !pin.properties.hidden) record({ type: 'pin-updated', pin });
+        return { pin, removed };
+      });
     },
     async moderatePin(id, m) {
-      const pin = db.transaction(() => {
+      return write((record) => {
         const changed = db.prepare('UPDATE pins SET hidden = ?, hidden_reason = ?, updated_at = ? WHERE id = ?').run(Number(m.hidden), m.hidden ? m.reason : null, m.at, id).changes;
         if (!changed) return null;
         insertAudit.run(m.at, m.actor, m.hidden ? 'hide' : 'restore', id, m.reason);
-        return rowToPin(selectPin.get(id)!);
-      })();
-      if (pin) emit(m.hidden ? { type: 'pin-hidden', id } : { type: 'pin-restored', pin });
-      return pin;
+        const pin = rowToPin(selectPin.get(id)!);
+        record(m.hidden ? { type: 'pin-hidden', id } : { type: 'pin-restored', pin });
+        return pin;
+      });
     },
     async listAudit(limit = 500) {
       return db.prepare<[number], AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit ORDER BY id DESC LIMIT ?`).all(limit).map(toAudit);
@@ -185,6 +211,13 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
     subscribe(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);
+    },
+    async latestEventId() {
+      return db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events').get()!.id;
+    },
+    async eventsAfter(afterId, limit) {
+      if (!db.prepare('SELECT 1 FROM events WHERE id = ?').get(afterId)) return null;
+      return replayedEvents(db.prepare<[number, number], ReplayRow>(REPLAY_EVENTS_SQL).all(afterId, limit + 1), afterId, limit);
     },
     async close() {
       events.removeAllListeners();

@@ -71,6 +71,12 @@ export type StorageEvent =
   | { type: 'pin-restored'; pin: ServerPin }
   | { type: 'areas-replaced' | 'themes-replaced' };
 
+/** an event as the log keeps it; `event` is null when it must not be sent again (see Storage.eventsAfter) */
+export interface LoggedEvent {
+  id: number;
+  event: StorageEvent | null;
+}
+
 export interface SeedData {
   areas: AreaCollection;
   themes: Theme[];
@@ -100,7 +106,19 @@ export interface Storage {
   unsupportPin(id: string, supporter: string, at: string): Promise<{ pin: ServerPin; removed: boolean } | null>;
   moderatePin(id: string, moderation: Moderation): Promise<ServerPin | null>;
   listAudit(limit?: number): Promise<AuditEntry[]>;
-  /** live changes; on PostgreSQL these include changes made by other server processes */
-  subscribe(listener: (event: StorageEvent) => void): () => void;
+  /** live changes with their event-log ids; on PostgreSQL these include changes made by other server processes */
+  subscribe(listener: (event: StorageEvent, id: number) => void): () => void;
+  /** the newest logged event's id; null before the first change */
+  latestEventId(): Promise<number | null>;
+  /**
+   * What a reconnecting client missed: the logged events after `afterId`, oldest first. Null when they cannot all be
+   * given: `afterId` is not an event still kept (pruned, or never given by this database), or more than `limit` followed it.
+   * A created/updated/restored event of a pin that is now hidden or deleted comes with `event: null`: its text is not
+   * sent again, and the pin's later pin-hidden or pin-deleted event is in the same list.
+   * WARNING: on PostgreSQL ids are taken when a transaction writes its event but become visible when it commits, so
+   * a smaller id can appear after a larger one a client already saw. The PostgreSQL adapter therefore also returns up to
+   * REPLAY_OVERLAP events at or before `afterId`; a client must treat events as idempotent (they are, per pin id).
+   */
+  eventsAfter(afterId: number, limit: number): Promise<LoggedEvent[] | null>;
   close(): Promise<void>;
 }

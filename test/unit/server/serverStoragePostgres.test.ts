@@ -1,7 +1,8 @@
 import { afterAll, describe, it } from 'vitest';
 import pg from 'pg';
 import { openPostgresStorage } from '../../../src/server/storage/postgresStorage.ts';
-import { seedData, storageContract } from './storageSuite.ts';
+import { eventLogContract, seedData, storageContract } from './storageSuite.ts';
+import type { OpenStorage } from './storageSuite.ts';
 
 const url = process.env.DATABASE_URL;
 
@@ -21,8 +22,10 @@ describe('PostgreSQL storage', () => {
     for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
     await client.end();
   });
-  storageContract(async (fresh) => {
+  const open: OpenStorage = async (fresh, options = {}) => {
     if (fresh) schemas.push(`${prefix}_${schemas.length}`);
-    return openPostgresStorage({ connectionString: url, schema: schemas[schemas.length - 1]!, seed: seedData });
-  });
+    return openPostgresStorage({ connectionString: url, schema: schemas[schemas.length - 1]!, seed: seedData, ...options });
+  };
+  storageContract(open);
+  eventLogContract(open);
 });

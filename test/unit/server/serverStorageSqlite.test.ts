@@ -3,11 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe } from 'vitest';
 import { openSqliteStorage } from '../../../src/server/storage/sqliteStorage.ts';
-import { seedData, storageContract } from './storageSuite.ts';
+import { eventLogContract, seedData, storageContract } from './storageSuite.ts';
+import type { OpenStorage } from './storageSuite.ts';
 
 describe('SQLite storage', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coplan-sqlite-'));
   let n = 0;
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  storageContract(async (fresh) => openSqliteStorage({ file: path.join(dir, `test-${fresh ? ++n : n}.sqlite`), seed: seedData }));
+  const open: OpenStorage = async (fresh, options = {}) => openSqliteStorage({ file: path.join(dir, `test-${fresh ? ++n : n}.sqlite`), seed: seedData, ...options });
+  storageContract(open);
+  eventLogContract(open);
 });

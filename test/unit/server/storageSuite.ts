@@ -1,10 +1,15 @@
 // the storage contract, run against every adapter (SQLite and PostgreSQL) by the *.test.ts files beside it.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Storage, StorageEvent } from '../../../src/server/storage/storage.ts';
+import type { EventLogOptions } from '../../../src/server/storage/eventLog.ts';
+import type { LoggedEvent, Storage, StorageEvent } from '../../../src/server/storage/storage.ts';
 import { locateTestArea, testAreas, testPin, testThemes } from '../../support/serverFixtures.ts';
 
 /** fresh=true opens a new empty database; fresh=false opens the most recent one again */
-export type OpenStorage = (fresh: boolean) => Promise<Storage>;
+export type OpenStorage = (fresh: boolean, options?: { eventLog?: EventLogOptions }) => Promise<Storage>;
+
+/** what a replay holds after `afterId` (PostgreSQL may add a few events at or before it, see REPLAY_OVERLAP) */
+const after = (afterId: number, logged: LoggedEvent[] | null) => logged?.filter((e) => e.id > afterId) ?? null;
+const summary = (logged: LoggedEvent[] | null) => logged?.map(({ event }) => (event ? [event.type, 'pin' in event ? event.pin.properties.title : 'id' in event ? event.id : ''] : null)) ?? null;
 
 export function storageContract(open: OpenStorage): void {
   let storage: Storage;
@@ -193,6 +198,91 @@ export function storageContract(open: OpenStorage): void {
     await expect.poll(() => seen.map((e) => e.type), { timeout: 3000 }).toEqual(['pin-created', 'pin-updated', 'pin-hidden', 'pin-deleted']);
     expect(JSON.stringify(seen[2])).not.toContain('Changed');
     stop();
+  });
+}
+
+export function eventLogContract(open: OpenStorage): void {
+  it('logs each change with an id in order, announces it with that id, and gives back what came after an id', async () => {
+    const storage = await open(true);
+    try {
+      expect(await storage.latestEventId()).toBeNull();
+      const seen: [string, number][] = [];
+      const stop = storage.subscribe((e, id) => seen.push([e.type, id]));
+      const pin = testPin({ title: 'Logged' });
+      await storage.createPin(pin);
+      await storage.updatePin(pin.id, { title: 'Logged again' }, '2031-01-01T00:00:00.000Z');
+      await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:01.000Z');
+      await storage.replaceThemes(testThemes(), 'planner');
+      await storage.deletePin(pin.id);
+      // changes that change nothing log nothing
+      await storage.deletePin(pin.id);
+      await storage.updatePin('missing', { title: 'x' }, '2031-01-01T00:00:00.000Z');
+      await expect.poll(() => seen.length, { timeout: 3000 }).toBe(5);
+      stop();
+      const ids = seen.map(([, id]) => id);
+      expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+      expect(new Set(ids).size).toBe(5);
+      expect(await storage.latestEventId()).toBe(ids[4]);
+      const replay = after(ids[0]!, await storage.eventsAfter(ids[0]!, 1000));
+      expect(replay?.map((e) => e.id)).toEqual(ids.slice(1));
+      // the pin is deleted now: its content is not sent again, its deletion is
+      expect(summary(replay)).toEqual([null, null, ['themes-replaced', ''], ['pin-deleted', pin.id]]);
+      expect(after(ids[4]!, await storage.eventsAfter(ids[4]!, 1000))).toEqual([]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('never replays a hidden pin\'s text, and refuses ids it does not know and gaps too long to replay', async () => {
+    const storage = await open(true);
+    try {
+      const first = testPin({ title: 'Before' });
+      await storage.createPin(first);
+      const from = (await storage.latestEventId())!;
+      const visible = testPin({ title: 'Still visible' });
+      const hidden = testPin({ title: 'Names a neighbour' });
+      await storage.createPin(visible);
+      await storage.createPin(hidden);
+      await storage.updatePin(hidden.id, { title: 'Names a neighbour twice' }, '2031-01-01T00:00:00.000Z');
+      await storage.moderatePin(hidden.id, { hidden: true, reason: 'personal data', actor: 'planner', at: '2031-01-01T00:00:01.000Z' });
+      const replay = after(from, await storage.eventsAfter(from, 1000));
+      expect(summary(replay)).toEqual([['pin-created', 'Still visible'], null, null, ['pin-hidden', hidden.id]]);
+      expect(JSON.stringify(replay)).not.toContain('neighbour');
+      // restored: its events may be replayed again, the restore with its text last
+      await storage.moderatePin(hidden.id, { hidden: false, reason: 'edited', actor: 'planner', at: '2031-01-01T00:00:02.000Z' });
+      expect(summary(after(from, await storage.eventsAfter(from, 1000)))?.at(-1)).toEqual(['pin-restored', 'Names a neighbour twice']);
+
+      const latest = (await storage.latestEventId())!;
+      expect(await storage.eventsAfter(latest + 1, 1000)).toBeNull();
+      expect(await storage.eventsAfter(latest + 1000, 1000)).toBeNull();
+      // five events came after `from`: a limit of four is too short, five is enough
+      expect(await storage.eventsAfter(from, 4)).toBeNull();
+      expect(after(from, await storage.eventsAfter(from, 5))).toHaveLength(5);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('keeps only the newest events and those younger than the age limit, so an id that was pruned asks for a re-sync', async () => {
+    let now = 1_000_000;
+    const storage = await open(true, { eventLog: { keep: 3, maxAgeMs: 60_000, pruneEveryMs: 0, clock: () => now } });
+    try {
+      const pin = testPin({ title: 'Busy' });
+      await storage.createPin(pin);
+      for (let i = 0; i < 5; i++) await storage.updatePin(pin.id, { title: `Busy ${i}` }, `2031-01-01T00:00:0${i}.000Z`);
+      const latest = (await storage.latestEventId())!;
+      // 6 events, 3 kept: the last three ids still resume, older ones do not
+      await expect.poll(() => storage.eventsAfter(latest - 3, 10), { timeout: 3000 }).toBeNull();
+      expect(after(latest - 2, await storage.eventsAfter(latest - 2, 10))?.map((e) => e.id)).toEqual([latest - 1, latest]);
+      // long after, one more change: everything older than the age limit goes, but never the newest
+      now += 10 * 60_000;
+      await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:01:00.000Z');
+      const newest = (await storage.latestEventId())!;
+      await expect.poll(() => storage.eventsAfter(latest, 10), { timeout: 3000 }).toBeNull();
+      expect(after(newest, await storage.eventsAfter(newest, 10))).toEqual([]);
+    } finally {
+      await storage.close();
+    }
   });
 }
 
