@@ -14,6 +14,8 @@ import type { PinFilter, ServerPin } from '../storage/storage.ts';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 const PIN_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** the most pins one list answer may hold; a city-wide map asks for a viewport (bbox) instead of everything */
+const MAX_LIST_LIMIT = 10_000;
 
 const bboxSchema = z
   .string()
@@ -29,6 +31,13 @@ const listQuery = z.object({
   bbox: bboxSchema.optional(),
   since: z.iso.datetime({ offset: true, error: 'since must be an ISO 8601 date-time, e.g. 2025-01-01T00:00:00Z' }).transform((s) => new Date(s).toISOString()).optional(),
   includeHidden: z.enum(['true', 'false']).optional(),
+  mine: z.enum(['true', 'false'], { error: 'mine must be "true" or "false"' }).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,5}$/, `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_LIST_LIMIT, `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}`)
+    .optional(),
 });
 
 export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -59,10 +68,15 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const query = listQuery.safeParse(request.query);
     if (!query.success) throw new ApiError(400, 'invalid-query', 'The filters are not valid.', zodProblems(query.error));
     const who = viewer(request);
-    const { includeHidden, ...filters } = query.data;
+    const { includeHidden, mine, limit, ...filters } = query.data;
     const filter: PinFilter = { ...filters, includeHidden: who.planner && includeHidden === 'true' };
+    if (mine === 'true') filter.author = requireDevice(request);
+    // one pin more than asked for tells whether the answer is cut short, without counting every match
+    if (limit !== undefined) filter.limit = limit + 1;
     const pins = await ctx.storage.listPins(filter);
-    return { type: 'FeatureCollection', features: pins.map((p) => publicPin(p, who)) };
+    if (limit === undefined) return { type: 'FeatureCollection', features: pins.map((p) => publicPin(p, who)) };
+    // `truncated` is a GeoJSON foreign member: clients that do not know it still read a valid FeatureCollection
+    return { type: 'FeatureCollection', features: pins.slice(0, limit).map((p) => publicPin(p, who)), truncated: pins.length > limit };
   });
 
   app.get<{ Params: { id: string } }>('/api/pins/:id', async (request) => publicPin(await findVisible(request), viewer(request)));

@@ -182,7 +182,8 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
       if (filter.author) add('author = ?', filter.author);
       if (filter.since) add('updated_at > ?', filter.since);
       if (filter.bbox) add('lng >= ? AND lat >= ? AND lng <= ? AND lat <= ?', ...filter.bbox);
-      const sql = `SELECT ${PIN_COLUMNS} FROM pins ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at, id`;
+      let sql = `SELECT ${PIN_COLUMNS} FROM pins ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at, id`;
+      if (filter.limit !== undefined) sql += ` LIMIT $${params.push(filter.limit)}`;
       return (await pool.query<PinRow>(sql, params)).rows.map(rowToPin);
     },
     async countPins() {

@@ -10,6 +10,9 @@ export const SCHEMA_STATEMENTS = [
     idem_key TEXT UNIQUE, idem_fingerprint TEXT)`,
   `CREATE INDEX IF NOT EXISTS pins_updated_at ON pins (updated_at)`,
   `CREATE INDEX IF NOT EXISTS pins_area ON pins (area)`,
+  // a viewport (?bbox) and a device's own pins (?mine) of a city-wide map, without reading every pin
+  `CREATE INDEX IF NOT EXISTS pins_lng_lat ON pins (lng, lat)`,
+  `CREATE INDEX IF NOT EXISTS pins_author ON pins (author)`,
   `CREATE TABLE IF NOT EXISTS supports (
     pin_id TEXT NOT NULL REFERENCES pins (id) ON DELETE CASCADE, supporter TEXT NOT NULL, at TEXT NOT NULL,
     PRIMARY KEY (pin_id, supporter))`,

@@ -20,6 +20,8 @@ export interface PinFilter {
   includeHidden?: boolean;
   /** only pins by this author hash */
   author?: string;
+  /** at most this many pins, the first in (created_at, id) order; a caller that must know whether more match asks for one more */
+  limit?: number;
 }
 
 /** The editable part of a pin, as a storage update. `null` removes an optional field. */

@@ -55,6 +55,36 @@ export function storageContract(open: OpenStorage): void {
     expect((await ids({})).sort()).toEqual([a.id, b.id].sort());
   });
 
+  it('gives at most `limit` pins, the first by creation time then id, after the other filters', async () => {
+    const at = (second: number) => new Date(Date.UTC(2030, 0, 1, 0, 0, second)).toISOString();
+    const [third, first, second] = [3, 1, 2].map((s) => testPin({ createdAt: at(s), updatedAt: at(s), author: 'lim' }));
+    // the same creation time as `first`: the id orders them ('zz' after 'pin-')
+    const tie = testPin({ id: 'zz-tie', createdAt: at(1), updatedAt: at(1), author: 'lim' });
+    for (const pin of [third!, first!, second!, tie]) await storage.createPin(pin);
+    const ids = async (f: Parameters<Storage['listPins']>[0]) => (await storage.listPins(f)).map((p) => p.id);
+    expect(await ids({ limit: 2 })).toEqual(['seeded-1', first!.id]);
+    expect(await ids({ limit: 100 })).toEqual(['seeded-1', first!.id, tie.id, second!.id, third!.id]);
+    expect(await ids({ author: 'lim', limit: 3 })).toEqual([first!.id, tie.id, second!.id]);
+    // hidden pins are left out before counting
+    await storage.moderatePin(first!.id, { hidden: true, reason: 'spam', actor: 'p', at: at(9) });
+    expect(await ids({ author: 'lim', limit: 2 })).toEqual([tie.id, second!.id]);
+    expect(await ids({ author: 'lim', limit: 2, includeHidden: true })).toEqual([first!.id, tie.id]);
+  });
+
+  it('combines author with bbox, for views narrow and wide', async () => {
+    const mineWest = testPin({ author: 'me', position: [-2.25, 53.45] });
+    const mineEast = testPin({ author: 'me', position: [-2.15, 53.45] });
+    const otherWest = testPin({ author: 'other', position: [-2.2501, 53.4501] });
+    for (const pin of [mineWest, mineEast, otherWest]) await storage.createPin(pin);
+    const ids = async (f: Parameters<Storage['listPins']>[0]) => (await storage.listPins(f)).map((p) => p.id).sort();
+    // a street-sized view and one spanning every pin (SQLite reads them through its index, or scans)
+    expect(await ids({ author: 'me', bbox: [-2.26, 53.44, -2.24, 53.46] })).toEqual([mineWest.id]);
+    expect(await ids({ bbox: [-2.26, 53.44, -2.24, 53.46] })).toEqual(['seeded-1', mineWest.id, otherWest.id].sort());
+    expect(await ids({ author: 'me', bbox: [-2.3, 53.4, -2.1, 53.5] })).toEqual([mineWest.id, mineEast.id].sort());
+    expect(await ids({ author: 'me', bbox: [-2.2, 53.4, -2.1, 53.5], kind: 'asset', limit: 5 })).toEqual([mineEast.id]);
+    expect(await ids({ author: 'nobody', bbox: [-2.3, 53.4, -2.1, 53.5] })).toEqual([]);
+  });
+
   it('stores a pin once per idempotency key, even when the key arrives concurrently', async () => {
     const key = { key: 'k-1', fingerprint: 'f-1' };
     const attempts = Array.from({ length: 12 }, () => testPin({ author: 'dev-a' }));
