@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeSeededDatabase } from './seedPins.ts';
 
 export const E2E_PASSPHRASE = 'e2e-passphrase';
 
@@ -55,11 +56,23 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
   return { url, child, output: () => output };
 }
 
-export const test = base.extend<{ appServer: AppServer }>({
-  appServer: async ({}, use, testInfo) => {
+interface AppServerOptions {
+  /** generated pins the server starts with besides the demo town, e.g. `test.use({ seedPins: 8000 })`; 0: the demo town only */
+  seedPins: number;
+}
+
+export const test = base.extend<AppServerOptions & { appServer: AppServer }>({
+  seedPins: [0, { option: true }],
+  appServer: async ({ seedPins }, use, testInfo) => {
     const dataDir = path.join(repoRoot, 'test/output/e2e-data', `${testInfo.testId}-${testInfo.repeatEachIndex}-${testInfo.retry}`);
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
+    if (seedPins > 0) {
+      // written before the server starts, so it finds its database seeded and serves these pins from its first request
+      const started = Date.now();
+      await writeSeededDatabase(dataDir, seedPins);
+      testInfo.annotations.push({ type: 'seedPins', description: `${seedPins} generated pins written in ${Date.now() - started} ms` });
+    }
     const server = await startServer(dataDir);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.ok, `the e2e server answers /api/health:\n${server.output()}`).toBe(true);
