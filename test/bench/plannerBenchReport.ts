@@ -10,6 +10,8 @@ export interface CaseResult {
   bytes: Record<string, number>;
   marks: number;
   serverLoadMs: number;
+  /** reads right after a POST that still answered without the new pin */
+  staleReads: number;
   coldMs: number;
   memory: { heap: number; buffers: number };
 }
@@ -54,6 +56,7 @@ export function reportCase(r: CaseResult, runs: { heavy: number; cached: number;
   line('new: GET planner, first after the rebuild (assigns 500 m hexes)', ms['rebuild.planner']);
   line('new: total, planner opens the page after a change', ms['rebuild.open'], openWire, openBytes);
   console.log(`  after a change / old: time ${ratio(ms['rebuild.open']!, ms['old.open']!)}`);
+  console.log(`  reads right after the POST that did not show the new pin yet (then read again): ${r.staleReads} in ${runs.heavy} changes`);
   line('new: first request after the server starts (cold build, 1 run)', r.coldMs);
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   const perPin = ((r.memory.heap + r.memory.buffers) / r.size).toFixed(0);
