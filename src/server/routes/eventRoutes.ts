@@ -68,9 +68,12 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
     open.add(res);
     // live events wait while the log is read, so none falls between the replay and the live stream
     let held: { event: StorageEvent; id: number }[] | null = [];
+    // ids replayed from the log (at most REPLAY_LIMIT): their live copy may still be on its way (PostgreSQL's NOTIFY
+    // can arrive after the replay), and is not sent twice
+    const sent = new Set<number>();
     const stop = ctx.storage.subscribe((event, id) => {
       if (held) held.push({ event, id });
-      else send(id, event);
+      else if (!sent.has(id)) send(id, event);
     });
     const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
@@ -79,7 +82,6 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
       open.delete(res);
     });
 
-    const sent = new Set<number>();
     try {
       const missed = from === null || Number.isNaN(from) ? null : await ctx.storage.eventsAfter(from, REPLAY_LIMIT);
       if (from !== null && !missed) {
