@@ -10,6 +10,7 @@ import { LiveAnnouncer } from '../ui/LiveAnnouncer.tsx';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { ConnectionBanner } from '../ui/planner-tools/ConnectionBanner.tsx';
+import { ViewScopeNote } from '../ui/ViewScopeNote.tsx';
 import { ViewSwitch } from '../ui/ViewSwitch.tsx';
 import type { TileConfig } from './loadTileConfig.ts';
 
@@ -57,9 +58,11 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
             </div>
             <div className="views">
               <div id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={view !== 'map'} className="map-panel">
+                <ViewScopeNote where="map" />
                 <ResidentMap tileUrl={tiles.tileUrl} tileAttribution={tiles.tileAttribution} renderPopup={renderPopup} />
               </div>
               <div id="panel-list" role="tabpanel" aria-labelledby="tab-list" hidden={view !== 'list'} className="list-panel">
+                <ViewScopeNote where="list" />
                 <PinList />
               </div>
             </div>

@@ -10,6 +10,7 @@ import { FitToAreas } from './FitToAreas.tsx';
 import { MapEvents } from './MapEvents.tsx';
 import { MapLabel } from './MapLabel.tsx';
 import { PinLayer } from './PinLayer.tsx';
+import { ViewScopeLayer } from './ViewScopeLayer.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
 import { motionOptions, prefersReducedMotion, ReducedMotion } from './ReducedMotion.tsx';
 import type { RenderPinPopup } from './PinLayer.tsx';
@@ -47,6 +48,7 @@ export function ResidentMap({ tileUrl, tileAttribution, renderPopup, layers }: R
         <FitToAreas />
         <BoundaryLayer />
         {layers}
+        <ViewScopeLayer />
         <PinLayer renderPopup={renderPopup} />
         <DraftPinLayer />
         <MapEvents />

@@ -39,6 +39,14 @@ export interface RemotePin {
 
 export type Role = 'resident' | 'planner';
 
+export interface PinPageQuery {
+  /** [west, south, east, north] */
+  bbox?: readonly [number, number, number, number];
+  limit?: number;
+  /** only this device's own pins */
+  mine?: boolean;
+}
+
 export interface HttpRepositoryOptions {
   deviceToken: string;
   /** '' for the page's own origin */
@@ -60,6 +68,8 @@ export interface HttpRepository {
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;
   listPins(options?: { includeHidden?: boolean }): Promise<RemotePin[]>;
+  /** a part of the pins: in a bbox, this device's own, at most `limit` (then `truncated` says whether more matched) */
+  listPinsPage(query: PinPageQuery): Promise<{ pins: RemotePin[]; truncated: boolean }>;
   getPin(id: string): Promise<RemotePin>;
   /** POST /api/pins with an Idempotency-Key: sending the same key again returns the same stored pin */
   createPin(pin: PinFeature, idempotencyKey: string): Promise<RemotePin & { replayed: boolean }>;
@@ -100,6 +110,7 @@ const remotePinSchema = z.object({
   }),
 });
 const collectionSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
+const pageSchema = collectionSchema.extend({ truncated: z.boolean().optional() });
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const healthSchema = z.object({ ok: z.literal(true), storage: z.enum(['sqlite', 'postgres']) });
 const roleSchema = z.object({ role: z.enum(['resident', 'planner']) });
@@ -217,6 +228,14 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
       const query = filter.includeHidden ? '?includeHidden=true' : '';
       const body = parse(collectionSchema, (await request('GET', `/api/pins${query}`)).json, 'GET /api/pins');
       return body.features.map((f) => toRemotePin(f, token));
+    },
+    async listPinsPage(query) {
+      const params = new URLSearchParams();
+      if (query.bbox) params.set('bbox', query.bbox.join(','));
+      if (query.limit !== undefined) params.set('limit', String(query.limit));
+      if (query.mine) params.set('mine', 'true');
+      const body = parse(pageSchema, (await request('GET', `/api/pins?${params}`)).json, 'GET /api/pins');
+      return { pins: body.features.map((f) => toRemotePin(f, token)), truncated: body.truncated ?? false };
     },
     async getPin(id) {
       return toRemotePin((await request('GET', pinPath(id))).json, token);

@@ -1,8 +1,11 @@
 // server mode, offline-first: reads from the server (falling back to the device's cache), writes through the outbox, listens live.
+import type { Bbox } from '../core/bbox.ts';
+import type { ClusterMarkWithTitle } from '../core/plannerEngine.ts';
+import { plannerClustersFromJson } from '../core/plannerWire.ts';
 import { parseThemes } from '../core/parseThemes.ts';
 import type { AreaCollection, PinFeature, Theme } from '../core/types.ts';
 import { NetworkError } from './httpRepository.ts';
-import type { HttpRepository } from './httpRepository.ts';
+import type { HttpRepository, RemotePin } from './httpRepository.ts';
 import { connectLiveEvents } from './liveEvents.ts';
 import type { LiveConnection, LiveEventHandlers, LiveStatus } from './liveEvents.ts';
 import type { FlushResult, Outbox } from './outbox.ts';
@@ -25,6 +28,12 @@ export interface SyncListener {
   catalogReloaded(catalog: { areas?: AreaCollection; themes?: Theme[] }): void;
 }
 
+/**
+ * Which pins the device holds: 'all' of them (most consultations), or, when there are more than the first load may
+ * bring, those in the 'view' the map shows plus the device's own.
+ */
+export type PinScope = 'all' | 'view';
+
 export interface InitialData {
   areas: AreaCollection;
   themes: Theme[];
@@ -32,6 +41,15 @@ export interface InitialData {
   pendingIds: Set<string>;
   /** true when the server could not be reached and the device's copy is shown */
   fromCache: boolean;
+  scope: PinScope;
+}
+
+/** The pins of one map view, merged with this device's own and its waiting changes. */
+export interface ViewPins {
+  pins: PinFeature[];
+  pendingIds: Set<string>;
+  /** the view holds more pins than one load brings: only the device's own are in `pins` */
+  truncated: boolean;
 }
 
 export interface ServerSync {
@@ -47,6 +65,10 @@ export interface ServerSync {
   pinSupportWithdrawn(id: string): Promise<void>;
   /** re-reads pins (and optionally the catalog) from the server */
   reload(what?: { areas?: boolean; themes?: boolean }): Promise<void>;
+  /** view scope: the pins in a bbox (padded by the caller), which later reloads re-read */
+  loadView(bbox: Bbox): Promise<ViewPins>;
+  /** every pin in a view as clusters, counted on the server; each mix is indexed like `themeIds` */
+  loadClusters(bbox: Bbox, zoom: number, themeIds: readonly string[]): Promise<ClusterMarkWithTitle[]>;
 }
 
 export interface ServerSyncOptions {
@@ -56,12 +78,17 @@ export interface ServerSyncOptions {
   cache: Pick<PinRepository, 'listPins' | 'loadAreas' | 'saveAreas'>;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   live?: (handlers: LiveEventHandlers) => LiveConnection;
+  /** the most pins the first load brings; with more the device holds pins by map view (default 5000) */
+  fullLoadMax?: number;
+  /** the most pins one map view brings; a view with more shows clusters (default 2000) */
+  viewLoadMax?: number;
   /** browser online/offline events; tests pass a fake */
   window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } };
   maxRetryMs?: number;
 }
 
 const THEMES_KEY = 'coplan.server.themes';
+const SCOPE_KEY = 'coplan.server.scope';
 
 /**
  * Creates the sync engine over an API client, an outbox and the device cache.
@@ -75,6 +102,10 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
   const storage = options.storage ?? globalThis.localStorage;
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const maxRetryMs = options.maxRetryMs ?? 60_000;
+  const fullLoadMax = options.fullLoadMax ?? 5000;
+  const viewLoadMax = options.viewLoadMax ?? 2000;
+  // in view scope, the bbox later reloads re-read (null: only the device's own pins so far)
+  let scope: { kind: 'all' } | { kind: 'view'; bbox: Bbox | null } = { kind: 'all' };
   let listener: SyncListener | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let retryWait = 2000;
@@ -94,8 +125,17 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
     return parsed.ok ? parsed.value : null;
   }
 
-  async function mergedPins(): Promise<{ pins: PinFeature[]; pendingIds: Set<string> }> {
-    const [remote, pendingIds, entries, cached] = await Promise.all([api.listPins(), outbox.pendingPinIds(), outbox.entries(), cache.listPins()]);
+  /** the pins of the current scope as the server has them; `truncated` when a view holds too many to bring */
+  async function remotePins(): Promise<{ remote: RemotePin[]; truncated: boolean }> {
+    if (scope.kind === 'all') return { remote: (await api.listPins()), truncated: false };
+    const [view, own] = await Promise.all([scope.bbox ? api.listPinsPage({ bbox: scope.bbox, limit: viewLoadMax }) : null, api.listPinsPage({ mine: true })]);
+    if (!view || view.truncated) return { remote: own.pins, truncated: view?.truncated ?? false };
+    const inView = new Set(view.pins.map((r) => r.pin.id));
+    return { remote: [...view.pins, ...own.pins.filter((r) => !inView.has(r.pin.id))], truncated: false };
+  }
+
+  async function mergedPins(given?: RemotePin[]): Promise<{ pins: PinFeature[]; pendingIds: Set<string> }> {
+    const [remote, pendingIds, entries, cached] = await Promise.all([given ?? remotePins().then((r) => r.remote), outbox.pendingPinIds(), outbox.entries(), cache.listPins()]);
     const deleting = new Set(await Promise.all(entries.filter((e) => e.type === 'delete').map((e) => outbox.resolveId(e.pinId))));
     const cachedById = new Map(cached.map((p) => [p.id, p]));
     const pins: PinFeature[] = [];
@@ -162,18 +202,23 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
     api,
     async loadInitial() {
       try {
-        const [areas, themes, merged] = await Promise.all([api.getAreas(), api.getThemes(), mergedPins()]);
+        // one bounded read says which scope this consultation needs: all its pins fit, or the map loads them by view
+        const [areas, themes, first] = await Promise.all([api.getAreas(), api.getThemes(), api.listPinsPage({ limit: fullLoadMax })]);
+        scope = first.truncated ? { kind: 'view', bbox: null } : { kind: 'all' };
+        const merged = await mergedPins(first.truncated ? undefined : first.pins);
         await cache.saveAreas(areas);
         storage?.setItem(THEMES_KEY, JSON.stringify(themes));
+        storage?.setItem(SCOPE_KEY, scope.kind);
         reachable = true;
-        return { areas, themes, pins: merged.pins, pendingIds: merged.pendingIds, fromCache: false };
+        return { areas, themes, pins: merged.pins, pendingIds: merged.pendingIds, fromCache: false, scope: scope.kind };
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         reachable = false;
         const [areas, pins, pendingIds] = await Promise.all([cache.loadAreas(), cache.listPins(), outbox.pendingPinIds()]);
         const themes = cachedThemes();
         if (!areas || !themes) throw new Error('The server cannot be reached and this device has no saved copy of the map yet. Connect to the internet and reload.', { cause: error });
-        return { areas, themes, pins, pendingIds, fromCache: true };
+        scope = storage?.getItem(SCOPE_KEY) === 'view' ? { kind: 'view', bbox: null } : { kind: 'all' };
+        return { areas, themes, pins, pendingIds, fromCache: true, scope: scope.kind };
       }
     },
     start(next) {
@@ -230,5 +275,19 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
     pinSupported: (id) => enqueueAndFlush({ type: 'support', pinId: id }),
     pinSupportWithdrawn: (id) => enqueueAndFlush({ type: 'unsupport', pinId: id }),
     reload,
+    async loadView(bbox) {
+      scope = { kind: 'view', bbox };
+      const { remote, truncated } = await remotePins();
+      const merged = await mergedPins(remote);
+      if (!reachable) {
+        reachable = true;
+        announceConnection();
+      }
+      return { ...merged, truncated };
+    },
+    async loadClusters(bbox, zoom, themeIds) {
+      const params = new URLSearchParams({ bbox: bbox.join(','), zoom: String(Math.max(0, Math.min(24, Math.round(zoom)))) });
+      return plannerClustersFromJson(await api.getJson(`/api/aggregates/clusters?${params}`), themeIds);
+    },
   };
 }

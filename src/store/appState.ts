@@ -1,6 +1,8 @@
 // the shape of the resident map's state and the results its async actions report back to the ui.
 import type { AreaCollection, LngLat, PinFeature, PinKind, Problem, Theme } from '../core/types.ts';
-import type { Connection, SyncListener } from '../persistence/serverSync.ts';
+import type { ClusterMarkWithTitle } from '../core/plannerEngine.ts';
+import type { Bbox } from '../core/bbox.ts';
+import type { Connection, PinScope, SyncListener } from '../persistence/serverSync.ts';
 
 export type View = 'map' | 'list';
 
@@ -112,4 +114,21 @@ export interface UiState {
   pinFocusHandled(): void;
 }
 
-export type AppState = DataState & DataActions & FilterState & UiState & SyncState & SyncActions;
+export interface ViewScopeState {
+  /** 'all': every pin is here; 'view': a consultation too big to load whole, pins come by map view */
+  pinScope: PinScope;
+  viewScope: {
+    /** the bbox whose pins are here (view scope), null before the first view or while the view has too many */
+    loadedBbox: Bbox | null;
+    /** the view holds more pins than one load brings: `clusters` stand for them until the resident zooms in */
+    tooMany: boolean;
+    clusters: ClusterMarkWithTitle[] | null;
+  };
+}
+
+export interface ViewScopeActions {
+  /** the map settled on a new view ([west, south, east, north]); in view scope its pins are loaded when needed */
+  mapViewChanged(view: Bbox, zoom: number): Promise<void>;
+}
+
+export type AppState = DataState & DataActions & FilterState & UiState & SyncState & SyncActions & ViewScopeState & ViewScopeActions;

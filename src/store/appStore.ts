@@ -6,6 +6,7 @@ import { createDataSlice } from './dataSlice.ts';
 import { filterSlice } from './filterSlice.ts';
 import { createSyncSlice } from './syncSlice.ts';
 import { uiSlice } from './uiSlice.ts';
+import { createViewScopeSlice } from './viewScopeSlice.ts';
 import { resolveDeps } from './storeDeps.ts';
 import type { StoreDeps } from './storeDeps.ts';
 
@@ -24,5 +25,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...filterSlice(...args),
     ...uiSlice(...args),
     ...createSyncSlice(resolved)(...args),
+    ...createViewScopeSlice(resolved)(...args),
   }));
 }

@@ -56,6 +56,7 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
             set({
               status: 'ready', loadError: null, themes: initial.themes, areas: initial.areas, pins: initial.pins,
               supportedIds: new Set(supported), pendingIds: initial.pendingIds, connection: initial.fromCache ? 'offline' : 'online',
+              pinScope: initial.scope,
             });
             return;
           }

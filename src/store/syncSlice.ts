@@ -1,5 +1,6 @@
 // sync slice (server mode): what the server and the outbox report, applied to state and to the device's pin cache.
 import type { StateCreator } from 'zustand';
+import { bboxHas } from '../core/bbox.ts';
 import { parseAreas } from '../core/parseAreas.ts';
 import { parseThemes } from '../core/parseThemes.ts';
 import type { PinFeature, Problem } from '../core/types.ts';
@@ -85,6 +86,9 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         const existing = pins.find((p) => p.id === pin.id);
         // the live event of our own new pin can beat the answer to its POST: that pin is already here under its local id
         if (!existing && pins.some((p) => pendingIds.has(p.id) && sameContent(p, pin))) return;
+        // view scope: a new pin outside the loaded view is not kept (the map loads it when the resident goes there)
+        const { pinScope, viewScope } = get();
+        if (!existing && pinScope === 'view' && !pin.properties.author && !(viewScope.loadedBbox && bboxHas(viewScope.loadedBbox, pin.geometry.coordinates))) return;
         // live events never carry `mine`; this device's own pins stay its own
         const author = pin.properties.author ?? (existing?.properties.author === deviceToken ? deviceToken : undefined);
         const next: PinFeature = author ? { ...pin, properties: { ...pin.properties, author } } : pin;

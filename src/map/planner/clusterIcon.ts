@@ -37,5 +37,5 @@ export function clusterSvg(mix: readonly number[], colours: readonly string[], l
 /** A leaflet divIcon for a cluster. */
 export function clusterIcon(mix: readonly number[], colours: readonly string[], label: string, count: number): L.DivIcon {
   const size = Math.round(Math.min(52, 30 + Math.log10(Math.max(1, count)) * 5));
-  return L.divIcon({ html: clusterSvg(mix, colours, label, size), className: 'planner-cluster', iconSize: [size, size] });
+  return L.divIcon({ html: clusterSvg(mix, colours, label, size), className: 'planner-cluster view-cluster', iconSize: [size, size] });
 }

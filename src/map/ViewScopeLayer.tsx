@@ -1,0 +1,68 @@
+// view scope (a consultation too big to load whole): reports each settled view, and shows clusters where a view has too many pins.
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMap } from 'react-leaflet';
+import { useAppStore } from '../store/useAppStore.ts';
+import { clusterIcon } from './planner/clusterIcon.ts';
+import { textElement } from './planner/textTooltip.ts';
+
+export function ViewScopeLayer() {
+  const { t } = useTranslation();
+  const map = useMap();
+  const scope = useAppStore((s) => s.pinScope);
+  const mapViewChanged = useAppStore((s) => s.mapViewChanged);
+  const clusters = useAppStore((s) => s.viewScope.clusters);
+  const themes = useAppStore((s) => s.themes);
+  const group = useRef<L.LayerGroup | null>(null);
+
+  useEffect(
+    function reportSettledViews() {
+      if (scope !== 'view') return;
+      const report = () => {
+        const b = map.getBounds();
+        void mapViewChanged([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom());
+      };
+      map.on('moveend', report);
+      report();
+      return function stopReporting() {
+        map.off('moveend', report);
+      };
+    },
+    [map, scope, mapViewChanged],
+  );
+
+  useEffect(
+    function addClusterGroup() {
+      const layer = L.layerGroup().addTo(map);
+      group.current = layer;
+      return function removeClusterGroup() {
+        layer.remove();
+        group.current = null;
+      };
+    },
+    [map],
+  );
+
+  useEffect(
+    function drawClusters() {
+      const layer = group.current;
+      if (!layer) return;
+      layer.clearLayers();
+      if (!clusters) return;
+      const colours = themes.map((theme) => theme.colour);
+      for (const mark of clusters) {
+        const at = L.latLng(mark.lat, mark.lng);
+        // a lone pin at this zoom is still a count of 1: its text and actions come with the pins when zoomed in
+        const title = mark.row < 0 ? t('map.cluster', { count: mark.count }) : t('map.clusterOne', { title: mark.title });
+        const marker = L.marker(at, { icon: clusterIcon(mark.mix, colours, String(mark.count), mark.count), title, alt: title, keyboard: true });
+        marker.on('click', () => map.setView(at, Math.max(mark.expansionZoom, map.getZoom() + 2)));
+        if (mark.row >= 0) marker.bindTooltip(() => textElement([mark.title]));
+        layer.addLayer(marker);
+      }
+    },
+    [clusters, themes, map, t],
+  );
+
+  return null;
+}
