@@ -19,6 +19,8 @@ export function FilterPanel() {
   const filterChanged = useAppStore((s) => s.filterChanged);
   const shown = useAppStore((s) => selectVisiblePins(s).length);
   const total = useAppStore((s) => s.pins.length);
+  // in a consultation too big to load whole, the pins here are those near the map view
+  const near = useAppStore((s) => s.pinScope === 'view');
   const { themes } = useThemeLabels();
   const [open, setOpen] = useState(() => globalThis.matchMedia?.('(min-width: 900px)').matches ?? true);
   const panelId = useId();
@@ -29,7 +31,7 @@ export function FilterPanel() {
         {t('filter.heading')}
       </DisclosureHeading>
       <p className="filter-count" role="status">
-        {t('filter.count', { shown, total })}
+        {t(near ? 'filter.countNear' : 'filter.count', { shown, total })}
       </p>
       <div id={panelId} hidden={!open}>
         <fieldset className="filter-group">
