@@ -1,7 +1,8 @@
 // app-shell service worker: lets the built app open without a connection. The API is never cached here (the app keeps
 // its own copy of pins in IndexedDB and an outbox of unsent changes); only /api/config, so the basemap setting survives.
-const CACHE = 'coplan-shell-v1';
+const CACHE = 'coplan-shell-v2';
 const SHELL = '/';
+const FILES = '/app-files.json';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -11,13 +12,34 @@ self.addEventListener('install', (event) => {
       if (!response.ok) throw new Error(`app shell answered ${response.status}`);
       const html = await response.clone().text();
       await cache.put(SHELL, response);
-      // the hashed scripts and styles the page names; chunks loaded later are cached when first fetched
-      const assets = [...html.matchAll(/(?:src|href)="(\/[^"?#]+)"/g)].map((m) => m[1]).filter((url) => !url.startsWith('/api/'));
-      await cache.addAll([...new Set(assets)]);
+      // the hashed scripts and styles the page names, and every other file of the build (the /planner and /table
+      // chunks, the worker), so a hall can open /table for the first time without a connection
+      const named = [...html.matchAll(/(?:src|href)="(\/[^"?#]+)"/g)].map((m) => m[1]).filter((url) => !url.startsWith('/api/'));
+      await cache.addAll([...new Set([...named, ...(await buildFiles())])]);
       await self.skipWaiting();
     })(),
   );
 });
+
+/** dist/app-files.json (written by the build): every file of this build under /assets/; [] when it is missing */
+async function buildFiles() {
+  try {
+    const response = await fetch(FILES, { cache: 'no-store' });
+    if (!response.ok) return [];
+    const list = await response.json();
+    return Array.isArray(list) ? list.filter((url) => typeof url === 'string' && /^\/assets\/[\w.-]+$/.test(url)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** a new build (its files named by a new app-files.json) is cached while the app is online, not when it is first used */
+async function cacheNewBuildFiles() {
+  const cache = await caches.open(CACHE);
+  const missing = [];
+  for (const url of await buildFiles()) if (!(await cache.match(url))) missing.push(url);
+  if (missing.length) await cache.addAll(missing).catch(() => undefined);
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -34,7 +56,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   // pages: the network when it answers (new builds arrive at once), the cached shell when it does not
-  if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL));
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, SHELL));
+    event.waitUntil(cacheNewBuildFiles());
+  }
   else if (url.pathname === '/api/config') event.respondWith(networkFirst(request, '/api/config'));
   else if (!url.pathname.startsWith('/api/')) event.respondWith(cacheFirst(request));
 });
