@@ -3,11 +3,8 @@ import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { KIND_LABELS } from './themes.ts';
 import type { TestPin } from './themes.ts';
-
-export interface ScreenPoint {
-  x: number;
-  y: number;
-}
+import { findFreePoints, findFreePointsInArea, mapAtRest, mapPanePosition } from './mapInPage.ts';
+import type { ScreenPoint } from './mapInPage.ts';
 
 export class ResidentMapPage {
   readonly page: Page;
@@ -95,10 +92,13 @@ export class ResidentMapPage {
   /**
    * Points on screen inside the named neighbourhood, nearest its label first, where a click reaches the map itself
    * (no marker, popup or control in the way). The label sits at a point on the area's surface; the boundary drawn
-   * under it is hit-tested in svg, since on a crowded phone map the free spots can be far from the label.
+   * under it is hit-tested in svg, since on a crowded phone map the free spots can be far from the label. Every
+   * reading is taken with the map at rest, so the points are still right when they are tapped.
    */
   async freePointsNear(areaName: string): Promise<ScreenPoint[]> {
     await this.map.scrollIntoViewIfNeeded();
+    // a popup's auto-pan or an earlier zoom may still be gliding
+    await this.waitUntilMapAtRest();
     const label = this.page.locator('.leaflet-tooltip.area-label').filter({ hasText: new RegExp(`^${escapeRegExp(areaName)}$`) });
     let points: ScreenPoint[] = [];
     // an earlier zoom, or a popup's auto-pan, may have moved this neighbourhood to the edge or off screen
@@ -108,10 +108,9 @@ export class ResidentMapPage {
     }
     for (let out = 0; out < 4 && !(await this.labelInsideMap(label)); out++) {
       await this.map.getByRole('button', { name: 'Zoom out' }).dispatchEvent('click');
-      await expect(this.map).not.toHaveClass(/leaflet-(zoom|pan)-anim/);
-      await this.page.waitForTimeout(300);
+      await this.waitUntilMapAtRest();
     }
-    // against the shared server every test adds pins, so a neighbourhood fills up: zoom in on it until there is room
+    // a busy neighbourhood has few free spots on a phone: zoom in on it until there is room
     for (let zoom = 0; zoom <= 3; zoom++) {
       const box = await label.boundingBox();
       if (!box) throw new Error(`the label of neighbourhood "${areaName}" is not on screen`);
@@ -124,19 +123,52 @@ export class ResidentMapPage {
     return points;
   }
 
-  /** Pans with the arrow keys (60 px a press) until the point is near the centre of the map; leaves the map focused. */
+  /**
+   * Pans with the arrow keys until the point is within 30 px of the map's centre; leaves the map focused and at rest.
+   * WARNING: leaflet ignores an arrow key while the pan of the one before is still gliding (a quarter of a second),
+   * so a burst of presses moves the map by however many happen to land between glides: one when the machine is idle,
+   * many under load. Each press here therefore waits for its pan to end and checks the map moved by exactly its step.
+   */
   async panToCentre(point: ScreenPoint): Promise<void> {
+    await this.waitUntilMapAtRest();
+    await this.map.focus();
+    await expect(this.map, 'the arrow keys pan the map only while it has focus').toBeFocused();
     const box = await this.map.boundingBox();
     if (!box) throw new Error('the map is not on screen');
-    await this.map.focus();
-    const presses = (distance: number) => Math.min(20, Math.abs(Math.round(distance / 60)));
     // aim a little above the middle: on a phone the crosshair panel covers the bottom of the map
-    const dx = point.x - (box.x + box.width / 2);
-    const dy = point.y - (box.y + box.height * 0.4);
-    for (let i = 0; i < presses(dx); i++) await this.page.keyboard.press(dx > 0 ? 'ArrowRight' : 'ArrowLeft');
-    for (let i = 0; i < presses(dy); i++) await this.page.keyboard.press(dy > 0 ? 'ArrowDown' : 'ArrowUp');
-    await expect(this.map).not.toHaveClass(/leaflet-(zoom|pan)-anim/);
-    await this.page.waitForTimeout(300);
+    let dx = point.x - (box.x + box.width / 2);
+    let dy = point.y - (box.y + box.height * 0.4);
+    // shift+arrow pans three steps at once, for the long way; plain arrows finish within half a step
+    const stepOf = (distance: number) => (Math.abs(distance) >= 150 ? 180 : 60);
+    while (Math.abs(dx) >= 30) {
+      const step = Math.sign(dx) * stepOf(dx);
+      await this.panOneStep(`${Math.abs(step) > 60 ? 'Shift+' : ''}${step > 0 ? 'ArrowRight' : 'ArrowLeft'}`, { x: step, y: 0 });
+      dx -= step;
+    }
+    while (Math.abs(dy) >= 30) {
+      const step = Math.sign(dy) * stepOf(dy);
+      await this.panOneStep(`${Math.abs(step) > 60 ? 'Shift+' : ''}${step > 0 ? 'ArrowDown' : 'ArrowUp'}`, { x: 0, y: step });
+      dy -= step;
+    }
+  }
+
+  /** One arrow key press, then the map at rest exactly that far along: content moves against the pan. */
+  private async panOneStep(key: string, by: ScreenPoint): Promise<void> {
+    const before = await this.map.evaluate(mapPanePosition);
+    await this.page.keyboard.press(key);
+    await expect
+      .poll(() => this.map.evaluate(mapPanePosition), { message: `${key} pans the map by (${by.x}, ${by.y}) px` })
+      .toEqual({ x: before.x - by.x, y: before.y - by.y });
+    await this.waitUntilMapAtRest();
+  }
+
+  /**
+   * Waits until leaflet runs no pan or zoom animation and nothing drawn on the map (panes, labels, boundaries,
+   * markers, popup, crosshair panel) moves for two animation frames. A screen point read any earlier can be somewhere
+   * else on the map by the time it is tapped.
+   */
+  async waitUntilMapAtRest(): Promise<void> {
+    await this.map.evaluate(mapAtRest, 10_000);
   }
 
   private async labelInsideMap(label: Locator): Promise<boolean> {
@@ -149,7 +181,7 @@ export class ResidentMapPage {
   }
 
   /**
-   * One zoom level in, around a point: pan it to the centre with the arrow keys (60 px a press), then "+".
+   * One zoom level in, around a point: pan it to the centre with the arrow keys, then "+".
    * The keyboard works the same on both projects; the wheel does not zoom in mobile emulation.
    */
   async zoomInAt(point: ScreenPoint): Promise<void> {
@@ -163,7 +195,7 @@ export class ResidentMapPage {
     await this.panToCentre(point);
     await this.page.keyboard.press('+');
     await expect.poll(zoomOf).toBeGreaterThan(before * 1.8);
-    await expect(this.map).not.toHaveClass(/leaflet-(zoom|pan)-anim/);
+    await this.waitUntilMapAtRest();
   }
 
   /** A point on the map, away from every boundary: the top-left corner after zooming right out. */
@@ -171,6 +203,7 @@ export class ResidentMapPage {
     const zoomOut = this.map.getByRole('button', { name: 'Zoom out' });
     for (let i = 0; i < 3; i++) await this.press(zoomOut);
     await this.map.scrollIntoViewIfNeeded();
+    await this.waitUntilMapAtRest();
     const box = await this.map.boundingBox();
     if (!box) throw new Error('the map is not on screen');
     const [point] = await this.map.evaluate(findFreePoints, { x: box.x + 24, y: box.y + 24, maxRadius: 20 });
@@ -184,10 +217,9 @@ export class ResidentMapPage {
     const wanted = `Placed in ${areaName}.`;
     const outcomes: string[] = [];
     for (let attempt = 0; attempt < 8; attempt++) {
-      // look afresh each time: a popup may have panned the map, and other tests add pins at the same time (live
-      // events), so take any of the roomiest spots rather than always the same one
-      const candidates = (await this.freePointsNear(areaName)).slice(0, 40);
-      const point = candidates[Math.floor(Math.random() * candidates.length)]!;
+      // look afresh each time: a marker's popup may have panned the map; and take the next spot, not the same one
+      const candidates = await this.freePointsNear(areaName);
+      const point = candidates[attempt % candidates.length]!;
       await this.pressAt(point);
       const placed = await expect(where)
         .toContainText(/Placed in |outside the neighbourhoods/, { timeout: 3000 })
@@ -195,9 +227,10 @@ export class ResidentMapPage {
         .catch(() => false);
       const text = (await where.textContent()) ?? '';
       if (placed && text.includes(wanted)) return;
-      outcomes.push(placed ? text.slice(0, 60) : 'a marker took the tap');
-      // a marker that arrived meanwhile took the tap and opened its popup: close it and try elsewhere
-      if (await this.popup.count()) {
+      const popupOpened = (await this.popup.count()) > 0;
+      outcomes.push(placed ? text.slice(0, 60) : popupOpened ? 'a marker took the tap' : 'the tap placed nothing');
+      // a marker took the tap after all and opened its popup: close it and try elsewhere
+      if (popupOpened) {
         // the popup can sit under the zoom buttons, so press its close button directly
         await this.popup.locator('.leaflet-popup-close-button').dispatchEvent('click');
         await expect(this.popup).toHaveCount(0);
@@ -249,62 +282,6 @@ export class ResidentMapPage {
     if (!match) throw new Error(`unexpected filter count text: ${text}`);
     return { shown: Number(match[1]), total: Number(match[2]) };
   }
-}
-
-/** Runs in the page: searches outward from (x, y) for spots where a click lands on the map container itself. */
-function findFreePoints(container: Element, args: { x: number; y: number; maxRadius: number }): ScreenPoint[] {
-  const frame = container.getBoundingClientRect();
-  const markers = Array.from(container.querySelectorAll('.leaflet-marker-icon')).map((m) => m.getBoundingClientRect());
-  const found: ScreenPoint[] = [];
-  for (let radius = 0; radius <= args.maxRadius; radius += 4) {
-    const steps = radius === 0 ? 1 : 16;
-    for (let step = 0; step < steps; step++) {
-      const angle = (step / steps) * 2 * Math.PI;
-      const x = Math.round(args.x + radius * Math.cos(angle));
-      const y = Math.round(args.y + radius * Math.sin(angle));
-      if (x < frame.left + 4 || x > frame.right - 4 || y < frame.top + 4 || y > frame.bottom - 4) continue;
-      const hit = document.elementFromPoint(x, y);
-      if (!hit || !container.contains(hit) || hit.closest('.leaflet-marker-icon, .leaflet-popup, .leaflet-control')) continue;
-      // keep clear of markers by a finger's width so a tap cannot open one instead
-      if (markers.some((b) => x > b.left - 8 && x < b.right + 8 && y > b.top - 8 && y < b.bottom + 8)) continue;
-      found.push({ x, y });
-    }
-  }
-  return found;
-}
-
-/**
- * Runs in the page: free spots inside the boundary path that contains (x, y), at least 4 px from its edge. Spots far
- * from every marker come first (a touch near a marker can be snapped onto it), then those nearest the label.
- */
-function findFreePointsInArea(container: Element, label: ScreenPoint): ScreenPoint[] {
-  const frame = container.getBoundingClientRect();
-  const markers = Array.from(container.querySelectorAll('.leaflet-marker-icon')).map((m) => {
-    const b = m.getBoundingClientRect();
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2, r: Math.max(b.width, b.height) / 2 };
-  });
-  const paths = Array.from(container.querySelectorAll<SVGPathElement>('.leaflet-overlay-pane path'));
-  const inside = (path: SVGPathElement, x: number, y: number): boolean => {
-    const matrix = path.getScreenCTM();
-    if (!matrix) return false;
-    return path.isPointInFill(new DOMPoint(x, y).matrixTransform(matrix.inverse()));
-  };
-  const area = paths.find((path) => inside(path, label.x, label.y));
-  if (!area) return [];
-  const box = area.getBoundingClientRect();
-  const found: (ScreenPoint & { clearance: number; distance: number })[] = [];
-  for (let y = Math.max(box.top, frame.top + 8); y <= Math.min(box.bottom, frame.bottom - 8); y += 3) {
-    for (let x = Math.max(box.left, frame.left + 8); x <= Math.min(box.right, frame.right - 8); x += 3) {
-      if (![[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].every(([dx, dy]) => inside(area, x + dx!, y + dy!))) continue;
-      const hit = document.elementFromPoint(x, y);
-      if (!hit || !container.contains(hit) || hit.closest('.leaflet-marker-icon, .leaflet-popup, .leaflet-control')) continue;
-      // chromium snaps a touch near a marker onto it, so stay a fingertip away from every marker
-      const clearance = Math.min(24, ...markers.map((m) => Math.hypot(m.x - x, m.y - y) - m.r));
-      if (clearance < 10) continue;
-      found.push({ x: Math.round(x), y: Math.round(y), clearance: Math.floor(clearance / 4), distance: Math.hypot(x - label.x, y - label.y) });
-    }
-  }
-  return found.sort((a, b) => b.clearance - a.clearance || a.distance - b.distance).map(({ x, y }) => ({ x, y }));
 }
 
 export function escapeRegExp(text: string): string {
