@@ -35,6 +35,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   const status = useAppStore((s) => s.status);
   const areas = useAppStore((s) => s.areas);
   const pins = useAppStore((s) => s.pins);
+  const loadError = useAppStore((s) => s.loadError);
 
   useEffect(
     function analyseAppPins() {
@@ -78,6 +79,12 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
         </nav>
         <LanguageSwitcher />
       </header>
+      {status === 'failed' ? (
+        <div className="app-status form-alert" role="alert">
+          <p>{t('planner.loadFailed')}</p>
+          <p>{loadError}</p>
+        </div>
+      ) : null}
       <main className="planner-main">
         <div className="planner-panel">
           <PlannerDataSource />

@@ -37,5 +37,7 @@ test('after one visit to the resident map, the planner view and touch-table mode
   await expect(page.getByRole('region', { name: 'Stickers for the bottom side' })).toBeVisible();
   await page.goto('/planner?tiles=off');
   await expect(page.getByRole('heading', { name: 'Coplan for planners', level: 1 })).toBeVisible();
+  // its figures come from the server, so offline it says why there are none rather than showing empty areas
+  await expect(page.getByRole('alert')).toContainText("The consultation's areas and themes could not be read from the server.");
   await context.setOffline(false);
 });
