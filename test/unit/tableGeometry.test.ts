@@ -3,7 +3,7 @@ import { dropToLngLat, rectContains } from '../../src/core/dropToLngLat.ts';
 import type { Unproject } from '../../src/core/dropToLngLat.ts';
 import { fitProjection } from '../../src/core/fitProjection.ts';
 import { hitTestDrop } from '../../src/core/hitTestDrop.ts';
-import { cardCentreNear, sideRotation } from '../../src/core/sideRotation.ts';
+import { cardCentreNear, centreInside, sideRotation, turnedSize } from '../../src/core/sideRotation.ts';
 
 // a fake projection: 1000 px per degree, the container's top-left corner at [-2.3, 53.5]
 const fake: Unproject = ({ x, y }) => [-2.3 + x / 1000, 53.5 - y / 1000];
@@ -51,6 +51,20 @@ describe('hitTestDrop', () => {
     expect(hitTestDrop({ x: 100, y: 1000 }, container, palettes)).toEqual({ type: 'map' });
     expect(hitTestDrop({ x: -5, y: 500 }, container, palettes)).toEqual({ type: 'none' });
   });
+
+  it('treats the strips at the short ends as obstacles too, and the map between them as the map', () => {
+    // the side palettes' turned bounding boxes, as getBoundingClientRect gives them: between the long palettes
+    const four = [
+      ...palettes,
+      { id: 'palette-left', rect: { left: 0, top: 184, width: 348, height: 712 } },
+      { id: 'palette-right', rect: { left: 1572, top: 184, width: 348, height: 712 } },
+    ];
+    expect(hitTestDrop({ x: 200, y: 540 }, container, four)).toEqual({ type: 'obstacle', id: 'palette-left' });
+    expect(hitTestDrop({ x: 1900, y: 300 }, container, four)).toEqual({ type: 'obstacle', id: 'palette-right' });
+    expect(hitTestDrop({ x: 360, y: 540 }, container, four)).toEqual({ type: 'map' });
+    // the corner left free between a side strip and a long palette is map
+    expect(hitTestDrop({ x: 100, y: 170 }, container, four)).toEqual({ type: 'map' });
+  });
 });
 
 describe('sideRotation and cardCentreNear', () => {
@@ -68,6 +82,30 @@ describe('sideRotation and cardCentreNear', () => {
     expect(cardCentreNear({ x: 10, y: 1070 }, 'bottom', size, container, 40)).toEqual({ x: 200, y: 980 });
     // a card turned for the left side takes its height across: 200 wide, 400 tall on screen
     expect(cardCentreNear({ x: 960, y: 500 }, 'left', size, container, 40)).toEqual({ x: 820, y: 500 });
+    // and the card for the right side goes to the right of the drop
+    expect(cardCentreNear({ x: 960, y: 500 }, 'right', size, container, 40)).toEqual({ x: 1100, y: 500 });
+    // near the ends, a turned card is kept on screen by its turned size: 100 px from the edge, 200 px from top and bottom
+    expect(cardCentreNear({ x: 60, y: 20 }, 'left', size, container, 40)).toEqual({ x: 100, y: 200 });
+    expect(cardCentreNear({ x: 1880, y: 1070 }, 'right', size, container, 40)).toEqual({ x: 1820, y: 880 });
+  });
+
+  it('swaps width and height for a quarter turn only', () => {
+    const size = { width: 400, height: 160 };
+    expect(turnedSize('bottom', size)).toEqual(size);
+    expect(turnedSize('top', size)).toEqual(size);
+    expect(turnedSize('left', size)).toEqual({ width: 160, height: 400 });
+    expect(turnedSize('right', size)).toEqual({ width: 160, height: 400 });
+    expect(size).toEqual({ width: 400, height: 160 });
+  });
+
+  it('keeps a turned toast inside the screen without moving one that fits', () => {
+    const size = { width: 400, height: 160 };
+    expect(centreInside({ x: 960, y: 540 }, 'left', size, container)).toEqual({ x: 960, y: 540 });
+    expect(centreInside({ x: 10, y: 30 }, 'bottom', size, container)).toEqual({ x: 200, y: 80 });
+    expect(centreInside({ x: 10, y: 30 }, 'left', size, container)).toEqual({ x: 80, y: 200 });
+    expect(centreInside({ x: 1915, y: 1075 }, 'right', size, container)).toEqual({ x: 1840, y: 880 });
+    // a box longer than the screen is tall is centred on it rather than pushed off one end
+    expect(centreInside({ x: 960, y: 10 }, 'left', { width: 1200, height: 100 }, container)).toEqual({ x: 960, y: 540 });
   });
 });
 
