@@ -68,8 +68,11 @@ export interface HttpRepository {
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;
   listPins(options?: { includeHidden?: boolean }): Promise<RemotePin[]>;
-  /** a part of the pins: in a bbox, this device's own, at most `limit` (then `truncated` says whether more matched) */
-  listPinsPage(query: PinPageQuery): Promise<{ pins: RemotePin[]; truncated: boolean }>;
+  /**
+   * A part of the pins (all of them with an empty query): in a bbox, this device's own, at most `limit` (then
+   * `truncated` says whether more matched), and the live-event id they were read at (null from an older server).
+   */
+  listPinsPage(query: PinPageQuery): Promise<{ pins: RemotePin[]; truncated: boolean; eventId: string | null }>;
   getPin(id: string): Promise<RemotePin>;
   /** POST /api/pins with an Idempotency-Key: sending the same key again returns the same stored pin */
   createPin(pin: PinFeature, idempotencyKey: string): Promise<RemotePin & { replayed: boolean }>;
@@ -234,8 +237,10 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
       if (query.bbox) params.set('bbox', query.bbox.join(','));
       if (query.limit !== undefined) params.set('limit', String(query.limit));
       if (query.mine) params.set('mine', 'true');
-      const body = parse(pageSchema, (await request('GET', `/api/pins?${params}`)).json, 'GET /api/pins');
-      return { pins: body.features.map((f) => toRemotePin(f, token)), truncated: body.truncated ?? false };
+      const res = await request('GET', `/api/pins${params.size ? `?${params}` : ''}`);
+      const body = parse(pageSchema, res.json, 'GET /api/pins');
+      const eventId = res.headers.get('x-last-event-id');
+      return { pins: body.features.map((f) => toRemotePin(f, token)), truncated: body.truncated ?? false, eventId: eventId && /^\d{1,20}$/.test(eventId) ? eventId : null };
     },
     async getPin(id) {
       return toRemotePin((await request('GET', pinPath(id))).json, token);

@@ -25,6 +25,9 @@ export interface LiveEventsOptions {
   /** first wait before re-creating a stream the browser gave up on; doubles up to maxRetryMs */
   retryMs?: number;
   maxRetryMs?: number;
+  /** the event id the pins on screen were read at (the X-Last-Event-Id of GET /api/pins): the first stream starts there,
+   * so a change made between that read and the stream opening is replayed, not lost */
+  lastEventId?: string;
 }
 
 export interface LiveConnection {
@@ -58,7 +61,7 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
   let everOpened = false;
   let dropped = false;
   let closed = false;
-  let lastEventId = '';
+  let lastEventId = options.lastEventId ?? '';
   /** the id the current stream resumes from ('' for none), taken when it was dropped */
   let resumingFrom = '';
 

@@ -77,7 +77,8 @@ export interface ServerSyncOptions {
   /** the device's copy of pins and areas (read here; the store writes pins) */
   cache: Pick<PinRepository, 'listPins' | 'loadAreas' | 'saveAreas'>;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
-  live?: (handlers: LiveEventHandlers) => LiveConnection;
+  /** opens the live stream, from the event id the pins were read at when known; tests pass a fake */
+  live?: (handlers: LiveEventHandlers, from: { lastEventId?: string }) => LiveConnection;
   /** the most pins the first load brings; with more the device holds pins by map view (default 5000) */
   fullLoadMax?: number;
   /** the most pins one map view brings; a view with more shows clusters (default 2000) */
@@ -106,6 +107,8 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
   const viewLoadMax = options.viewLoadMax ?? 2000;
   // in view scope, the bbox later reloads re-read (null: only the device's own pins so far)
   let scope: { kind: 'all' } | { kind: 'view'; bbox: Bbox | null } = { kind: 'all' };
+  // the live-event id the first load read the pins at: the live stream starts there, so nothing falls in between
+  let loadedAtEventId: string | null = null;
   let listener: SyncListener | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let retryWait = 2000;
@@ -127,7 +130,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
 
   /** the pins of the current scope as the server has them; `truncated` when a view holds too many to bring */
   async function remotePins(): Promise<{ remote: RemotePin[]; truncated: boolean }> {
-    if (scope.kind === 'all') return { remote: (await api.listPins()), truncated: false };
+    if (scope.kind === 'all') return { remote: (await api.listPinsPage({})).pins, truncated: false };
     const [view, own] = await Promise.all([scope.bbox ? api.listPinsPage({ bbox: scope.bbox, limit: viewLoadMax }) : null, api.listPinsPage({ mine: true })]);
     if (!view || view.truncated) return { remote: own.pins, truncated: view?.truncated ?? false };
     const inView = new Set(view.pins.map((r) => r.pin.id));
@@ -205,6 +208,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
         // one bounded read says which scope this consultation needs: all its pins fit, or the map loads them by view
         const [areas, themes, first] = await Promise.all([api.getAreas(), api.getThemes(), api.listPinsPage({ limit: fullLoadMax })]);
         scope = first.truncated ? { kind: 'view', bbox: null } : { kind: 'all' };
+        loadedAtEventId = first.eventId;
         const merged = await mergedPins(first.truncated ? undefined : first.pins);
         await cache.saveAreas(areas);
         storage?.setItem(THEMES_KEY, JSON.stringify(themes));
@@ -232,7 +236,8 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
           void reload();
         }
       });
-      const connection = (options.live ?? ((h) => connectLiveEvents(h)))({
+      const from = loadedAtEventId ? { lastEventId: loadedAtEventId } : {};
+      const connection = (options.live ?? ((h, f) => connectLiveEvents(h, f)))({
         pinChanged: (remote) => (remote.hidden ? next.remotePinRemoved(remote.pin.id) : next.remotePinChanged(remote.pin)),
         pinRemoved: (id) => next.remotePinRemoved(id),
         catalogChanged: (what) => void reload({ areas: what === 'areas', themes: what === 'themes' }),
@@ -248,7 +253,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
           void flush();
         },
         resumed: () => void flush(),
-      });
+      }, from);
       const online = () => {
         announceConnection();
         connection.reconnect();

@@ -50,6 +50,27 @@ afterEach(async () => {
 });
 
 describe('store in server mode', () => {
+  it('opens the live stream at the event its pins were read at, so a pin made in between is replayed', async () => {
+    let openedFrom: { lastEventId?: string } | null = null;
+    const factory = new IDBFactory();
+    const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch });
+    const cache = await createIndexedDbRepository({ name: 'cache', factory });
+    const outbox = await createOutbox({ api, name: 'outbox', factory });
+    const win = { navigator: { onLine: true }, addEventListener: vi.fn(), removeEventListener: vi.fn() };
+    const sync = createServerSync({ api, outbox, cache, window: win, live: (_h, from) => ((openedFrom = from), { close() {}, reconnect() {} }) });
+    const store = createAppStore({ repository: cache, deviceToken: DEVICE, sync });
+    await store.getState().appStarted(bundledData());
+    const readAt = String((await server.storage.latestEventId()) ?? 0);
+    // someone posts before this device's stream is open
+    await server.app.inject({ method: 'POST', url: '/api/pins', headers: { 'x-device-token': 'device-other-0123456789' }, payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [-2.25, 53.45] }, properties: { kind: 'asset', theme: 'green', title: 'In between' } } });
+    const stop = connectSync(store, sync);
+    expect(openedFrom).toEqual({ lastEventId: readAt });
+    // and the server replays exactly that pin to a stream opened from there
+    const missed = await server.storage.eventsAfter(Number(readAt), 10);
+    expect(missed?.map((e) => e.event && 'pin' in e.event && e.event.pin.properties.title)).toEqual(['In between']);
+    stop();
+  });
+
   it('loads the consultation from the server, not the bundled demo data', async () => {
     const { store, stop } = await serverModeStore();
     expect(store.getState()).toMatchObject({ status: 'ready', mode: 'server', connection: 'online' });

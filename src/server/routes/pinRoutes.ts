@@ -64,7 +64,11 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return area;
   };
 
-  app.get('/api/pins', async (request) => {
+  app.get('/api/pins', async (request, reply) => {
+    // read before the pins: a change after this id may or may not be in the answer, and a live stream opened from it
+    // replays it either way (clients apply events idempotently)
+    // (0: no event yet, the start of the log)
+    void reply.header('x-last-event-id', String((await ctx.storage.latestEventId()) ?? 0));
     const query = listQuery.safeParse(request.query);
     if (!query.success) throw new ApiError(400, 'invalid-query', 'The filters are not valid.', zodProblems(query.error));
     const who = viewer(request);

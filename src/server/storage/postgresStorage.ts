@@ -265,7 +265,11 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     async eventsAfter(afterId, limit) {
       const rows = (await pool.query<ReplayRow>(numberedPlaceholders(REPLAY_EVENTS_SQL), [afterId - REPLAY_OVERLAP, limit + REPLAY_OVERLAP + 1])).rows;
       // checked after reading: pruning deletes a prefix, so if event afterId is still kept, nothing after it was deleted
-      if ((await pool.query('SELECT 1 FROM events WHERE id = $1', [afterId])).rowCount === 0) return null;
+      // 0 is "from the start of the log", good while nothing has been pruned from it (ids start at 1)
+      if (afterId === 0) {
+        const min = (await pool.query<{ id: string | null }>('SELECT min(id) AS id FROM events')).rows[0]!.id;
+        if (min !== null && Number(min) !== 1) return null;
+      } else if ((await pool.query('SELECT 1 FROM events WHERE id = $1', [afterId])).rowCount === 0) return null;
       return replayedEvents(rows, afterId, limit);
     },
     async close() {

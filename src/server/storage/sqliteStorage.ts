@@ -231,7 +231,9 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
       return db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events').get()!.id;
     },
     async eventsAfter(afterId, limit) {
-      if (!db.prepare('SELECT 1 FROM events WHERE id = ?').get(afterId)) return null;
+      // 0 is "from the start of the log", good while nothing has been pruned from it (ids start at 1)
+      const kept = afterId === 0 ? [null, 1].includes(db.prepare<[], { id: number | null }>('SELECT min(id) AS id FROM events').get()!.id) : db.prepare('SELECT 1 FROM events WHERE id = ?').get(afterId) !== undefined;
+      if (!kept) return null;
       return replayedEvents(db.prepare<[number, number], ReplayRow>(REPLAY_EVENTS_SQL).all(afterId, limit + 1), afterId, limit);
     },
     async close() {

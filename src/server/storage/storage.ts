@@ -120,6 +120,7 @@ export interface Storage {
    * WARNING: on PostgreSQL ids are taken when a transaction writes its event but become visible when it commits, so
    * a smaller id can appear after a larger one a client already saw. The PostgreSQL adapter therefore also returns up to
    * REPLAY_OVERLAP events at or before `afterId`; a client must treat events as idempotent (they are, per pin id).
+   * `afterId` 0 means the start of the log (what GET /api/pins reports before any event), valid until the log is pruned.
    */
   eventsAfter(afterId: number, limit: number): Promise<LoggedEvent[] | null>;
   close(): Promise<void>;

@@ -32,6 +32,20 @@ describe('listing pins with limit and mine', () => {
   };
   const ids = (answer: ListAnswer) => answer.features.map((f) => f.id);
 
+  it('says which live event the pins were read at, so a stream opened from it misses nothing', async () => {
+    // nothing has happened yet: the start of the log, from which a stream is replayed every event
+    const fresh = await server.app.inject({ url: '/api/pins' });
+    expect(fresh.headers['x-last-event-id']).toBe('0');
+    expect(await server.storage.eventsAfter(0, 10)).toEqual([]);
+    const first = await post(DEVICE_A);
+    expect((await server.storage.eventsAfter(0, 10))?.map((e) => e.event && 'pin' in e.event && e.event.pin.id)).toEqual([first]);
+    const before = await server.app.inject({ url: '/api/pins' });
+    expect(before.headers['x-last-event-id']).toBe(String(await server.storage.latestEventId()));
+    await post(DEVICE_A);
+    const after = await server.app.inject({ url: '/api/pins?limit=10' });
+    expect(Number(after.headers['x-last-event-id'])).toBe(Number(before.headers['x-last-event-id']) + 1);
+  });
+
   it('refuses a limit that is not a whole number from 1 to 10000', async () => {
     for (const limit of ['0', '10001', '-1', '1.5', '1e3', 'all', '']) {
       const { status, body } = await list(`limit=${limit}`);

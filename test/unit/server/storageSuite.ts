@@ -293,6 +293,22 @@ export function eventLogContract(open: OpenStorage): void {
     }
   });
 
+  it('replays from 0, the start of the log, until the log is pruned', async () => {
+    const storage = await open(true, { eventLog: { keep: 2, maxAgeMs: 3_600_000, pruneEveryMs: 0 } });
+    try {
+      // what GET /api/pins reports before any event: a stream from there is replayed everything that follows
+      expect(await storage.eventsAfter(0, 10)).toEqual([]);
+      await storage.createPin(testPin({ title: 'One' }));
+      expect(summary(after(0, await storage.eventsAfter(0, 10)))).toEqual([['pin-created', 'One']]);
+      await storage.createPin(testPin({ title: 'Two' }));
+      await storage.createPin(testPin({ title: 'Three' }));
+      // two kept: the first event is gone, so a stream from 0 must re-read everything instead
+      await expect.poll(() => storage.eventsAfter(0, 10), { timeout: 3000 }).toBeNull();
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('keeps only the newest events and those younger than the age limit, so an id that was pruned asks for a re-sync', async () => {
     let now = 1_000_000;
     const storage = await open(true, { eventLog: { keep: 3, maxAgeMs: 60_000, pruneEveryMs: 0, clock: () => now } });
