@@ -1,5 +1,7 @@
-// touch-table mode at 1920×1080 with touch: concurrent sticker drags from opposite palettes, next group,
-// idle attract screen and "what we heard". Fingers are real touches sent through CDP, two ids interleaved.
+// touch-table mode at 1920×1080 with touch: concurrent sticker drags from opposite palettes and from both short
+// ends, next group, idle attract screen and "what we heard"; the side palettes stepping back on a smaller screen.
+// Fingers are real touches sent through CDP, two ids interleaved.
+import AxeBuilder from '@axe-core/playwright';
 import { E2E_PASSPHRASE, expect, test } from './support/appServer.ts';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 
@@ -66,12 +68,29 @@ async function tap(cdp: CDPSession, at: Point) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-function palette(page: Page, side: 'bottom' | 'top'): Locator {
+type Side = 'bottom' | 'top' | 'left' | 'right';
+
+function palette(page: Page, side: Side): Locator {
   return page.getByRole('region', { name: `Stickers for the ${side} side` });
 }
 
-function sticker(page: Page, side: 'bottom' | 'top', theme: string): Locator {
+function sticker(page: Page, side: Side, theme: string): Locator {
   return palette(page, side).getByRole('button', { name: theme, exact: true });
+}
+
+/** the turn of an element's computed transform in whole degrees, clockwise as CSS rotate() counts it */
+async function rotationOf(locator: Locator): Promise<number> {
+  const transform = await locator.evaluate((el) => getComputedStyle(el).transform);
+  const match = /^matrix\(([^,]+), ([^,]+),/.exec(transform);
+  if (!match) throw new Error(`no 2d matrix in the computed transform "${transform}"`);
+  return Math.round((Math.atan2(Number(match[2]), Number(match[1])) * 180) / Math.PI);
+}
+
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  await expect(locator).toBeVisible();
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element has no box');
+  return box;
 }
 
 /** pins in the app's IndexedDB, as the table stored them */
@@ -274,7 +293,9 @@ test('a sticker let go outside the neighbourhoods makes no pin and says why, fac
   const cdp = await touchSession(page);
   await openTable(page);
   const before = (await storedPins(page)).length;
-  await dragTogether(cdp, [{ id: 3, from: await centreOf(sticker(page, 'top', 'Safety')), to: { x: 120, y: 540 } }]);
+  // just past the left palette's strip, left of the neighbourhoods (over the strip the sticker would go back)
+  const leftStrip = await boxOf(palette(page, 'left'));
+  await dragTogether(cdp, [{ id: 3, from: await centreOf(sticker(page, 'top', 'Safety')), to: { x: leftStrip.x + leftStrip.width + 40, y: 540 } }]);
   const toast = page.getByText('That spot is outside the neighbourhoods. Try a place inside the lines.');
   await expect(toast).toBeVisible();
   expect(await toast.evaluate((el) => getComputedStyle(el).transform)).toMatch(/^matrix\(-1, [^,]+, [^,]+, -1,/);
@@ -304,4 +325,149 @@ test('after the idle time the attract screen shows; touching it returns to the m
   expect(pin?.note).toBeUndefined();
   // the touch that woke the table did not drop or open anything
   await expect(page.getByRole('dialog', { name: 'Facilitator' })).toHaveCount(0);
+});
+
+test('people at both short ends drag from the left and right palettes at once; the pins land there and all faces them', async ({ page }, testInfo) => {
+  const cdp = await touchSession(page);
+  await openTable(page);
+  const left = palette(page, 'left');
+  const right = palette(page, 'right');
+
+  // each strip is turned a quarter to face its end, lies along that edge, between the long palettes
+  expect(await rotationOf(left)).toBe(90);
+  expect(await rotationOf(right)).toBe(-90);
+  const [leftBox, rightBox, topBox, bottomBox] = await Promise.all([boxOf(left), boxOf(right), boxOf(palette(page, 'top')), boxOf(palette(page, 'bottom'))]);
+  expect(Math.abs(leftBox.x)).toBeLessThanOrEqual(1);
+  expect(Math.abs(rightBox.x + rightBox.width - 1920)).toBeLessThanOrEqual(1);
+  for (const strip of [leftBox, rightBox]) {
+    expect(strip.y).toBeGreaterThan(topBox.y + topBox.height);
+    expect(strip.y + strip.height).toBeLessThan(bottomBox.y);
+    // the map keeps the middle: each strip is under a fifth of the width
+    expect(strip.width).toBeLessThan(1920 / 5);
+  }
+  // stickers as wide as the long sides' (turned, so it shows as their height), every target 56 px or more both ways
+  const longSticker = await boxOf(sticker(page, 'bottom', 'Green space'));
+  for (const side of ['left', 'right'] as const) {
+    expect(Math.abs((await boxOf(sticker(page, side, 'Green space'))).height - longSticker.width)).toBeLessThanOrEqual(1);
+    for (const button of await palette(page, side).getByRole('button').all()) {
+      const box = await boxOf(button);
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(56);
+    }
+  }
+
+  // the person on the right turns their palette to "change" with a touch; the left one keeps "keep"
+  const change = right.getByRole('button', { name: 'Something to change' });
+  await tap(cdp, await centreOf(change));
+  await expect(change).toHaveAttribute('aria-pressed', 'true');
+  await expect(left.getByRole('button', { name: 'Something to keep' })).toHaveAttribute('aria-pressed', 'true');
+
+  const keepTarget = { x: 820, y: 600 };
+  const changeTarget = { x: 1150, y: 520 };
+  await dragTogether(
+    cdp,
+    [
+      { id: 1, from: await centreOf(sticker(page, 'left', 'Housing')), to: keepTarget },
+      { id: 2, from: await centreOf(sticker(page, 'right', 'Safety')), to: changeTarget },
+    ],
+    {
+      whileHeld: async () => {
+        const ghosts = page.locator('.drag-ghost');
+        await expect(ghosts).toHaveCount(2);
+        // the sticker under each finger faces the person holding it
+        expect((await Promise.all([rotationOf(ghosts.nth(0)), rotationOf(ghosts.nth(1))])).sort()).toEqual([-90, 90]);
+        await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-9-ends-dragging.png` });
+      },
+    },
+  );
+
+  const keepMarker = page.getByRole('img', { name: 'Something to keep: Housing (Housing)' });
+  const changeMarker = page.getByRole('img', { name: 'Something to change: Safety (Safety)' });
+  await expect(keepMarker).toHaveCount(1);
+  await expect(changeMarker).toHaveCount(1);
+  for (const [marker, target] of [[keepMarker, keepTarget], [changeMarker, changeTarget]] as const) {
+    const centre = await centreOf(marker);
+    expect(Math.abs(centre.x - target.x)).toBeLessThanOrEqual(2);
+    expect(Math.abs(centre.y - target.y)).toBeLessThanOrEqual(2);
+  }
+  await expect.poll(async () => (await storedPins(page)).filter((p) => p.sessionId).length).toBe(2);
+  const stored = (await storedPins(page)).filter((p) => p.sessionId);
+  expect(stored.map((p) => `${p.kind}:${p.theme}`).sort()).toEqual(['asset:housing', 'priority:safety']);
+
+  // each note card is turned to its end and sits between the pin and that end
+  const keepCard = page.getByRole('form', { name: 'Pinned: Housing' });
+  const changeCard = page.getByRole('form', { name: 'Pinned: Safety' });
+  expect(await rotationOf(keepCard)).toBe(90);
+  expect(await rotationOf(changeCard)).toBe(-90);
+  const keepCardBox = await boxOf(keepCard);
+  const changeCardBox = await boxOf(changeCard);
+  expect(keepCardBox.x + keepCardBox.width).toBeLessThan(keepTarget.x);
+  expect(changeCardBox.x).toBeGreaterThan(changeTarget.x);
+  for (const [box, target] of [[keepCardBox, keepTarget], [changeCardBox, changeTarget]] as const) {
+    expect(box.height).toBeGreaterThan(box.width);
+    expect(Math.abs(box.y + box.height / 2 - target.y)).toBeLessThanOrEqual(2);
+  }
+  await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-10-ends-notes.png` });
+  // the turned card takes a note and a touch on its button like any other
+  await keepCard.getByLabel('Add a short note (optional)').fill('More homes above the shops');
+  await tap(cdp, await centreOf(keepCard.getByRole('button', { name: 'Save note' })));
+  await expect(keepCard).toBeHidden();
+  await expect.poll(async () => (await storedPins(page)).find((p) => p.theme === 'housing' && p.sessionId)?.note).toBe('More homes above the shops');
+});
+
+test('at the short ends: outside the neighbourhoods says why facing the right end, a drop on a side palette goes back, a tap asks to drag', async ({ page }, testInfo) => {
+  const cdp = await touchSession(page);
+  await openTable(page);
+  const before = (await storedPins(page)).length;
+  await dragTogether(cdp, [{ id: 3, from: await centreOf(sticker(page, 'right', 'Safety')), to: { x: 1540, y: 300 } }]);
+  const outside = page.getByText('That spot is outside the neighbourhoods. Try a place inside the lines.');
+  await expect(outside).toBeVisible();
+  expect(await rotationOf(outside)).toBe(-90);
+  await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-11-ends-outside.png` });
+  expect(await storedPins(page)).toHaveLength(before);
+
+  // let go over the left palette (an obstacle lying on the map): no pin, no note card
+  await dragTogether(cdp, [{ id: 4, from: await centreOf(sticker(page, 'bottom', 'Housing')), to: await centreOf(sticker(page, 'left', 'Environment')) }]);
+  // a tap without a drag explains what to do, facing the left end
+  await tap(cdp, await centreOf(sticker(page, 'left', 'Safety')));
+  const hint = page.getByText('Drag the sticker onto the map');
+  await expect(hint).toBeVisible();
+  expect(await rotationOf(hint)).toBe(90);
+  await expect(page.locator('form.note-card')).toHaveCount(0);
+  expect(await storedPins(page)).toHaveLength(before);
+});
+
+test('with all four palettes out there are no axe violations, in English and right-to-left Urdu', async ({ page }, testInfo) => {
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  for (const lang of ['en', 'ur']) {
+    await page.goto(`/table?idle=600&server=off&lang=${lang}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('.area-label').first()).toBeVisible();
+    await expect(page.locator('.palette--left .sticker').first()).toBeVisible();
+    // the same rules as a11y-views.spec.ts, which sees the table at the projects' smaller sizes without the strips
+    const all = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).disableRules(['target-size']).analyze();
+    const targets = await new AxeBuilder({ page }).withRules(['target-size']).exclude('.leaflet-marker-pane').analyze();
+    const found = [...all.violations, ...targets.violations].map((v) => `${lang}: ${v.id} at ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+    await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-12-four-palettes-${lang}.png` });
+    expect(found).toEqual([]);
+  }
+});
+
+test.describe('on a smaller screen', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the side palettes step back and the long sides still place stickers where they are dropped', async ({ page }, testInfo) => {
+    const cdp = await touchSession(page);
+    await openTable(page);
+    await expect(palette(page, 'left')).toBeHidden();
+    await expect(palette(page, 'right')).toBeHidden();
+    await expect(palette(page, 'top')).toBeVisible();
+    const target = { x: 600, y: 420 };
+    await dragTogether(cdp, [{ id: 5, from: await centreOf(sticker(page, 'bottom', 'Community spaces')), to: target }]);
+    const marker = page.getByRole('img', { name: 'Something to keep: Community spaces (Community spaces)' });
+    await expect(marker).toHaveCount(1);
+    const centre = await centreOf(marker);
+    expect(Math.abs(centre.x - target.x)).toBeLessThanOrEqual(2);
+    expect(Math.abs(centre.y - target.y)).toBeLessThanOrEqual(2);
+    await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-13-1280x800.png` });
+  });
 });

@@ -1,5 +1,6 @@
 // one edge's palette: turned to face the people on that side, with a keep/change toggle and a sticker per theme.
 import { useState } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DragSource, TableSide } from '../../core/pointerTracker.ts';
 import type { PinKind } from '../../core/types.ts';
@@ -16,8 +17,11 @@ interface StickerPaletteProps {
 export function StickerPalette({ side, themes, bind }: StickerPaletteProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<PinKind>('asset');
+  // the short ends get a strip two stickers deep: as many columns as half the themes (table.css lays it out)
+  const shortEnd = side === 'left' || side === 'right';
+  const columns = shortEnd ? ({ '--palette-columns': Math.max(1, Math.ceil(themes.length / 2)) } as CSSProperties) : undefined;
   return (
-    <section className={`palette palette--${side}`} aria-label={t(`table.palette.${side}`)} data-drop-obstacle={`palette-${side}`}>
+    <section className={`palette palette--${side}`} style={columns} aria-label={t(`table.palette.${side}`)} data-drop-obstacle={`palette-${side}`}>
       <div className="palette-kinds" role="group" aria-label={t('table.palette.kindGroup')}>
         {(['asset', 'priority'] as const).map((k) => (
           <button key={k} type="button" className={`kind-toggle kind-toggle--${k}`} aria-pressed={kind === k} onClick={() => setKind(k)}>

@@ -1,4 +1,4 @@
-// touch-table workshop mode at /table: full-screen map, sticker palettes on two edges, notes, facilitator panel,
+// touch-table workshop mode at /table: full-screen map, sticker palettes on the edges, notes, facilitator panel,
 // idle attract screen and "what we heard". The map itself is handed in (src/ui never imports leaflet).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ComponentType } from 'react';
@@ -57,9 +57,12 @@ export interface TableAppProps {
 }
 
 function obstacles(): { id: string; rect: ScreenRect }[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-drop-obstacle]')].map((element) => {
+  // a turned palette's client rect is its turned footprint; a hidden one (side palettes on a small screen) has no
+  // box at all and must not swallow drops at the page's top-left corner
+  return [...document.querySelectorAll<HTMLElement>('[data-drop-obstacle]')].flatMap((element) => {
     const r = element.getBoundingClientRect();
-    return { id: element.dataset.dropObstacle ?? '', rect: { left: r.left, top: r.top, width: r.width, height: r.height } };
+    if (r.width === 0 && r.height === 0) return [];
+    return [{ id: element.dataset.dropObstacle ?? '', rect: { left: r.left, top: r.top, width: r.width, height: r.height } }];
   });
 }
 
@@ -138,6 +141,8 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
       </main>
       <StickerPalette side="top" themes={themes} bind={bind} />
       <StickerPalette side="bottom" themes={themes} bind={bind} />
+      <StickerPalette side="left" themes={themes} bind={bind} />
+      <StickerPalette side="right" themes={themes} bind={bind} />
       <NoteCards themes={byId} />
       <TableToasts />
       <FacilitatorCorners />
