@@ -175,6 +175,9 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
       reachable = false;
       announceConnection();
     }
+    // some went through: the server is there again, so the rest is tried again soon, not after the wait the
+    // failures while offline had grown to
+    if (result.sent > 0) retryWait = 2000;
     const wait = result.retryAfterMs ?? retryWait;
     retryWait = Math.min(retryWait * 2, maxRetryMs);
     retryTimer = setTimeout(() => void flush(), wait);
