@@ -262,7 +262,9 @@ export class ResidentMapPage {
 
   async openPopup(pin: Pick<TestPin, 'kind' | 'title' | 'theme'>): Promise<Locator> {
     const marker = this.marker(pin);
-    await marker.scrollIntoViewIfNeeded();
+    // a pin just saved gets its server id and a new marker element: scrolling the old one fails as "not attached",
+    // so it is tried again on the marker the locator finds now (clicks retry that by themselves)
+    await expect(async () => marker.scrollIntoViewIfNeeded({ timeout: 2000 })).toPass();
     await this.press(marker);
     await expect(this.popup.getByRole('heading', { name: pin.title, exact: true })).toBeVisible();
     return this.popup;
