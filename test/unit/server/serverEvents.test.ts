@@ -1,11 +1,11 @@
 // live updates over Server-Sent Events: in one SQLite process, and across two processes sharing PostgreSQL; replay after a reconnect.
-import { afterAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import { describe, expect, it } from 'vitest';
 import { REPLAY_LIMIT } from '../../../src/server/routes/eventRoutes.ts';
 import { openPostgresStorage } from '../../../src/server/storage/postgresStorage.ts';
 import { openSqliteStorage } from '../../../src/server/storage/sqliteStorage.ts';
 import { asDevice, DEVICE_A, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
+import { postgresSuite } from '../../support/postgresSuite.ts';
 import { connectSse } from '../../support/sseClient.ts';
 import type { SseEvent } from '../../support/sseClient.ts';
 
@@ -41,23 +41,12 @@ describe('live events with SQLite', () => {
 });
 
 describe('live events across two server processes on PostgreSQL', () => {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    it('needs a database', () => {
-      throw new Error('PostgreSQL tests need DATABASE_URL; .ci/run and `npm test` start one');
-    });
-    return;
-  }
-  const schema = `t_events_${process.pid}_${Date.now().toString(36)}`;
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  const db = postgresSuite('t_events');
+  if (!db) return;
 
   it('shows a pin posted to one instance live on a client of the other', async () => {
-    const open = () => openPostgresStorage({ connectionString: url, schema, seed, poolSize: 3 });
+    const schema = db.freshSchema();
+    const open = () => openPostgresStorage({ connectionString: db.url, schema, seed, poolSize: 3 });
     // both start at once, as behind a load balancer: the database must be created and seeded once
     const [storageA, storageB] = await Promise.all([open(), open()]);
     const [a, b] = await Promise.all([startTestServer({ storage: storageA }), startTestServer({ storage: storageB })]);
@@ -191,23 +180,12 @@ describe('replaying what a reconnecting client missed (SQLite)', () => {
 });
 
 describe('replaying across two server processes on PostgreSQL', () => {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    it('needs a database', () => {
-      throw new Error('PostgreSQL tests need DATABASE_URL; .ci/run and `npm test` start one');
-    });
-    return;
-  }
-  const schema = `t_replay_${process.pid}_${Date.now().toString(36)}`;
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  const db = postgresSuite('t_replay');
+  if (!db) return;
 
   it('replays to a client of one process what was written through the other while it was away', async () => {
-    const open = () => openPostgresStorage({ connectionString: url, schema, seed, poolSize: 3 });
+    const schema = db.freshSchema();
+    const open = () => openPostgresStorage({ connectionString: db.url, schema, seed, poolSize: 3 });
     const [storageA, storageB] = await Promise.all([open(), open()]);
     const [a, b] = await Promise.all([startTestServer({ storage: storageA }), startTestServer({ storage: storageB })]);
     try {

@@ -1,5 +1,5 @@
 // rate limits: fixed windows in memory (SQLite, one process) and shared in PostgreSQL by every process using the database.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { RateLimitOptions } from '../../../src/server/buildServer.ts';
 import { createMemoryRateCounter, createRateLimiter } from '../../../src/server/rateLimiter.ts';
@@ -7,6 +7,7 @@ import { createPostgresRateCounter } from '../../../src/server/storage/postgresR
 import { openPostgresStorage } from '../../../src/server/storage/postgresStorage.ts';
 import { asDevice, awayFromWindowEdge, DEVICE_A, PASSPHRASE, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
+import { postgresSuite } from '../../support/postgresSuite.ts';
 
 const signIn = (server: TestServer, passphrase: string) => server.app.inject({ method: 'POST', url: '/api/session', payload: { passphrase } });
 const postPin = (server: TestServer) => server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', payload: pinBody() }));
@@ -62,26 +63,14 @@ describe('sign-in limit with SQLite (memory counts)', () => {
 });
 
 describe('rate limits shared by two server processes on PostgreSQL', () => {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    it('needs a database', () => {
-      throw new Error('PostgreSQL tests need DATABASE_URL; .ci/run and `npm test` start one');
-    });
-    return;
-  }
-  const prefix = `t_rate_${process.pid}_${Date.now().toString(36)}`;
-  const schemas: string[] = [];
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-    await client.end();
-  });
+  const db = postgresSuite('t_rate');
+  if (!db) return;
+  const { url } = db;
+  const freshSchema = () => db.freshSchema();
   /** two servers over one fresh schema, as behind a load balancer */
   async function twoProcesses(rateLimits: Partial<RateLimitOptions>) {
-    const schema = `${prefix}_${schemas.length}`;
-    schemas.push(schema);
-    const open = () => openPostgresStorage({ connectionString: url!, schema, seed, poolSize: 3 });
+    const schema = freshSchema();
+    const open = () => openPostgresStorage({ connectionString: url, schema, seed, poolSize: 3 });
     const [storageA, storageB] = await Promise.all([open(), open()]);
     const [a, b] = await Promise.all([startTestServer({ storage: storageA, rateLimits }), startTestServer({ storage: storageB, rateLimits })]);
     return { a, b, schema, close: async () => Promise.all([a.close(), b.close()]) };
