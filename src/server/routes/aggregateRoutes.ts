@@ -8,6 +8,7 @@ import { PIN_KINDS } from '../../core/types.ts';
 import type { PinKind } from '../../core/types.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
+import { bboxQuery } from '../bboxQuery.ts';
 import type { PlannerAggregates } from '../plannerAggregates.ts';
 import type { ServerContext } from '../serverContext.ts';
 
@@ -40,15 +41,8 @@ const plannerQuery = filterQuery.extend({
   top: whole('top').min(0).max(50).default(5),
 });
 
-const bboxSchema = z
-  .string()
-  .transform((s) => s.split(',').map((part) => (part.trim() === '' ? NaN : Number(part))))
-  .refine((n) => n.length === 4 && n.every(Number.isFinite), 'bbox must be four numbers: west,south,east,north')
-  .refine((n) => n[0]! <= n[2]! && n[1]! <= n[3]!, 'bbox must be west,south,east,north with west <= east and south <= north')
-  .transform((n) => n as unknown as [number, number, number, number]);
-
 const clustersQuery = filterQuery.extend({
-  bbox: bboxSchema,
+  bbox: bboxQuery,
   zoom: whole('zoom').min(0).max(24),
 });
 

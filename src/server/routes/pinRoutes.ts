@@ -7,6 +7,7 @@ import { PIN_KINDS } from '../../core/types.ts';
 import type { PinKind } from '../../core/types.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
+import { bboxQuery } from '../bboxQuery.ts';
 import { draftFingerprint, readNewPin, readPinPatch } from '../pinBody.ts';
 import { deviceAuthor, isPlanner, publicPin, requireDevice } from '../serverContext.ts';
 import type { ServerContext } from '../serverContext.ts';
@@ -17,18 +18,11 @@ const PIN_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** the most pins one list answer may hold; a city-wide map asks for a viewport (bbox) instead of everything */
 const MAX_LIST_LIMIT = 10_000;
 
-const bboxSchema = z
-  .string()
-  .transform((s) => s.split(',').map((part) => (part.trim() === '' ? NaN : Number(part))))
-  .refine((n) => n.length === 4 && n.every(Number.isFinite), 'bbox must be four numbers: minLng,minLat,maxLng,maxLat')
-  .refine((n) => n[0]! <= n[2]! && n[1]! <= n[3]!, 'bbox must be minLng,minLat,maxLng,maxLat with min <= max')
-  .transform((n) => n as unknown as [number, number, number, number]);
-
 const listQuery = z.object({
   kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]], { error: 'kind must be "asset" or "priority"' }).optional(),
   theme: z.string().max(64).optional(),
   area: z.string().max(200).optional(),
-  bbox: bboxSchema.optional(),
+  bbox: bboxQuery.optional(),
   since: z.iso.datetime({ offset: true, error: 'since must be an ISO 8601 date-time, e.g. 2025-01-01T00:00:00Z' }).transform((s) => new Date(s).toISOString()).optional(),
   includeHidden: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false'], { error: 'mine must be "true" or "false"' }).optional(),
