@@ -1,10 +1,11 @@
 // view scope (a consultation too big to load whole): reports each settled view, and shows clusters where a view has too many pins.
 import L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMap } from 'react-leaflet';
 import { useAppStore } from '../store/useAppStore.ts';
 import { clusterIcon } from './planner/clusterIcon.ts';
+import { useLayerGroup } from './useLayerGroup.ts';
 import { textElement } from './planner/textTooltip.ts';
 
 export function ViewScopeLayer() {
@@ -14,7 +15,7 @@ export function ViewScopeLayer() {
   const mapViewChanged = useAppStore((s) => s.mapViewChanged);
   const clusters = useAppStore((s) => s.viewScope.clusters);
   const themes = useAppStore((s) => s.themes);
-  const group = useRef<L.LayerGroup | null>(null);
+  const group = useLayerGroup();
 
   useEffect(
     function reportSettledViews() {
@@ -30,18 +31,6 @@ export function ViewScopeLayer() {
       };
     },
     [map, scope, mapViewChanged],
-  );
-
-  useEffect(
-    function addClusterGroup() {
-      const layer = L.layerGroup().addTo(map);
-      group.current = layer;
-      return function removeClusterGroup() {
-        layer.remove();
-        group.current = null;
-      };
-    },
-    [map],
   );
 
   useEffect(
@@ -61,7 +50,7 @@ export function ViewScopeLayer() {
         layer.addLayer(marker);
       }
     },
-    [clusters, themes, map, t],
+    [clusters, themes, map, t, group],
   );
 
   return null;

@@ -1,10 +1,11 @@
 // pins clustered by zoom, each cluster a donut of its theme mix; single pins (street zoom) as coloured dots.
 import L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMap } from 'react-leaflet';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
 import { clusterIcon } from './clusterIcon.ts';
+import { useLayerGroup } from '../useLayerGroup.ts';
 import { textElement } from './textTooltip.ts';
 import { usePlannerThemes } from '../../store/usePlannerThemes.ts';
 import { useRepaintReport } from './useRepaintReport.ts';
@@ -17,19 +18,7 @@ export function ClusterLayer() {
   const k = usePlannerStore((s) => s.minCount);
   const themeOf = usePlannerThemes();
   const report = useRepaintReport();
-  const group = useRef<L.LayerGroup | null>(null);
-
-  useEffect(
-    function addClusterGroup() {
-      const layer = L.layerGroup().addTo(map);
-      group.current = layer;
-      return function removeClusterGroup() {
-        layer.remove();
-        group.current = null;
-      };
-    },
-    [map],
-  );
+  const group = useLayerGroup();
 
   useEffect(
     function drawClusters() {
@@ -54,7 +43,7 @@ export function ClusterLayer() {
       }
       report('clusters');
     },
-    [clusters, themes, themeOf, k, map, t, report],
+    [clusters, themes, themeOf, k, map, t, report, group],
   );
   return null;
 }
