@@ -126,6 +126,23 @@ async function storedPins(page: Page): Promise<StoredPin[]> {
   );
 }
 
+/**
+ * Each marker is there once and sits where its finger was lifted (markers are anchored at their centre), and the
+ * pins are stored with the session's id and these `kind:theme` pairs; returns the stored session pins.
+ */
+async function expectLanded(page: Page, landed: ReadonlyArray<readonly [Locator, Point]>, kindThemes: string[]): Promise<StoredPin[]> {
+  for (const [marker] of landed) await expect(marker).toHaveCount(1);
+  for (const [marker, target] of landed) {
+    const centre = await centreOf(marker);
+    expect(Math.abs(centre.x - target.x)).toBeLessThanOrEqual(2);
+    expect(Math.abs(centre.y - target.y)).toBeLessThanOrEqual(2);
+  }
+  await expect.poll(async () => (await storedPins(page)).filter((p) => p.sessionId).length).toBe(kindThemes.length);
+  const stored = (await storedPins(page)).filter((p) => p.sessionId);
+  expect(stored.map((p) => `${p.kind}:${p.theme}`).sort()).toEqual(kindThemes);
+  return stored;
+}
+
 async function openTable(page: Page, idle = 600) {
   // tiles are off on the test server; anything that still asks for one is refused rather than sent out
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
@@ -217,18 +234,7 @@ test('two people drag stickers from opposite palettes at once; next group keeps 
 
   const keepMarker = page.getByRole('img', { name: 'Something to keep: Green space (Green space)' });
   const changeMarker = page.getByRole('img', { name: 'Something to change: Transport & streets (Transport & streets)' });
-  await expect(keepMarker).toHaveCount(1);
-  await expect(changeMarker).toHaveCount(1);
-  // markers are anchored at their centre: each sits where its finger was lifted
-  for (const [marker, target] of [[keepMarker, keepTarget], [changeMarker, changeTarget]] as const) {
-    const centre = await centreOf(marker);
-    expect(Math.abs(centre.x - target.x)).toBeLessThanOrEqual(2);
-    expect(Math.abs(centre.y - target.y)).toBeLessThanOrEqual(2);
-  }
-  // both pins are stored with the session's id, the right theme and kind
-  await expect.poll(async () => (await storedPins(page)).filter((p) => p.sessionId).length).toBe(2);
-  const stored = (await storedPins(page)).filter((p) => p.sessionId);
-  expect(stored.map((p) => `${p.kind}:${p.theme}`).sort()).toEqual(['asset:green-space', 'priority:transport-streets']);
+  const stored = await expectLanded(page, [[keepMarker, keepTarget], [changeMarker, changeTarget]], ['asset:green-space', 'priority:transport-streets']);
   expect(new Set(stored.map((p) => p.sessionId)).size).toBe(1);
 
   // each person gets a note card facing them; the top one is turned round
@@ -382,16 +388,7 @@ test('people at both short ends drag from the left and right palettes at once; t
 
   const keepMarker = page.getByRole('img', { name: 'Something to keep: Housing (Housing)' });
   const changeMarker = page.getByRole('img', { name: 'Something to change: Safety (Safety)' });
-  await expect(keepMarker).toHaveCount(1);
-  await expect(changeMarker).toHaveCount(1);
-  for (const [marker, target] of [[keepMarker, keepTarget], [changeMarker, changeTarget]] as const) {
-    const centre = await centreOf(marker);
-    expect(Math.abs(centre.x - target.x)).toBeLessThanOrEqual(2);
-    expect(Math.abs(centre.y - target.y)).toBeLessThanOrEqual(2);
-  }
-  await expect.poll(async () => (await storedPins(page)).filter((p) => p.sessionId).length).toBe(2);
-  const stored = (await storedPins(page)).filter((p) => p.sessionId);
-  expect(stored.map((p) => `${p.kind}:${p.theme}`).sort()).toEqual(['asset:housing', 'priority:safety']);
+  await expectLanded(page, [[keepMarker, keepTarget], [changeMarker, changeTarget]], ['asset:housing', 'priority:safety']);
 
   // each note card is turned to its end and sits between the pin and that end
   const keepCard = page.getByRole('form', { name: 'Pinned: Housing' });
