@@ -59,6 +59,11 @@ export interface Outbox {
   pendingPinIds(): Promise<Set<string>>;
   /** sends waiting changes in order; stops at the first that may succeed later (offline, 5xx, 429) */
   flush(): Promise<FlushResult>;
+  /**
+   * Runs `run` while no flush runs (in this tab or another): a re-read of the server merged with what waits here, and
+   * applied, sees both in step, not a pin sent halfway through.
+   */
+  exclusive<T>(run: () => Promise<T>): Promise<T>;
   subscribe(listener: (event: OutboxEvent) => void): () => void;
   close(): void;
 }
@@ -221,6 +226,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     resolveId,
     pendingPinIds,
     flush,
+    exclusive: (run) => lock(run),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

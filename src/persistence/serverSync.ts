@@ -65,8 +65,11 @@ export interface ServerSync {
   pinSupportWithdrawn(id: string): Promise<void>;
   /** re-reads pins (and optionally the catalog) from the server */
   reload(what?: { areas?: boolean; themes?: boolean }): Promise<void>;
-  /** view scope: the pins in a bbox (padded by the caller), which later reloads re-read */
-  loadView(bbox: Bbox): Promise<ViewPins>;
+  /**
+   * View scope: reads the pins in a bbox (padded by the caller), which later reloads re-read, and hands them to
+   * `apply` while nothing is being sent; resolves with whether the view held too many to bring.
+   */
+  loadView(bbox: Bbox, apply: (view: ViewPins) => void): Promise<boolean>;
   /** every pin in a view as clusters, counted on the server; each mix is indexed like `themeIds` */
   loadClusters(bbox: Bbox, zoom: number, themeIds: readonly string[]): Promise<ClusterMarkWithTitle[]>;
 }
@@ -189,9 +192,12 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
       if (areas) await cache.saveAreas(areas);
       if (themes) storage?.setItem(THEMES_KEY, JSON.stringify(themes));
       if (areas || themes) listener?.catalogReloaded({ ...(areas ? { areas } : {}), ...(themes ? { themes } : {}) });
-      const { pins, pendingIds } = await mergedPins();
+      // read and applied while nothing is being sent: otherwise a pin sent meanwhile comes back as still waiting
+      await outbox.exclusive(async () => {
+        const { pins, pendingIds } = await mergedPins();
+        listener?.pinsReloaded(pins, pendingIds);
+      });
       reachable = true;
-      listener?.pinsReloaded(pins, pendingIds);
     } catch (error) {
       if (error instanceof NetworkError) reachable = false;
       else console.warn(`coplan: re-reading from the server failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -283,15 +289,18 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
     pinSupported: (id) => enqueueAndFlush({ type: 'support', pinId: id }),
     pinSupportWithdrawn: (id) => enqueueAndFlush({ type: 'unsupport', pinId: id }),
     reload,
-    async loadView(bbox) {
+    async loadView(bbox, apply) {
       scope = { kind: 'view', bbox };
-      const { remote, truncated } = await remotePins();
-      const merged = await mergedPins(remote);
+      const truncated = await outbox.exclusive(async () => {
+        const read = await remotePins();
+        apply({ ...(await mergedPins(read.remote)), truncated: read.truncated });
+        return read.truncated;
+      });
       if (!reachable) {
         reachable = true;
         announceConnection();
       }
-      return { ...merged, truncated };
+      return truncated;
     },
     async loadClusters(bbox, zoom, themeIds) {
       const params = new URLSearchParams({ bbox: bbox.join(','), zoom: String(Math.max(0, Math.min(24, Math.round(zoom)))) });

@@ -24,12 +24,14 @@ export function createViewScopeSlice(deps: ResolvedDeps): StateCreator<AppState,
       const mine = ++seq;
       const wanted = padBbox(view, PAD);
       try {
-        const loaded = await sync.loadView(wanted);
+        // a later view's answer wins: an older one arriving late is not applied
+        const truncated = await sync.loadView(wanted, (loaded) => {
+          if (mine === seq) get().pinsReloaded(loaded.pins, loaded.pendingIds);
+        });
         if (mine !== seq) return;
-        get().pinsReloaded(loaded.pins, loaded.pendingIds);
-        const clusters = loaded.truncated ? await sync.loadClusters(view, zoom, get().themes.map((t) => t.id)) : null;
+        const clusters = truncated ? await sync.loadClusters(view, zoom, get().themes.map((t) => t.id)) : null;
         if (mine !== seq) return;
-        set({ viewScope: { loadedBbox: loaded.truncated ? null : wanted, tooMany: loaded.truncated, clusters } });
+        set({ viewScope: { loadedBbox: truncated ? null : wanted, tooMany: truncated, clusters } });
       } catch (error) {
         // offline: the pins already here stay; the next move (or the reload when back online) asks again
         if (!(error instanceof NetworkError)) console.warn(`coplan: loading the pins of this view failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -18,6 +18,7 @@ function scriptedOutbox(results: FlushResult[]): Outbox & { flushedAt: number[] 
     entries: async () => [],
     resolveId: async (id) => id,
     pendingPinIds: async () => new Set<string>(),
+    exclusive: (run) => run(),
     subscribe: () => () => {},
     close: () => {},
   };

@@ -27,7 +27,7 @@ const memory = () => {
 };
 
 async function serverModeStore(factory = new IDBFactory(), storage = memory()) {
-  const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch });
+  const api = createHttpRepository({ deviceToken: DEVICE, fetch: (input, init) => net.fetch(input, init) });
   const cache = await createIndexedDbRepository({ name: 'cache', factory });
   const outbox = await createOutbox({ api, name: 'outbox', factory });
   const online = { onLine: !net.offline };
@@ -108,6 +108,34 @@ describe('store in server mode', () => {
     expect(mine[0]).toMatchObject({ id: stored[0]!.id, properties: { author: DEVICE, area: 'west' } });
     expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1);
     restarted.stop();
+  });
+
+  it('ends with nothing waiting when a re-read runs while waiting pins are being sent', async () => {
+    const { store, stop } = await serverModeStore();
+    net.offline = true;
+    for (const title of ['Orchard one', 'Orchard two', 'Orchard three']) {
+      const added = await store.getState().pinAdded({ ...draft, title });
+      if (!added.ok) throw new Error('add failed');
+    }
+    await settle();
+    expect(store.getState().pendingIds.size).toBe(3);
+    // back online: the stream reopens without a replay, so everything is re-read while the outbox sends, as in the
+    // browser; the re-read's answer comes last (a big consultation takes a while), after every waiting pin was sent
+    const send = net.fetch;
+    net.fetch = async (input, init) => {
+      const answer = await send(input, init);
+      if (String(input).startsWith('/api/pins') && (init?.method ?? 'GET') === 'GET') await new Promise((r) => setTimeout(r, 300));
+      return answer;
+    };
+    net.offline = false;
+    live!.reconnected();
+    await vi.waitFor(async () => expect((await server.storage.listPins()).filter((p) => p.properties.title.startsWith('Orchard'))).toHaveLength(3));
+    // the slow re-read lands after the last pin was sent: it must not bring back what was waiting when it started
+    await new Promise((r) => setTimeout(r, 700));
+    expect(store.getState().pendingIds).toEqual(new Set());
+    const titles = store.getState().pins.map((p) => p.properties.title).filter((t) => t.startsWith('Orchard'));
+    expect(titles.sort()).toEqual(['Orchard one', 'Orchard three', 'Orchard two']);
+    stop();
   });
 
   it('takes a support back on the server too, also when both were given offline', async () => {
