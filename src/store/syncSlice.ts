@@ -67,6 +67,7 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
     return {
       mode: sync ? 'server' : 'local',
       pendingIds: new Set<string>(),
+      localIdOf: new Map<string, string>(),
       connection: 'online',
       notices: [],
 
@@ -124,6 +125,7 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
             pins: state.pins.filter((p) => p.id !== sent.id).map((p) => (p.id === localId ? sent : p)),
             editor,
             focusedPinId: rename(state.focusedPinId),
+            localIdOf: new Map(state.localIdOf).set(sent.id, state.localIdOf.get(localId) ?? localId),
           };
         });
       },

@@ -106,6 +106,8 @@ describe('store in server mode', () => {
     const mine = restarted.store.getState().pins.filter((p) => p.properties.title === 'Community orchard');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ id: stored[0]!.id, properties: { author: DEVICE, area: 'west' } });
+    // the map keeps the marker it drew for the local id (and a popup open on it)
+    expect(restarted.store.getState().localIdOf.get(stored[0]!.id)).toBe(added.pin.id);
     expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1);
     restarted.stop();
   });
