@@ -34,7 +34,7 @@ export function consultationTemplate(design: Omit<ConsultationTemplate, 'format'
 }
 
 const problem = (path: string, rule: string, message: string): Problem => ({ path, rule, message });
-const prefixed = (prefix: string, problems: Problem[]) => problems.map((p) => ({ ...p, path: p.path ? `${prefix}.${p.path}` : prefix }));
+const prefixed = (prefix: string, problems: Problem[]) => problems.map((p) => ({ ...p, path: !p.path ? prefix : p.path.startsWith('[') ? `${prefix}${p.path}` : `${prefix}.${p.path}` }));
 
 /**
  * Reads a template, refusing it with every problem named by field and rule; nothing about it is trusted.
