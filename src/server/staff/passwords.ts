@@ -20,12 +20,18 @@ export function passwordProblem(password: string, person: { email: string; name:
   if (password.length > PASSWORD_MAX) return `the password must have at most ${PASSWORD_MAX} characters`;
   const lower = password.toLowerCase();
   if (new Set(lower).size < 4) return 'the password needs more than a few different characters';
-  const core = lower.replace(/[^a-z0-9]/g, '');
-  const stripped = core.replace(/\d+$/, '').replace(/^\d+/, '');
-  if (COMMON.some((w) => stripped === w || (core.includes(w) && core.length - w.length < 6))) return 'that is a common password that is guessed first; choose another';
-  if (SEQUENCES.some((s) => s.includes(core) || core.includes(s.slice(0, Math.max(8, core.length - 3))))) return 'a run of keys or digits is guessed at once; choose another';
-  const own = [person.email.toLowerCase().split('@')[0] ?? '', ...person.name.toLowerCase().split(/\s+/)].filter((w) => w.length >= 3);
-  if (own.some((w) => core.includes(w.replace(/[^a-z0-9]/g, '')) && core.length - w.length < 6)) return 'the password must not be your name or e-mail with a few characters added';
+  const alnum = lower.replace(/[^a-z0-9]/g, '');
+  if (alnum.length >= 6 && SEQUENCES.some((run) => run.includes(alnum) || run.includes(alnum.slice(0, -1)) || run.includes(alnum.slice(1)))) {
+    return 'a run of keys or digits is guessed at once; choose another';
+  }
+  // what is left once guessable words and punctuation are taken out: a few characters, or a year, is guessed early
+  const tooLittleLeft = (words: readonly string[]) => {
+    const rest = words.reduce((r, w) => (w.length >= 3 ? r.split(w).join('') : r), alnum);
+    return rest.length < 4 || (/^\d+$/.test(rest) && rest.length < 6);
+  };
+  if (tooLittleLeft(COMMON.map((w) => w.replace(/[^a-z0-9]/g, '')))) return 'that is a common password that is guessed first; choose another';
+  const own = [...person.email.toLowerCase().split('@')[0]!.split(/[^a-z]+/), ...person.name.toLowerCase().split(/[^a-z]+/)];
+  if (tooLittleLeft(own)) return 'the password must not be your name or e-mail with a few characters added';
   return null;
 }
 
