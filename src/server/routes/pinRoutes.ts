@@ -92,12 +92,18 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }
     const body = readNewPin(request.body, request.scope.catalog.themeIds());
     if (!body.ok) throw new ApiError(400, 'invalid-pin', 'The pin is not valid.', body.errors);
-    const { draft, sessionId } = body.value;
+    const { draft, sessionId, id } = body.value;
     const area = locateOrRefuse(request, draft.position);
-    const pin = createPin(draft, { id: crypto.randomUUID(), area, now: new Date().toISOString(), author, ...(sessionId ? { sessionId } : {}) });
+    const pin = createPin(draft, { id: id ?? crypto.randomUUID(), area, now: new Date().toISOString(), author, ...(sessionId ? { sessionId } : {}) });
     const stored: ServerPin = { ...pin, properties: { ...pin.properties, supports: 0, hidden: false } };
     const result = await request.scope.store.createPin(stored, key ? { key, fingerprint: draftFingerprint(draft, sessionId) } : undefined);
-    if (result.status === 'id-taken') throw new ApiError(409, 'pin-id-taken', 'Another pin already has this id.');
+    if (result.status === 'id-taken') {
+      // the device's own id sent again (a retry whose answer was lost) is the same pin, never a second one
+      const existing = await request.scope.store.getPin(stored.id);
+      if (!existing || existing.properties.author !== author) throw new ApiError(409, 'pin-id-taken', `Another pin already has the id "${stored.id}"; make a new UUID.`);
+      void reply.header('idempotent-replayed', 'true');
+      return reply.status(200).send(publicPin(existing, { author, planner: false }));
+    }
     if (result.status === 'key-reused') {
       throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different pin.', { id: result.pin.id });
     }
