@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { openPostgresStorage } from '../../../src/server/storage/postgresStorage.ts';
+import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts';
 import { eventLogContract, seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
 import { postgresSuite } from '../../support/postgresSuite.ts';

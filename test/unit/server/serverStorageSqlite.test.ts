@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe } from 'vitest';
-import { openSqliteStorage } from '../../../src/server/storage/sqliteStorage.ts';
+import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import { eventLogContract, seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
 
