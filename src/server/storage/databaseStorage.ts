@@ -17,17 +17,15 @@ export interface StorageOptions {
 
 /**
  * Seeds a database without consultations, in one transaction; on PostgreSQL under an advisory lock, so processes
- * starting together seed once. Seeded consultations get creation times one millisecond apart, in the seed's order, so
- * the first is the oldest (the default).
+ * starting together seed once. The seed's first consultation is the oldest (the default).
  */
 async function seedIfNew(dialect: StorageDialect, seed: () => SeedData | Promise<SeedData>): Promise<void> {
   await dialect.db.transaction().execute(async (trx) => {
     await dialect.lockSetup(trx, 'seed');
     if (await trx.selectFrom('consultations').select('id').limit(1).executeTakeFirst()) return;
     const { consultations } = await seed();
-    const start = Date.now();
-    for (const [i, { pins, ...input }] of consultations.entries()) {
-      const created = await insertConsultation(trx, input, new Date(start + i).toISOString());
+    for (const { pins, ...input } of consultations) {
+      const created = await insertConsultation(trx, input, new Date());
       if (!created) throw new Error(`the seed has the slug "${input.slug}" twice`);
       await insertPins(trx, dialect, created.id, pins);
     }
@@ -63,10 +61,11 @@ export async function createStorage(dialect: StorageDialect, options: StorageOpt
     getConsultationById: (id) => findConsultation(db, { id }),
     createConsultation: (input, actor) =>
       db.transaction().execute(async (trx) => {
-        const now = new Date().toISOString();
-        const consultation = await insertConsultation(trx, input, now);
+        // one at a time, so creation times (the order of consultations) are unique
+        await dialect.lockSetup(trx, 'consultations');
+        const consultation = await insertConsultation(trx, input, new Date());
         if (!consultation) return { ok: false as const, code: 'slug-taken' as const };
-        await writeAudit(trx, { consultationId: consultation.id, at: now, actor, action: 'create-consultation', reason: consultation.slug });
+        await writeAudit(trx, { consultationId: consultation.id, at: consultation.createdAt, actor, action: 'create-consultation', reason: consultation.slug });
         return { ok: true as const, consultation };
       }),
     updateConsultation: (id, changes, actor, at) =>

@@ -22,7 +22,7 @@ export function rowToConsultation(row: ConsultationRow): Consultation {
   };
 }
 
-/** oldest first; the first is the default consultation. Ties (seeded in one millisecond) are broken by slug. */
+/** oldest first; the first is the default consultation (creation times are made unique, see nextCreatedAt) */
 export function selectConsultations(x: Executor) {
   return x.selectFrom('consultations').select(CONSULTATION_COLUMNS).orderBy('created_at').orderBy('slug');
 }
@@ -33,8 +33,19 @@ export async function findConsultation(x: Executor, by: { id: string } | { slug:
   return row ? rowToConsultation(row) : null;
 }
 
+/**
+ * `now`, or a millisecond after the newest consultation when that is not earlier, so "oldest first" never ties (two
+ * made in one millisecond, or a clock that stepped back). Callers hold the `consultations` setup lock on PostgreSQL.
+ */
+async function nextCreatedAt(x: Executor, now: Date): Promise<string> {
+  const newest = await x.selectFrom('consultations').select((eb) => eb.fn.max('created_at').as('at')).executeTakeFirst();
+  const after = newest?.at ? Date.parse(newest.at) + 1 : -Infinity;
+  return new Date(Math.max(now.getTime(), after)).toISOString();
+}
+
 /** inserts it unless the slug is taken; null when it is */
-export async function insertConsultation(x: Executor, input: NewConsultation, createdAt: string): Promise<Consultation | null> {
+export async function insertConsultation(x: Executor, input: NewConsultation, now: Date): Promise<Consultation | null> {
+  const createdAt = await nextCreatedAt(x, now);
   const row: ConsultationsTable = {
     id: crypto.randomUUID(),
     slug: input.slug,
