@@ -2,25 +2,26 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildServer } from '../../src/server/buildServer.ts';
 import type { ServerOptions } from '../../src/server/buildServer.ts';
-import { openSqliteStorage } from '../../src/server/storage/sqliteStorage.ts';
-import type { Storage } from '../../src/server/storage/storage.ts';
 import { hashPassword } from '../../src/server/staff/passwords.ts';
-import type { MemberRole, StaffRole } from '../../src/server/storage/storage.ts';
-import { testAreas, testPin, testThemes } from './serverFixtures.ts';
-
-// argon2 takes tens of milliseconds: one hash of the shared test password for every account
-let hashed: Promise<string> | null = null;
-const adminHash = () => (hashed ??= hashPassword(ADMIN_PASSWORD));
+import { openSqliteStorage } from '../../src/server/storage/openStorage.ts';
+import type { ConsultationStorage, MemberRole, SeedData, StaffRole, Storage } from '../../src/server/storage/storage.ts';
+import { testConsultation, testPin, testThemes } from './serverFixtures.ts';
 
 /** the admin every test server starts with (staff accounts replace the shared passphrase) */
 export const ADMIN_EMAIL = 'admin@coplan.test';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+// argon2 takes tens of milliseconds: one hash of the shared test password for every account
+let hashed: Promise<string> | null = null;
+const adminHash = () => (hashed ??= hashPassword(ADMIN_PASSWORD));
 export const DEVICE_A = 'device-a-0123456789abcdef';
 export const DEVICE_B = 'device-b-0123456789abcdef';
 
 export interface TestServer {
   app: FastifyInstance;
-  storage: Storage;
+  /** the default consultation, the one the server's routes serve */
+  storage: ConsultationStorage;
+  database: Storage;
   /** a bearer token for the signed-in admin, who may do everything a planner of any consultation may */
   plannerToken(): Promise<string>;
   /** a new staff account with these roles, signed in: its id and bearer token */
@@ -28,7 +29,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export const seed = () => ({ areas: testAreas(), themes: testThemes(), pins: [testPin({ id: 'seeded-1', author: 'someone-else' })] });
+export const seed = (): SeedData => ({ consultations: [testConsultation({ pins: [testPin({ id: 'seeded-1', author: 'someone-else' })] })] });
+
+/** the oldest consultation, which the server's routes serve */
+export async function defaultConsultationOf(storage: Storage): Promise<ConsultationStorage> {
+  const [oldest] = await storage.listConsultations();
+  if (!oldest) throw new Error('the test database has no consultation');
+  return storage.consultation(oldest.id);
+}
 
 export async function startTestServer(options: Partial<ServerOptions> & { storage?: Storage } = {}): Promise<TestServer> {
   const storage = options.storage ?? (await openSqliteStorage({ file: ':memory:', seed }));
@@ -42,7 +50,8 @@ export async function startTestServer(options: Partial<ServerOptions> & { storag
   let made = 0;
   return {
     app,
-    storage,
+    storage: await defaultConsultationOf(storage),
+    database: storage,
     plannerToken: () => signIn(ADMIN_EMAIL, ADMIN_PASSWORD),
     async staff(roles = {}, role = 'staff') {
       const email = `staff-${++made}-${Math.random().toString(36).slice(2, 8)}@coplan.test`;

@@ -19,10 +19,10 @@ const consultation = (slug: string, status: 'open' | 'draft') => ({ slug, title:
 beforeAll(async () => {
   server = await startTestServer();
   for (const [slug, status] of [['alpha', 'open'], ['beta', 'open'], ['delta', 'draft']] as const) {
-    const made = await server.storage.createConsultation(consultation(slug, status), 'test');
+    const made = await server.database.createConsultation(consultation(slug, status), 'test');
     if (!made.ok) throw new Error(`could not make ${slug}`);
   }
-  const alpha = server.storage.consultation((await server.storage.getConsultation('alpha'))!.id);
+  const alpha = server.database.consultation((await server.database.getConsultation('alpha'))!.id);
   await alpha.createPin(testPin({ id: 'a-public', author: 'someone' }));
   await alpha.createPin(testPin({ id: 'a-hidden', author: 'someone' }));
   await alpha.moderatePin('a-hidden', { hidden: true, reason: 'personal details', actor: 'test', at: new Date().toISOString() });

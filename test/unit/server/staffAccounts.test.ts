@@ -143,11 +143,11 @@ describe('the first admin', () => {
     const fresh = await startTestServer();
     try {
       // startTestServer always makes an admin: remove it to see a server without one
-      const existing = await fresh.storage.findUserByEmail(ADMIN_EMAIL);
-      await fresh.storage.deleteUser(existing!.id);
-      await expect(ensureFirstAdmin(fresh.storage, { email: 'it@council.example', password: 'short' })).rejects.toThrow(/too weak/);
-      await expect(ensureFirstAdmin(fresh.storage, { email: 'it@council.example' })).rejects.toThrow(/both/);
-      const link = await ensureFirstAdmin(fresh.storage, {});
+      const existing = await fresh.database.findUserByEmail(ADMIN_EMAIL);
+      await fresh.database.deleteUser(existing!.id);
+      await expect(ensureFirstAdmin(fresh.database, { email: 'it@council.example', password: 'short' })).rejects.toThrow(/too weak/);
+      await expect(ensureFirstAdmin(fresh.database, { email: 'it@council.example' })).rejects.toThrow(/both/);
+      const link = await ensureFirstAdmin(fresh.database, {});
       expect(link.kind).toBe('setup-link');
       if (link.kind !== 'setup-link') return;
       const url = `/api${link.path.replace('/invite/', '/invitations/')}`;
@@ -155,7 +155,7 @@ describe('the first admin', () => {
       const made = await fresh.app.inject({ method: 'POST', url, payload: { password: 'the first admin here 1', email: 'IT@council.example', name: 'IT' } });
       expect(made.statusCode, made.body).toBe(200);
       expect(made.json().user).toMatchObject({ email: 'it@council.example', role: 'admin' });
-      expect(await ensureFirstAdmin(fresh.storage, {})).toEqual({ kind: 'exists' });
+      expect(await ensureFirstAdmin(fresh.database, {})).toEqual({ kind: 'exists' });
     } finally {
       await fresh.close();
     }
