@@ -7,7 +7,7 @@ import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerResult } from '..
 import { PLANNER_HEX_SIZES } from '../core/plannerWire.ts';
 import { DEFAULT_MIN_COUNT } from '../core/smallCounts.ts';
 import type { AreaCollection, PinFeature } from '../core/types.ts';
-import type { PlannerEngineClient, PlannerPinSource } from './plannerEngineClient.ts';
+import type { PlannerEngineClient, PlannerPinSource } from '../persistence/plannerEngine/plannerEngineClient.ts';
 
 export type PlannerLayer = 'areas' | 'gaps' | 'hex' | 'clusters';
 export const PLANNER_LAYERS: readonly PlannerLayer[] = ['areas', 'gaps', 'hex', 'clusters'];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPlannerEngine, type PlannerResult } from '../../src/core/plannerEngine.ts';
 import type { AreaCollection, PinFeature } from '../../src/core/types.ts';
-import { localPinsInput, type PlannerEngineClient } from '../../src/store/plannerEngineClient.ts';
+import { localPinsInput, type PlannerEngineClient } from '../../src/persistence/plannerEngine/plannerEngineClient.ts';
 import { createPlannerStore, effectiveFilter } from '../../src/store/plannerStore.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

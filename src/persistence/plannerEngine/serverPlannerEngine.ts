@@ -1,8 +1,8 @@
 // the planner engine on the server (GET /api/aggregates/*): figures for any filter without downloading the pins.
-import type { PinFilter } from '../core/countPins.ts';
-import type { PlannerQuery } from '../core/plannerEngine.ts';
-import { plannerClustersFromJson, plannerResultFromJson, plannerSummaryFromJson, PlannerWireError } from '../core/plannerWire.ts';
-import { PlannerEngineError, type PlannerEngineClient } from '../store/plannerEngineClient.ts';
+import type { PinFilter } from '../../core/countPins.ts';
+import type { PlannerQuery } from '../../core/plannerEngine.ts';
+import { plannerClustersFromJson, plannerResultFromJson, plannerSummaryFromJson, PlannerWireError } from '../../core/plannerWire.ts';
+import { PlannerEngineError, type PlannerEngineClient } from './plannerEngineClient.ts';
 
 export interface ServerPlannerEngineOptions {
   /** GET a path of the API and return its JSON (the API client's error handling applies) */
