@@ -111,6 +111,34 @@ describe('planner store', () => {
     expect(Array.from(store.getState().result!.areas.total).reduce((a, b) => a + b, 0)).toBe(priorities);
   });
 
+  it('a failed clusters answer keeps the counts, and its problem goes with the clusters layer', async () => {
+    const engine = inProcessEngine();
+    const clusters = engine.clusters;
+    let refuse = true;
+    engine.clusters = (f, b, z) => (refuse ? Promise.reject(new Error('The aggregate options are not valid.')) : clusters(f, b, z));
+    const store = createPlannerStore(engine);
+    await store.getState().appPinsLoaded(areas, pins);
+    store.getState().viewChanged({ bbox: [-180, -85, 180, 85], zoom: 12.25 });
+    store.getState().layerChosen('clusters');
+    await settle();
+    expect(store.getState().clusterProblems).toEqual(['The aggregate options are not valid.']);
+    // with the clusters and the counts asked together, the counts still arrive
+    store.getState().filterChanged({ kind: 'priority' });
+    await settle();
+    expect(store.getState().clusterProblems).toEqual(['The aggregate options are not valid.']);
+    expect(Array.from(store.getState().result!.areas.total).reduce((a, b) => a + b, 0)).toBe(pins.filter((p) => p.properties.kind === 'priority').length);
+    expect(store.getState().problems).toEqual([]);
+    expect(store.getState().pending).toBe(false);
+
+    store.getState().layerChosen('areas');
+    expect(store.getState().clusterProblems).toEqual([]);
+    refuse = false;
+    store.getState().layerChosen('clusters');
+    await settle();
+    expect(store.getState().clusterProblems).toEqual([]);
+    expect(store.getState().clusters?.length).toBeGreaterThan(0);
+  });
+
   it('shows one workshop session, or the online pins, and forgets a session the next pins do not have', async () => {
     // every third demo pin made in one of two sessions (copies: the demo pins stay as they are)
     const withSessions = pins.map((p, i) => (i % 3 === 0 ? p : { ...p, properties: { ...p.properties, sessionId: i % 3 === 1 ? 'hall' : 'library' } }));
