@@ -13,7 +13,7 @@ import { eventRoutes } from './routes/eventRoutes.ts';
 import { pinRoutes } from './routes/pinRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
 import type { ServerContext } from './serverContext.ts';
-import type { Storage } from './storage/storage.ts';
+import type { ConsultationStorage, Storage } from './storage/storage.ts';
 
 export interface RateLimitOptions {
   /** new pins per device token per minute (0 = no limit) */
@@ -54,6 +54,16 @@ export const DEFAULT_AREAS_BODY_LIMIT = 10 * 1024 * 1024;
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = { pinsPerDevicePerMinute: 30, pinsPerAddressPerMinute: 600, signInFailuresPer15Minutes: 5 };
 
 /**
+ * The consultation today's unscoped routes serve: the oldest one.
+ * WARNING: a database without consultations (production before an admin makes one) gets an id that exists nowhere,
+ * which sees no areas, themes or pins; writes to it are refused (no areas) or fail.
+ */
+async function defaultConsultation(storage: Storage): Promise<ConsultationStorage> {
+  const [oldest] = await storage.listConsultations();
+  return storage.consultation(oldest?.id ?? 'no-consultation-yet');
+}
+
+/**
  * Builds (but does not start) the server, so tests can use app.inject or listen on port 0. Closing the app does not close the storage.
  * @example
  * const app = await buildServer({ storage, passphrase: 'secret', distDir: null, tileUrl: '', tileAttribution: '' });
@@ -71,9 +81,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   // PostgreSQL counts in the database, so processes behind one load balancer share each limit
   const counter = options.storage.rateCounter ?? createMemoryRateCounter();
+  const consultation = await defaultConsultation(options.storage);
   const ctx: ServerContext = {
-    storage: options.storage,
-    catalog: await loadCatalog(options.storage),
+    storage: consultation,
+    catalog: await loadCatalog(consultation),
     passphrase: options.passphrase,
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60 * 1000,
     secureCookies: options.secureCookies ?? false,
@@ -90,7 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   catalogRoutes(app, ctx, { areasBodyLimit: options.areasBodyLimit ?? DEFAULT_AREAS_BODY_LIMIT });
   plannerRoutes(app, ctx);
   eventRoutes(app, ctx);
-  const aggregates = createPlannerAggregates(options.storage, options.aggregateRebuildMs !== undefined ? { minRebuildMs: options.aggregateRebuildMs } : {});
+  const aggregates = createPlannerAggregates(consultation, options.aggregateRebuildMs !== undefined ? { minRebuildMs: options.aggregateRebuildMs } : {});
   app.addHook('onClose', async () => aggregates.stop());
   aggregateRoutes(app, ctx, aggregates);
 

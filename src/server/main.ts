@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
-    seed: () => loadSeed(path.join(repoRoot, 'data')),
+    // production starts empty: an admin creates the consultations
+    seed: () => loadSeed(path.join(repoRoot, 'data'), { demo: !production }),
   });
   const app = await buildServer({
     storage,

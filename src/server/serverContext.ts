@@ -4,11 +4,11 @@ import { ApiError } from './apiError.ts';
 import { authorOf, readDeviceToken, readSessionToken, verifySessionToken } from './auth.ts';
 import type { Catalog } from './catalog.ts';
 import type { RateLimiter } from './rateLimiter.ts';
-import type { ServerPin } from './storage/storage.ts';
-import type { Storage } from './storage/storage.ts';
+import type { ConsultationStorage, ServerPin } from './storage/storage.ts';
 
 export interface ServerContext {
-  storage: Storage;
+  /** the default consultation (the oldest), which today's unscoped routes serve */
+  storage: ConsultationStorage;
   catalog: Catalog;
   passphrase: string;
   sessionTtlMs: number;

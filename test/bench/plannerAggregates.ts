@@ -13,7 +13,7 @@ import { createPlannerEngine } from '../../src/core/plannerEngine.ts';
 import type { PlannerQuery } from '../../src/core/plannerEngine.ts';
 import { plannerClustersFromJson, plannerResultFromJson, plannerResultToJson, plannerSummaryFromJson } from '../../src/core/plannerWire.ts';
 import { createPlannerAggregates } from '../../src/server/plannerAggregates.ts';
-import type { Storage } from '../../src/server/storage/storage.ts';
+import type { ConsultationStorage } from '../../src/server/storage/storage.ts';
 import { BENCH_BBOX } from './generateBenchData.ts';
 import { reportCase, reportSummary, type CaseResult } from './plannerBenchReport.ts';
 import { benchServerSeed, openBenchStore } from './plannerBenchStore.ts';
@@ -110,7 +110,7 @@ const comparable = (value: unknown) => {
 };
 
 /** rough: what the engine keeps alive (typed arrays count as array buffers, not heap) */
-async function engineMemory(storage: Storage): Promise<{ heap: number; buffers: number }> {
+async function engineMemory(storage: ConsultationStorage): Promise<{ heap: number; buffers: number }> {
   // a first build warms up the storage driver and the engine's code, so their one-off allocations are not counted
   const warmUp = createPlannerAggregates(storage);
   await warmUp.current();

@@ -2,9 +2,9 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildServer } from '../../src/server/buildServer.ts';
 import type { ServerOptions } from '../../src/server/buildServer.ts';
-import { openSqliteStorage } from '../../src/server/storage/sqliteStorage.ts';
-import type { Storage } from '../../src/server/storage/storage.ts';
-import { testAreas, testPin, testThemes } from './serverFixtures.ts';
+import { openSqliteStorage } from '../../src/server/storage/openStorage.ts';
+import type { ConsultationStorage, SeedData, Storage } from '../../src/server/storage/storage.ts';
+import { testConsultation, testPin } from './serverFixtures.ts';
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const DEVICE_A = 'device-a-0123456789abcdef';
@@ -12,20 +12,30 @@ export const DEVICE_B = 'device-b-0123456789abcdef';
 
 export interface TestServer {
   app: FastifyInstance;
-  storage: Storage;
+  /** the default consultation, the one the server's routes serve */
+  storage: ConsultationStorage;
+  database: Storage;
   /** a bearer token for a signed-in planner */
   plannerToken(): Promise<string>;
   close(): Promise<void>;
 }
 
-export const seed = () => ({ areas: testAreas(), themes: testThemes(), pins: [testPin({ id: 'seeded-1', author: 'someone-else' })] });
+export const seed = (): SeedData => ({ consultations: [testConsultation({ pins: [testPin({ id: 'seeded-1', author: 'someone-else' })] })] });
+
+/** the oldest consultation, which the server's routes serve */
+export async function defaultConsultationOf(storage: Storage): Promise<ConsultationStorage> {
+  const [oldest] = await storage.listConsultations();
+  if (!oldest) throw new Error('the test database has no consultation');
+  return storage.consultation(oldest.id);
+}
 
 export async function startTestServer(options: Partial<ServerOptions> & { storage?: Storage } = {}): Promise<TestServer> {
   const storage = options.storage ?? (await openSqliteStorage({ file: ':memory:', seed }));
   const app = await buildServer({ distDir: null, tileUrl: '', tileAttribution: '', passphrase: PASSPHRASE, ...options, storage });
   return {
     app,
-    storage,
+    storage: await defaultConsultationOf(storage),
+    database: storage,
     async plannerToken() {
       const res = await app.inject({ method: 'POST', url: '/api/session', payload: { passphrase: PASSPHRASE } });
       if (res.statusCode !== 200) throw new Error(`planner sign-in failed: ${res.body}`);

@@ -99,6 +99,7 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (result.status === 'key-reused') {
       throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different pin.', { id: result.pin.id });
     }
+    if (result.status === 'id-taken') throw new ApiError(409, 'pin-id-taken', 'Another pin already has this id.');
     if (result.status === 'replayed') void reply.header('idempotent-replayed', 'true');
     return reply.status(result.status === 'created' ? 201 : 200).send(publicPin(result.pin, { author, planner: false }));
   });

@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { RateLimitOptions } from '../../../src/server/buildServer.ts';
 import { createMemoryRateCounter, createRateLimiter } from '../../../src/server/rateLimiter.ts';
 import { createPostgresRateCounter } from '../../../src/server/storage/postgresRateCounter.ts';
-import { openPostgresStorage } from '../../../src/server/storage/postgresStorage.ts';
+import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts';
 import { asDevice, awayFromWindowEdge, DEVICE_A, PASSPHRASE, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 import { postgresSuite } from '../../support/postgresSuite.ts';
