@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { chooseRepository } from '../persistence/chooseRepository.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { connectLiveEvents } from '../persistence/liveEvents.ts';
-import { createServerPlannerEngine } from '../persistence/serverPlannerEngine.ts';
+import { createServerPlannerEngine } from '../persistence/plannerEngine/serverPlannerEngine.ts';
 import type { ChosenRepository } from '../persistence/chooseRepository.ts';
 import { getDeviceToken } from '../persistence/deviceToken.ts';
 import { createAppStore } from '../store/appStore.ts';

@@ -1,5 +1,6 @@
 // what must never leave the server, checked over every route and live event that carries a pin, on both databases:
 // the author hash and the device token; and the text of a pin once it is hidden.
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorOf } from '../../../src/server/auth.ts';
 import { openPostgresStorage, openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
@@ -24,14 +25,13 @@ function invariants(open: () => Promise<Storage>): void {
     planner = await server.plannerToken();
   });
   afterAll(async () => server.close());
-  const staff = { authorization: () => `Bearer ${planner}` };
-  const asStaff = (options: { method?: string; url: string; payload?: unknown }) => ({ ...options, headers: { authorization: staff.authorization() } });
+  const asStaff = (options: InjectOptions): InjectOptions => ({ ...options, headers: { authorization: `Bearer ${planner}` } });
 
   it('no answer and no live or replayed event carries an author hash or a device token', async () => {
     const planners = await connectSse(`${base}/api/events`, { authorization: `Bearer ${planner}` });
     const residents = await connectSse(`${base}/api/events`);
     const bodies: [string, string][] = [];
-    const call = async (name: string, options: Parameters<TestServer['app']['inject']>[0]) => {
+    const call = async (name: string, options: InjectOptions) => {
       const res = await server.app.inject(options);
       expect(res.statusCode, `${name}: ${res.body}`).toBeLessThan(300);
       bodies.push([name, res.body]);
