@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas, aggregateHexes, type AggregatedCollection } from '../../src/core/aggregateAreas.ts';
-import { aggregateAreasReference, aggregateHexesReference } from '../../src/core/aggregateAreasReference.ts';
+import { aggregateAreasReference, aggregateHexesReference } from '../support/aggregateAreasReference.ts';
 import { isSuppressed, type PublishedCount } from '../../src/core/smallCounts.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');

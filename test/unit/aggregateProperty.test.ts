@@ -6,7 +6,7 @@ import { hexGrid } from '@turf/hex-grid';
 import type { Feature, FeatureCollection, Point, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas, aggregateHexes, areasBbox } from '../../src/core/aggregateAreas.ts';
-import { aggregateAreasReference, aggregateHexesReference } from '../../src/core/aggregateAreasReference.ts';
+import { aggregateAreasReference, aggregateHexesReference } from '../support/aggregateAreasReference.ts';
 import { mulberry32 } from '../../src/core/mulberry32.ts';
 
 const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');

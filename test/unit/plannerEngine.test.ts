@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas, aggregateHexes } from '../../src/core/aggregateAreas.ts';
-import { aggregateAreasReference } from '../../src/core/aggregateAreasReference.ts';
+import { aggregateAreasReference } from '../support/aggregateAreasReference.ts';
 import { pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
 import { loadPlannerPins, MAX_ANALYSIS_PINS } from '../../src/core/loadPlannerPins.ts';
 import { createPlannerEngine } from '../../src/core/plannerEngine.ts';

@@ -1,14 +1,14 @@
-// the slow, obviously-right Turf version of aggregation: the reference the fast path is tested against.
+// the slow, obviously-right Turf version of aggregation: the test oracle the fast path is checked against (tests and bench only).
 import { bbox as turfBbox } from '@turf/bbox';
 import { featureCollection } from '@turf/helpers';
 import { hexGrid } from '@turf/hex-grid';
 import { pointsWithinPolygon } from '@turf/points-within-polygon';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { areasWithCounts, hexesWithCounts, type AggregateOptions, type AggregatedCollection, type HexAggregateOptions } from './aggregateAreas.ts';
-import { checkAggregationAreas } from './aggregationAreasInput.ts';
-import type { PinCounts, PinFilter } from './countPins.ts';
-import { buildPinTable, NO_THEME } from './pinTable.ts';
-import { suppressCount } from './smallCounts.ts';
+import { areasWithCounts, hexesWithCounts, type AggregateOptions, type AggregatedCollection, type HexAggregateOptions } from '../../src/core/aggregateAreas.ts';
+import { checkAggregationAreas } from '../../src/core/aggregationAreasInput.ts';
+import type { PinCounts, PinFilter } from '../../src/core/countPins.ts';
+import { buildPinTable, NO_THEME } from '../../src/core/pinTable.ts';
+import { suppressCount } from '../../src/core/smallCounts.ts';
 
 /**
  * Same output as aggregateAreas, computed the naive way: @turf/points-within-polygon for each area over all
