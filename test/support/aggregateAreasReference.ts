@@ -1,33 +1,37 @@
 // the slow, obviously-right Turf version of aggregation: the test oracle the fast path is checked against (tests and bench only).
+// WARNING: it shares no code with src/core's aggregation (validation, counting, suppression, output shape): a bug
+// there must not be copied here. Only Turf, and the published names ('(none)' for pins without a theme), are common.
 import { bbox as turfBbox } from '@turf/bbox';
 import { featureCollection } from '@turf/helpers';
 import { hexGrid } from '@turf/hex-grid';
 import { pointsWithinPolygon } from '@turf/points-within-polygon';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { areasWithCounts, hexesWithCounts, type AggregateOptions, type AggregatedCollection, type HexAggregateOptions } from '../../src/core/aggregateAreas.ts';
-import { checkAggregationAreas } from '../../src/core/aggregationAreasInput.ts';
+import type { AggregateOptions, AggregatedCollection, HexAggregateOptions } from '../../src/core/aggregateAreas.ts';
 import type { PinCounts, PinFilter } from '../../src/core/countPins.ts';
-import { buildPinTable, NO_THEME } from '../../src/core/pinTable.ts';
-import { suppressCount } from '../../src/core/smallCounts.ts';
+import type { PublishedCount, PublishedCounts } from '../../src/core/smallCounts.ts';
+import { referencePublish, referencePublishOne } from './smallCountsReference.ts';
+
+const NO_THEME = '(none)';
 
 /**
  * Same output as aggregateAreas, computed the naive way: @turf/points-within-polygon for each area over all
  * pins, the first area (input order) that contains a pin keeps it. Seconds at 100k pins: for tests and the benchmark.
+ * Throws a plain Error for input aggregateAreas would refuse (its tests check those errors; this one only needs valid input).
  * @example
  * expect(aggregateAreas(areas, pins)).toEqual(aggregateAreasReference(areas, pins));
  */
 export function aggregateAreasReference(areas: unknown, pins: unknown, options: AggregateOptions = {}): AggregatedCollection {
-  const checked = checkAggregationAreas(areas);
-  const { warnings } = buildPinTable(pins); // same validation and warnings as the fast path
-  const pinFeatures = usablePins(pins as FeatureCollection<Point>);
-  const owner = firstContaining(pinFeatures, checked.areas.features);
-  const themes = themesOf(pinFeatures);
-  const perArea = checked.areas.features.map(() => emptyCounts(themes));
+  const { collection, warnings: areaWarnings } = readAreas(areas);
+  const { usable, warnings: pinWarnings } = readPins(pins);
+  const owner = firstContaining(usable, collection.features);
+  const themes = themesOf(usable);
+  const perArea = collection.features.map(() => emptyCounts(themes));
   const outside = emptyCounts(themes);
-  pinFeatures.forEach((pin, i) => {
+  usable.forEach((pin, i) => {
     if (passes(pin, options.filter)) addPin(owner[i]! >= 0 ? perArea[owner[i]!]! : outside, pin);
   });
-  return areasWithCounts(checked.areas, perArea, outside.total, [...checked.warnings, ...warnings], options.minCount);
+  const features = collection.features.map((f, i) => ({ ...f, properties: { ...(f.properties ?? {}), counts: publishAll(perArea[i]!, options.minCount) } }));
+  return { ...collection, features, outside: publishTotal(outside.total, options.minCount), warnings: [...areaWarnings, ...pinWarnings] };
 }
 
 /**
@@ -37,25 +41,74 @@ export function aggregateAreasReference(areas: unknown, pins: unknown, options: 
  * expect(aggregateHexes(areas, pins, { cellMetres: 500 })).toEqual(aggregateHexesReference(areas, pins, { cellMetres: 500 }));
  */
 export function aggregateHexesReference(areas: unknown, pins: unknown, options: HexAggregateOptions): AggregatedCollection<Polygon> {
-  const checked = checkAggregationAreas(areas);
-  const { warnings } = buildPinTable(pins);
-  const pinFeatures = usablePins(pins as FeatureCollection<Point>);
-  const box = turfBbox(checked.areas, { recompute: true });
+  const { collection, warnings: areaWarnings } = readAreas(areas);
+  const { usable, warnings: pinWarnings } = readPins(pins);
+  const box = turfBbox(collection, { recompute: true });
   const grid = hexGrid(box, options.cellMetres / 1000);
-  const owner = firstContaining(pinFeatures, grid.features);
-  const themes = themesOf(pinFeatures);
+  const owner = firstContaining(usable, grid.features);
+  const themes = themesOf(usable);
   const perHex = grid.features.map(() => emptyCounts(themes));
   const outside = emptyCounts(themes);
-  pinFeatures.forEach((pin, i) => {
+  usable.forEach((pin, i) => {
     if (passes(pin, options.filter)) addPin(owner[i]! >= 0 ? perHex[owner[i]!]! : outside, pin);
   });
-  const features = hexesWithCounts(perHex, (hex, properties) => ({ ...grid.features[hex]!, properties }), options.minCount);
-  const outsideCount = options.minCount !== undefined && options.minCount > 1 ? suppressCount(outside.total, options.minCount) : outside.total;
-  return { type: 'FeatureCollection', features, outside: outsideCount, warnings: [...checked.warnings, ...warnings].map((p) => `${p.path}: ${p.message}`) };
+  const features: Feature<Polygon>[] = [];
+  perHex.forEach((c, hex) => {
+    if (c.total > 0) features.push({ ...grid.features[hex]!, properties: { hex, counts: publishAll(c, options.minCount) } });
+  });
+  return { type: 'FeatureCollection', features, outside: publishTotal(outside.total, options.minCount), warnings: [...areaWarnings, ...pinWarnings] };
 }
 
-function usablePins(pins: FeatureCollection<Point>): Feature<Point>[] {
-  return pins.features.filter((f) => f.geometry !== null);
+function publishAll(c: PinCounts, minCount: number | undefined): PinCounts | PublishedCounts {
+  return minCount !== undefined && minCount > 1 ? referencePublish(c, minCount) : c;
+}
+
+function publishTotal(n: number, minCount: number | undefined): PublishedCount {
+  return minCount !== undefined && minCount > 1 ? referencePublishOne(n, minCount) : n;
+}
+
+/** The areas as given, with a warning for each area that can hold no pin; anything that is not a valid area throws. */
+function readAreas(input: unknown): { collection: FeatureCollection; warnings: string[] } {
+  const collection = input as FeatureCollection;
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) throw new Error('reference: areas must be a FeatureCollection');
+  const warnings: string[] = [];
+  collection.features.forEach((f, i) => {
+    const g = f.geometry;
+    if (g === null) {
+      warnings.push(`features[${i}].geometry: area has a null geometry; it is kept in the output with zero counts`);
+      return;
+    }
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') throw new Error(`reference: area ${i} is a ${g.type}`);
+    const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+    if (rings.length === 0) warnings.push(`features[${i}].geometry: area geometry has no rings; it is kept in the output with zero counts`);
+    for (const ring of rings) {
+      const [first, last] = [ring[0], ring[ring.length - 1]];
+      if (ring.length < 4 || first?.[0] !== last?.[0] || first?.[1] !== last?.[1]) throw new Error(`reference: area ${i} has an open or short ring`);
+      for (const [x, y] of ring) if (!(Math.abs(x!) <= 180 && Math.abs(y!) <= 90)) throw new Error(`reference: area ${i} is not in longitude/latitude`);
+    }
+  });
+  return { collection, warnings };
+}
+
+/** Pins with a geometry, and a warning for each without one; a pin that is not a valid Point throws. */
+function readPins(input: unknown): { usable: Feature<Point>[]; warnings: string[] } {
+  const collection = input as FeatureCollection;
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) throw new Error('reference: pins must be a FeatureCollection');
+  const usable: Feature<Point>[] = [];
+  const warnings: string[] = [];
+  collection.features.forEach((f, i) => {
+    if (f.geometry === null) {
+      warnings.push(`features[${i}].geometry: pin has no geometry; skipped`);
+      return;
+    }
+    if (f.geometry.type !== 'Point') throw new Error(`reference: pin ${i} is a ${f.geometry.type}`);
+    const [x, y] = f.geometry.coordinates;
+    if (!(Math.abs(x!) <= 180 && Math.abs(y!) <= 90)) throw new Error(`reference: pin ${i} is not in longitude/latitude`);
+    const kind = f.properties?.kind;
+    if (kind !== undefined && kind !== null && kind !== 'asset' && kind !== 'priority') throw new Error(`reference: pin ${i} has kind ${String(kind)}`);
+    usable.push(f as Feature<Point>);
+  });
+  return { usable, warnings };
 }
 
 /** Index of the first polygon (in order) whose points-within-polygon result holds each pin, or -1. */
