@@ -1,6 +1,6 @@
 // small-count protection (k-anonymity style suppression) for every published count.
 import type { PinCounts } from './countPins.ts';
-import { feasibleValues, setSize } from './countIntervals.ts';
+import { feasibleRanges, rangeSize } from './countIntervals.ts';
 
 /**
  * The one marker used everywhere (map labels, tables, GeoJSON and CSV exports) in place of a number:
@@ -106,15 +106,16 @@ export function suppressSmallCounts(counts: PinCounts, k: number = DEFAULT_MIN_C
   // WARNING: the unknown counts are bounded by cap only to keep the sets finite; a smaller cap only makes this more cautious.
   const small = hidden.slice();
   const cap = 2 * counts.total + 2 * k;
-  for (let rounds = 0; rounds <= 2 * values.length; rounds++) {
-    pairUp();
-    const feasible = feasibleValues(values, hidden, small, k, cap);
-    const exposed = values.findIndex((_, i) => small[i] && setSize(feasible[i]!, 2) < 2);
+  pairUp();
+  for (let rounds = 0; rounds <= 2 * values.length && small.includes(true); rounds++) {
+    const feasible = feasibleRanges(values, hidden, small, k, cap);
+    const exposed = values.findIndex((_, i) => small[i] && rangeSize(feasible[i]!) < 2);
     if (exposed < 0) break;
     const around = relations.filter(({ sum, parts }) => sum === exposed || parts.includes(exposed));
     const pick = around.map(({ sum, parts }) => nextToHide(sum, parts)).find((m) => m !== undefined);
     if (pick !== undefined) hidden[pick] = true;
     else small[exposed] = false;
+    pairUp();
   }
   const publish = (i: number): PublishedCount => {
     if (!hidden[i]) return values[i]!;

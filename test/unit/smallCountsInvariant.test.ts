@@ -52,6 +52,17 @@ function randomInstance(seed: number) {
 
 const hasSmall = (p: Publication) => JSON.stringify(p).includes('"lessThan"');
 
+/** Every number published, which must be 0 or at least k: a count from 1 to k-1 is never shown. */
+function shownNumbers(p: Publication): number[] {
+  const out: number[] = [];
+  const walk = (x: unknown) => {
+    if (typeof x === 'number') out.push(x);
+    else if (x && typeof x === 'object') Object.entries(x).forEach(([key, v]) => key !== 'lessThan' && walk(v));
+  };
+  walk([p.groups, p.outside]);
+  return out;
+}
+
 describe('the brute-force checker', () => {
   const byTheme = (green: { asset: PublishedCount; priority: PublishedCount }) => ({ green });
 
@@ -92,6 +103,7 @@ describe('small counts published by aggregateAreas cannot be worked out', () => 
       const { k, areas, pins } = randomInstance(seed);
       const publication = publicationOf(areas, pins, k);
       if (hasSmall(publication)) withSmall++;
+      expect(shownNumbers(publication).filter((n) => n > 0 && n < k), `seed ${seed}: counts 1..k-1 shown`).toEqual([]);
       expect(recoverableSmallCounts(publication, pins.features.length + k), `seed ${seed}: ${JSON.stringify(publication)}`).toEqual([]);
     }
     // the instances are not trivially safe: most of them publish small counts
@@ -120,6 +132,7 @@ sharedDataSuite('small counts cannot be worked out on the real Manchester wards'
     // most wards hold a pin, and several publish small counts
     expect(pins.filter((p) => locate(p.geometry.coordinates as [number, number]) !== null).length).toBeGreaterThan(300);
     expect(publication.groups.filter((g) => JSON.stringify(g).includes('lessThan')).length).toBeGreaterThan(5);
+    expect(shownNumbers(publication).filter((n) => n > 0 && n < 5)).toEqual([]);
     expect(recoverableSmallCounts(publication, pins.length + 5)).toEqual([]);
   });
 });
