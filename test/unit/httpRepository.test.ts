@@ -1,9 +1,10 @@
 // the API client against the real server app (in process): shapes, idempotency, errors, sign-in and moderation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PinFeature } from '../../src/core/types.ts';
-import { ApiRequestError, createHttpRepository, isTransient, NetworkError, toRemotePin } from '../../src/persistence/httpRepository.ts';
+import { ApiRequestError, consultationBase, createHttpRepository, isTransient, NetworkError, toRemotePin } from '../../src/persistence/httpRepository.ts';
 import type { HttpRepository } from '../../src/persistence/httpRepository.ts';
-import { PASSPHRASE, startTestServer } from '../support/serverHarness.ts';
+import { startTestServer } from '../support/serverHarness.ts';
+import { signInPlanner } from './signInPlanner.ts';
 import type { TestServer } from '../support/serverHarness.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import type { InjectFetch } from './injectFetch.ts';
@@ -94,21 +95,16 @@ describe('createHttpRepository', () => {
     expect(() => toRemotePin({ type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [500, 0] }, properties: {} }, DEVICE)).toThrow(ApiRequestError);
   });
 
-  it('signs planners in with the passphrase (cookie session), moderates, exports and signs out', async () => {
-    expect(await api.getSession()).toBe('resident');
-    await expect(api.moderatePin('seeded-1', 'hide', 'spam')).rejects.toMatchObject({ status: 401, code: 'planner-sign-in-required' });
+  it('moderates and exports for a signed-in planner (cookie session), and refuses both without one', async () => {
+    await expect(api.moderatePin('seeded-1', 'hide', 'spam')).rejects.toMatchObject({ status: 401 });
     await expect(api.exportPins('csv')).rejects.toMatchObject({ status: 401 });
-    await expect(api.signIn('wrong')).rejects.toMatchObject({ status: 401, code: 'wrong-passphrase' });
-    expect((await api.signIn(PASSPHRASE)).role).toBe('planner');
-    expect(await api.getSession()).toBe('planner');
+    await signInPlanner(net);
     const hidden = await api.moderatePin('seeded-1', 'hide', 'Personal details in the note');
     expect(hidden).toMatchObject({ hidden: true, hiddenReason: 'Personal details in the note' });
     expect((await api.listPins()).some((r) => r.pin.id === 'seeded-1')).toBe(false);
     expect((await api.listPins({ includeHidden: true })).find((r) => r.pin.id === 'seeded-1')?.hidden).toBe(true);
     const csv = await api.exportPins('csv');
     expect(csv.split('\n')[0]).toMatch(/^id,/);
-    await api.signOut();
-    expect(await api.getSession()).toBe('resident');
   });
 
   it('reports the rate limit with its Retry-After, as worth retrying later', async () => {
@@ -120,5 +116,59 @@ describe('createHttpRepository', () => {
     expect((refused as ApiRequestError).retryAfterSeconds).toBeGreaterThan(0);
     expect(isTransient(refused)).toBe(true);
     await limited.close();
+  });
+});
+
+describe('createHttpRepository for one consultation', () => {
+  it('sends every pin, catalog and export request under the consultation\'s path; health stays unscoped', async () => {
+    const seen: string[] = [];
+    const pin = { type: 'Feature', id: 'p1', geometry: { type: 'Point', coordinates: [-2, 53] }, properties: { id: 'p1', kind: 'asset', theme: 'green', title: 'Park', area: 'a', createdAt: '', updatedAt: '' } };
+    const scoped = createHttpRepository({
+      deviceToken: DEVICE,
+      consultationBase: consultationBase('park 2026'),
+      fetch: async (input, init = {}) => {
+        const url = String(input);
+        seen.push(`${init.method ?? 'GET'} ${url}`);
+        if (url === '/api/health') return Response.json({ ok: true, storage: 'sqlite' });
+        if (url.endsWith('/support')) return Response.json(init.method === 'DELETE' ? { removed: true, pin } : { added: true, pin });
+        if (url.includes('/export/')) return new Response('id,kind');
+        if (url.endsWith('/areas') && init.method === 'PUT') return Response.json({ ok: true, areas: 1 });
+        if (url.endsWith('/themes') && init.method === 'PUT') return Response.json({ ok: true, themes: 1 });
+        if (url.endsWith('/areas') || /\/pins(\?|$)/.test(url)) return Response.json({ type: 'FeatureCollection', features: init.method === 'POST' ? undefined : [] });
+        if (url.endsWith('/themes')) return Response.json([]);
+        if (init.method === 'DELETE') return new Response(null, { status: 204 });
+        return Response.json(pin);
+      },
+    });
+    expect(scoped.consultationBase).toBe('/api/consultations/park%202026');
+    await scoped.health();
+    await scoped.getAreas();
+    await scoped.getThemes();
+    await scoped.listPinsPage({ mine: true });
+    await scoped.getPin('p1');
+    await scoped.updatePin('p1', toRemotePin(pin, DEVICE).pin);
+    await scoped.supportPin('p1');
+    await scoped.unsupportPin('p1');
+    await scoped.deletePin('p1');
+    await scoped.moderatePin('p1', 'hide', 'spam');
+    await scoped.replaceAreas({ type: 'FeatureCollection', features: [] });
+    await scoped.replaceThemes([]);
+    await scoped.exportPins('csv');
+    const base = '/api/consultations/park%202026';
+    expect(seen).toEqual([
+      'GET /api/health',
+      `GET ${base}/areas`,
+      `GET ${base}/themes`,
+      `GET ${base}/pins?mine=true`,
+      `GET ${base}/pins/p1`,
+      `PATCH ${base}/pins/p1`,
+      `POST ${base}/pins/p1/support`,
+      `DELETE ${base}/pins/p1/support`,
+      `DELETE ${base}/pins/p1`,
+      `POST ${base}/pins/p1/hide`,
+      `PUT ${base}/areas`,
+      `PUT ${base}/themes`,
+      `GET ${base}/export/pins.csv`,
+    ]);
   });
 });

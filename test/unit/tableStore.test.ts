@@ -12,15 +12,19 @@ import type { AuthApi } from '../../src/store/authStore.ts';
 import { connectSync } from '../../src/store/syncSlice.ts';
 import { createTableStore } from '../../src/store/tableStore.ts';
 import type { StickerDrop } from '../../src/store/tableStore.ts';
-import { PASSPHRASE, startTestServer } from '../support/serverHarness.ts';
+import { startTestServer } from '../support/serverHarness.ts';
+import { createStaffApi } from '../../src/persistence/staffApi.ts';
+import { signInPlanner } from './signInPlanner.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import { bundledData, startedStore } from './storeFixtures.ts';
+
+const FACILITATOR = { id: 'u-1', email: 'fay@council.example', name: 'Fay', role: 'staff' as const };
 
 /** an auth api that answers like a server with the facilitator signed in, counting sign-outs */
 function signedInApi() {
   const api = {
-    getSession: vi.fn<AuthApi['getSession']>(async () => 'planner'),
-    signIn: vi.fn<AuthApi['signIn']>(async () => ({ role: 'planner', expiresAt: '2026-04-18T12:00:00.000Z' })),
+    getSession: vi.fn<AuthApi['getSession']>(async () => ({ user: FACILITATOR, memberships: [] })),
+    signIn: vi.fn<AuthApi['signIn']>(async () => ({ token: 't', user: FACILITATOR, expiresAt: '2026-04-18T12:00:00.000Z' })),
     signOut: vi.fn<AuthApi['signOut']>(async () => {}),
   };
   return api;
@@ -108,12 +112,12 @@ describe('table store', () => {
     await table.getState().sessionStarted({ name: 'Walk', date: '2026-04-18' });
     const dropped = await table.getState().stickerDropped(drop());
     if (!dropped.ok) throw new Error('drop failed');
-    expect(await auth.getState().signInRequested('passphrase')).toBe(true);
+    expect(await auth.getState().signInRequested({ email: FACILITATOR.email, password: 'right-password' })).toBe(true);
     table.getState().panelOpened();
     table.getState().idleEntered();
     expect(table.getState()).toMatchObject({ attract: true, notePrompts: [], panelOpen: false });
     // signed out through the auth store, so the server forgets the session too
-    await vi.waitFor(() => expect(auth.getState().role).toBe('resident'));
+    await vi.waitFor(() => expect(auth.getState().user).toBeNull());
     expect(api.signOut).toHaveBeenCalledTimes(1);
     // nobody signed in: going idle again asks the server nothing
     table.getState().idleEntered();
@@ -154,11 +158,14 @@ describe('table store in server mode', () => {
       const appStore = createAppStore({ repository: cache, deviceToken: device, sync });
       await appStore.getState().appStarted(bundledData());
       const stop = connectSync(appStore, sync);
-      const auth = createAuthStore(api);
+      // the page's session is the server's cookie; signing out goes to the server for real
+      await signInPlanner(net);
+      const staff = createStaffApi(api);
+      const auth = createAuthStore({ getSession: async () => ({ user: FACILITATOR, memberships: [] }), signIn: vi.fn(), signOut: () => staff.signOut() });
+      await auth.getState().sessionChecked();
       let id = 0;
       const table = createTableStore({ appStore, auth, sessions: createMemorySessionRepository(), makeId: () => `workshop-${++id}` });
       await table.getState().tableOpened();
-      expect(await auth.getState().signInRequested(PASSPHRASE)).toBe(true);
       await table.getState().sessionStarted({ name: 'Hall', date: '2026-04-18' });
 
       const sent = await table.getState().stickerDropped(drop({ theme: 'green', position: [-2.25, 53.45] }));
@@ -182,8 +189,9 @@ describe('table store in server mode', () => {
 
       net.offline = false;
       table.getState().idleEntered();
-      await vi.waitFor(() => expect(auth.getState().role).toBe('resident'));
-      expect(await api.getSession()).toBe('resident');
+      await vi.waitFor(() => expect(auth.getState().user).toBeNull());
+      // the server forgot the session too: moderation is refused again
+      await expect(api.moderatePin(sentId, 'restore', 'again')).rejects.toMatchObject({ status: 401 });
       stop();
     } finally {
       await server.close();
