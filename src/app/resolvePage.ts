@@ -90,7 +90,7 @@ export async function resolvePage(options: ResolvePageOptions): Promise<OpenedPa
     if (!(error instanceof NetworkError)) throw error;
     const saved = recall<Consultation>(storage, detailKey(slug)) ?? recall<ConsultationSummary[]>(storage, LIST_KEY)?.find((c) => c.slug === slug);
     // never seen on this device: open it as it was linked, and let the server say what it refuses when it is back
-    if (!saved) return { kind: 'consultation', page, consultation: fromSummary({ slug, title: '', summary: '', status: 'open', opensAt: null, closesAt: null, statusChangedAt: null, counts: { pins: 0 } }) };
+    if (!saved) return { kind: 'consultation', page, consultation: fromSummary({ slug, title: '', summary: '', status: 'open', opensAt: null, closesAt: null, statusChangedAt: null, closedAt: null, counts: { pins: 0 } }) };
     return { kind: 'consultation', page, consultation: 'settings' in saved ? (saved as Consultation) : fromSummary(saved) };
   }
 }

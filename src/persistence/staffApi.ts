@@ -17,6 +17,8 @@ const summarySchema = z.object({
   opensAt: isoOrNull.optional().transform((s) => s ?? null),
   closesAt: isoOrNull.optional().transform((s) => s ?? null),
   statusChangedAt: z.string().nullish().transform((s) => s ?? null),
+  /** when it closed (by a person or by closesAt), as the server works it out */
+  closedAt: z.string().nullish().transform((s) => s ?? null),
   counts: z.object({ pins: z.number().int().nonnegative() }).optional().transform((c) => c ?? { pins: 0 }),
 });
 const settingsSchema = z

@@ -36,6 +36,7 @@ const summary = (slug: string, overrides: Partial<ConsultationSummary> = {}): Co
   opensAt: null,
   closesAt: null,
   statusChangedAt: '2026-03-01T09:00:00.000Z',
+  closedAt: null,
   counts: { pins: 0 },
   ...overrides,
 });
