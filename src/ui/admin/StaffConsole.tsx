@@ -126,7 +126,7 @@ export function StaffConsole({ api, themes, inviteToken }: Props) {
                   const slug = selected.slug;
                   setManaging(null);
                   // back on the list, focus goes to the button that opened this consultation
-                  setTimeout(() => document.querySelector<HTMLElement>(`[data-manage="${CSS.escape(slug)}"] button`)?.focus(), 0);
+                  setTimeout(() => [...document.querySelectorAll<HTMLElement>('[data-manage]')].find((li) => li.dataset.manage === slug)?.querySelector('button')?.focus(), 0);
                 }}
               />
             ) : null}
