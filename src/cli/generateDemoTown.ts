@@ -1,4 +1,5 @@
-// generates the demo town "Millbrook" (neighbourhoods and sample pins) from a seed; run with `npm run generate:demo`.
+// generates the demo town "Millbrook" (neighbourhoods and sample pins, also those of its closed 2025 consultation)
+// from a seed; run with `npm run generate:demo`.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +12,7 @@ import { voronoi } from '@turf/voronoi';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaCollection, AreaFeature, AreaGeometry, PinCollection, PinFeature, PinKind, PinProperties, Sentiment } from '../core/types.ts';
 import { mulberry32 } from '../core/mulberry32.ts';
+import { generateParksPins } from './demoParksPins.ts';
 
 /** The seed the committed data/demo-*.geojson files were made with. */
 export const DEMO_SEED = 20260428;
@@ -355,5 +357,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { areas, pins } = generateDemoTown(DEMO_SEED);
   writeFileSync(path.join(dataDir, 'demo-areas.geojson'), toGeoJsonText(areas));
   writeFileSync(path.join(dataDir, 'demo-pins.geojson'), toGeoJsonText(pins));
-  console.log(`wrote ${areas.features.length} areas and ${pins.features.length} pins to ${dataDir}`);
+  const parks = generateParksPins(areas);
+  writeFileSync(path.join(dataDir, 'demo-pins-parks-2025.geojson'), toGeoJsonText(parks));
+  console.log(`wrote ${areas.features.length} areas, ${pins.features.length} pins and ${parks.features.length} pins of the 2025 consultation to ${dataDir}`);
 }

@@ -1,9 +1,9 @@
-// the current areas and themes of the consultation, cached in memory and refreshed when any process replaces them.
+// the current areas and themes of one consultation, cached in memory and refreshed when any process replaces them.
 import { createAreaLocator } from '../core/createAreaLocator.ts';
 import { parseAreas } from '../core/parseAreas.ts';
 import { parseThemes } from '../core/parseThemes.ts';
 import type { AreaCollection, LngLat, Theme, Validated } from '../core/types.ts';
-import type { Storage } from './storage/storage.ts';
+import type { ConsultationStorage } from './storage/storage.ts';
 
 export interface Catalog {
   areas(): AreaCollection;
@@ -20,7 +20,7 @@ export interface Catalog {
  * @example
  * const catalog = await loadCatalog(storage); catalog.locate([-2.24, 53.48]) // => 'E05011368'
  */
-export async function loadCatalog(storage: Storage): Promise<Catalog> {
+export async function loadCatalog(storage: ConsultationStorage): Promise<Catalog> {
   let areas: AreaCollection = { type: 'FeatureCollection', features: [] };
   let themes: Theme[] = [];
   let ids: ReadonlySet<string> = new Set();

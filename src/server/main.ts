@@ -1,26 +1,26 @@
 // entry point of `npm start`: reads the environment, opens storage, builds the server and listens.
 //
-// environment (all optional except COPLAN_PASSPHRASE in production):
+// environment (all optional):
 //   PORT               port to listen on (default 8080)
 //   HOST               address to bind (default 127.0.0.1, loopback only; set HOST=0.0.0.0 behind a load balancer or in a container)
 //   DATA_DIR           folder for the SQLite file (default .data, gitignored)
 //   DIST_DIR           the built app to serve (default dist)
 //   DATABASE_URL       postgres://… to store everything in PostgreSQL instead of SQLite
-//   COPLAN_PASSPHRASE  planners' passphrase (or COPLAN_PASSPHRASE_FILE, a file holding it); without one, a one-off
-//                      passphrase is printed at start, and NODE_ENV=production refuses to start
+//   COPLAN_ADMIN_EMAIL, COPLAN_ADMIN_PASSWORD  the first admin, made at start when the server has none (for automation);
+//                      without them a one-time setup link is printed instead. Never a default password.
 //   TILE_URL, TILE_ATTRIBUTION  basemap for the browser (TILE_URL='' means no basemap)
 //   PIN_RATE_LIMIT     new pins per device per minute (default 30; 0 = off, e.g. for load tests)
 //   PIN_RATE_LIMIT_PER_ADDRESS  new pins per client address per minute (default 600; 0 = off)
-//   SIGNIN_RATE_LIMIT  wrong passphrases per address per 15 minutes (default 5)
+//   SIGNIN_RATE_LIMIT  failed sign-ins per address per 15 minutes (default 5)
 //   TRUST_PROXY=1      read client addresses from X-Forwarded-For (behind a load balancer)
 //   SECURE_COOKIES=1   Secure session cookie (default on when NODE_ENV=production)
 //   LOG=0              no request log
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer, DEFAULT_RATE_LIMITS, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './buildServer.ts';
+import { readDefaultThemes } from './defaultThemes.ts';
 import { loadSeed } from './loadSeed.ts';
+import { ensureFirstAdmin } from './staff/firstAdmin.ts';
 import { openStorage } from './storage/openStorage.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,33 +34,20 @@ function wholeNumber(name: string, fallback: number, max = Number.MAX_SAFE_INTEG
   return n;
 }
 
-function passphrase(production: boolean): string {
-  if (env.COPLAN_PASSPHRASE) return env.COPLAN_PASSPHRASE;
-  if (env.COPLAN_PASSPHRASE_FILE) {
-    const text = fs.readFileSync(env.COPLAN_PASSPHRASE_FILE, 'utf8').trim();
-    if (!text) throw new Error(`COPLAN_PASSPHRASE_FILE ${env.COPLAN_PASSPHRASE_FILE} is empty`);
-    return text;
-  }
-  if (production) throw new Error('NODE_ENV=production needs a planner passphrase: set COPLAN_PASSPHRASE or COPLAN_PASSPHRASE_FILE');
-  const oneOff = crypto.randomBytes(9).toString('base64url');
-  console.warn(`no COPLAN_PASSPHRASE set; planners can sign in during this run with the passphrase: ${oneOff}`);
-  return oneOff;
-}
-
 async function main(): Promise<void> {
   const production = env.NODE_ENV === 'production';
-  const secret = passphrase(production);
   const port = wholeNumber('PORT', 8080, 65535);
   const host = env.HOST ?? '127.0.0.1';
   const storage = await openStorage({
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
-    seed: () => loadSeed(path.join(repoRoot, 'data')),
+    // production starts empty: an admin creates the consultations
+    seed: () => loadSeed(path.join(repoRoot, 'data'), { demo: !production }),
   });
   const app = await buildServer({
     storage,
-    passphrase: secret,
+    defaultThemes: readDefaultThemes(path.join(repoRoot, 'data', 'themes.json')),
     distDir: path.resolve(env.DIST_DIR ?? path.join(repoRoot, 'dist')),
     tileUrl: env.TILE_URL ?? DEFAULT_TILE_URL,
     tileAttribution: env.TILE_ATTRIBUTION ?? DEFAULT_TILE_ATTRIBUTION,
@@ -73,8 +60,11 @@ async function main(): Promise<void> {
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : production,
     logger: env.LOG !== '0',
   });
+  const admin = await ensureFirstAdmin(storage, { email: env.COPLAN_ADMIN_EMAIL, password: env.COPLAN_ADMIN_PASSWORD });
   const address = await app.listen({ port, host });
   console.log(`coplan listening on ${address} (storage: ${storage.kind})`);
+  if (admin.kind === 'created') console.log(`made the first admin account, ${admin.email}`);
+  if (admin.kind === 'setup-link') console.log(`no admin account yet: open ${address}${admin.path} before ${admin.expiresAt} to make the first one (one use only)`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void app.close().then(() => storage.close()).then(() => process.exit(0));

@@ -10,16 +10,26 @@ const pointSchema = z.object({
   coordinates: lngLatSchema,
 });
 
+/** the id a device gives the pin it makes (one identity from birth); lower-cased so one pin has one spelling */
+const deviceIdSchema = z
+  .string({ error: 'id must be text: a UUID made on the device' })
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'id must be a UUID such as "3f2b8c9e-1d4a-4c6b-9e2f-7a1b2c3d4e5f"')
+  .transform((id) => id.toLowerCase());
+
 const featureSchema = z.object({
   type: z.literal('Feature', { error: 'type must be "Feature"' }),
+  id: deviceIdSchema.optional(),
   geometry: pointSchema,
   properties: z.record(z.string(), z.unknown(), { error: 'properties must be an object' }),
 });
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; errors: Problem[] };
 
-/** a new pin: a GeoJSON Point Feature whose properties hold the resident's fields; id, area, times and author are the server's */
-export function readNewPin(body: unknown, themeIds: ReadonlySet<string>): BodyResult<{ draft: PinDraft; sessionId?: string }> {
+/**
+ * a new pin: a GeoJSON Point Feature whose properties hold the resident's fields, and optionally the UUID the device made
+ * for it (kept as the pin's id); area, times and author are the server's
+ */
+export function readNewPin(body: unknown, themeIds: ReadonlySet<string>): BodyResult<{ draft: PinDraft; sessionId?: string; id?: string }> {
   const feature = featureSchema.safeParse(body);
   if (!feature.success) return { ok: false, errors: zodProblems(feature.error) };
   const { properties, geometry } = feature.data;
@@ -28,7 +38,8 @@ export function readNewPin(body: unknown, themeIds: ReadonlySet<string>): BodyRe
   if (!draft.ok) return { ok: false, errors: draft.errors.map((p) => ({ ...p, path: p.path === 'position' ? 'geometry.coordinates' : `properties.${p.path}` })) };
   const session = readSessionId(properties);
   if (!session.ok) return { ok: false, errors: session.errors.map((p) => ({ ...p, path: `properties.${p.path}` })) };
-  return { ok: true, value: session.value ? { draft: draft.value, sessionId: session.value } : { draft: draft.value } };
+  const { id } = feature.data;
+  return { ok: true, value: { draft: draft.value, ...(session.value ? { sessionId: session.value } : {}), ...(id ? { id } : {}) } };
 }
 
 const patchSchema = z.object({

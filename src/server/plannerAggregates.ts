@@ -1,7 +1,7 @@
-// the planner's aggregation engine on the server: the same core engine the browser worker runs, over the stored pins.
+// the planner's aggregation engine of one consultation on the server: the same core engine the browser worker runs, over the stored pins.
 import { createPlannerEngine } from '../core/plannerEngine.ts';
 import type { PlannerEngine, PlannerLoadSummary } from '../core/plannerEngine.ts';
-import type { Storage } from './storage/storage.ts';
+import type { ConsultationStorage } from './storage/storage.ts';
 
 export interface BuiltAggregates {
   engine: PlannerEngine;
@@ -37,7 +37,7 @@ export interface PlannerAggregatesOptions {
  * const { engine } = await aggregates.current();
  * engine.query({ filter: {}, hexMetres: 500, area: null, topN: 5 }).areas.total
  */
-export function createPlannerAggregates(storage: Storage, options: PlannerAggregatesOptions = {}): PlannerAggregates {
+export function createPlannerAggregates(storage: ConsultationStorage, options: PlannerAggregatesOptions = {}): PlannerAggregates {
   const clock = options.clock ?? Date.now;
   const minRebuildMs = options.minRebuildMs ?? 1000;
   let built: BuiltAggregates | null = null;

@@ -13,11 +13,11 @@ import { createPlannerEngine } from '../../src/core/plannerEngine.ts';
 import type { PlannerQuery } from '../../src/core/plannerEngine.ts';
 import { plannerClustersFromJson, plannerResultFromJson, plannerResultToJson, plannerSummaryFromJson } from '../../src/core/plannerWire.ts';
 import { createPlannerAggregates } from '../../src/server/plannerAggregates.ts';
-import type { Storage } from '../../src/server/storage/storage.ts';
+import type { ConsultationStorage } from '../../src/server/storage/storage.ts';
 import { BENCH_BBOX } from './generateBenchData.ts';
 import { reportCase, reportSummary, type CaseResult } from './plannerBenchReport.ts';
 import { benchServerSeed, openBenchStore } from './plannerBenchStore.ts';
-import { freeLoopbackPort, startServerProcess } from './serverProcess.ts';
+import { BENCH_ADMIN, freeLoopbackPort, startServerProcess } from './serverProcess.ts';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -110,7 +110,7 @@ const comparable = (value: unknown) => {
 };
 
 /** rough: what the engine keeps alive (typed arrays count as array buffers, not heap) */
-async function engineMemory(storage: Storage): Promise<{ heap: number; buffers: number }> {
+async function engineMemory(storage: ConsultationStorage): Promise<{ heap: number; buffers: number }> {
   // a first build warms up the storage driver and the engine's code, so their one-off allocations are not counted
   const warmUp = createPlannerAggregates(storage);
   await warmUp.current();
@@ -151,7 +151,7 @@ async function benchCase(kind: 'sqlite' | 'postgres', size: number): Promise<Cas
     const url = server.url;
     const health = (await (await fetch(`${url}/api/health`)).json()) as { storage: string };
     if (health.storage !== kind) throw new Error(`expected a ${kind} server, /api/health says ${health.storage}`);
-    const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase: 'bench-passphrase' }) });
+    const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
     const auth = { authorization: `Bearer ${((await signIn.json()) as { token: string }).token}` };
     // the map loads the areas on both paths; not timed
     const areas = (await get(`${url}/api/areas`, auth)).json;

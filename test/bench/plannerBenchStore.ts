@@ -5,11 +5,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { createAreaLocator } from '../../src/core/createAreaLocator.ts';
 import { mulberry32 } from '../../src/core/mulberry32.ts';
-import type { AreaCollection, Sentiment } from '../../src/core/types.ts';
+import type { AreaCollection, Sentiment, Theme } from '../../src/core/types.ts';
 import { loadSeed } from '../../src/server/loadSeed.ts';
 import { openStorage } from '../../src/server/storage/openStorage.ts';
-import { PIN_COLUMNS, pinToValues } from '../../src/server/storage/pinRows.ts';
-import type { SeedData, ServerPin, Storage } from '../../src/server/storage/storage.ts';
+import type { ConsultationStorage, SeedData, ServerPin, Storage } from '../../src/server/storage/storage.ts';
 import { BENCH_THEMES, generateBenchAreas, generateBenchPins } from './generateBenchData.ts';
 import { REPO } from './serverProcess.ts';
 
@@ -31,10 +30,16 @@ const hex = (rnd: () => number, n: number) => Array.from({ length: n }, () => Ma
  * @example
  * benchServerSeed(1000).pins.length // => 1000, the same pins on every run
  */
-export function benchServerSeed(count: number, seed = 7): SeedData {
+export interface BenchData {
+  areas: AreaCollection;
+  themes: Theme[];
+  pins: ServerPin[];
+}
+
+export function benchServerSeed(count: number, seed = 7): BenchData {
   // every bench area carries { id, name }
   const areas = generateBenchAreas(120, 42) as AreaCollection;
-  const themes = loadSeed(path.join(REPO, 'data')).themes;
+  const themes = loadSeed(path.join(REPO, 'data')).consultations[0]!.themes;
   const locate = createAreaLocator(areas);
   const rnd = mulberry32(seed ^ 0x5eed);
   const authors = Array.from({ length: 2000 }, () => hex(rnd, 64));
@@ -68,49 +73,42 @@ export function benchServerSeed(count: number, seed = 7): SeedData {
   return { areas, themes, pins };
 }
 
+/** the bench data as the one consultation of a new database */
+const asSeed = (data: BenchData): SeedData => ({
+  consultations: [{ slug: 'bench', title: 'Bench town', summary: '', status: 'open', opensAt: null, closesAt: null, settings: {}, ...data }],
+});
+
+async function onlyConsultation(database: Storage): Promise<ConsultationStorage> {
+  const [first] = await database.listConsultations();
+  return database.consultation(first!.id);
+}
+
 export interface BenchStore {
-  /** open in this process, holding every seeded pin */
-  storage: Storage;
+  /** the bench consultation, open in this process, holding every seeded pin */
+  storage: ConsultationStorage;
   /** environment for startServerProcess to open the same store */
   env: Record<string, string>;
   /** closes the storage (if still open) and deletes the file or schema */
   drop(): Promise<void>;
 }
 
-/** many rows per INSERT: PostgreSQL's seed path sends one statement per pin, which takes most of a minute at 100k */
-async function bulkInsertPins(databaseUrl: string, schema: string, pins: ServerPin[]): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
-  await client.connect();
-  try {
-    const columns = PIN_COLUMNS.split(',').length;
-    await client.query('BEGIN');
-    for (let i = 0; i < pins.length; i += 1000) {
-      const batch = pins.slice(i, i + 1000);
-      const rows = batch.map((_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`);
-      await client.query(`INSERT INTO pins (${PIN_COLUMNS}) VALUES ${rows.join(', ')}`, batch.flatMap(pinToValues));
-    }
-    await client.query('COMMIT');
-  } finally {
-    await client.end();
-  }
-}
-
 /**
- * A new SQLite file (through the storage's own seed, one transaction) or a new PostgreSQL schema holding `data`.
+ * A new SQLite file or a new PostgreSQL schema holding `data` (through the storage's own seed: one transaction,
+ * many rows per INSERT).
  * @example
  * const store = await openBenchStore('sqlite', benchServerSeed(1000)); await store.storage.countPins() // => 1000
  */
-export async function openBenchStore(kind: 'sqlite' | 'postgres', data: SeedData): Promise<BenchStore> {
+export async function openBenchStore(kind: 'sqlite' | 'postgres', data: BenchData): Promise<BenchStore> {
   if (kind === 'sqlite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coplan-bench-planner-'));
-    const storage = await openStorage({ dataDir, seed: () => data });
+    const database = await openStorage({ dataDir, seed: () => asSeed(data) });
     let open = true;
     return {
-      storage,
+      storage: await onlyConsultation(database),
       // DATABASE_URL is cleared, or the server would inherit it and quietly use PostgreSQL
       env: { DATA_DIR: dataDir, DATABASE_URL: '' },
       async drop() {
-        if (open) await storage.close();
+        if (open) await database.close();
         open = false;
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
@@ -118,21 +116,15 @@ export async function openBenchStore(kind: 'sqlite' | 'postgres', data: SeedData
   }
   const databaseUrl = process.env.DATABASE_URL!;
   const schema = `bench_planner_${process.pid}_${Date.now().toString(36)}`;
-  const storage = await openStorage({ databaseUrl, databaseSchema: schema, dataDir: '', seed: () => ({ ...data, pins: [] }) });
+  const database = await openStorage({ databaseUrl, databaseSchema: schema, dataDir: '', seed: () => asSeed(data) });
   let open = true;
   const drop = async () => {
-    if (open) await storage.close();
+    if (open) await database.close();
     open = false;
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await client.end();
   };
-  try {
-    await bulkInsertPins(databaseUrl, schema, data.pins);
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-  return { storage, env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema }, drop };
+  return { storage: await onlyConsultation(database), env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema }, drop };
 }

@@ -4,6 +4,8 @@ import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
+/** the admin a bench server starts with (COPLAN_ADMIN_EMAIL / COPLAN_ADMIN_PASSWORD) */
+export const BENCH_ADMIN = { email: 'bench@coplan.test', password: 'bench admin secret 2026' };
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
 export async function freeLoopbackPort(): Promise<number> {
@@ -29,7 +31,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/server/main.ts')], {
     cwd: REPO,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG: '0', TILE_URL: '', COPLAN_PASSPHRASE: 'bench-passphrase', PIN_RATE_LIMIT: '0', PIN_RATE_LIMIT_PER_ADDRESS: '0', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG: '0', TILE_URL: '', COPLAN_ADMIN_EMAIL: BENCH_ADMIN.email, COPLAN_ADMIN_PASSWORD: BENCH_ADMIN.password, PIN_RATE_LIMIT: '0', PIN_RATE_LIMIT_PER_ADDRESS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

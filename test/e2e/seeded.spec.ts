@@ -7,7 +7,8 @@ import { expect, test } from './support/appServer.ts';
 import { openConsultationPath } from './support/residentMapPage.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../output/screenshots');
-const demoPins = loadSeed(path.resolve(import.meta.dirname, '../../data')).pins.length;
+// the server's routes serve the default (first) demo consultation
+const demoPins = loadSeed(path.resolve(import.meta.dirname, '../../data')).consultations[0]!.pins.length;
 
 /** the numbers on the cluster circles now on the map */
 async function clusterCounts(page: Page): Promise<number[]> {

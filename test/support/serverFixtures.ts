@@ -1,6 +1,6 @@
 // small hand-made areas, themes and pins for the server tests.
 import type { AreaCollection, Theme } from '../../src/core/types.ts';
-import type { ServerPin } from '../../src/server/storage/storage.ts';
+import type { NewConsultation, ServerPin } from '../../src/server/storage/storage.ts';
 
 const square = (id: string, name: string, x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Feature' as const,
@@ -39,5 +39,23 @@ export function testPin(overrides: Partial<ServerPin['properties']> & { position
     id,
     geometry: { type: 'Point', coordinates: [...position] },
     properties: { kind: 'asset', theme: 'green', title: `Pin ${id}`, area: locateTestArea(position) ?? 'west', createdAt: now, updatedAt: now, supports: 0, hidden: false, ...props, id },
+  };
+}
+
+let consultations = 0;
+/** a consultation over the test areas and themes, with a slug of its own unless given */
+export function testConsultation(overrides: Partial<NewConsultation & { pins: ServerPin[] }> = {}): NewConsultation & { pins: ServerPin[] } {
+  return {
+    slug: `test-${++consultations}`,
+    title: 'Test consultation',
+    summary: 'Where should things change?',
+    status: 'open',
+    opensAt: null,
+    closesAt: null,
+    settings: {},
+    areas: testAreas(),
+    themes: testThemes(),
+    pins: [],
+    ...overrides,
   };
 }

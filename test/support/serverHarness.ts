@@ -2,34 +2,67 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildServer } from '../../src/server/buildServer.ts';
 import type { ServerOptions } from '../../src/server/buildServer.ts';
-import { openSqliteStorage } from '../../src/server/storage/sqliteStorage.ts';
-import type { Storage } from '../../src/server/storage/storage.ts';
-import { testAreas, testPin, testThemes } from './serverFixtures.ts';
+import { hashPassword } from '../../src/server/staff/passwords.ts';
+import { openSqliteStorage } from '../../src/server/storage/openStorage.ts';
+import type { ConsultationStorage, MemberRole, SeedData, StaffRole, Storage } from '../../src/server/storage/storage.ts';
+import { testConsultation, testPin, testThemes } from './serverFixtures.ts';
 
-export const PASSPHRASE = 'correct horse battery staple';
+/** the admin every test server starts with (staff accounts replace the shared passphrase) */
+export const ADMIN_EMAIL = 'admin@coplan.test';
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+// argon2 takes tens of milliseconds: one hash of the shared test password for every account
+let hashed: Promise<string> | null = null;
+const adminHash = () => (hashed ??= hashPassword(ADMIN_PASSWORD));
 export const DEVICE_A = 'device-a-0123456789abcdef';
 export const DEVICE_B = 'device-b-0123456789abcdef';
 
 export interface TestServer {
   app: FastifyInstance;
-  storage: Storage;
-  /** a bearer token for a signed-in planner */
+  /** the default consultation, the one the server's routes serve */
+  storage: ConsultationStorage;
+  database: Storage;
+  /** a bearer token for the signed-in admin, who may do everything a planner of any consultation may */
   plannerToken(): Promise<string>;
+  /** a new staff account with these roles, signed in: its id and bearer token */
+  staff(roles?: { [slug: string]: MemberRole }, role?: StaffRole): Promise<{ id: string; token: string; email: string }>;
   close(): Promise<void>;
 }
 
-export const seed = () => ({ areas: testAreas(), themes: testThemes(), pins: [testPin({ id: 'seeded-1', author: 'someone-else' })] });
+export const seed = (): SeedData => ({ consultations: [testConsultation({ pins: [testPin({ id: 'seeded-1', author: 'someone-else' })] })] });
+
+/** the oldest consultation, which the server's routes serve */
+export async function defaultConsultationOf(storage: Storage): Promise<ConsultationStorage> {
+  const [oldest] = await storage.listConsultations();
+  if (!oldest) throw new Error('the test database has no consultation');
+  return storage.consultation(oldest.id);
+}
 
 export async function startTestServer(options: Partial<ServerOptions> & { storage?: Storage } = {}): Promise<TestServer> {
   const storage = options.storage ?? (await openSqliteStorage({ file: ':memory:', seed }));
-  const app = await buildServer({ distDir: null, tileUrl: '', tileAttribution: '', passphrase: PASSPHRASE, ...options, storage });
+  const app = await buildServer({ distDir: null, tileUrl: '', tileAttribution: '', defaultThemes: testThemes(), ...options, storage });
+  if (!(await storage.findUserByEmail(ADMIN_EMAIL))) await storage.createUser({ email: ADMIN_EMAIL, name: 'Test Admin', role: 'admin', passwordHash: await adminHash() });
+  const signIn = async (email: string, password: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.body}`);
+    return res.json().token as string;
+  };
+  let made = 0;
   return {
     app,
-    storage,
-    async plannerToken() {
-      const res = await app.inject({ method: 'POST', url: '/api/session', payload: { passphrase: PASSPHRASE } });
-      if (res.statusCode !== 200) throw new Error(`planner sign-in failed: ${res.body}`);
-      return res.json().token as string;
+    storage: await defaultConsultationOf(storage),
+    database: storage,
+    plannerToken: () => signIn(ADMIN_EMAIL, ADMIN_PASSWORD),
+    async staff(roles = {}, role = 'staff') {
+      const email = `staff-${++made}-${Math.random().toString(36).slice(2, 8)}@coplan.test`;
+      const created = await storage.createUser({ email, name: `Staff ${made}`, role, passwordHash: await adminHash() });
+      if (!created.ok) throw new Error(`could not make ${email}`);
+      for (const [slug, memberRole] of Object.entries(roles)) {
+        const c = await storage.getConsultation(slug);
+        if (!c) throw new Error(`no consultation ${slug}`);
+        await storage.setMembership({ consultationId: c.id, userId: created.user.id, role: memberRole }, 'test');
+      }
+      return { id: created.user.id, email, token: await signIn(email, ADMIN_PASSWORD) };
     },
     async close() {
       await app.close();

@@ -9,6 +9,7 @@ import { intersect } from '@turf/intersect';
 import { kinks } from '@turf/kinks';
 import type { Feature, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { generateParksPins } from '../../src/cli/demoParksPins.ts';
 import { DEMO_SEED, generateDemoTown, slugify, toGeoJsonText } from '../../src/cli/generateDemoTown.ts';
 import { mulberry32 } from '../../src/core/mulberry32.ts';
 import { parseAreas } from '../../src/core/parseAreas.ts';
@@ -69,6 +70,7 @@ describe('the generator', () => {
     const town = generateDemoTown(DEMO_SEED);
     expect(toGeoJsonText(town.areas)).toBe(areasText);
     expect(toGeoJsonText(town.pins)).toBe(pinsText);
+    expect(toGeoJsonText(generateParksPins(town.areas))).toBe(read('demo-pins-parks-2025.geojson'));
   });
 
   it('is deterministic in the seed and changes with it', () => {

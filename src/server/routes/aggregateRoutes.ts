@@ -1,4 +1,4 @@
-// /api/aggregates/*: the planner's figures computed on the server, so planners need not download every pin.
+// …/aggregates/* of one consultation: the planner's figures computed on the server, so planners need not download every pin.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { aggregateAreas } from '../../core/aggregateAreas.ts';
@@ -9,8 +9,6 @@ import type { PinKind } from '../../core/types.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { bboxQuery } from '../bboxQuery.ts';
-import type { PlannerAggregates } from '../plannerAggregates.ts';
-import type { ServerContext } from '../serverContext.ts';
 
 const number = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be a number`);
 const whole = (name: string) => number(name).int(`${name} must be a whole number`);
@@ -62,22 +60,22 @@ function pinFilter(q: z.infer<typeof filterQuery>): PinFilter {
   return filter;
 }
 
-export function aggregateRoutes(app: FastifyInstance, ctx: ServerContext, aggregates: PlannerAggregates): void {
+export function aggregateRoutes(app: FastifyInstance): void {
   // the same shape as `npm run aggregate`: areas with per-area counts, small counts withheld when minCount is given
-  app.get('/api/aggregates/areas', async (request) => {
+  app.get('/aggregates/areas', async (request) => {
     const q = parse(areasQuery, request.query);
     // hidden pins are left out: moderation removes a pin from every published figure
-    const pins = await ctx.storage.listPins();
-    return aggregateAreas(ctx.catalog.areas(), { type: 'FeatureCollection', features: pins }, { filter: pinFilter(q), ...(q.minCount !== undefined ? { minCount: q.minCount } : {}) });
+    const pins = await request.scope.store.listPins();
+    return aggregateAreas(request.scope.catalog.areas(), { type: 'FeatureCollection', features: pins }, { filter: pinFilter(q), ...(q.minCount !== undefined ? { minCount: q.minCount } : {}) });
   });
 
   // what the planner view loads first: how many pins, which themes and sessions, the time range
-  app.get('/api/aggregates/summary', async () => (await aggregates.current()).summary);
+  app.get('/aggregates/summary', async (request) => (await request.scope.aggregates.current()).summary);
 
   // every figure of the planner view for one filter: per area, per hex cell, per week, and the top pins
-  app.get('/api/aggregates/planner', async (request) => {
+  app.get('/aggregates/planner', async (request) => {
     const q = parse(plannerQuery, request.query);
-    const { engine, areaIds } = await aggregates.current();
+    const { engine, areaIds } = await request.scope.aggregates.current();
     let area: number | null = null;
     if (q.area !== undefined) {
       area = areaIds.indexOf(q.area);
@@ -87,9 +85,9 @@ export function aggregateRoutes(app: FastifyInstance, ctx: ServerContext, aggreg
   });
 
   // clusters in a view; `mix` (pins per theme) is indexed by `themes`
-  app.get('/api/aggregates/clusters', async (request) => {
+  app.get('/aggregates/clusters', async (request) => {
     const q = parse(clustersQuery, request.query);
-    const { engine, summary } = await aggregates.current();
+    const { engine, summary } = await request.scope.aggregates.current();
     return { themes: summary.themes, marks: engine.clusters(pinFilter(q), q.bbox, q.zoom) };
   });
 }

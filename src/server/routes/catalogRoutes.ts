@@ -1,10 +1,10 @@
-// /api/areas and /api/themes: anyone reads them; planners replace them, all-or-nothing.
+// …/areas and …/themes of one consultation: anyone who can see it reads them; its planners replace them, all-or-nothing.
 import type { FastifyInstance } from 'fastify';
 import { createAreaLocator } from '../../core/createAreaLocator.ts';
 import { ApiError } from '../apiError.ts';
 import { validateAreasBody, validateThemesBody } from '../catalog.ts';
-import { requirePlanner } from '../serverContext.ts';
-import type { ServerContext } from '../serverContext.ts';
+import { requireRole } from '../serverContext.ts';
+import { actorName } from '../staff/viewer.ts';
 import type { ReplaceResult } from '../storage/storage.ts';
 
 export interface CatalogLimits {
@@ -12,7 +12,7 @@ export interface CatalogLimits {
   areasBodyLimit: number;
 }
 
-export function catalogRoutes(app: FastifyInstance, ctx: ServerContext, limits: CatalogLimits): void {
+export function catalogRoutes(app: FastifyInstance, limits: CatalogLimits): void {
   const refused = (result: Extract<ReplaceResult, { ok: false }>) => {
     const message = result.code === 'pins-outside-areas'
       ? `${result.count} pin(s) would fall outside the new areas; nothing was changed. Include their places in the areas, or remove those pins first.`
@@ -20,28 +20,30 @@ export function catalogRoutes(app: FastifyInstance, ctx: ServerContext, limits: 
     return new ApiError(409, result.code, message, { count: result.count, pins: result.sample });
   };
 
-  app.get('/api/areas', async () => ctx.catalog.areas());
-  app.get('/api/themes', async () => ctx.catalog.themes());
+  app.get('/areas', async (request) => request.scope.catalog.areas());
+  app.get('/themes', async (request) => request.scope.catalog.themes());
 
-  app.put('/api/areas', { bodyLimit: limits.areasBodyLimit }, async (request) => {
-    requirePlanner(ctx, request);
+  app.put('/areas', { bodyLimit: limits.areasBodyLimit }, async (request) => {
+    const { scope } = request;
+    requireRole(scope, ['admin', 'planner'], 'replace the boundaries');
     const parsed = validateAreasBody(request.body);
     if (!parsed.ok) throw new ApiError(400, 'invalid-areas', 'The areas are not valid; nothing was changed.', parsed.errors);
     // locate with the new areas, inside the storage transaction, so a refusal leaves everything as it was
     const locate = createAreaLocator(parsed.value);
-    const result = await ctx.storage.replaceAreas(parsed.value, (p) => locate([p[0], p[1]]), 'planner');
+    const result = await scope.store.replaceAreas(parsed.value, (p) => locate([p[0], p[1]]), actorName(scope.viewer.user!));
     if (!result.ok) throw refused(result);
-    await ctx.catalog.reload();
+    await scope.catalog.reload();
     return { ok: true, areas: parsed.value.features.length, reassigned: result.reassigned, warnings: parsed.warnings };
   });
 
-  app.put('/api/themes', async (request) => {
-    requirePlanner(ctx, request);
+  app.put('/themes', async (request) => {
+    const { scope } = request;
+    requireRole(scope, ['admin', 'planner'], 'replace the themes');
     const parsed = validateThemesBody(request.body);
     if (!parsed.ok) throw new ApiError(400, 'invalid-themes', 'The themes are not valid; nothing was changed.', parsed.errors);
-    const result = await ctx.storage.replaceThemes(parsed.value, 'planner');
+    const result = await scope.store.replaceThemes(parsed.value, actorName(scope.viewer.user!));
     if (!result.ok) throw refused(result);
-    await ctx.catalog.reload();
+    await scope.catalog.reload();
     return { ok: true, themes: parsed.value.length, warnings: parsed.warnings };
   });
 }

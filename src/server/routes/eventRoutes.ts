@@ -1,8 +1,7 @@
-// GET /api/events: live changes as Server-Sent Events with ids, replaying what a reconnecting client missed (Last-Event-ID).
+// GET …/events of one consultation: live changes as Server-Sent Events with ids, replaying what a reconnecting client missed (Last-Event-ID).
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isPlanner, publicPin } from '../serverContext.ts';
-import type { ServerContext } from '../serverContext.ts';
 import type { StorageEvent } from '../storage/storage.ts';
 
 const HEARTBEAT_MS = 20_000;
@@ -42,15 +41,16 @@ function resumeFrom(request: FastifyRequest): number | null {
  * (too many, too old, an unknown id), which tells the client to re-read everything. A fresh start gets `ready` with the
  * newest id, so even a client that saw no change yet can resume.
  */
-export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
+export function eventRoutes(app: FastifyInstance): void {
   const open = new Set<ServerResponse>();
   // end the streams on shutdown, or close() would wait for clients that never hang up
   app.addHook('preClose', async () => {
     for (const res of open) res.end();
   });
 
-  app.get('/api/events', async (request, reply) => {
-    const planner = isPlanner(ctx, request);
+  app.get('/events', async (request, reply) => {
+    const { store } = request.scope;
+    const planner = isPlanner(request.scope);
     const from = resumeFrom(request);
     const res = reply.raw;
     reply.hijack();
@@ -71,7 +71,7 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
     // ids replayed from the log (at most REPLAY_LIMIT): their live copy may still be on its way (PostgreSQL's NOTIFY
     // can arrive after the replay), and is not sent twice
     const sent = new Set<number>();
-    const stop = ctx.storage.subscribe((event, id) => {
+    const stop = store.subscribe((event, id) => {
       if (held) held.push({ event, id });
       else if (!sent.has(id)) send(id, event);
     });
@@ -83,9 +83,9 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
     });
 
     try {
-      const missed = from === null || Number.isNaN(from) ? null : await ctx.storage.eventsAfter(from, REPLAY_LIMIT);
+      const missed = from === null || Number.isNaN(from) ? null : await store.eventsAfter(from, REPLAY_LIMIT);
       if (from !== null && !missed) {
-        const latest = await ctx.storage.latestEventId();
+        const latest = await store.latestEventId();
         write(`${latest === null ? '' : `id: ${latest}\n`}event: resync\ndata: {}\n\n`);
       } else if (missed) {
         let last = from!;
@@ -98,7 +98,7 @@ export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
         }
         write(`id: ${last}\nevent: ready\ndata: ${JSON.stringify({ replayed: missed.length })}\n\n`);
       } else {
-        const latest = await ctx.storage.latestEventId();
+        const latest = await store.latestEventId();
         write(`${latest === null ? '' : `id: ${latest}\n`}event: ready\ndata: {"replayed":0}\n\n`);
       }
     } catch (err) {

@@ -1,4 +1,4 @@
-// /api/pins: list with filters, create (idempotent, rate-limited), edit and delete own pins, support others' pins and take it back.
+// …/pins of one consultation: list with filters, create (idempotent, rate-limited), edit and delete own pins, support others' pins and take it back.
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { bboxQuery } from '../bboxQuery.ts';
 import { draftFingerprint, readNewPin, readPinPatch } from '../pinBody.ts';
-import { deviceAuthor, isPlanner, publicPin, requireDevice } from '../serverContext.ts';
+import { deviceAuthor, isPlanner, publicPin, requireDevice, requireOpen } from '../serverContext.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { PinFilter, ServerPin } from '../storage/storage.ts';
 
@@ -35,13 +35,13 @@ const listQuery = z.object({
 });
 
 export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const viewer = (request: FastifyRequest) => ({ author: deviceAuthor(request), planner: isPlanner(ctx, request) });
+  const viewer = (request: FastifyRequest) => ({ author: deviceAuthor(request), planner: isPlanner(request.scope) });
 
   const findVisible = async (request: FastifyRequest<{ Params: { id: string } }>): Promise<ServerPin> => {
     const { id } = request.params;
-    const pin = PIN_ID.test(id) ? await ctx.storage.getPin(id) : null;
+    const pin = PIN_ID.test(id) ? await request.scope.store.getPin(id) : null;
     // hidden pins do not exist for residents, except for their author
-    if (!pin || (pin.properties.hidden && !isPlanner(ctx, request) && pin.properties.author !== deviceAuthor(request))) {
+    if (!pin || (pin.properties.hidden && !isPlanner(request.scope) && pin.properties.author !== deviceAuthor(request))) {
       throw new ApiError(404, 'pin-not-found', `There is no pin "${id}".`);
     }
     return pin;
@@ -52,17 +52,17 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (pin.properties.author !== author) throw new ApiError(403, 'not-your-pin', 'Only the device that made a pin can change or delete it.');
     return pin;
   };
-  const locateOrRefuse = (position: readonly [number, number]) => {
-    const area = ctx.catalog.locate(position);
+  const locateOrRefuse = (request: FastifyRequest, position: readonly [number, number]) => {
+    const area = request.scope.catalog.locate(position);
     if (area === null) throw new ApiError(422, 'outside-areas', `The position [${position[0]}, ${position[1]}] is outside every area of this consultation.`, { path: 'geometry.coordinates' });
     return area;
   };
 
-  app.get('/api/pins', async (request, reply) => {
+  app.get('/pins', async (request, reply) => {
     // read before the pins: a change after this id may or may not be in the answer, and a live stream opened from it
     // replays it either way (clients apply events idempotently)
     // (0: no event yet, the start of the log)
-    void reply.header('x-last-event-id', String((await ctx.storage.latestEventId()) ?? 0));
+    void reply.header('x-last-event-id', String((await request.scope.store.latestEventId()) ?? 0));
     const query = listQuery.safeParse(request.query);
     if (!query.success) throw new ApiError(400, 'invalid-query', 'The filters are not valid.', zodProblems(query.error));
     const who = viewer(request);
@@ -71,15 +71,16 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (mine === 'true') filter.author = requireDevice(request);
     // one pin more than asked for tells whether the answer is cut short, without counting every match
     if (limit !== undefined) filter.limit = limit + 1;
-    const pins = await ctx.storage.listPins(filter);
+    const pins = await request.scope.store.listPins(filter);
     if (limit === undefined) return { type: 'FeatureCollection', features: pins.map((p) => publicPin(p, who)) };
     // `truncated` is a GeoJSON foreign member: clients that do not know it still read a valid FeatureCollection
     return { type: 'FeatureCollection', features: pins.slice(0, limit).map((p) => publicPin(p, who)), truncated: pins.length > limit };
   });
 
-  app.get<{ Params: { id: string } }>('/api/pins/:id', async (request) => publicPin(await findVisible(request), viewer(request)));
+  app.get<{ Params: { id: string } }>('/pins/:id', async (request) => publicPin(await findVisible(request), viewer(request)));
 
-  app.post('/api/pins', async (request, reply) => {
+  app.post('/pins', async (request, reply) => {
+    requireOpen(request.scope);
     const author = requireDevice(request);
     const key = request.headers['idempotency-key'];
     if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
@@ -89,13 +90,20 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const decision = await limiter.hit(subject);
       if (!decision.ok) throw new ApiError(429, 'rate-limited', `Too many new pins; try again in ${decision.retryAfterSeconds} s.`, { retryAfterSeconds: decision.retryAfterSeconds });
     }
-    const body = readNewPin(request.body, ctx.catalog.themeIds());
+    const body = readNewPin(request.body, request.scope.catalog.themeIds());
     if (!body.ok) throw new ApiError(400, 'invalid-pin', 'The pin is not valid.', body.errors);
-    const { draft, sessionId } = body.value;
-    const area = locateOrRefuse(draft.position);
-    const pin = createPin(draft, { id: crypto.randomUUID(), area, now: new Date().toISOString(), author, ...(sessionId ? { sessionId } : {}) });
+    const { draft, sessionId, id } = body.value;
+    const area = locateOrRefuse(request, draft.position);
+    const pin = createPin(draft, { id: id ?? crypto.randomUUID(), area, now: new Date().toISOString(), author, ...(sessionId ? { sessionId } : {}) });
     const stored: ServerPin = { ...pin, properties: { ...pin.properties, supports: 0, hidden: false } };
-    const result = await ctx.storage.createPin(stored, key ? { key, fingerprint: draftFingerprint(draft, sessionId) } : undefined);
+    const result = await request.scope.store.createPin(stored, key ? { key, fingerprint: draftFingerprint(draft, sessionId) } : undefined);
+    if (result.status === 'id-taken') {
+      // the device's own id sent again (a retry whose answer was lost) is the same pin, never a second one
+      const existing = await request.scope.store.getPin(stored.id);
+      if (!existing || existing.properties.author !== author) throw new ApiError(409, 'pin-id-taken', `Another pin already has the id "${stored.id}"; make a new UUID.`);
+      void reply.header('idempotent-replayed', 'true');
+      return reply.status(200).send(publicPin(existing, { author, planner: false }));
+    }
     if (result.status === 'key-reused') {
       throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different pin.', { id: result.pin.id });
     }
@@ -103,38 +111,42 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return reply.status(result.status === 'created' ? 201 : 200).send(publicPin(result.pin, { author, planner: false }));
   });
 
-  app.patch<{ Params: { id: string } }>('/api/pins/:id', async (request) => {
+  app.patch<{ Params: { id: string } }>('/pins/:id', async (request) => {
+    requireOpen(request.scope);
     const pin = await findOwn(request);
-    const patch = readPinPatch(request.body, pin, ctx.catalog.themeIds());
+    const patch = readPinPatch(request.body, pin, request.scope.catalog.themeIds());
     if (!patch.ok) throw new ApiError(400, 'invalid-pin', 'The changes are not valid.', patch.errors);
     const d = patch.value;
-    const area = locateOrRefuse(d.position);
+    const area = locateOrRefuse(request, d.position);
     const changes = { kind: d.kind, theme: d.theme, title: d.title, note: d.note ?? null, sentiment: d.sentiment ?? null, position: [d.position[0], d.position[1]] as const, area };
-    const updated = await ctx.storage.updatePin(pin.id, changes, new Date().toISOString());
+    const updated = await request.scope.store.updatePin(pin.id, changes, new Date().toISOString());
     if (!updated) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
     return publicPin(updated, { author: pin.properties.author ?? null, planner: false });
   });
 
-  app.delete<{ Params: { id: string } }>('/api/pins/:id', async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/pins/:id', async (request, reply) => {
+    requireOpen(request.scope);
     const pin = await findOwn(request);
-    await ctx.storage.deletePin(pin.id);
+    await request.scope.store.deletePin(pin.id);
     return reply.status(204).send();
   });
 
-  app.post<{ Params: { id: string } }>('/api/pins/:id/support', async (request) => {
+  app.post<{ Params: { id: string } }>('/pins/:id/support', async (request) => {
+    requireOpen(request.scope);
     const author = requireDevice(request);
     const pin = await findVisible(request);
     if (pin.properties.author === author) throw new ApiError(409, 'own-pin', 'You cannot support your own pin.');
-    const result = await ctx.storage.supportPin(pin.id, author, new Date().toISOString());
+    const result = await request.scope.store.supportPin(pin.id, author, new Date().toISOString());
     if (!result) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
     return { added: result.added, pin: publicPin(result.pin, { author, planner: false }) };
   });
 
   // idempotent: withdrawing a support that is not there (never given, already withdrawn, own pin) answers removed: false
-  app.delete<{ Params: { id: string } }>('/api/pins/:id/support', async (request) => {
+  app.delete<{ Params: { id: string } }>('/pins/:id/support', async (request) => {
+    requireOpen(request.scope);
     const author = requireDevice(request);
     const pin = await findVisible(request);
-    const result = await ctx.storage.unsupportPin(pin.id, author, new Date().toISOString());
+    const result = await request.scope.store.unsupportPin(pin.id, author, new Date().toISOString());
     if (!result) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
     return { removed: result.removed, pin: publicPin(result.pin, { author, planner: false }) };
   });

@@ -1,5 +1,5 @@
-// the event log both adapters keep: each change's event is written in the change's transaction, so a client that
-// reconnects can be sent what it missed instead of re-reading every pin.
+// the rules of the event log (pure): each change's event is written in the change's transaction, so a client that
+// reconnects can be sent what it missed instead of re-reading every pin. The queries are in queries/events.ts.
 import type { LoggedEvent, StorageEvent } from './storage.ts';
 
 export interface EventLogOptions {
@@ -13,23 +13,6 @@ export interface EventLogOptions {
 }
 
 export const EVENT_LOG_DEFAULTS = { keep: 10_000, maxAgeMs: 24 * 60 * 60 * 1000, pruneEveryMs: 60_000 };
-
-/** `at` is ms since the epoch; `pin_id` lets a replay see whether the pin is still visible */
-export const EVENTS_TABLE_SQLITE = `CREATE TABLE IF NOT EXISTS events (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, type TEXT NOT NULL, pin_id TEXT, payload TEXT NOT NULL)`;
-export const EVENTS_TABLE_POSTGRES = `CREATE TABLE IF NOT EXISTS events (
-  id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, type TEXT NOT NULL, pin_id TEXT, payload TEXT NOT NULL)`;
-
-/**
- * Deletes old events as a prefix by id (never the newest), so "event N is still kept" means "nothing after N was deleted".
- * Parameters: the age cut-off (ms since the epoch), then how many of the newest events to keep.
- */
-export const PRUNE_EVENTS_SQL = `DELETE FROM events WHERE id < (SELECT max(id) FROM events)
-  AND id <= (SELECT max(id) FROM events WHERE at < ? OR id <= (SELECT max(id) FROM events) - ?)`;
-
-/** the replay read: events after an id, each with whether its pin is still there and visible */
-export const REPLAY_EVENTS_SQL = `SELECT e.id, e.payload, (p.id IS NOT NULL AND NOT p.hidden) AS visible
-  FROM events e LEFT JOIN pins p ON p.id = e.pin_id WHERE e.id > ? ORDER BY e.id LIMIT ?`;
 
 export interface ReplayRow {
   id: number | string;
@@ -70,10 +53,4 @@ export function throttled(everyMs: number, clock: () => number, run: () => void)
     last = now;
     run();
   };
-}
-
-/** the SQL above with PostgreSQL's numbered placeholders */
-export function numberedPlaceholders(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
 }

@@ -1,16 +1,37 @@
-// picks the storage from the environment: PostgreSQL when DATABASE_URL is set, else SQLite under DATA_DIR.
+// opens the storage: PostgreSQL when DATABASE_URL is set, else SQLite under DATA_DIR; both migrated and seeded if new.
 import path from 'node:path';
+import { createStorage } from './databaseStorage.ts';
+import type { StorageOptions } from './databaseStorage.ts';
+import { openPostgresDialect } from './db/postgresDialect.ts';
+import type { PostgresConnection } from './db/postgresDialect.ts';
+import { openSqliteDialect } from './db/sqliteDialect.ts';
 import type { SeedData, Storage } from './storage.ts';
-import { openPostgresStorage } from './postgresStorage.ts';
-import { openSqliteStorage } from './sqliteStorage.ts';
 
 export interface StorageConfig {
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   /** schema for PostgreSQL (default public) */
-  databaseSchema?: string;
+  databaseSchema?: string | undefined;
   /** folder for the SQLite file */
   dataDir: string;
-  seed: () => SeedData;
+  seed: () => SeedData | Promise<SeedData>;
+}
+
+/**
+ * A SQLite file (':memory:' for tests), migrated and seeded if new.
+ * @example
+ * const storage = await openSqliteStorage({ file: '.data/coplan.sqlite', seed: () => loadSeed('data') });
+ */
+export async function openSqliteStorage(options: StorageOptions & { file: string }): Promise<Storage> {
+  return createStorage(await openSqliteDialect(options.file), options);
+}
+
+/**
+ * A PostgreSQL schema, migrated and seeded once even when several processes start together.
+ * @example
+ * const storage = await openPostgresStorage({ connectionString: process.env.DATABASE_URL!, seed: () => loadSeed('data') });
+ */
+export async function openPostgresStorage(options: StorageOptions & PostgresConnection): Promise<Storage> {
+  return createStorage(await openPostgresDialect(options), options);
 }
 
 /**

@@ -1,28 +1,14 @@
-// mapping between pin rows (same columns in SQLite and PostgreSQL) and pin features.
+// mapping between pin rows and pin features, the same for SQLite and PostgreSQL.
 import type { PinKind, Sentiment } from '../../core/types.ts';
+import type { PinsTable } from './db/database.ts';
 import type { PinChanges, ServerPin } from './storage.ts';
 
-export interface PinRow {
-  id: string;
-  kind: string;
-  theme: string;
-  title: string;
-  note: string | null;
-  sentiment: string | null;
-  area: string;
-  lng: number;
-  lat: number;
-  created_at: string;
-  updated_at: string;
-  author: string | null;
-  supports: number;
-  session_id: string | null;
-  hidden: number | boolean;
-  hidden_reason: string | null;
-}
+export const PIN_COLUMNS = [
+  'id', 'kind', 'theme', 'title', 'note', 'sentiment', 'area', 'lng', 'lat', 'created_at', 'updated_at', 'author', 'supports',
+  'session_id', 'hidden', 'hidden_reason',
+] as const;
 
-export const PIN_COLUMNS =
-  'id, kind, theme, title, note, sentiment, area, lng, lat, created_at, updated_at, author, supports, session_id, hidden, hidden_reason';
+export type PinRow = Pick<PinsTable, (typeof PIN_COLUMNS)[number]>;
 
 export function rowToPin(row: PinRow): ServerPin {
   const properties: ServerPin['properties'] = {
@@ -44,17 +30,19 @@ export function rowToPin(row: PinRow): ServerPin {
   return { type: 'Feature', id: row.id, geometry: { type: 'Point', coordinates: [Number(row.lng), Number(row.lat)] }, properties };
 }
 
-/** column values of a new pin, in PIN_COLUMNS order */
-export function pinToValues(pin: ServerPin): unknown[] {
+/** the row of a new pin; `bool` writes booleans the way the database keeps them */
+export function pinToRow(pin: ServerPin, consultationId: string, bool: (b: boolean) => boolean | number): PinsTable {
   const p = pin.properties;
   const [lng, lat] = pin.geometry.coordinates;
-  return [
-    pin.id, p.kind, p.theme, p.title, p.note ?? null, p.sentiment ?? null, p.area, lng, lat,
-    p.createdAt, p.updatedAt, p.author ?? null, p.supports ?? 0, p.sessionId ?? null, p.hidden, p.hiddenReason ?? null,
-  ];
+  return {
+    id: pin.id, consultation_id: consultationId, kind: p.kind, theme: p.theme, title: p.title, note: p.note ?? null,
+    sentiment: p.sentiment ?? null, area: p.area, lng: lng!, lat: lat!, created_at: p.createdAt, updated_at: p.updatedAt,
+    author: p.author ?? null, supports: p.supports ?? 0, session_id: p.sessionId ?? null, hidden: bool(p.hidden),
+    hidden_reason: p.hiddenReason ?? null, idem_key: null, idem_fingerprint: null,
+  };
 }
 
-/** the pin after applying changes; used by both adapters so an update means the same thing everywhere */
+/** the pin after applying changes, so an update means the same thing on every database */
 export function applyChanges(pin: ServerPin, changes: PinChanges, updatedAt: string): ServerPin {
   const properties = { ...pin.properties, updatedAt };
   if (changes.kind !== undefined) properties.kind = changes.kind;
@@ -69,4 +57,7 @@ export function applyChanges(pin: ServerPin, changes: PinChanges, updatedAt: str
   return { ...pin, geometry: { type: 'Point', coordinates }, properties };
 }
 
-export const AUDIT_COLUMNS = 'id, at, actor, action, pin_id, reason';
+/** the idempotency key is stored scoped by author, so two devices can never collide on the same key */
+export function scopedKey(author: string | undefined, key: string): string {
+  return `${author ?? '-'}:${key}`;
+}

@@ -1,14 +1,7 @@
-// rate-limit counts in PostgreSQL, so every server process sharing the database shares one limit per client.
+// rate-limit counts in PostgreSQL, so every server process sharing the database shares one limit per client; the
+// UNLOGGED table `rate_limits` is made by the first migration (migrations/2026-12-01-0001-initial.ts).
 import type pg from 'pg';
 import type { RateCounter } from '../rateLimiter.ts';
-
-/**
- * WARNING: UNLOGGED: no write-ahead log, so counting stays cheap; a database crash (or a failover to a standby) forgets
- * the counts, which only lets clients start their windows afresh.
- */
-export const RATE_LIMIT_SCHEMA = `CREATE UNLOGGED TABLE IF NOT EXISTS rate_limits (
-  key TEXT NOT NULL, window_start BIGINT NOT NULL, expires_at BIGINT NOT NULL, count INTEGER NOT NULL,
-  PRIMARY KEY (key, window_start))`;
 
 export interface PostgresRateCounterOptions {
   /** windows that ended are deleted at most this often, while hits keep coming (default one minute) */

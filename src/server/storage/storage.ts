@@ -1,4 +1,5 @@
-// the storage port of the server: one interface, implemented by the SQLite and PostgreSQL adapters.
+// the storage port of the server: one implementation (Kysely) over SQLite and PostgreSQL; everything a resident or
+// planner makes belongs to one consultation, reached through Storage.consultation(id).
 import type { AreaCollection, PinFeature, PinKind, PinProperties, Theme } from '../../core/types.ts';
 import type { RateCounter } from '../rateLimiter.ts';
 
@@ -43,6 +44,8 @@ export interface IdempotencyKey {
 
 export type CreatePinResult =
   | { status: 'created'; pin: ServerPin }
+  /** the pin's id is already taken by another pin (another device, or another consultation): nothing stored */
+  | { status: 'id-taken' }
   | { status: 'replayed'; pin: ServerPin }
   | { status: 'key-reused'; pin: ServerPin };
 
@@ -57,7 +60,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  action: 'hide' | 'restore' | 'replace-areas' | 'replace-themes';
+  action: 'hide' | 'restore' | 'replace-areas' | 'replace-themes' | 'create-consultation' | 'update-consultation' | 'set-member' | 'remove-member';
   pinId: string | null;
   reason: string | null;
 }
@@ -71,24 +74,160 @@ export type StorageEvent =
   | { type: 'pin-created' | 'pin-updated'; pin: ServerPin }
   | { type: 'pin-deleted' | 'pin-hidden'; id: string }
   | { type: 'pin-restored'; pin: ServerPin }
-  | { type: 'areas-replaced' | 'themes-replaced' };
+  | { type: 'areas-replaced' | 'themes-replaced' | 'consultation-updated' };
 
-/** an event as the log keeps it; `event` is null when it must not be sent again (see Storage.eventsAfter) */
+/** an event as the log keeps it; `event` is null when it must not be sent again (see ConsultationStorage.eventsAfter) */
 export interface LoggedEvent {
   id: number;
   event: StorageEvent | null;
 }
 
-export interface SeedData {
-  areas: AreaCollection;
-  themes: Theme[];
-  pins: ServerPin[];
+// ---- consultations -------------------------------------------------------------------------------------------
+
+/** as stored; the server clock's opensAt/closesAt rule is applied by core (effectiveStatus), not here */
+export type ConsultationStatus = 'draft' | 'open' | 'closed' | 'archived';
+export const CONSULTATION_STATUSES: readonly ConsultationStatus[] = ['draft', 'open', 'closed', 'archived'];
+
+export interface Consultation {
+  /** a UUID; never shown in URLs (the slug is) */
+  id: string;
+  /** unique, lower-case letters, digits and '-' (validated by core before it reaches storage) */
+  slug: string;
+  title: string;
+  summary: string;
+  status: ConsultationStatus;
+  /** ISO 8601 or null */
+  opensAt: string | null;
+  closesAt: string | null;
+  /** when `status` was last set (creation or a PATCH), ISO 8601 */
+  statusChangedAt: string;
+  /** a JSON object validated by core (small-count k, parts on, privacy notice, later the budget); kept as given */
+  settings: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
 }
 
+export interface NewConsultation {
+  slug: string;
+  title: string;
+  summary: string;
+  status: ConsultationStatus;
+  opensAt: string | null;
+  closesAt: string | null;
+  settings: Record<string, unknown>;
+  areas: AreaCollection;
+  themes: Theme[];
+}
+
+export type ConsultationChanges = Partial<Pick<Consultation, 'title' | 'summary' | 'status' | 'opensAt' | 'closesAt' | 'settings'>>;
+
+// ---- staff accounts -----------------------------------------------------------------------------------------
+
+/** server-wide: an admin runs the server (consultations, accounts); staff get roles per consultation */
+export type StaffRole = 'admin' | 'staff';
+/** per consultation */
+export type MemberRole = 'planner' | 'facilitator';
+
+export interface StaffUser {
+  /** a UUID */
+  id: string;
+  /** stored lower-case; unique */
+  email: string;
+  name: string;
+  role: StaffRole;
+  createdAt: string;
+  /** false until the invitation is accepted */
+  hasPassword: boolean;
+}
+
+export interface NewStaffUser {
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** an argon2 hash (never the password), or null for an invited user who has not set one yet */
+  passwordHash: string | null;
+}
+
+/** a one-time link; only the SHA-256 of its token is stored */
+export interface Invitation {
+  tokenHash: string;
+  /** null for the first-admin setup link (the person gives their e-mail when accepting) */
+  userId: string | null;
+  expiresAt: string;
+}
+
+export interface SignInSession {
+  user: StaffUser;
+  expiresAt: string;
+}
+
+export interface Membership {
+  consultationId: string;
+  userId: string;
+  role: MemberRole;
+}
+
+/** the demo or first-run content of a new database: consultations with their areas, themes and pins */
+export interface SeedData {
+  consultations: (NewConsultation & { pins: ServerPin[] })[];
+}
+
+/**
+ * The whole database: consultations, staff, and (through `consultation(id)`) everything inside one consultation.
+ * Methods never throw for an expected refusal: they return a code.
+ */
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   /** rate-limit counts shared by every process using this database; absent, the server counts in its own memory (SQLite: one process) */
   readonly rateCounter?: RateCounter;
+
+  /** every consultation, oldest first (the oldest is the default one the unscoped routes serve), each with its visible pin count */
+  listConsultations(): Promise<(Consultation & { pins: number })[]>;
+  getConsultation(slug: string): Promise<Consultation | null>;
+  getConsultationById(id: string): Promise<Consultation | null>;
+  /** creates it with its areas and themes (and audit entry) in one transaction */
+  createConsultation(input: NewConsultation, actor: string): Promise<{ ok: true; consultation: Consultation } | { ok: false; code: 'slug-taken' }>;
+  /** changes it, writes an audit entry, and logs a `consultation-updated` event in it; null when there is no such consultation */
+  updateConsultation(id: string, changes: ConsultationChanges, actor: string, at: string): Promise<Consultation | null>;
+  /** what lives inside one consultation; cheap (no I/O), and a consultation id that does not exist sees nothing */
+  consultation(id: string): ConsultationStorage;
+
+  createUser(user: NewStaffUser): Promise<{ ok: true; user: StaffUser } | { ok: false; code: 'email-taken' }>;
+  getUser(id: string): Promise<StaffUser | null>;
+  /** for sign-in: the user with their password hash; `email` is matched case-insensitively */
+  findUserByEmail(email: string): Promise<(StaffUser & { passwordHash: string | null }) | null>;
+  listUsers(): Promise<StaffUser[]>;
+  countAdmins(): Promise<number>;
+  /** sets the hash and deletes every session of the user (a password change signs them out everywhere) */
+  setPassword(userId: string, passwordHash: string): Promise<boolean>;
+  /** removes the user, their sessions, memberships and invitations; false when there was none */
+  deleteUser(userId: string): Promise<boolean>;
+
+  createInvitation(invitation: Invitation): Promise<void>;
+  /** the invitation if it exists and has not expired at `now` (ISO), without using it */
+  findInvitation(tokenHash: string, now: string): Promise<Invitation | null>;
+  /** takes it once, atomically: the second of two concurrent calls gets null; so does an expired one */
+  useInvitation(tokenHash: string, now: string): Promise<Invitation | null>;
+
+  /** only the SHA-256 of the session token is stored, so a database dump holds no usable token */
+  createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void>;
+  /** the signed-in user, or null when the session does not exist, was revoked or expired at `now` */
+  findSession(tokenHash: string, now: string): Promise<SignInSession | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  setMembership(membership: Membership, actor: string): Promise<void>;
+  removeMembership(consultationId: string, userId: string, actor: string): Promise<boolean>;
+  membershipsOf(userId: string): Promise<Membership[]>;
+  membersOf(consultationId: string): Promise<(Membership & { user: StaffUser })[]>;
+
+  /** every consultation's live changes with their event-log ids; on PostgreSQL these include other processes' changes */
+  subscribe(listener: (event: StorageEvent, id: number, consultationId: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** everything inside one consultation: the rules of today's single-consultation storage, scoped */
+export interface ConsultationStorage {
+  readonly consultationId: string;
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;
   /** all-or-nothing: refuses (ok: false) when any pin would fall outside the new areas; otherwise re-assigns every pin's area */
@@ -97,8 +236,12 @@ export interface Storage {
   replaceThemes(themes: Theme[], actor: string): Promise<ReplaceResult>;
   listPins(filter?: PinFilter): Promise<ServerPin[]>;
   countPins(): Promise<number>;
+  /** null also for a pin of another consultation */
   getPin(id: string): Promise<ServerPin | null>;
-  /** stores the pin once per (author, idempotency key), even when the same key arrives concurrently */
+  /**
+   * stores the pin once per (author, idempotency key), even when the same key arrives concurrently; the pin keeps the id
+   * it was made with (`id-taken` when another pin, here or in another consultation, has it)
+   */
   createPin(pin: ServerPin, idempotency?: IdempotencyKey): Promise<CreatePinResult>;
   updatePin(id: string, changes: PinChanges, updatedAt: string): Promise<ServerPin | null>;
   deletePin(id: string): Promise<boolean>;
@@ -107,21 +250,20 @@ export interface Storage {
   /** takes a supporter's support back; `removed` is false when they had not supported it (the count never goes below 0) */
   unsupportPin(id: string, supporter: string, at: string): Promise<{ pin: ServerPin; removed: boolean } | null>;
   moderatePin(id: string, moderation: Moderation): Promise<ServerPin | null>;
+  /** this consultation's audit entries, newest first */
   listAudit(limit?: number): Promise<AuditEntry[]>;
-  /** live changes with their event-log ids; on PostgreSQL these include changes made by other server processes */
+  /** this consultation's live changes only */
   subscribe(listener: (event: StorageEvent, id: number) => void): () => void;
-  /** the newest logged event's id; null before the first change */
+  /** the newest logged event's id (of any consultation: ids are one sequence, good as a cursor); null before the first change */
   latestEventId(): Promise<number | null>;
   /**
-   * What a reconnecting client missed: the logged events after `afterId`, oldest first. Null when they cannot all be
-   * given: `afterId` is not an event still kept (pruned, or never given by this database), or more than `limit` followed it.
-   * A created/updated/restored event of a pin that is now hidden or deleted comes with `event: null`: its text is not
-   * sent again, and the pin's later pin-hidden or pin-deleted event is in the same list.
-   * WARNING: on PostgreSQL ids are taken when a transaction writes its event but become visible when it commits, so
-   * a smaller id can appear after a larger one a client already saw. The PostgreSQL adapter therefore also returns up to
-   * REPLAY_OVERLAP events at or before `afterId`; a client must treat events as idempotent (they are, per pin id).
-   * `afterId` 0 means the start of the log (what GET /api/pins reports before any event), valid until the log is pruned.
+   * What a reconnecting client missed: this consultation's logged events after `afterId`, oldest first. Null when they
+   * cannot all be given: `afterId` is not an event still kept (pruned, or never given by this database), or more than
+   * `limit` followed it. A created/updated/restored event of a pin that is now hidden or deleted comes with `event: null`.
+   * WARNING: on PostgreSQL ids are taken when a transaction writes its event but become visible when it commits, so a
+   * smaller id can appear after a larger one a client already saw; PostgreSQL also returns up to REPLAY_OVERLAP events
+   * at or before `afterId`, and clients treat events as idempotent (they are, per pin id).
+   * `afterId` 0 means the start of the log, valid until the log is pruned.
    */
   eventsAfter(afterId: number, limit: number): Promise<LoggedEvent[] | null>;
-  close(): Promise<void>;
 }

@@ -5,8 +5,8 @@ import { mulberry32 } from '../../../src/core/mulberry32.ts';
 import { PIN_KINDS, SENTIMENTS } from '../../../src/core/types.ts';
 import type { AreaCollection } from '../../../src/core/types.ts';
 import { loadSeed } from '../../../src/server/loadSeed.ts';
-import { openSqliteStorage } from '../../../src/server/storage/sqliteStorage.ts';
-import type { SeedData, ServerPin } from '../../../src/server/storage/storage.ts';
+import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
+import type { NewConsultation, ServerPin } from '../../../src/server/storage/storage.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -35,9 +35,9 @@ function areasBox(areas: AreaCollection): [number, number, number, number] {
  * `count` pins at seeded random positions inside the areas (each with the area the server would give it), kinds and
  * themes mixed, ids `seeded-000001`…, created at random times over 60 days; the same pins on every run.
  * @example
- * generatePins(loadSeed('data'), 8000).length // => 8000
+ * generatePins(loadSeed('data').consultations[0]!, 8000).length // => 8000
  */
-export function generatePins(seed: Pick<SeedData, 'areas' | 'themes'>, count: number, randomSeed = 8000): ServerPin[] {
+export function generatePins(seed: Pick<NewConsultation, 'areas' | 'themes'>, count: number, randomSeed = 8000): ServerPin[] {
   const random = mulberry32(randomSeed);
   const locate = createAreaLocator(seed.areas);
   const [west, south, east, north] = areasBox(seed.areas);
@@ -74,8 +74,9 @@ export function generatePins(seed: Pick<SeedData, 'areas' | 'themes'>, count: nu
 }
 
 /**
- * Creates the server's database in `dataDir` with the demo town (what the server would seed itself) plus `count`
- * generated pins, all in the adapter's one seeding transaction; the server then finds it seeded and adds nothing.
+ * Creates the server's database in `dataDir` with the demo consultations (what the server would seed itself), the
+ * first (the default, which the resident map shows) with `count` generated pins besides its own, all in the storage's
+ * one seeding transaction; the server then finds it seeded and adds nothing.
  * @example
  * await writeSeededDatabase('test/output/e2e-data/t1', 8000); // then start the server with DATA_DIR=test/output/e2e-data/t1
  */
@@ -83,7 +84,9 @@ export async function writeSeededDatabase(dataDir: string, count: number): Promi
   const demo = loadSeed(path.join(repoRoot, 'data'));
   const storage = await openSqliteStorage({
     file: path.join(dataDir, SQLITE_FILE),
-    seed: () => ({ ...demo, pins: [...demo.pins, ...generatePins(demo, count)] }),
+    seed: () => ({
+      consultations: demo.consultations.map((c, i) => (i === 0 ? { ...c, pins: [...c.pins, ...generatePins(c, count)] } : c)),
+    }),
   });
   await storage.close();
 }

@@ -3,8 +3,8 @@ import type { PinFilter } from '../../../src/core/countPins.ts';
 import { createPlannerEngine } from '../../../src/core/plannerEngine.ts';
 import { plannerClustersFromJson, plannerResultFromJson, plannerSummaryFromJson } from '../../../src/core/plannerWire.ts';
 import { createPlannerAggregates } from '../../../src/server/plannerAggregates.ts';
-import { openSqliteStorage } from '../../../src/server/storage/sqliteStorage.ts';
-import { asDevice, DEVICE_A, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
+import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
+import { asDevice, defaultConsultationOf, DEVICE_A, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
 import { testPin } from '../../support/serverFixtures.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 
@@ -159,7 +159,8 @@ describe('the planner aggregates (/api/aggregates/summary, /planner, /clusters)'
 
 describe('createPlannerAggregates', () => {
   it('rebuilds once for many waiting requests, and not at all while nothing changed', async () => {
-    const storage = await openSqliteStorage({ file: ':memory:', seed });
+    const database = await openSqliteStorage({ file: ':memory:', seed });
+    const storage = await defaultConsultationOf(database);
     const aggregates = createPlannerAggregates(storage, { minRebuildMs: 0 });
     try {
       await Promise.all(Array.from({ length: 10 }, () => aggregates.current()));
@@ -173,12 +174,13 @@ describe('createPlannerAggregates', () => {
       expect(b).toBe(a);
     } finally {
       aggregates.stop();
-      await storage.close();
+      await database.close();
     }
   });
 
   it('spaces rebuilds out while pins keep arriving, and still counts the latest pins', async () => {
-    const storage = await openSqliteStorage({ file: ':memory:', seed });
+    const database = await openSqliteStorage({ file: ':memory:', seed });
+    const storage = await defaultConsultationOf(database);
     const aggregates = createPlannerAggregates(storage, { minRebuildMs: 200 });
     try {
       await aggregates.current();
@@ -193,7 +195,7 @@ describe('createPlannerAggregates', () => {
       expect((await aggregates.current()).summary.pins).toBe(6);
     } finally {
       aggregates.stop();
-      await storage.close();
+      await database.close();
     }
   });
 });

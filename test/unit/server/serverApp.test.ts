@@ -79,12 +79,48 @@ describe('compressed answers', () => {
   });
 });
 
-describe('main.ts start-up checks', () => {
-  it('refuses to start in production without a planner passphrase', async () => {
+describe('main.ts start-up', () => {
+  const main = path.resolve(import.meta.dirname, '../../../src/server/main.ts');
+  const baseEnv = (dataDir: string) => ({ ...process.env, PORT: '0', LOG: '0', DATA_DIR: dataDir, DATABASE_URL: '', COPLAN_ADMIN_EMAIL: '', COPLAN_ADMIN_PASSWORD: '', DIST_DIR: dataDir });
+
+  it('refuses to start with a weak first-admin password, saying why', async () => {
     const { spawnSync } = await import('node:child_process');
-    const env = { ...process.env, NODE_ENV: 'production', COPLAN_PASSPHRASE: '', COPLAN_PASSPHRASE_FILE: '', PORT: '0', LOG: '0' };
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../../src/server/main.ts')], { env, encoding: 'utf8', timeout: 20_000 });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coplan-weak-'));
+    const env = { ...baseEnv(dataDir), COPLAN_ADMIN_EMAIL: 'it@council.example', COPLAN_ADMIN_PASSWORD: 'password1' };
+    const run = spawnSync(process.execPath, ['--import', 'tsx', main], { env, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('NODE_ENV=production needs a planner passphrase');
+    expect(run.stderr).toContain('COPLAN_ADMIN_PASSWORD is too weak');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('in production starts with no consultation and prints a one-time setup link for the first admin', async () => {
+    const { spawn } = await import('node:child_process');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coplan-prod-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...baseEnv(dataDir), NODE_ENV: 'production' } });
+    try {
+      let out = '';
+      const link = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no setup link within 20 s:\n${out}`)), 20_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /open (http:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}) before/.exec(out);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+        child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.once('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
+      });
+      const origin = new URL(link).origin;
+      const list = await (await fetch(`${origin}/api/consultations`)).json();
+      expect(list).toEqual({ consultations: [] });
+      const invitation = await fetch(`${origin}/api${new URL(link).pathname.replace('/invite/', '/invitations/')}`);
+      expect(await invitation.json()).toMatchObject({ setup: true });
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

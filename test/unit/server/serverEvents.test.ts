@@ -1,8 +1,8 @@
 // live updates over Server-Sent Events: in one SQLite process, and across two processes sharing PostgreSQL; replay after a reconnect.
 import { describe, expect, it } from 'vitest';
 import { REPLAY_LIMIT } from '../../../src/server/routes/eventRoutes.ts';
-import { openPostgresStorage } from '../../../src/server/storage/postgresStorage.ts';
-import { openSqliteStorage } from '../../../src/server/storage/sqliteStorage.ts';
+import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts';
+import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import { asDevice, DEVICE_A, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 import { postgresSuite } from '../../support/postgresSuite.ts';
@@ -51,7 +51,8 @@ describe('live events across two server processes on PostgreSQL', () => {
     const [storageA, storageB] = await Promise.all([open(), open()]);
     const [a, b] = await Promise.all([startTestServer({ storage: storageA }), startTestServer({ storage: storageB })]);
     try {
-      expect(await storageA.countPins()).toBe(1);
+      expect(await a.storage.countPins()).toBe(1);
+      expect(await storageB.listConsultations()).toHaveLength(1);
       const baseB = await listen(b);
       const sse = await connectSse(`${baseB}/api/events`);
       const posted = await a.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', payload: pinBody({ title: 'From instance A' }) }));
@@ -149,9 +150,9 @@ describe('replaying what a reconnecting client missed (SQLite)', () => {
     try {
       const base = await listen(server);
       await postPin(server, 'Old news');
-      const gone = String(await storage.latestEventId());
+      const gone = String(await server.storage.latestEventId());
       for (let i = 0; i < 3; i++) await postPin(server, `Newer ${i}`);
-      const latest = String(await storage.latestEventId());
+      const latest = String(await server.storage.latestEventId());
       for (const id of [gone, '999999', 'not-a-number']) {
         const sse = await connectSse(`${base}/api/events`, { 'last-event-id': id });
         const resync = await sse.waitFor((e) => e.event === 'resync' || e.event === 'ready');
@@ -203,7 +204,7 @@ describe('replaying across two server processes on PostgreSQL', () => {
       const after = back.events.filter((e) => e.event !== 'ready' && Number(e.id) > Number(lastSeen));
       expect(typesAndIds(after)).toEqual(missed.map((id) => ['pin-created', id]));
       expect(back.events.filter((e) => Number(e.id) <= Number(lastSeen)).every((e) => pinIdOf(e) === seen)).toBe(true);
-      expect(back.lastEventId()).toBe(String(await storageA.latestEventId()));
+      expect(back.lastEventId()).toBe(String(await a.storage.latestEventId()));
       back.close();
     } finally {
       await a.close();

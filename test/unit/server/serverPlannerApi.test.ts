@@ -1,6 +1,6 @@
 // API behaviour for planners: sign-in, what residents may not do, moderation with audit, replacing areas, export.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asDevice, awayFromWindowEdge, DEVICE_A, PASSPHRASE, pinBody, startTestServer } from '../../support/serverHarness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, asDevice, awayFromWindowEdge, DEVICE_A, pinBody, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 import { testAreas, testThemes } from '../../support/serverFixtures.ts';
 
@@ -28,37 +28,26 @@ describe('planner API', () => {
       for (const options of [attempt, asDevice(DEVICE_A, attempt), { ...attempt, headers: bearer('forged.token') }]) {
         const res = await server.app.inject(options);
         expect(res.statusCode, `${attempt.method} ${attempt.url}`).toBe(401);
-        expect(res.json().error.code).toBe('planner-sign-in-required');
+        expect(res.json().error.code).toBe('sign-in-required');
       }
     }
     expect((await server.storage.getPin(pinId))?.properties.hidden).toBe(false);
     expect(await server.storage.listAudit()).toEqual([]);
   });
 
-  it('signs planners in by cookie or bearer token', async () => {
-    const res = await server.app.inject({ method: 'POST', url: '/api/session', payload: { passphrase: PASSPHRASE } });
-    expect(res.statusCode).toBe(200);
-    const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/coplan_session=.+; Path=\/api; HttpOnly; SameSite=Strict/);
-    const cookieHeader = cookie.split(';')[0]!;
-    expect((await server.app.inject({ url: '/api/session', headers: { cookie: cookieHeader } })).json()).toEqual({ role: 'planner' });
-    expect((await server.app.inject({ url: '/api/session', headers: bearer(res.json().token) })).json()).toEqual({ role: 'planner' });
-    expect((await server.app.inject({ url: '/api/session' })).json()).toEqual({ role: 'resident' });
-  });
-
-  it('refuses a wrong passphrase and then rate-limits attempts, even a right one', async () => {
-    const attempt = (passphrase: string) => server.app.inject({ method: 'POST', url: '/api/session', payload: { passphrase } });
+  it('refuses a wrong password and then rate-limits attempts, even a right one', async () => {
+    const attempt = (password: string) => server.app.inject({ method: 'POST', url: '/api/session', payload: { email: ADMIN_EMAIL, password } });
     await awayFromWindowEdge(15 * 60_000);
-    const wrong = await attempt('guess');
+    const wrong = await attempt('guess number one');
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.code).toBe('wrong-passphrase');
+    expect(wrong.json().error.code).toBe('wrong-credentials');
     expect(wrong.headers['set-cookie']).toBeUndefined();
     await attempt('guess 2');
     await attempt('guess 3');
-    const blocked = await attempt(PASSPHRASE);
+    const blocked = await attempt(ADMIN_PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('too-many-attempts');
-    expect((await attempt('')).statusCode).toBe(429);
+    expect((await attempt('x')).statusCode).toBe(429);
   });
 
   it('hides and restores a pin with a reason, in the audit log and out of residents\' view', async () => {

@@ -4,12 +4,12 @@ import pg from 'pg';
 import type { RateLimitOptions } from '../../../src/server/buildServer.ts';
 import { createMemoryRateCounter, createRateLimiter } from '../../../src/server/rateLimiter.ts';
 import { createPostgresRateCounter } from '../../../src/server/storage/postgresRateCounter.ts';
-import { openPostgresStorage } from '../../../src/server/storage/postgresStorage.ts';
-import { asDevice, awayFromWindowEdge, DEVICE_A, PASSPHRASE, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
+import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, asDevice, awayFromWindowEdge, DEVICE_A, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 import { postgresSuite } from '../../support/postgresSuite.ts';
 
-const signIn = (server: TestServer, passphrase: string) => server.app.inject({ method: 'POST', url: '/api/session', payload: { passphrase } });
+const signIn = (server: TestServer, password: string) => server.app.inject({ method: 'POST', url: '/api/session', payload: { email: ADMIN_EMAIL, password } });
 const postPin = (server: TestServer) => server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', payload: pinBody() }));
 
 describe('createRateLimiter', () => {
@@ -46,16 +46,16 @@ describe('createRateLimiter', () => {
 });
 
 describe('sign-in limit with SQLite (memory counts)', () => {
-  it('counts only wrong passphrases, and lets no more than the limit through when guesses arrive together', async () => {
+  it('counts only failed sign-ins, and lets no more than the limit through when guesses arrive together', async () => {
     const server = await startTestServer({ rateLimits: { signInFailuresPer15Minutes: 3 } });
     try {
       await awayFromWindowEdge(15 * 60_000);
-      // right passphrases do not use up the budget
-      for (let i = 0; i < 5; i++) expect((await signIn(server, PASSPHRASE)).statusCode).toBe(200);
+      // right passwords do not use up the budget
+      for (let i = 0; i < 5; i++) expect((await signIn(server, ADMIN_PASSWORD)).statusCode).toBe(200);
       const statuses = (await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(server, `guess ${i}`)))).map((r) => r.statusCode);
       expect(statuses.filter((s) => s === 401)).toHaveLength(3);
       expect(statuses.filter((s) => s === 429)).toHaveLength(7);
-      expect((await signIn(server, PASSPHRASE)).statusCode).toBe(429);
+      expect((await signIn(server, ADMIN_PASSWORD)).statusCode).toBe(429);
     } finally {
       await server.close();
     }
@@ -93,13 +93,13 @@ describe('rate limits shared by two server processes on PostgreSQL', () => {
     const { a, b, close } = await twoProcesses({ signInFailuresPer15Minutes: 4 });
     try {
       await awayFromWindowEdge(15 * 60_000);
-      expect((await signIn(a, PASSPHRASE)).statusCode).toBe(200);
+      expect((await signIn(a, ADMIN_PASSWORD)).statusCode).toBe(200);
       expect((await signIn(b, 'guess')).statusCode).toBe(401);
       const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(i % 2 ? a : b, `guess ${i}`)));
       expect(burst.filter((r) => r.statusCode === 401)).toHaveLength(3);
       expect(burst.filter((r) => r.statusCode === 429)).toHaveLength(9);
-      expect((await signIn(a, PASSPHRASE)).statusCode).toBe(429);
-      expect((await signIn(b, PASSPHRASE)).statusCode).toBe(429);
+      expect((await signIn(a, ADMIN_PASSWORD)).statusCode).toBe(429);
+      expect((await signIn(b, ADMIN_PASSWORD)).statusCode).toBe(429);
     } finally {
       await close();
     }

@@ -1,5 +1,8 @@
-import { describe } from 'vitest';
-import { openPostgresStorage } from '../../../src/server/storage/postgresStorage.ts';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts';
+import { consultationsContract } from './consultationsSuite.ts';
+import { staffContract } from './staffSuite.ts';
 import { eventLogContract, seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
 import { postgresSuite } from '../../support/postgresSuite.ts';
@@ -14,4 +17,30 @@ describe('PostgreSQL storage', () => {
   };
   storageContract(open);
   eventLogContract(open);
+  consultationsContract(open);
+  staffContract(open);
+
+  it('migrates and seeds a new schema once when three processes start at once', async () => {
+    const fresh = db.freshSchema();
+    let seeds = 0;
+    const seed = () => {
+      seeds += 1;
+      return seedData();
+    };
+    const storages = await Promise.all(Array.from({ length: 3 }, () => openPostgresStorage({ connectionString: db.url, schema: fresh, seed, poolSize: 2 })));
+    try {
+      expect(seeds).toBe(1);
+      for (const storage of storages) expect((await storage.listConsultations()).map((c) => c.pins)).toEqual([1]);
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${fresh}.kysely_migration ORDER BY name`);
+        expect(rows.map((r) => r.name)).toEqual(['2026-12-01-0001-initial', '2026-12-01-0002-consultations', '2026-12-01-0003-staff-accounts']);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await Promise.all(storages.map((s) => s.close()));
+    }
+  });
 });

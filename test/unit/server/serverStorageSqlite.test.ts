@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe } from 'vitest';
-import { openSqliteStorage } from '../../../src/server/storage/sqliteStorage.ts';
+import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
+import { consultationsContract } from './consultationsSuite.ts';
+import { staffContract } from './staffSuite.ts';
 import { eventLogContract, seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
 
@@ -13,4 +15,6 @@ describe('SQLite storage', () => {
   const open: OpenStorage = async (fresh, options = {}) => openSqliteStorage({ file: path.join(dir, `test-${fresh ? ++n : n}.sqlite`), seed: seedData, ...options });
   storageContract(open);
   eventLogContract(open);
+  consultationsContract(open);
+  staffContract(open);
 });

@@ -1,8 +1,8 @@
 // the storage contract, run against every adapter (SQLite and PostgreSQL) by the *.test.ts files beside it.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { EventLogOptions } from '../../../src/server/storage/eventLog.ts';
-import type { LoggedEvent, Storage, StorageEvent } from '../../../src/server/storage/storage.ts';
-import { locateTestArea, testAreas, testPin, testThemes } from '../../support/serverFixtures.ts';
+import type { ConsultationStorage, LoggedEvent, SeedData, Storage, StorageEvent } from '../../../src/server/storage/storage.ts';
+import { locateTestArea, testAreas, testConsultation, testPin, testThemes } from '../../support/serverFixtures.ts';
 
 /** fresh=true opens a new empty database; fresh=false opens the most recent one again */
 export type OpenStorage = (fresh: boolean, options?: { eventLog?: EventLogOptions }) => Promise<Storage>;
@@ -11,41 +11,50 @@ export type OpenStorage = (fresh: boolean, options?: { eventLog?: EventLogOption
 const after = (afterId: number, logged: LoggedEvent[] | null) => logged?.filter((e) => e.id > afterId) ?? null;
 const summary = (logged: LoggedEvent[] | null) => logged?.map(({ event }) => (event ? [event.type, 'pin' in event ? event.pin.properties.title : 'id' in event ? event.id : ''] : null)) ?? null;
 
+/** the storage and its default (oldest) consultation, the one the seed made */
+export async function openDefault(open: OpenStorage, fresh: boolean, options?: { eventLog?: EventLogOptions }): Promise<{ storage: Storage; here: ConsultationStorage }> {
+  const storage = await open(fresh, options);
+  const [oldest] = await storage.listConsultations();
+  return { storage, here: storage.consultation(oldest!.id) };
+}
+
 export function storageContract(open: OpenStorage): void {
   let storage: Storage;
+  let here: ConsultationStorage;
   beforeEach(async () => {
-    storage = await open(true);
+    ({ storage, here } = await openDefault(open, true));
   });
   afterEach(async () => {
     await storage.close();
   });
 
   it('is seeded with areas, themes and pins once', async () => {
-    expect((await storage.getAreas()).features.map((f) => f.id)).toEqual(['west', 'east']);
-    expect((await storage.getThemes()).map((t) => t.id)).toEqual(['green', 'safety']);
-    expect(await storage.countPins()).toBe(1);
+    expect((await here.getAreas()).features.map((f) => f.id)).toEqual(['west', 'east']);
+    expect((await here.getThemes()).map((t) => t.id)).toEqual(['green', 'safety']);
+    expect(await here.countPins()).toBe(1);
     // reopening the same database must not seed again
-    const again = await open(false);
-    expect(await again.countPins()).toBe(1);
-    await again.close();
+    const again = await openDefault(open, false);
+    expect(await again.here.countPins()).toBe(1);
+    expect(await again.storage.listConsultations()).toHaveLength(1);
+    await again.storage.close();
   });
 
   it('stores a pin and gives it back unchanged, without mutating the input', async () => {
     const pin = testPin({ note: 'by the pond', sentiment: 'positive', author: 'a1', sessionId: 's1' });
     const before = structuredClone(pin);
-    const result = await storage.createPin(pin);
+    const result = await here.createPin(pin);
     expect(result.status).toBe('created');
     expect(pin).toEqual(before);
-    expect(await storage.getPin(pin.id)).toEqual(pin);
-    expect(await storage.getPin('no-such-pin')).toBeNull();
+    expect(await here.getPin(pin.id)).toEqual(pin);
+    expect(await here.getPin('no-such-pin')).toBeNull();
   });
 
   it('filters pins by kind, theme, area, bbox, since and author', async () => {
     const a = testPin({ kind: 'priority', theme: 'safety', position: [-2.15, 53.45], author: 'x', updatedAt: '2030-01-01T00:00:00.000Z' });
     const b = testPin({ kind: 'asset', theme: 'green', position: [-2.25, 53.41], author: 'y' });
-    await storage.createPin(a);
-    await storage.createPin(b);
-    const ids = async (f: Parameters<Storage['listPins']>[0]) => (await storage.listPins(f)).map((p) => p.id).filter((id) => id === a.id || id === b.id);
+    await here.createPin(a);
+    await here.createPin(b);
+    const ids = async (f: Parameters<ConsultationStorage['listPins']>[0]) => (await here.listPins(f)).map((p) => p.id).filter((id) => id === a.id || id === b.id);
     expect(await ids({ kind: 'priority' })).toEqual([a.id]);
     expect(await ids({ theme: 'green' })).toEqual([b.id]);
     expect(await ids({ area: 'east' })).toEqual([a.id]);
@@ -60,13 +69,13 @@ export function storageContract(open: OpenStorage): void {
     const [third, first, second] = [3, 1, 2].map((s) => testPin({ createdAt: at(s), updatedAt: at(s), author: 'lim' }));
     // the same creation time as `first`: the id orders them ('zz' after 'pin-')
     const tie = testPin({ id: 'zz-tie', createdAt: at(1), updatedAt: at(1), author: 'lim' });
-    for (const pin of [third!, first!, second!, tie]) await storage.createPin(pin);
-    const ids = async (f: Parameters<Storage['listPins']>[0]) => (await storage.listPins(f)).map((p) => p.id);
+    for (const pin of [third!, first!, second!, tie]) await here.createPin(pin);
+    const ids = async (f: Parameters<ConsultationStorage['listPins']>[0]) => (await here.listPins(f)).map((p) => p.id);
     expect(await ids({ limit: 2 })).toEqual(['seeded-1', first!.id]);
     expect(await ids({ limit: 100 })).toEqual(['seeded-1', first!.id, tie.id, second!.id, third!.id]);
     expect(await ids({ author: 'lim', limit: 3 })).toEqual([first!.id, tie.id, second!.id]);
     // hidden pins are left out before counting
-    await storage.moderatePin(first!.id, { hidden: true, reason: 'spam', actor: 'p', at: at(9) });
+    await here.moderatePin(first!.id, { hidden: true, reason: 'spam', actor: 'p', at: at(9) });
     expect(await ids({ author: 'lim', limit: 2 })).toEqual([tie.id, second!.id]);
     expect(await ids({ author: 'lim', limit: 2, includeHidden: true })).toEqual([first!.id, tie.id]);
   });
@@ -75,8 +84,8 @@ export function storageContract(open: OpenStorage): void {
     const mineWest = testPin({ author: 'me', position: [-2.25, 53.45] });
     const mineEast = testPin({ author: 'me', position: [-2.15, 53.45] });
     const otherWest = testPin({ author: 'other', position: [-2.2501, 53.4501] });
-    for (const pin of [mineWest, mineEast, otherWest]) await storage.createPin(pin);
-    const ids = async (f: Parameters<Storage['listPins']>[0]) => (await storage.listPins(f)).map((p) => p.id).sort();
+    for (const pin of [mineWest, mineEast, otherWest]) await here.createPin(pin);
+    const ids = async (f: Parameters<ConsultationStorage['listPins']>[0]) => (await here.listPins(f)).map((p) => p.id).sort();
     // a street-sized view and one spanning every pin (SQLite reads them through its index, or scans)
     expect(await ids({ author: 'me', bbox: [-2.26, 53.44, -2.24, 53.46] })).toEqual([mineWest.id]);
     expect(await ids({ bbox: [-2.26, 53.44, -2.24, 53.46] })).toEqual(['seeded-1', mineWest.id, otherWest.id].sort());
@@ -88,65 +97,65 @@ export function storageContract(open: OpenStorage): void {
   it('stores a pin once per idempotency key, even when the key arrives concurrently', async () => {
     const key = { key: 'k-1', fingerprint: 'f-1' };
     const attempts = Array.from({ length: 12 }, () => testPin({ author: 'dev-a' }));
-    const results = await Promise.all(attempts.map((p) => storage.createPin(p, key)));
+    const results = await Promise.all(attempts.map((p) => here.createPin(p, key)));
     expect(results.filter((r) => r.status === 'created')).toHaveLength(1);
-    expect(new Set(results.map((r) => r.pin.id)).size).toBe(1);
+    expect(new Set(results.map((r) => ('pin' in r ? r.pin.id : r.status))).size).toBe(1);
     expect(results.filter((r) => r.status === 'replayed')).toHaveLength(11);
-    expect((await storage.listPins({ author: 'dev-a' })).length).toBe(1);
+    expect((await here.listPins({ author: 'dev-a' })).length).toBe(1);
     // the same key with a different body is reported, not stored
-    const reused = await storage.createPin(testPin({ author: 'dev-a' }), { key: 'k-1', fingerprint: 'other' });
+    const reused = await here.createPin(testPin({ author: 'dev-a' }), { key: 'k-1', fingerprint: 'other' });
     expect(reused.status).toBe('key-reused');
     // another device may use the same key for its own pin
-    expect((await storage.createPin(testPin({ author: 'dev-b' }), key)).status).toBe('created');
+    expect((await here.createPin(testPin({ author: 'dev-b' }), key)).status).toBe('created');
   });
 
   it('updates fields, removes optional ones with null, and reports missing pins', async () => {
     const pin = testPin({ note: 'old', sentiment: 'negative' });
-    await storage.createPin(pin);
-    const updated = await storage.updatePin(pin.id, { title: 'New title', note: null, sentiment: null, position: [-2.15, 53.45], area: 'east' }, '2031-01-01T00:00:00.000Z');
+    await here.createPin(pin);
+    const updated = await here.updatePin(pin.id, { title: 'New title', note: null, sentiment: null, position: [-2.15, 53.45], area: 'east' }, '2031-01-01T00:00:00.000Z');
     expect(updated?.properties).toMatchObject({ title: 'New title', area: 'east', updatedAt: '2031-01-01T00:00:00.000Z' });
     expect(updated?.properties.note).toBeUndefined();
     expect(updated?.properties.sentiment).toBeUndefined();
-    expect(await storage.getPin(pin.id)).toEqual(updated);
-    expect(await storage.updatePin('missing', { title: 'x' }, '2031-01-01T00:00:00.000Z')).toBeNull();
+    expect(await here.getPin(pin.id)).toEqual(updated);
+    expect(await here.updatePin('missing', { title: 'x' }, '2031-01-01T00:00:00.000Z')).toBeNull();
   });
 
   it('deletes pins', async () => {
     const pin = testPin();
-    await storage.createPin(pin);
-    expect(await storage.deletePin(pin.id)).toBe(true);
-    expect(await storage.deletePin(pin.id)).toBe(false);
-    expect(await storage.getPin(pin.id)).toBeNull();
+    await here.createPin(pin);
+    expect(await here.deletePin(pin.id)).toBe(true);
+    expect(await here.deletePin(pin.id)).toBe(false);
+    expect(await here.getPin(pin.id)).toBeNull();
   });
 
   it('counts support once per supporter', async () => {
     const pin = testPin();
-    await storage.createPin(pin);
-    const first = await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:00.000Z');
-    const twice = await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:01.000Z');
-    const other = await storage.supportPin(pin.id, 'dev-2', '2031-01-01T00:00:02.000Z');
+    await here.createPin(pin);
+    const first = await here.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:00.000Z');
+    const twice = await here.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:01.000Z');
+    const other = await here.supportPin(pin.id, 'dev-2', '2031-01-01T00:00:02.000Z');
     expect([first?.added, twice?.added, other?.added]).toEqual([true, false, true]);
     expect(other?.pin.properties.supports).toBe(2);
-    expect(await storage.supportPin('missing', 'dev-1', '2031-01-01T00:00:00.000Z')).toBeNull();
+    expect(await here.supportPin('missing', 'dev-1', '2031-01-01T00:00:00.000Z')).toBeNull();
   });
 
   it('withdraws a support once, only the supporter\'s own, and announces only a real change', async () => {
     const pin = testPin();
-    await storage.createPin(pin);
+    await here.createPin(pin);
     const seen: StorageEvent[] = [];
-    const stop = storage.subscribe((e) => seen.push(e));
-    await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:00.000Z');
-    await storage.supportPin(pin.id, 'dev-2', '2031-01-01T00:00:01.000Z');
-    const notMine = await storage.unsupportPin(pin.id, 'dev-3', '2031-01-01T00:00:02.000Z');
+    const stop = here.subscribe((e) => seen.push(e));
+    await here.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:00.000Z');
+    await here.supportPin(pin.id, 'dev-2', '2031-01-01T00:00:01.000Z');
+    const notMine = await here.unsupportPin(pin.id, 'dev-3', '2031-01-01T00:00:02.000Z');
     expect(notMine).toMatchObject({ removed: false, pin: { properties: { supports: 2 } } });
-    const withdrawn = await storage.unsupportPin(pin.id, 'dev-1', '2031-01-01T00:00:03.000Z');
+    const withdrawn = await here.unsupportPin(pin.id, 'dev-1', '2031-01-01T00:00:03.000Z');
     expect(withdrawn).toMatchObject({ removed: true, pin: { properties: { supports: 1, updatedAt: '2031-01-01T00:00:03.000Z' } } });
-    const twice = await storage.unsupportPin(pin.id, 'dev-1', '2031-01-01T00:00:04.000Z');
+    const twice = await here.unsupportPin(pin.id, 'dev-1', '2031-01-01T00:00:04.000Z');
     expect(twice).toMatchObject({ removed: false, pin: { properties: { supports: 1 } } });
-    expect((await storage.getPin(pin.id))?.properties.supports).toBe(1);
+    expect((await here.getPin(pin.id))?.properties.supports).toBe(1);
     // supporting again after withdrawing counts again
-    expect((await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:05.000Z'))?.added).toBe(true);
-    expect(await storage.unsupportPin('missing', 'dev-1', '2031-01-01T00:00:00.000Z')).toBeNull();
+    expect((await here.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:05.000Z'))?.added).toBe(true);
+    expect(await here.unsupportPin('missing', 'dev-1', '2031-01-01T00:00:00.000Z')).toBeNull();
     // two supports, one withdrawal, one support again: four updates, none for the calls that changed nothing
     // (on PostgreSQL the pin's own creation can arrive after subscribing, through LISTEN)
     const updates = () => seen.flatMap((e) => (e.type === 'pin-updated' ? [e.pin.properties.supports] : []));
@@ -159,72 +168,72 @@ export function storageContract(open: OpenStorage): void {
   it('takes back only supports it holds, and keeps the count equal to the supports under concurrent toggles', async () => {
     // a pin seeded with a count but no support rows (like the demo data): a withdrawal there changes nothing
     const imported = testPin({ supports: 3 });
-    await storage.createPin(imported);
-    expect(await storage.unsupportPin(imported.id, 'dev-1', '2031-01-01T00:00:00.000Z')).toMatchObject({ removed: false, pin: { properties: { supports: 3 } } });
+    await here.createPin(imported);
+    expect(await here.unsupportPin(imported.id, 'dev-1', '2031-01-01T00:00:00.000Z')).toMatchObject({ removed: false, pin: { properties: { supports: 3 } } });
     const pin = testPin();
-    await storage.createPin(pin);
+    await here.createPin(pin);
     const at = '2031-01-01T00:00:00.000Z';
-    const toggles = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? storage.supportPin(pin.id, `dev-${i % 4}`, at) : storage.unsupportPin(pin.id, `dev-${(i - 1) % 4}`, at)));
+    const toggles = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? here.supportPin(pin.id, `dev-${i % 4}`, at) : here.unsupportPin(pin.id, `dev-${(i - 1) % 4}`, at)));
     const results = await Promise.all(toggles);
     const added = results.filter((r) => r && 'added' in r && r.added).length;
     const removed = results.filter((r) => r && 'removed' in r && r.removed).length;
-    expect((await storage.getPin(pin.id))?.properties.supports).toBe(added - removed);
+    expect((await here.getPin(pin.id))?.properties.supports).toBe(added - removed);
     expect(added - removed).toBeGreaterThanOrEqual(0);
   });
 
   it('hides and restores pins with a reason, keeping an audit log', async () => {
     const pin = testPin();
-    await storage.createPin(pin);
-    const hidden = await storage.moderatePin(pin.id, { hidden: true, reason: 'personal data', actor: 'planner', at: '2031-01-01T00:00:00.000Z' });
+    await here.createPin(pin);
+    const hidden = await here.moderatePin(pin.id, { hidden: true, reason: 'personal data', actor: 'planner', at: '2031-01-01T00:00:00.000Z' });
     expect(hidden?.properties).toMatchObject({ hidden: true, hiddenReason: 'personal data' });
-    expect((await storage.listPins()).some((p) => p.id === pin.id)).toBe(false);
-    expect((await storage.listPins({ includeHidden: true })).some((p) => p.id === pin.id)).toBe(true);
-    const restored = await storage.moderatePin(pin.id, { hidden: false, reason: 'edited by author', actor: 'planner', at: '2031-01-01T00:00:01.000Z' });
+    expect((await here.listPins()).some((p) => p.id === pin.id)).toBe(false);
+    expect((await here.listPins({ includeHidden: true })).some((p) => p.id === pin.id)).toBe(true);
+    const restored = await here.moderatePin(pin.id, { hidden: false, reason: 'edited by author', actor: 'planner', at: '2031-01-01T00:00:01.000Z' });
     expect(restored?.properties.hidden).toBe(false);
     expect(restored?.properties.hiddenReason).toBeUndefined();
-    const log = await storage.listAudit();
+    const log = await here.listAudit();
     expect(log.slice(0, 2).map((e) => [e.action, e.pinId, e.reason])).toEqual([
       ['restore', pin.id, 'edited by author'],
       ['hide', pin.id, 'personal data'],
     ]);
-    expect(await storage.moderatePin('missing', { hidden: true, reason: 'x', actor: 'p', at: '2031-01-01T00:00:00.000Z' })).toBeNull();
+    expect(await here.moderatePin('missing', { hidden: true, reason: 'x', actor: 'p', at: '2031-01-01T00:00:00.000Z' })).toBeNull();
   });
 
   it('replaces areas all-or-nothing, refusing when a pin would fall outside', async () => {
     const pin = testPin({ position: [-2.15, 53.45] });
-    await storage.createPin(pin);
+    await here.createPin(pin);
     const westOnly = { ...testAreas(), features: testAreas().features.slice(0, 1) };
-    const refused = await storage.replaceAreas(westOnly, (p) => (locateTestArea(p) === 'west' ? 'west' : null), 'planner');
+    const refused = await here.replaceAreas(westOnly, (p) => (locateTestArea(p) === 'west' ? 'west' : null), 'planner');
     expect(refused).toMatchObject({ ok: false, code: 'pins-outside-areas' });
-    expect((await storage.getAreas()).features).toHaveLength(2);
-    expect((await storage.getPin(pin.id))?.properties.area).toBe('east');
+    expect((await here.getAreas()).features).toHaveLength(2);
+    expect((await here.getPin(pin.id))?.properties.area).toBe('east');
 
     const merged = { ...testAreas(), features: [{ ...testAreas().features[0]!, id: 'all', properties: { id: 'all', name: 'All' } }] };
-    const ok = await storage.replaceAreas(merged, () => 'all', 'planner');
+    const ok = await here.replaceAreas(merged, () => 'all', 'planner');
     expect(ok).toMatchObject({ ok: true });
-    expect((await storage.getAreas()).features.map((f) => f.id)).toEqual(['all']);
-    expect((await storage.getPin(pin.id))?.properties.area).toBe('all');
-    expect((await storage.listAudit())[0]?.action).toBe('replace-areas');
+    expect((await here.getAreas()).features.map((f) => f.id)).toEqual(['all']);
+    expect((await here.getPin(pin.id))?.properties.area).toBe('all');
+    expect((await here.listAudit())[0]?.action).toBe('replace-areas');
   });
 
   it('refuses to drop a theme that pins still use', async () => {
-    await storage.createPin(testPin({ theme: 'safety' }));
-    const refused = await storage.replaceThemes(testThemes().filter((t) => t.id !== 'safety'), 'planner');
+    await here.createPin(testPin({ theme: 'safety' }));
+    const refused = await here.replaceThemes(testThemes().filter((t) => t.id !== 'safety'), 'planner');
     expect(refused).toMatchObject({ ok: false, code: 'themes-in-use' });
-    expect((await storage.getThemes()).map((t) => t.id)).toContain('safety');
-    const added = await storage.replaceThemes([...testThemes(), { id: 'play', label: 'Play', colour: '#123456', icon: 'ball' }], 'planner');
+    expect((await here.getThemes()).map((t) => t.id)).toContain('safety');
+    const added = await here.replaceThemes([...testThemes(), { id: 'play', label: 'Play', colour: '#123456', icon: 'ball' }], 'planner');
     expect(added.ok).toBe(true);
-    expect((await storage.getThemes()).map((t) => t.id)).toEqual(['green', 'safety', 'play']);
+    expect((await here.getThemes()).map((t) => t.id)).toEqual(['green', 'safety', 'play']);
   });
 
   it('announces changes to subscribers, hidden pins by id only', async () => {
     const seen: StorageEvent[] = [];
-    const stop = storage.subscribe((e) => seen.push(e));
+    const stop = here.subscribe((e) => seen.push(e));
     const pin = testPin();
-    await storage.createPin(pin);
-    await storage.updatePin(pin.id, { title: 'Changed' }, '2031-01-01T00:00:00.000Z');
-    await storage.moderatePin(pin.id, { hidden: true, reason: 'spam', actor: 'p', at: '2031-01-01T00:00:01.000Z' });
-    await storage.deletePin(pin.id);
+    await here.createPin(pin);
+    await here.updatePin(pin.id, { title: 'Changed' }, '2031-01-01T00:00:00.000Z');
+    await here.moderatePin(pin.id, { hidden: true, reason: 'spam', actor: 'p', at: '2031-01-01T00:00:01.000Z' });
+    await here.deletePin(pin.id);
     await expect.poll(() => seen.map((e) => e.type), { timeout: 3000 }).toEqual(['pin-created', 'pin-updated', 'pin-hidden', 'pin-deleted']);
     expect(JSON.stringify(seen[2])).not.toContain('Changed');
     stop();
@@ -233,77 +242,77 @@ export function storageContract(open: OpenStorage): void {
 
 export function eventLogContract(open: OpenStorage): void {
   it('logs each change with an id in order, announces it with that id, and gives back what came after an id', async () => {
-    const storage = await open(true);
+    const { storage, here } = await openDefault(open, true);
     try {
-      expect(await storage.latestEventId()).toBeNull();
+      expect(await here.latestEventId()).toBeNull();
       const seen: [string, number][] = [];
-      const stop = storage.subscribe((e, id) => seen.push([e.type, id]));
+      const stop = here.subscribe((e, id) => seen.push([e.type, id]));
       const pin = testPin({ title: 'Logged' });
-      await storage.createPin(pin);
-      await storage.updatePin(pin.id, { title: 'Logged again' }, '2031-01-01T00:00:00.000Z');
-      await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:01.000Z');
-      await storage.replaceThemes(testThemes(), 'planner');
-      await storage.deletePin(pin.id);
+      await here.createPin(pin);
+      await here.updatePin(pin.id, { title: 'Logged again' }, '2031-01-01T00:00:00.000Z');
+      await here.supportPin(pin.id, 'dev-1', '2031-01-01T00:00:01.000Z');
+      await here.replaceThemes(testThemes(), 'planner');
+      await here.deletePin(pin.id);
       // changes that change nothing log nothing
-      await storage.deletePin(pin.id);
-      await storage.updatePin('missing', { title: 'x' }, '2031-01-01T00:00:00.000Z');
+      await here.deletePin(pin.id);
+      await here.updatePin('missing', { title: 'x' }, '2031-01-01T00:00:00.000Z');
       await expect.poll(() => seen.length, { timeout: 3000 }).toBe(5);
       stop();
       const ids = seen.map(([, id]) => id);
       expect([...ids].sort((a, b) => a - b)).toEqual(ids);
       expect(new Set(ids).size).toBe(5);
-      expect(await storage.latestEventId()).toBe(ids[4]);
-      const replay = after(ids[0]!, await storage.eventsAfter(ids[0]!, 1000));
+      expect(await here.latestEventId()).toBe(ids[4]);
+      const replay = after(ids[0]!, await here.eventsAfter(ids[0]!, 1000));
       expect(replay?.map((e) => e.id)).toEqual(ids.slice(1));
       // the pin is deleted now: its content is not sent again, its deletion is
       expect(summary(replay)).toEqual([null, null, ['themes-replaced', ''], ['pin-deleted', pin.id]]);
-      expect(after(ids[4]!, await storage.eventsAfter(ids[4]!, 1000))).toEqual([]);
+      expect(after(ids[4]!, await here.eventsAfter(ids[4]!, 1000))).toEqual([]);
     } finally {
       await storage.close();
     }
   });
 
   it('never replays a hidden pin\'s text, and refuses ids it does not know and gaps too long to replay', async () => {
-    const storage = await open(true);
+    const { storage, here } = await openDefault(open, true);
     try {
       const first = testPin({ title: 'Before' });
-      await storage.createPin(first);
-      const from = (await storage.latestEventId())!;
+      await here.createPin(first);
+      const from = (await here.latestEventId())!;
       const visible = testPin({ title: 'Still visible' });
       const hidden = testPin({ title: 'Names a neighbour' });
-      await storage.createPin(visible);
-      await storage.createPin(hidden);
-      await storage.updatePin(hidden.id, { title: 'Names a neighbour twice' }, '2031-01-01T00:00:00.000Z');
-      await storage.moderatePin(hidden.id, { hidden: true, reason: 'personal data', actor: 'planner', at: '2031-01-01T00:00:01.000Z' });
-      const replay = after(from, await storage.eventsAfter(from, 1000));
+      await here.createPin(visible);
+      await here.createPin(hidden);
+      await here.updatePin(hidden.id, { title: 'Names a neighbour twice' }, '2031-01-01T00:00:00.000Z');
+      await here.moderatePin(hidden.id, { hidden: true, reason: 'personal data', actor: 'planner', at: '2031-01-01T00:00:01.000Z' });
+      const replay = after(from, await here.eventsAfter(from, 1000));
       expect(summary(replay)).toEqual([['pin-created', 'Still visible'], null, null, ['pin-hidden', hidden.id]]);
       expect(JSON.stringify(replay)).not.toContain('neighbour');
       // restored: its events may be replayed again, the restore with its text last
-      await storage.moderatePin(hidden.id, { hidden: false, reason: 'edited', actor: 'planner', at: '2031-01-01T00:00:02.000Z' });
-      expect(summary(after(from, await storage.eventsAfter(from, 1000)))?.at(-1)).toEqual(['pin-restored', 'Names a neighbour twice']);
+      await here.moderatePin(hidden.id, { hidden: false, reason: 'edited', actor: 'planner', at: '2031-01-01T00:00:02.000Z' });
+      expect(summary(after(from, await here.eventsAfter(from, 1000)))?.at(-1)).toEqual(['pin-restored', 'Names a neighbour twice']);
 
-      const latest = (await storage.latestEventId())!;
-      expect(await storage.eventsAfter(latest + 1, 1000)).toBeNull();
-      expect(await storage.eventsAfter(latest + 1000, 1000)).toBeNull();
+      const latest = (await here.latestEventId())!;
+      expect(await here.eventsAfter(latest + 1, 1000)).toBeNull();
+      expect(await here.eventsAfter(latest + 1000, 1000)).toBeNull();
       // five events came after `from`: a limit of four is too short, five is enough
-      expect(await storage.eventsAfter(from, 4)).toBeNull();
-      expect(after(from, await storage.eventsAfter(from, 5))).toHaveLength(5);
+      expect(await here.eventsAfter(from, 4)).toBeNull();
+      expect(after(from, await here.eventsAfter(from, 5))).toHaveLength(5);
     } finally {
       await storage.close();
     }
   });
 
   it('replays from 0, the start of the log, until the log is pruned', async () => {
-    const storage = await open(true, { eventLog: { keep: 2, maxAgeMs: 3_600_000, pruneEveryMs: 0 } });
+    const { storage, here } = await openDefault(open, true, { eventLog: { keep: 2, maxAgeMs: 3_600_000, pruneEveryMs: 0 } });
     try {
       // what GET /api/pins reports before any event: a stream from there is replayed everything that follows
-      expect(await storage.eventsAfter(0, 10)).toEqual([]);
-      await storage.createPin(testPin({ title: 'One' }));
-      expect(summary(after(0, await storage.eventsAfter(0, 10)))).toEqual([['pin-created', 'One']]);
-      await storage.createPin(testPin({ title: 'Two' }));
-      await storage.createPin(testPin({ title: 'Three' }));
+      expect(await here.eventsAfter(0, 10)).toEqual([]);
+      await here.createPin(testPin({ title: 'One' }));
+      expect(summary(after(0, await here.eventsAfter(0, 10)))).toEqual([['pin-created', 'One']]);
+      await here.createPin(testPin({ title: 'Two' }));
+      await here.createPin(testPin({ title: 'Three' }));
       // two kept: the first event is gone, so a stream from 0 must re-read everything instead
-      await expect.poll(() => storage.eventsAfter(0, 10), { timeout: 3000 }).toBeNull();
+      await expect.poll(() => here.eventsAfter(0, 10), { timeout: 3000 }).toBeNull();
     } finally {
       await storage.close();
     }
@@ -311,25 +320,25 @@ export function eventLogContract(open: OpenStorage): void {
 
   it('keeps only the newest events and those younger than the age limit, so an id that was pruned asks for a re-sync', async () => {
     let now = 1_000_000;
-    const storage = await open(true, { eventLog: { keep: 3, maxAgeMs: 60_000, pruneEveryMs: 0, clock: () => now } });
+    const { storage, here } = await openDefault(open, true, { eventLog: { keep: 3, maxAgeMs: 60_000, pruneEveryMs: 0, clock: () => now } });
     try {
       const pin = testPin({ title: 'Busy' });
-      await storage.createPin(pin);
-      for (let i = 0; i < 5; i++) await storage.updatePin(pin.id, { title: `Busy ${i}` }, `2031-01-01T00:00:0${i}.000Z`);
-      const latest = (await storage.latestEventId())!;
+      await here.createPin(pin);
+      for (let i = 0; i < 5; i++) await here.updatePin(pin.id, { title: `Busy ${i}` }, `2031-01-01T00:00:0${i}.000Z`);
+      const latest = (await here.latestEventId())!;
       // 6 events, 3 kept: the last three ids still resume, older ones do not
-      await expect.poll(() => storage.eventsAfter(latest - 3, 10), { timeout: 3000 }).toBeNull();
-      expect(after(latest - 2, await storage.eventsAfter(latest - 2, 10))?.map((e) => e.id)).toEqual([latest - 1, latest]);
+      await expect.poll(() => here.eventsAfter(latest - 3, 10), { timeout: 3000 }).toBeNull();
+      expect(after(latest - 2, await here.eventsAfter(latest - 2, 10))?.map((e) => e.id)).toEqual([latest - 1, latest]);
       // long after, one more change: everything older than the age limit goes, but never the newest
       now += 10 * 60_000;
-      await storage.supportPin(pin.id, 'dev-1', '2031-01-01T00:01:00.000Z');
-      const newest = (await storage.latestEventId())!;
-      await expect.poll(() => storage.eventsAfter(latest, 10), { timeout: 3000 }).toBeNull();
-      expect(after(newest, await storage.eventsAfter(newest, 10))).toEqual([]);
+      await here.supportPin(pin.id, 'dev-1', '2031-01-01T00:01:00.000Z');
+      const newest = (await here.latestEventId())!;
+      await expect.poll(() => here.eventsAfter(latest, 10), { timeout: 3000 }).toBeNull();
+      expect(after(newest, await here.eventsAfter(newest, 10))).toEqual([]);
     } finally {
       await storage.close();
     }
   });
 }
 
-export const seedData = () => ({ areas: testAreas(), themes: testThemes(), pins: [testPin({ id: 'seeded-1' })] });
+export const seedData = (): SeedData => ({ consultations: [testConsultation({ pins: [testPin({ id: 'seeded-1' })] })] });

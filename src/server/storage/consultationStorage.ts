@@ -1,0 +1,152 @@
+// the pin rules of one consultation (idempotency, one support per device, moderation, all-or-nothing replacements),
+// written once over Kysely for both databases.
+import type { AreaCollection, Theme } from '../../core/types.ts';
+import type { StorageDialect } from './db/storageDialect.ts';
+import { applyChanges, scopedKey } from './pinRows.ts';
+import { listAudit, writeAudit } from './queries/audit.ts';
+import type { EventLog } from './queries/events.ts';
+import { countPins, insertPin, listPins, selectPin, selectPinByKey, setAreas } from './queries/pins.ts';
+import type { ConsultationStorage, ReplaceResult } from './storage.ts';
+
+const EMPTY_AREAS: AreaCollection = { type: 'FeatureCollection', features: [] };
+const refusal = (code: 'pins-outside-areas' | 'themes-in-use', ids: string[]): ReplaceResult => ({ ok: false, code, count: ids.length, sample: ids.slice(0, 20) });
+
+/**
+ * What lives inside one consultation. Cheap: no I/O until a method is called; an id that does not exist sees nothing.
+ * @example
+ * const here = consultationStorage(dialect, log, consultationId); await here.listPins({ kind: 'asset' });
+ */
+export function consultationStorage(dialect: StorageDialect, log: EventLog, consultationId: string): ConsultationStorage {
+  const { db } = dialect;
+  const id = consultationId;
+  const readCatalog = async () => db.selectFrom('consultations').select(['areas', 'themes']).where('id', '=', id).executeTakeFirst();
+  /** writes the new areas or themes into the consultation row; a consultation that does not exist is a programming error */
+  const putCatalog = async (trx: Parameters<Parameters<EventLog['write']>[1]>[0], column: 'areas' | 'themes', body: unknown, now: string) => {
+    const result = await trx.updateTable('consultations').set({ [column]: JSON.stringify(body), updated_at: now }).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new Error(`no consultation ${id}`);
+  };
+
+  return {
+    consultationId,
+    async getAreas() {
+      const row = await readCatalog();
+      return row ? (JSON.parse(row.areas) as AreaCollection) : EMPTY_AREAS;
+    },
+    async getThemes() {
+      const row = await readCatalog();
+      return row ? (JSON.parse(row.themes) as Theme[]) : [];
+    },
+    replaceAreas: (areas, locate, actor) =>
+      log.write(id, async (trx, record) => {
+        // blocks pin writes until the new areas are in, so no pin is assigned against the old ones meanwhile
+        await dialect.lockPinsTable(trx);
+        const rows = await trx.selectFrom('pins').select(['id', 'lng', 'lat', 'area']).where('consultation_id', '=', id).execute();
+        const assigned = rows.map((r) => ({ id: r.id, was: r.area, area: locate([Number(r.lng), Number(r.lat)]) }));
+        const outside = assigned.filter((a) => a.area === null).map((a) => a.id);
+        if (outside.length) return refusal('pins-outside-areas', outside);
+        await setAreas(trx, id, assigned.flatMap((a) => (a.area !== null && a.area !== a.was ? [{ id: a.id, area: a.area }] : [])));
+        const now = new Date().toISOString();
+        await putCatalog(trx, 'areas', areas, now);
+        await writeAudit(trx, { consultationId: id, at: now, actor, action: 'replace-areas' });
+        await record({ type: 'areas-replaced' });
+        return { ok: true as const, reassigned: assigned.length };
+      }),
+    replaceThemes: (themes, actor) =>
+      log.write(id, async (trx, record) => {
+        await dialect.lockPinsTable(trx);
+        const kept = themes.map((t) => t.id);
+        let used = trx.selectFrom('pins').select('id').where('consultation_id', '=', id);
+        if (kept.length) used = used.where('theme', 'not in', kept);
+        const ids = (await used.orderBy('id').execute()).map((r) => r.id);
+        if (ids.length) return refusal('themes-in-use', ids);
+        const now = new Date().toISOString();
+        await putCatalog(trx, 'themes', themes, now);
+        await writeAudit(trx, { consultationId: id, at: now, actor, action: 'replace-themes' });
+        await record({ type: 'themes-replaced' });
+        return { ok: true as const, reassigned: 0 };
+      }),
+    listPins: (filter) => listPins(dialect, id, filter),
+    countPins: () => countPins(db, id),
+    getPin: (pinId) => selectPin(db, dialect, id, pinId),
+    async createPin(pin, idempotency) {
+      const key = idempotency ? scopedKey(pin.properties.author, idempotency.key) : null;
+      const created = await log.write(id, async (trx, record) => {
+        if (!(await insertPin(trx, dialect, id, pin, key, idempotency?.fingerprint ?? null))) return null;
+        const stored = (await selectPin(trx, dialect, id, pin.id))!;
+        await record({ type: 'pin-created', pin: stored });
+        return stored;
+      });
+      if (created) return { status: 'created', pin: created };
+      const existing = key === null ? null : await selectPinByKey(db, id, key);
+      if (!existing) return { status: 'id-taken' };
+      return { status: existing.fingerprint === idempotency!.fingerprint ? 'replayed' : 'key-reused', pin: existing.pin };
+    },
+    updatePin: (pinId, changes, updatedAt) =>
+      log.write(id, async (trx, record) => {
+        const current = await selectPin(trx, dialect, id, pinId, true);
+        if (!current) return null;
+        const next = applyChanges(current, changes, updatedAt);
+        const p = next.properties;
+        const [lng, lat] = next.geometry.coordinates;
+        await trx.updateTable('pins')
+          .set({ kind: p.kind, theme: p.theme, title: p.title, note: p.note ?? null, sentiment: p.sentiment ?? null, area: p.area, lng: lng!, lat: lat!, updated_at: updatedAt })
+          .where('id', '=', pinId)
+          .execute();
+        if (!p.hidden) await record({ type: 'pin-updated', pin: next });
+        return next;
+      }),
+    deletePin: (pinId) =>
+      log.write(id, async (trx, record) => {
+        const result = await trx.deleteFrom('pins').where('id', '=', pinId).where('consultation_id', '=', id).executeTakeFirst();
+        const deleted = Number(result.numDeletedRows) === 1;
+        if (deleted) await record({ type: 'pin-deleted', id: pinId });
+        return deleted;
+      }),
+    supportPin: (pinId, supporter, at) =>
+      log.write(id, async (trx, record) => {
+        if (!(await selectPin(trx, dialect, id, pinId, true))) return null;
+        const inserted = await trx.insertInto('supports').values({ pin_id: pinId, supporter, at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        const added = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+        if (added) await trx.updateTable('pins').set((eb) => ({ supports: eb('supports', '+', 1), updated_at: at })).where('id', '=', pinId).execute();
+        const pin = (await selectPin(trx, dialect, id, pinId))!;
+        if (added && !pin.properties.hidden) await record({ type: 'pin-updated', pin });
+        return { pin, added };
+      }),
+    unsupportPin: (pinId, supporter, at) =>
+      log.write(id, async (trx, record) => {
+        // the pin's row lock orders this against a concurrent support by the same device
+        if (!(await selectPin(trx, dialect, id, pinId, true))) return null;
+        const deleted = await trx.deleteFrom('supports').where('pin_id', '=', pinId).where('supporter', '=', supporter).executeTakeFirst();
+        const removed = Number(deleted.numDeletedRows) === 1;
+        if (removed) {
+          await trx.updateTable('pins')
+            .set((eb) => ({ supports: eb.case().when('supports', '>', 0).then(eb('supports', '-', 1)).else(0).end(), updated_at: at }))
+            .where('id', '=', pinId)
+            .execute();
+        }
+        const pin = (await selectPin(trx, dialect, id, pinId))!;
+        if (removed && !pin.properties.hidden) await record({ type: 'pin-updated', pin });
+        return { pin, removed };
+      }),
+    moderatePin: (pinId, m) =>
+      log.write(id, async (trx, record) => {
+        const result = await trx.updateTable('pins')
+          .set({ hidden: dialect.bool(m.hidden), hidden_reason: m.hidden ? m.reason : null, updated_at: m.at })
+          .where('id', '=', pinId).where('consultation_id', '=', id)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return null;
+        await writeAudit(trx, { consultationId: id, at: m.at, actor: m.actor, action: m.hidden ? 'hide' : 'restore', pinId, reason: m.reason });
+        const pin = (await selectPin(trx, dialect, id, pinId))!;
+        await record(m.hidden ? { type: 'pin-hidden', id: pinId } : { type: 'pin-restored', pin });
+        return pin;
+      }),
+    listAudit: (limit = 500) => listAudit(db, id, limit),
+    subscribe(listener) {
+      return dialect.listen((message) => {
+        if (message.consultationId === id) listener(message.event, message.id);
+      });
+    },
+    latestEventId: () => log.latestId(),
+    eventsAfter: (afterId, limit) => log.after(id, afterId, limit),
+  };
+}

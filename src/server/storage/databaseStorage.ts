@@ -1,0 +1,93 @@
+// the one Storage implementation over Kysely: consultations, staff, seeding; the dialect supplies what differs.
+import { consultationStorage } from './consultationStorage.ts';
+import type { StorageDialect } from './db/storageDialect.ts';
+import type { EventLogOptions } from './eventLog.ts';
+import { writeAudit } from './queries/audit.ts';
+import { applyConsultationChanges, findConsultation, insertConsultation, rowToConsultation, selectConsultations, writeConsultation } from './queries/consultations.ts';
+import { createEventLog } from './queries/events.ts';
+import { insertPins } from './queries/pins.ts';
+import { staffStorage } from './queries/staff.ts';
+import type { SeedData, Storage } from './storage.ts';
+
+export interface StorageOptions {
+  /** the content of a new database (one without consultations); called at most once */
+  seed?: () => SeedData | Promise<SeedData>;
+  eventLog?: EventLogOptions;
+}
+
+/**
+ * Seeds a database without consultations, in one transaction; on PostgreSQL under an advisory lock, so processes
+ * starting together seed once. The seed's first consultation is the oldest (the default).
+ */
+async function seedIfNew(dialect: StorageDialect, seed: () => SeedData | Promise<SeedData>): Promise<void> {
+  await dialect.db.transaction().execute(async (trx) => {
+    await dialect.lockSetup(trx, 'seed');
+    if (await trx.selectFrom('consultations').select('id').limit(1).executeTakeFirst()) return;
+    const { consultations } = await seed();
+    for (const { pins, ...input } of consultations) {
+      const created = await insertConsultation(trx, input, new Date());
+      if (!created) throw new Error(`the seed has the slug "${input.slug}" twice`);
+      await insertPins(trx, dialect, created.id, pins);
+    }
+  });
+}
+
+/**
+ * Storage over an opened (and migrated) database.
+ * @example
+ * const storage = await createStorage(await openSqliteDialect(':memory:'), { seed: () => loadSeed('data') });
+ */
+export async function createStorage(dialect: StorageDialect, options: StorageOptions = {}): Promise<Storage> {
+  const { db } = dialect;
+  try {
+    if (options.seed) await seedIfNew(dialect, options.seed);
+  } catch (error) {
+    await dialect.close();
+    throw error;
+  }
+  const log = createEventLog(dialect, options.eventLog);
+
+  return {
+    kind: dialect.kind,
+    ...(dialect.rateCounter ? { rateCounter: dialect.rateCounter } : {}),
+    async listConsultations() {
+      const rows = await selectConsultations(db)
+        .select((eb) => eb.selectFrom('pins').select((p) => p.fn.countAll().as('n'))
+          .whereRef('pins.consultation_id', '=', 'consultations.id').where('pins.hidden', '=', dialect.bool(false)).as('pins'))
+        .execute();
+      return rows.map((row) => ({ ...rowToConsultation(row), pins: Number(row.pins ?? 0) }));
+    },
+    getConsultation: (slug) => findConsultation(db, { slug }),
+    getConsultationById: (id) => findConsultation(db, { id }),
+    createConsultation: (input, actor) =>
+      db.transaction().execute(async (trx) => {
+        // one at a time, so creation times (the order of consultations) are unique
+        await dialect.lockSetup(trx, 'consultations');
+        const consultation = await insertConsultation(trx, input, new Date());
+        if (!consultation) return { ok: false as const, code: 'slug-taken' as const };
+        await writeAudit(trx, { consultationId: consultation.id, at: consultation.createdAt, actor, action: 'create-consultation', reason: consultation.slug });
+        return { ok: true as const, consultation };
+      }),
+    updateConsultation: (id, changes, actor, at) =>
+      log.write(id, async (trx, record) => {
+        let query = selectConsultations(trx).where('id', '=', id);
+        if (dialect.rowLocks) query = query.forUpdate();
+        const row = await query.executeTakeFirst();
+        if (!row) return null;
+        const next = applyConsultationChanges(rowToConsultation(row), changes, at);
+        await writeConsultation(trx, next);
+        await writeAudit(trx, { consultationId: id, at, actor, action: 'update-consultation', reason: Object.keys(changes).sort().join(', ') });
+        await record({ type: 'consultation-updated' });
+        return next;
+      }),
+    consultation: (id) => consultationStorage(dialect, log, id),
+    ...staffStorage(db),
+    subscribe(listener) {
+      return dialect.listen((message) => listener(message.event, message.id, message.consultationId));
+    },
+    async close() {
+      await log.settle();
+      await dialect.close();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// the tables as Kysely sees them (after every migration); columns are snake_case, as in the SQL.
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+/** SQLite keeps booleans as 0/1, PostgreSQL as boolean: reads may give either */
+export type StoredBool = boolean | number;
+
+export interface ConsultationsTable {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  status: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  status_changed_at: string;
+  /** JSON text */
+  settings: string;
+  areas: string;
+  themes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PinsTable {
+  id: string;
+  consultation_id: string;
+  kind: string;
+  theme: string;
+  title: string;
+  note: string | null;
+  sentiment: string | null;
+  area: string;
+  lng: number;
+  lat: number;
+  created_at: string;
+  updated_at: string;
+  author: string | null;
+  supports: number;
+  session_id: string | null;
+  hidden: StoredBool;
+  hidden_reason: string | null;
+  idem_key: string | null;
+  idem_fingerprint: string | null;
+}
+
+export interface SupportsTable {
+  pin_id: string;
+  supporter: string;
+  at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  /** null for server-wide entries */
+  consultation_id: string | null;
+  at: string;
+  actor: string;
+  action: string;
+  pin_id: string | null;
+  reason: string | null;
+}
+
+export interface EventsTable {
+  /** BIGSERIAL on PostgreSQL: pg reads it as a string */
+  id: Generated<number | string>;
+  consultation_id: string | null;
+  /** ms since the epoch */
+  at: number;
+  type: string;
+  pin_id: string | null;
+  payload: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  user_id: string | null;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface StaffSessionsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  consultation_id: string;
+  user_id: string;
+  role: string;
+}
+
+export interface Database {
+  consultations: ConsultationsTable;
+  pins: PinsTable;
+  supports: SupportsTable;
+  audit: AuditTable;
+  events: EventsTable;
+  users: UsersTable;
+  invitations: InvitationsTable;
+  staff_sessions: StaffSessionsTable;
+  memberships: MembershipsTable;
+}
+
+export type Db = Kysely<Database>;
+/** the database or an open transaction: what a query runs on */
+export type Executor = Kysely<Database> | Transaction<Database>;

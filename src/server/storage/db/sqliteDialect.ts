@@ -1,0 +1,63 @@
+// SQLite (better-sqlite3, WAL): one process writes, so live events are an in-process emitter after each commit.
+import fs from 'node:fs';
+import path from 'node:path';
+import { EventEmitter } from 'node:events';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database as Tables } from './database.ts';
+import { migrateDatabase } from './migrate.ts';
+import type { EventMessage, StorageDialect } from './storageDialect.ts';
+
+/**
+ * Opens (creating if new) and migrates a SQLite file; ':memory:' for tests.
+ * @example
+ * const dialect = await openSqliteDialect('.data/coplan.sqlite');
+ */
+export async function openSqliteDialect(file: string, options: { upTo?: string } = {}): Promise<StorageDialect> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  // WARNING: synchronous=FULL fsyncs every commit so an acknowledged pin survives a power cut, not only a process crash
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 5000');
+  // off while migrating: a migration that rebuilds a table must not cascade its DROP (the pragma is ignored inside a transaction)
+  database.pragma('foreign_keys = OFF');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrateDatabase(db, 'sqlite', options);
+    const broken = database.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new Error(`the database has ${broken.length} rows whose foreign keys point nowhere`);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  database.pragma('foreign_keys = ON');
+
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  return {
+    kind: 'sqlite',
+    db,
+    bool: (value) => Number(value),
+    rowLocks: false,
+    lockPinsTable: async () => undefined,
+    lockSetup: async () => undefined,
+    replayOverlap: 0,
+    bboxIndexHint: true,
+    publish: async () => undefined,
+    // one connection and one writer, so ids are in commit order
+    committed(messages) {
+      for (const message of messages) events.emit('event', message);
+    },
+    listen(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    async close() {
+      events.removeAllListeners();
+      await db.destroy();
+    },
+  };
+}
+
+export type { EventMessage };

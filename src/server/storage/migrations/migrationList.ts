@@ -1,0 +1,34 @@
+// every migration, in order, as a static list: no folder scanning, so tsx, vitest and a bundled server all see the same.
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { up as initial } from './2026-12-01-0001-initial.ts';
+import { up as consultations } from './2026-12-01-0002-consultations.ts';
+import { up as staff } from './2026-12-01-0003-staff-accounts.ts';
+
+export type DialectKind = 'sqlite' | 'postgres';
+
+type Up = (db: Kysely<unknown>, kind: DialectKind) => Promise<void>;
+
+/** names sort in the order they run (Kysely's Migrator checks that) */
+const MIGRATIONS: [name: string, up: Up][] = [
+  ['2026-12-01-0001-initial', initial],
+  ['2026-12-01-0002-consultations', consultations],
+  ['2026-12-01-0003-staff-accounts', staff],
+];
+
+/**
+ * The migrations for one dialect, for Kysely's Migrator.
+ * @example
+ * new Migrator({ db, provider: migrationProvider('sqlite') }).migrateToLatest()
+ */
+export function migrationProvider(kind: DialectKind, upTo?: string): MigrationProvider {
+  return {
+    async getMigrations() {
+      const list: Record<string, Migration> = {};
+      for (const [name, up] of MIGRATIONS) {
+        if (upTo !== undefined && name > upTo) break;
+        list[name] = { up: (db) => up(db, kind) };
+      }
+      return list;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// the event log's queries: a change and its events in one transaction, the replay read, and pruning.
+import { sql } from 'kysely';
+import type { Transaction } from 'kysely';
+import { EVENT_LOG_DEFAULTS, eventPinId, replayedEvents, throttled } from '../eventLog.ts';
+import type { EventLogOptions } from '../eventLog.ts';
+import type { LoggedEvent, StorageEvent } from '../storage.ts';
+import type { Database } from '../db/database.ts';
+import type { EventMessage, StorageDialect } from '../db/storageDialect.ts';
+
+/** logs an event in the open transaction; call it last, after the pin's row lock is taken, so one pin's events are in id order */
+export type RecordEvent = (event: StorageEvent) => Promise<void>;
+
+export interface EventLog {
+  /** runs `change` in one transaction with the events it records, and announces them once (and only if) it commits */
+  write<T>(consultationId: string, change: (trx: Transaction<Database>, record: RecordEvent) => Promise<T>): Promise<T>;
+  latestId(): Promise<number | null>;
+  after(consultationId: string, afterId: number, limit: number): Promise<LoggedEvent[] | null>;
+  /** waits for a clean-up under way, so closing never cuts one off */
+  settle(): Promise<void>;
+}
+
+/**
+ * The event log over one database.
+ * @example
+ * const log = createEventLog(dialect);
+ * await log.write(consultationId, async (trx, record) => { ...; await record({ type: 'themes-replaced' }); });
+ */
+export function createEventLog(dialect: StorageDialect, options: EventLogOptions = {}): EventLog {
+  const { db } = dialect;
+  const log = { ...EVENT_LOG_DEFAULTS, clock: Date.now, ...options };
+  let pruning: Promise<unknown> = Promise.resolve();
+  // not awaited: a write need not wait for the clean-up, and a failed one is retried next time. Old events go as a
+  // prefix by id (never the newest), so "event N is still kept" means "nothing after N was deleted".
+  const prune = throttled(log.pruneEveryMs, log.clock, () => {
+    pruning = sql`DELETE FROM events WHERE id < (SELECT max(id) FROM events)
+      AND id <= (SELECT max(id) FROM events WHERE at < ${log.clock() - log.maxAgeMs} OR id <= (SELECT max(id) FROM events) - ${log.keep})`
+      .execute(db)
+      .catch((err: unknown) => console.warn(`coplan: deleting old events failed: ${err instanceof Error ? err.message : String(err)}`));
+  });
+
+  return {
+    async write(consultationId, change) {
+      const logged: EventMessage[] = [];
+      const result = await db.transaction().execute((trx) =>
+        change(trx, async (event) => {
+          const row = await trx.insertInto('events')
+            .values({ consultation_id: consultationId, at: log.clock(), type: event.type, pin_id: eventPinId(event), payload: JSON.stringify(event) })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          const message = { id: Number(row.id), consultationId, event };
+          await dialect.publish(trx, message);
+          logged.push(message);
+        }),
+      );
+      dialect.committed(logged);
+      // after the commit, so the new event counts as the newest (which pruning always keeps)
+      if (logged.length) prune();
+      return result;
+    },
+    async latestId() {
+      const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+      return row?.id === null || row?.id === undefined ? null : Number(row.id);
+    },
+    async after(consultationId, afterId, limit) {
+      const overlap = dialect.replayOverlap;
+      const rows = await db.selectFrom('events as e')
+        .leftJoin('pins as p', 'p.id', 'e.pin_id')
+        .select(['e.id', 'e.payload', sql<boolean | number | null>`(p.id IS NOT NULL AND NOT p.hidden)`.as('visible')])
+        .where('e.consultation_id', '=', consultationId)
+        .where('e.id', '>', afterId - overlap)
+        .orderBy('e.id')
+        .limit(limit + overlap + 1)
+        .execute();
+      // checked after reading: pruning deletes a prefix, so if event afterId is still kept, nothing after it was deleted.
+      // 0 is "from the start of the log", good while nothing has been pruned from it (ids start at 1)
+      if (afterId === 0) {
+        const first = await db.selectFrom('events').select((eb) => eb.fn.min('id').as('id')).executeTakeFirst();
+        if (first?.id !== null && first?.id !== undefined && Number(first.id) !== 1) return null;
+      } else if (!(await db.selectFrom('events').select('id').where('id', '=', afterId).executeTakeFirst())) return null;
+      return replayedEvents(rows, afterId, limit);
+    },
+    settle: async () => {
+      await pruning;
+    },
+  };
+}

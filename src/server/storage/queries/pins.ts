@@ -1,0 +1,91 @@
+// reads and writes of pin rows, always within one consultation.
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type { StorageDialect } from '../db/storageDialect.ts';
+import { PIN_COLUMNS, pinToRow, rowToPin } from '../pinRows.ts';
+import type { PinFilter, ServerPin } from '../storage.ts';
+
+/** the pin, or null when it does not exist in this consultation; `lock` takes its row lock (PostgreSQL) until the transaction ends */
+export async function selectPin(x: Executor, dialect: StorageDialect, consultationId: string, id: string, lock = false): Promise<ServerPin | null> {
+  let query = x.selectFrom('pins').select(PIN_COLUMNS).where('id', '=', id).where('consultation_id', '=', consultationId);
+  if (lock && dialect.rowLocks) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? rowToPin(row) : null;
+}
+
+/**
+ * WARNING: without statistics (nothing runs ANALYZE) SQLite takes the lng index for every bbox. Over 100k pins that is
+ * ~10x faster for a street-level view but 3-5x slower than one scan for a view over most of the town (a row lookup per
+ * pin), so a bbox wider than a third of the pins' east-west extent opts out of the index (`+lng`). Two index lookups.
+ */
+async function coversMostPins(dialect: StorageDialect, consultationId: string, [minLng, , maxLng]: readonly [number, number, number, number]): Promise<boolean> {
+  const extent = await dialect.db.selectFrom('pins')
+    .select((eb) => [eb.fn.min('lng').as('lo'), eb.fn.max('lng').as('hi')])
+    .where('consultation_id', '=', consultationId)
+    .executeTakeFirst();
+  const lo = extent?.lo ?? null;
+  const hi = extent?.hi ?? null;
+  return lo === null || hi === null || maxLng - minLng > (Number(hi) - Number(lo)) / 3;
+}
+
+export async function listPins(dialect: StorageDialect, consultationId: string, filter: PinFilter = {}): Promise<ServerPin[]> {
+  let query = dialect.db.selectFrom('pins').select(PIN_COLUMNS).where('consultation_id', '=', consultationId);
+  if (!filter.includeHidden) query = query.where('hidden', '=', dialect.bool(false));
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.theme) query = query.where('theme', '=', filter.theme);
+  if (filter.area) query = query.where('area', '=', filter.area);
+  if (filter.author) query = query.where('author', '=', filter.author);
+  if (filter.since) query = query.where('updated_at', '>', filter.since);
+  if (filter.bbox) {
+    const [minLng, minLat, maxLng, maxLat] = filter.bbox;
+    const lng = dialect.bboxIndexHint && (await coversMostPins(dialect, consultationId, filter.bbox)) ? sql<number>`+lng` : sql<number>`lng`;
+    query = query.where(lng, '>=', minLng).where('lat', '>=', minLat).where(lng, '<=', maxLng).where('lat', '<=', maxLat);
+  }
+  query = query.orderBy('created_at').orderBy('id');
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return (await query.execute()).map(rowToPin);
+}
+
+export async function countPins(x: Executor, consultationId: string, visibleOnly: { hidden: boolean | number } | null = null): Promise<number> {
+  let query = x.selectFrom('pins').select((eb) => eb.fn.countAll().as('n')).where('consultation_id', '=', consultationId);
+  if (visibleOnly) query = query.where('hidden', '=', visibleOnly.hidden);
+  return Number((await query.executeTakeFirst())?.n ?? 0);
+}
+
+/** inserts the pin unless its id or its (consultation, idempotency key) is taken; true when it was stored */
+export async function insertPin(x: Executor, dialect: StorageDialect, consultationId: string, pin: ServerPin, key: string | null, fingerprint: string | null): Promise<boolean> {
+  const result = await x.insertInto('pins')
+    .values({ ...pinToRow(pin, consultationId, dialect.bool), idem_key: key, idem_fingerprint: fingerprint })
+    // a concurrent insert with the same key waits here for the first to commit, then does nothing
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export async function selectPinByKey(x: Executor, consultationId: string, key: string): Promise<{ pin: ServerPin; fingerprint: string | null } | null> {
+  const row = await x.selectFrom('pins').select([...PIN_COLUMNS, 'idem_fingerprint'])
+    .where('consultation_id', '=', consultationId).where('idem_key', '=', key).executeTakeFirst();
+  return row ? { pin: rowToPin(row), fingerprint: row.idem_fingerprint } : null;
+}
+
+/** many rows per INSERT, in chunks both databases accept (their limits on bound values) */
+export async function insertPins(x: Executor, dialect: StorageDialect, consultationId: string, pins: readonly ServerPin[]): Promise<void> {
+  for (let i = 0; i < pins.length; i += 500) {
+    await x.insertInto('pins').values(pins.slice(i, i + 500).map((pin) => pinToRow(pin, consultationId, dialect.bool))).execute();
+  }
+}
+
+/** sets each pin's area, one statement per area and chunk of ids, only for pins whose area changes */
+export async function setAreas(x: Executor, consultationId: string, changes: readonly { id: string; area: string }[]): Promise<void> {
+  const byArea = new Map<string, string[]>();
+  for (const { id, area } of changes) {
+    const ids = byArea.get(area);
+    if (ids) ids.push(id);
+    else byArea.set(area, [id]);
+  }
+  for (const [area, ids] of byArea) {
+    for (let i = 0; i < ids.length; i += 5000) {
+      await x.updateTable('pins').set({ area }).where('consultation_id', '=', consultationId).where('id', 'in', ids.slice(i, i + 5000)).execute();
+    }
+  }
+}
