@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PinFeature } from '../../src/core/types.ts';
 import { ApiRequestError, consultationBase, createHttpRepository, isTransient, NetworkError, toRemotePin } from '../../src/persistence/httpRepository.ts';
 import type { HttpRepository } from '../../src/persistence/httpRepository.ts';
-import { startTestServer } from '../support/serverHarness.ts';
+import { createStaffApi } from '../../src/persistence/staffApi.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/serverHarness.ts';
 import { signInPlanner } from './signInPlanner.ts';
 import type { TestServer } from '../support/serverHarness.ts';
+import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import type { InjectFetch } from './injectFetch.ts';
 
@@ -23,11 +25,13 @@ function draft(title: string, position: [number, number] = [-2.25, 53.45]): PinF
 let server: TestServer;
 let net: InjectFetch;
 let api: HttpRepository;
+let base: string;
 
 beforeEach(async () => {
   server = await startTestServer();
+  base = await defaultBase(server);
   net = createInjectFetch(server.app);
-  api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch });
+  api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch, consultationBase: base });
 });
 afterEach(async () => {
   await server.close();
@@ -46,7 +50,7 @@ describe('createHttpRepository', () => {
     const seeded = pins.find((r) => r.pin.id === 'seeded-1')!;
     expect(seeded.pin.properties.author).toBeUndefined();
     // another device sees the same pin as not its own
-    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch });
+    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch, consultationBase: base });
     expect((await other.getPin(created.pin.id)).pin.properties.author).toBeUndefined();
   });
 
@@ -64,12 +68,12 @@ describe('createHttpRepository', () => {
     const edited = await api.updatePin(pin.id, { ...pin, properties: { ...pin.properties, title: 'Deep potholes', note: undefined } });
     expect(edited.pin.properties.title).toBe('Deep potholes');
     expect(edited.pin.properties.note).toBeUndefined();
-    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch });
+    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch, consultationBase: base });
     expect(await other.supportPin(pin.id)).toMatchObject({ added: true, pin: { properties: { supports: 1 } } });
     expect(await other.supportPin(pin.id)).toMatchObject({ added: false, pin: { properties: { supports: 1 } } });
     expect(await other.unsupportPin(pin.id)).toMatchObject({ removed: true, pin: { properties: { supports: 0 } } });
     expect(await other.unsupportPin(pin.id)).toMatchObject({ removed: false, pin: { properties: { supports: 0 } } });
-    expect(net.calls.at(-1)).toBe(`DELETE /api/pins/${pin.id}/support`);
+    expect(net.calls.at(-1)).toBe(`DELETE ${base}/pins/${pin.id}/support`);
     await api.deletePin(pin.id);
     await expect(api.getPin(pin.id)).rejects.toMatchObject({ status: 404, code: 'pin-not-found' });
   });
@@ -107,9 +111,24 @@ describe('createHttpRepository', () => {
     expect(csv.split('\n')[0]).toMatch(/^id,/);
   });
 
+  it('signs staff in with e-mail and password through the staff API, names them, and revokes the session on sign-out', async () => {
+    const staff = createStaffApi(api);
+    expect(await staff.getSession()).toEqual({ user: null, memberships: [] });
+    await expect(staff.signIn({ email: ADMIN_EMAIL, password: 'not the password' })).rejects.toMatchObject({ status: 401, code: 'wrong-credentials' });
+    const signed = await staff.signIn({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    expect(signed.user).toMatchObject({ email: ADMIN_EMAIL, role: 'admin' });
+    expect((await staff.getSession()).user?.email).toBe(ADMIN_EMAIL);
+    const [listed] = await staff.listConsultations();
+    expect(consultationBase(listed!.slug)).toBe(base);
+    expect(await staff.getConsultation(listed!.slug)).toMatchObject({ slug: listed!.slug, viewerRole: 'admin', settings: { minCount: expect.any(Number) } });
+    await staff.signOut();
+    expect((await staff.getSession()).user).toBeNull();
+    await expect(api.exportPins('csv')).rejects.toMatchObject({ status: 401 });
+  });
+
   it('reports the rate limit with its Retry-After, as worth retrying later', async () => {
     const limited = await startTestServer({ rateLimits: { pinsPerDevicePerMinute: 1 } });
-    const client = createHttpRepository({ deviceToken: DEVICE, fetch: createInjectFetch(limited.app).fetch });
+    const client = createHttpRepository({ deviceToken: DEVICE, fetch: createInjectFetch(limited.app).fetch, consultationBase: await defaultBase(limited) });
     await client.createPin(draft('One'), 'r-1');
     const refused = await client.createPin(draft('Two'), 'r-2').catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 429, code: 'rate-limited' });

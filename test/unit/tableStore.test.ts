@@ -12,9 +12,9 @@ import type { AuthApi } from '../../src/store/authStore.ts';
 import { connectSync } from '../../src/store/syncSlice.ts';
 import { createTableStore } from '../../src/store/tableStore.ts';
 import type { StickerDrop } from '../../src/store/tableStore.ts';
-import { startTestServer } from '../support/serverHarness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/serverHarness.ts';
 import { createStaffApi } from '../../src/persistence/staffApi.ts';
-import { signInPlanner } from './signInPlanner.ts';
+import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import { bundledData, startedStore } from './storeFixtures.ts';
 
@@ -148,7 +148,7 @@ describe('table store in server mode', () => {
     try {
       const net = createInjectFetch(server.app);
       const device = 'device-table-0123456789abcdef';
-      const api = createHttpRepository({ deviceToken: device, fetch: net.fetch });
+      const api = createHttpRepository({ deviceToken: device, fetch: net.fetch, consultationBase: await defaultBase(server) });
       const factory = new IDBFactory();
       const cache = await createIndexedDbRepository({ name: 'cache', factory });
       const outbox = await createOutbox({ api, name: 'outbox', factory });
@@ -158,14 +158,12 @@ describe('table store in server mode', () => {
       const appStore = createAppStore({ repository: cache, deviceToken: device, sync });
       await appStore.getState().appStarted(bundledData());
       const stop = connectSync(appStore, sync);
-      // the page's session is the server's cookie; signing out goes to the server for real
-      await signInPlanner(net);
       const staff = createStaffApi(api);
-      const auth = createAuthStore({ getSession: async () => ({ user: FACILITATOR, memberships: [] }), signIn: vi.fn(), signOut: () => staff.signOut() });
-      await auth.getState().sessionChecked();
+      const auth = createAuthStore(staff);
       let id = 0;
       const table = createTableStore({ appStore, auth, sessions: createMemorySessionRepository(), makeId: () => `workshop-${++id}` });
       await table.getState().tableOpened();
+      expect(await auth.getState().signInRequested({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).toBe(true);
       await table.getState().sessionStarted({ name: 'Hall', date: '2026-04-18' });
 
       const sent = await table.getState().stickerDropped(drop({ theme: 'green', position: [-2.25, 53.45] }));
@@ -191,6 +189,7 @@ describe('table store in server mode', () => {
       table.getState().idleEntered();
       await vi.waitFor(() => expect(auth.getState().user).toBeNull());
       // the server forgot the session too: moderation is refused again
+      expect((await staff.getSession()).user).toBeNull();
       await expect(api.moderatePin(sentId, 'restore', 'again')).rejects.toMatchObject({ status: 401 });
       stop();
     } finally {
