@@ -1,5 +1,5 @@
 // admins: every staff account, inviting someone (the one-time link to pass on), and removing an account.
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invited, StaffAccount, StaffApi } from '../../persistence/staffApi.ts';
@@ -28,6 +28,16 @@ export function UsersPanel({ api, users, selfId, onChanged }: Props) {
   const [removing, setRemoving] = useState<StaffAccount | null>(null);
   const linkInput = useRef<HTMLInputElement>(null);
 
+  useEffect(
+    function focusTheLink() {
+      // the link is what the admin came for: put them on it, ready to copy
+      if (!invited) return;
+      linkInput.current?.focus();
+      linkInput.current?.select();
+    },
+    [invited],
+  );
+
   async function invite(event: FormEvent) {
     event.preventDefault();
     const found = { ...(/^\S+@\S+$/.test(email.trim()) ? {} : { email: t('staff.users.needEmail') }), ...(name.trim() ? {} : { name: t('staff.users.needName') }) };
@@ -43,8 +53,6 @@ export function UsersPanel({ api, users, selfId, onChanged }: Props) {
       setEmail('');
       setName('');
       onChanged();
-      // the link is what the admin came for: put them on it, ready to copy
-      setTimeout(() => linkInput.current?.select(), 0);
     } catch (error) {
       setFailure(refusal(error));
     }
