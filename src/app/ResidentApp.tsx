@@ -36,15 +36,16 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
         <div className="brand">
           <h1>{t('app.title')}</h1>
           {consultation?.title ? <p className="consultation-title">{consultation.title}</p> : <p className="tagline">{t('app.tagline')}</p>}
+          {consultation ? (
+            // in the brand block, not the nav: on a phone the nav has no room left beside the view tabs
+            <a className="brand-link" href="/">
+              {t('consultation.allConsultations')}
+            </a>
+          ) : null}
         </div>
         <nav aria-label={t('view.navLabel')}>
           <ViewSwitch />
           <a className="planner-nav-link" href={consultationPath(slug, 'planner')}>{t('planner.link')}</a>
-          {consultation ? (
-            <a className="planner-nav-link" href="/">
-              {t('consultation.allConsultations')}
-            </a>
-          ) : null}
         </nav>
         <LanguageSwitcher />
       </header>

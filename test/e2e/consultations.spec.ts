@@ -83,6 +83,8 @@ test('an admin invites a planner and creates a consultation; residents pin until
   // the admin signs in and invites a planner; the one-time link is shown to pass on
   await signInAtConsole(page, E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD);
   await expect(page.getByText(/^Signed in as /)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Consultations' }).getByRole('listitem')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/staff-console-${testInfo.project.name}.png`, fullPage: true });
   const accounts = page.getByRole('region', { name: 'Staff accounts' });
   await accounts.getByLabel('E-mail', { exact: true }).fill(plannerEmail);
   await accounts.getByLabel('Name', { exact: true }).fill('Pat Planner');
@@ -123,7 +125,7 @@ test('an admin invites a planner and creates a consultation; residents pin until
   await expect(manage.getByText(`Pat Planner (${plannerEmail}): Planner`)).toBeVisible();
   await manage.getByRole('button', { name: 'Open it' }).click();
   await expect(manage.locator('.status-badge')).toHaveText('Status: Open');
-  await page.screenshot({ path: `${SHOTS}/staff-${testInfo.project.name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/staff-manage-${testInfo.project.name}.png`, fullPage: true });
   const created = (await (await page.request.get(`/api/consultations/${slug}`)).json()) as { status: string };
   expect(created.status).toBe('open');
 
