@@ -21,7 +21,7 @@ interface Props {
 const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : null);
 
 export function CreateConsultationForm({ api, themes, onCreated }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const refusal = useRefusalText();
   const [title, setTitle] = useState('');
@@ -164,7 +164,7 @@ export function CreateConsultationForm({ api, themes, onCreated }: Props) {
                     setKept(next);
                   }}
                 />
-                {theme.label}
+                {theme.labels?.[i18n.language] ?? theme.label}
               </label>
             ))}
           </div>
