@@ -1,36 +1,54 @@
-// routes by pathname: the resident map at /, the planner view at /planner and touch-table mode at /table, the last two
-// loaded on demand (the service worker precaches every chunk, so a hall can open /table for the first time offline).
+// the page the path opened: the front page, one consultation's resident map, planner view or touch table, the staff
+// console, or "no such consultation"; the planner, table and staff pages load as their own chunks (the service worker
+// precaches every chunk, so a hall can open /table for the first time offline).
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppStoreProvider } from '../store/AppStoreProvider.tsx';
 import type { AppStore } from '../store/appStore.ts';
+import { ConsultationProvider } from '../store/useConsultation.ts';
+import { FrontPage } from '../ui/consultations/FrontPage.tsx';
+import { NotFoundPage } from '../ui/consultations/NotFoundPage.tsx';
 import type { TileConfig } from './loadTileConfig.ts';
 import type { ServerCounting } from './PlannerApp.tsx';
+import type { OpenedPage } from './resolvePage.ts';
 import { ResidentApp } from './ResidentApp.tsx';
 
 const PlannerApp = lazy(() => import('./PlannerApp.tsx').then((m) => ({ default: m.PlannerApp })));
 const TableRoute = lazy(() => import('./TableRoute.tsx'));
+const StaffRoute = lazy(() => import('./StaffRoute.tsx'));
 
-/** the route a pathname shows: '/', '/planner' or '/table' (a trailing slash does not matter) */
-export function routeOf(pathname: string): string {
-  return pathname.replace(/\/+$/, '') || '/';
+interface AppProps {
+  tiles: TileConfig;
+  opened: OpenedPage;
+  /** the resident map's store, for a consultation's pages */
+  store?: AppStore;
+  plannerServer?: ServerCounting;
 }
 
-export function App({ store, tiles, pathname, plannerServer }: { store: AppStore; tiles: TileConfig; pathname: string; plannerServer?: ServerCounting }) {
+export function App({ tiles, opened, store, plannerServer }: AppProps) {
   const { t } = useTranslation();
-  const route = routeOf(pathname);
   const loading = (
     <p className="app-status" role="status">
       {t('app.loading')}
     </p>
   );
+  if (opened.kind === 'front') return <FrontPage consultations={opened.consultations} />;
+  if (opened.kind === 'not-found') return <NotFoundPage />;
+  if (opened.kind === 'failed') return <NotFoundPage failure={opened.message} />;
+  if (opened.kind === 'staff' || opened.kind === 'invite') {
+    return <Suspense fallback={loading}>{opened.kind === 'staff' ? <StaffRoute /> : <StaffRoute inviteToken={opened.token} />}</Suspense>;
+  }
+  if (!store) return loading;
+  const { page } = opened;
   return (
-    <AppStoreProvider store={store}>
-      {route === '/' ? (
-        <ResidentApp tiles={tiles} />
-      ) : (
-        <Suspense fallback={loading}>{route === '/table' ? <TableRoute tiles={tiles} /> : route === '/planner' ? <PlannerApp tiles={tiles} {...(plannerServer ? { server: plannerServer } : {})} /> : <ResidentApp tiles={tiles} />}</Suspense>
-      )}
-    </AppStoreProvider>
+    <ConsultationProvider consultation={opened.consultation}>
+      <AppStoreProvider store={store}>
+        {page === 'resident' ? (
+          <ResidentApp tiles={tiles} />
+        ) : (
+          <Suspense fallback={loading}>{page === 'table' ? <TableRoute tiles={tiles} /> : <PlannerApp tiles={tiles} {...(plannerServer ? { server: plannerServer } : {})} />}</Suspense>
+        )}
+      </AppStoreProvider>
+    </ConsultationProvider>
   );
 }

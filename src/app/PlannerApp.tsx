@@ -1,6 +1,7 @@
 // the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { consultationPath } from '../core/appRoutes.ts';
 import '../ui/planner/planner.css';
 import { PlannerMap } from '../map/planner/PlannerMap.tsx';
 import type { PlannerEngineClient } from '../persistence/plannerEngine/plannerEngineClient.ts';
@@ -8,6 +9,7 @@ import { createPlannerEngineRouter } from '../persistence/plannerEngine/plannerE
 import { createPlannerStore } from '../store/plannerStore.ts';
 import { PlannerStoreProvider } from '../store/PlannerStoreProvider.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
+import { useConsultation } from '../store/useConsultation.ts';
 import { PlannerControls } from '../ui/planner/PlannerControls.tsx';
 import { PlannerDashboard } from '../ui/planner/PlannerDashboard.tsx';
 import { PlannerDataSource } from '../ui/planner/PlannerDataSource.tsx';
@@ -36,6 +38,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   const areas = useAppStore((s) => s.areas);
   const pins = useAppStore((s) => s.pins);
   const loadError = useAppStore((s) => s.loadError);
+  const consultation = useConsultation();
 
   useEffect(
     function analyseAppPins() {
@@ -70,10 +73,10 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
       <header className="app-header">
         <div className="brand">
           <h1>{t('planner.title')}</h1>
-          <p className="tagline">{t('planner.tagline')}</p>
+          {consultation?.title ? <p className="consultation-title">{consultation.title}</p> : <p className="tagline">{t('planner.tagline')}</p>}
         </div>
         <nav aria-label={t('planner.nav')}>
-          <a className="planner-nav-link" href="/">
+          <a className="planner-nav-link" href={consultationPath(consultation?.slug ?? null)}>
             {t('planner.toResident')}
           </a>
         </nav>

@@ -1,8 +1,11 @@
 // the resident map page: header with the view tabs, side panel, and map and list as equal views.
 import { useTranslation } from 'react-i18next';
+import { consultationPath } from '../core/appRoutes.ts';
 import { ResidentMap } from '../map/ResidentMap.tsx';
 import type { RenderPinPopup } from '../map/PinLayer.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
+import { useConsultation } from '../store/useConsultation.ts';
+import { ClosedNotice } from '../ui/consultations/ClosedNotice.tsx';
 import { PinDetails } from '../ui/PinDetails.tsx';
 import { PinList } from '../ui/PinList.tsx';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
@@ -22,6 +25,8 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
   const loadError = useAppStore((s) => s.loadError);
   const view = useAppStore((s) => s.view);
   const editing = useAppStore((s) => s.editor !== null);
+  const consultation = useConsultation();
+  const slug = consultation?.slug ?? null;
 
   return (
     <>
@@ -30,14 +35,21 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
       <header className="app-header">
         <div className="brand">
           <h1>{t('app.title')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
+          {consultation?.title ? <p className="consultation-title">{consultation.title}</p> : <p className="tagline">{t('app.tagline')}</p>}
+          {consultation ? (
+            // in the brand block, not the nav: on a phone the nav has no room left beside the view tabs
+            <a className="brand-link" href="/">
+              {t('consultation.allConsultations')}
+            </a>
+          ) : null}
         </div>
         <nav aria-label={t('view.navLabel')}>
           <ViewSwitch />
-          <a className="planner-nav-link" href="/planner">{t('planner.link')}</a>
+          <a className="planner-nav-link" href={consultationPath(slug, 'planner')}>{t('planner.link')}</a>
         </nav>
         <LanguageSwitcher />
       </header>
+      <ClosedNotice />
       <ConnectionBanner />
       <main className={editing ? 'app-main app-main--editing' : 'app-main'}>
         {status === 'loading' ? (

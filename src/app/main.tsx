@@ -2,29 +2,54 @@
 import '../i18n/i18n.ts';
 import './app.css';
 import { createRoot } from 'react-dom/client';
+import { routeOf } from '../core/appRoutes.ts';
 import { chooseRepository } from '../persistence/chooseRepository.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
+import { createHttpRepository } from '../persistence/httpRepository.ts';
 import { connectLiveEvents } from '../persistence/liveEvents.ts';
 import { createServerPlannerEngine } from '../persistence/plannerEngine/serverPlannerEngine.ts';
 import type { ChosenRepository } from '../persistence/chooseRepository.ts';
 import { getDeviceToken } from '../persistence/deviceToken.ts';
+import { createStaffApi } from '../persistence/staffApi.ts';
 import { createAppStore } from '../store/appStore.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
 import { connectSync } from '../store/syncSlice.ts';
-import { App, routeOf } from './App.tsx';
+import { App } from './App.tsx';
 import type { ServerCounting } from './PlannerApp.tsx';
 import { loadBundledData } from './demoData.ts';
 import { loadTileConfig } from './loadTileConfig.ts';
 import { registerAppShell } from './registerAppShell.ts';
+import { resolvePage } from './resolvePage.ts';
+import type { OpenedPage } from './resolvePage.ts';
+
+function storageOrNone(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  const tiles = await loadTileConfig();
   const deviceToken = getDeviceToken();
+  const staff = createStaffApi(createHttpRepository({ deviceToken }));
+  const [tiles, opened] = await Promise.all([
+    loadTileConfig(),
+    resolvePage({ route: routeOf(location.pathname), staff, search: location.search, storage: storageOrNone() }).catch(
+      (error: unknown): OpenedPage => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    ),
+  ]);
+  if (opened.kind !== 'consultation') {
+    root.render(<App tiles={tiles} opened={opened} />);
+    registerAppShell();
+    return;
+  }
+  const consultation = opened.consultation;
   let chosen: ChosenRepository;
   try {
     // the shared server when it answers (or answered before and we are offline now), else this device only
-    chosen = await chooseRepository({ deviceToken, search: location.search });
+    chosen = await chooseRepository({ deviceToken, search: location.search, ...(consultation ? { consultation: consultation.slug } : {}) });
   } catch (error) {
     // without IndexedDB nothing can be kept; say so instead of pretending
     chosen = { mode: 'local', repository: failingRepository(error) };
@@ -32,9 +57,9 @@ async function start(): Promise<void> {
   const { repository } = chosen;
   const store = createAppStore({ repository, deviceToken, ...(chosen.mode === 'server' ? { sync: chosen.sync } : {}) });
   // the planner view of a shared consultation reads areas and themes only: the server counts the pins
-  const plannerServer = chosen.mode === 'server' && routeOf(location.pathname) === '/planner' ? countOnServer(chosen.sync.api) : null;
+  const plannerServer = chosen.mode === 'server' && opened.page === 'planner' ? countOnServer(chosen.sync.api) : null;
   // WARNING: no <StrictMode>: react-leaflet 5's MapContainer removes its map in the doubled dev effect.
-  root.render(<App store={store} tiles={tiles} pathname={location.pathname} {...(plannerServer ? { plannerServer } : {})} />);
+  root.render(<App tiles={tiles} opened={chosen.mode === 'server' ? opened : { ...opened, consultation: null }} store={store} {...(plannerServer ? { plannerServer } : {})} />);
   try {
     if (chosen.mode === 'server' && plannerServer) {
       const [areas, themes] = await Promise.all([chosen.sync.api.getAreas(), chosen.sync.api.getThemes()]);
@@ -49,9 +74,12 @@ async function start(): Promise<void> {
 
 function countOnServer(api: HttpRepository): ServerCounting {
   return {
-    engine: createServerPlannerEngine({ getJson: (path) => api.getJson(path) }),
+    engine: createServerPlannerEngine({ getJson: (path) => api.getJson(path), consultationBase: api.consultationBase }),
     watch(changed) {
-      const live = connectLiveEvents({ pinChanged: changed, pinRemoved: changed, catalogChanged: changed, reconnected: changed, statusChanged: () => {} });
+      const live = connectLiveEvents(
+        { pinChanged: changed, pinRemoved: changed, catalogChanged: changed, reconnected: changed, statusChanged: () => {} },
+        { url: `${api.consultationBase}/events` },
+      );
       return () => live.close();
     },
   };

@@ -1,5 +1,5 @@
 // picks where pins live: the Coplan server when /api/health answers (offline-first via cache and outbox), else this device only.
-import { createHttpRepository, NetworkError } from './httpRepository.ts';
+import { consultationBase, createHttpRepository, NetworkError } from './httpRepository.ts';
 import { createIndexedDbRepository } from './indexedDbRepository.ts';
 import { createOutbox } from './outbox.ts';
 import type { PinRepository } from './pinRepository.ts';
@@ -17,6 +17,11 @@ export interface ChooseRepositoryOptions {
   factory?: IDBFactory;
   /** location.search; `?server=off` forces the device-only mode */
   search?: string;
+  /**
+   * the slug of the consultation the page shows (server mode): its API base, and its own device cache and outbox, so
+   * two consultations' pins never mix on one device; none: the server's deprecated default consultation
+   */
+  consultation?: string;
 }
 
 const MODE_KEY = 'coplan.mode';
@@ -30,7 +35,8 @@ const MODE_KEY = 'coplan.mode';
  */
 export async function chooseRepository(options: ChooseRepositoryOptions): Promise<ChosenRepository> {
   const storage = options.storage ?? globalThis.localStorage;
-  const api = createHttpRepository({ deviceToken: options.deviceToken, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const slug = options.consultation;
+  const api = createHttpRepository({ deviceToken: options.deviceToken, ...(options.fetch ? { fetch: options.fetch } : {}), ...(slug ? { consultationBase: consultationBase(slug) } : {}) });
   const remembered = storage?.getItem(MODE_KEY) === 'server';
   let server = false;
   if (new URLSearchParams(options.search ?? '').get('server') !== 'off') {
@@ -49,8 +55,11 @@ export async function chooseRepository(options: ChooseRepositoryOptions): Promis
   }
   const factory = options.factory ? { factory: options.factory } : {};
   if (!server) return { mode: 'local', repository: await createIndexedDbRepository(factory) };
-  // a separate database from the device-only mode, so the demo pins of one never mix with the consultation's
-  const cache = await createIndexedDbRepository({ name: 'coplan-server', ...factory });
-  const outbox = await createOutbox({ api, name: 'coplan-outbox', ...factory });
-  return { mode: 'server', repository: cache, sync: createServerSync({ api, outbox, cache, ...(options.storage ? { storage: options.storage } : {}) }) };
+  // a separate database from the device-only mode, so the demo pins of one never mix with the consultation's, and one
+  // per consultation, so a device that took part in two never sends one's waiting pin to the other
+  const suffix = slug ? `:${slug}` : '';
+  const cache = await createIndexedDbRepository({ name: `coplan-server${suffix}`, ...factory });
+  const outbox = await createOutbox({ api, name: `coplan-outbox${suffix}`, ...factory });
+  const sync = createServerSync({ api, outbox, cache, ...(options.storage ? { storage: options.storage } : {}), ...(slug ? { consultation: slug } : {}) });
+  return { mode: 'server', repository: cache, sync };
 }

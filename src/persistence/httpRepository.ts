@@ -37,8 +37,6 @@ export interface RemotePin {
   hiddenReason?: string;
 }
 
-export type Role = 'resident' | 'planner';
-
 export interface PinPageQuery {
   /** [west, south, east, north] */
   bbox?: readonly [number, number, number, number];
@@ -51,6 +49,11 @@ export interface HttpRepositoryOptions {
   deviceToken: string;
   /** '' for the page's own origin */
   baseUrl?: string;
+  /**
+   * the API path of the consultation the pins, areas, themes, aggregates and events belong to, from consultationBase();
+   * default '/api', the deprecated unscoped routes of the server's default consultation
+   */
+  consultationBase?: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -61,10 +64,22 @@ export interface ReplaceResponse {
   reassigned?: number;
 }
 
+/** a JSON answer as it came, for callers that validate it themselves (staffApi) */
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  json: unknown;
+  text: string;
+}
+
 export interface HttpRepository {
+  /** where this client's consultation lives in the API, e.g. '/api/consultations/park-2026' */
+  readonly consultationBase: string;
   health(): Promise<{ ok: true; storage: 'sqlite' | 'postgres' }>;
   /** GET any API path and return its JSON unchecked: the caller validates it (e.g. the planner's aggregates) */
   getJson(path: string): Promise<unknown>;
+  /** any request to any API path; refusals throw ApiRequestError, no answer NetworkError; `text` keeps a non-JSON answer */
+  send(method: string, path: string, init?: { body?: unknown; text?: boolean }): Promise<RawAnswer>;
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;
   listPins(options?: { includeHidden?: boolean }): Promise<RemotePin[]>;
@@ -81,9 +96,6 @@ export interface HttpRepository {
   supportPin(id: string): Promise<{ added: boolean } & RemotePin>;
   /** DELETE …/support: takes this device's support back; `removed` is false when there was none to take */
   unsupportPin(id: string): Promise<{ removed: boolean } & RemotePin>;
-  getSession(): Promise<Role>;
-  signIn(passphrase: string): Promise<{ role: Role; expiresAt: string }>;
-  signOut(): Promise<void>;
   moderatePin(id: string, action: 'hide' | 'restore', reason: string): Promise<RemotePin>;
   replaceAreas(areas: AreaCollection): Promise<ReplaceResponse>;
   replaceThemes(themes: Theme[]): Promise<ReplaceResponse>;
@@ -116,8 +128,6 @@ const collectionSchema = z.object({ type: z.literal('FeatureCollection'), featur
 const pageSchema = collectionSchema.extend({ truncated: z.boolean().optional() });
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const healthSchema = z.object({ ok: z.literal(true), storage: z.enum(['sqlite', 'postgres']) });
-const roleSchema = z.object({ role: z.enum(['resident', 'planner']) });
-const signInSchema = z.object({ role: z.enum(['resident', 'planner']), expiresAt: z.string() });
 const themeSchema = z.array(z.object({ id: z.string(), label: z.string(), colour: z.string(), icon: z.string() }).passthrough());
 const replaceSchema = z.object({ ok: z.literal(true), areas: z.number().optional(), themes: z.number().optional(), reassigned: z.number().optional() });
 
@@ -157,7 +167,16 @@ function pinBody(pin: PinFeature, forPatch: boolean): unknown {
 }
 
 /**
- * Creates the API client. All requests carry X-Device-Token; planner sessions ride on the server's httpOnly cookie.
+ * The API path of one consultation's pins, areas, themes, aggregates and live events.
+ * @example
+ * consultationBase('park-2026') // => '/api/consultations/park-2026'
+ */
+export function consultationBase(slug: string): string {
+  return `/api/consultations/${encodeURIComponent(slug)}`;
+}
+
+/**
+ * Creates the API client. All requests carry X-Device-Token; staff sessions ride on the server's httpOnly cookie.
  * @example
  * const api = createHttpRepository({ deviceToken: getDeviceToken() });
  * const { pin } = await api.createPin(draftPin, draftPin.id); // same key again => the same stored pin
@@ -167,6 +186,7 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const timeoutMs = options.timeoutMs ?? 15_000;
   const token = options.deviceToken;
+  const scope = options.consultationBase ?? '/api';
 
   async function request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number; text?: boolean } = {}): Promise<{ status: number; headers: Headers; json: unknown; text: string }> {
     const headers: Record<string, string> = { accept: 'application/json', 'x-device-token': token, ...init.headers };
@@ -211,25 +231,29 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
     if (!parsed.success) throw invalidAnswer(what, parsed.error);
     return parsed.data;
   }
-  const pinPath = (id: string) => `/api/pins/${encodeURIComponent(id)}`;
+  const pinPath = (id: string) => `${scope}/pins/${encodeURIComponent(id)}`;
 
   return {
+    consultationBase: scope,
     async getJson(path) {
       return (await request('GET', path)).json;
+    },
+    send(method, path, init = {}) {
+      return request(method, path, init);
     },
     async health() {
       return parse(healthSchema, (await request('GET', '/api/health', { timeoutMs: Math.min(timeoutMs, 4000) })).json, 'GET /api/health');
     },
     async getAreas() {
       // the server validated areas with parseAreas when they were stored; the shape is checked here, the geometry trusted
-      return parse(collectionSchema, (await request('GET', '/api/areas')).json, 'GET /api/areas') as unknown as AreaCollection;
+      return parse(collectionSchema, (await request('GET', `${scope}/areas`)).json, 'GET …/areas') as unknown as AreaCollection;
     },
     async getThemes() {
-      return parse(themeSchema, (await request('GET', '/api/themes')).json, 'GET /api/themes') as Theme[];
+      return parse(themeSchema, (await request('GET', `${scope}/themes`)).json, 'GET …/themes') as Theme[];
     },
     async listPins(filter = {}) {
       const query = filter.includeHidden ? '?includeHidden=true' : '';
-      const body = parse(collectionSchema, (await request('GET', `/api/pins${query}`)).json, 'GET /api/pins');
+      const body = parse(collectionSchema, (await request('GET', `${scope}/pins${query}`)).json, 'GET …/pins');
       return body.features.map((f) => toRemotePin(f, token));
     },
     async listPinsPage(query) {
@@ -237,8 +261,8 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
       if (query.bbox) params.set('bbox', query.bbox.join(','));
       if (query.limit !== undefined) params.set('limit', String(query.limit));
       if (query.mine) params.set('mine', 'true');
-      const res = await request('GET', `/api/pins${params.size ? `?${params}` : ''}`);
-      const body = parse(pageSchema, res.json, 'GET /api/pins');
+      const res = await request('GET', `${scope}/pins${params.size ? `?${params}` : ''}`);
+      const body = parse(pageSchema, res.json, 'GET …/pins');
       const eventId = res.headers.get('x-last-event-id');
       return { pins: body.features.map((f) => toRemotePin(f, token)), truncated: body.truncated ?? false, eventId: eventId && /^\d{1,20}$/.test(eventId) ? eventId : null };
     },
@@ -246,7 +270,7 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
       return toRemotePin((await request('GET', pinPath(id))).json, token);
     },
     async createPin(pin, idempotencyKey) {
-      const res = await request('POST', '/api/pins', { body: pinBody(pin, false), headers: { 'idempotency-key': idempotencyKey } });
+      const res = await request('POST', `${scope}/pins`, { body: pinBody(pin, false), headers: { 'idempotency-key': idempotencyKey } });
       return { ...toRemotePin(res.json, token), replayed: res.headers.get('idempotent-replayed') === 'true' };
     },
     async updatePin(id, pin) {
@@ -267,28 +291,19 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
       if (!removed.success) throw invalidAnswer('DELETE …/support', removed.error);
       return { removed: removed.data.removed, ...toRemotePin(removed.data.pin, token) };
     },
-    async getSession() {
-      return parse(roleSchema, (await request('GET', '/api/session')).json, 'GET /api/session').role;
-    },
-    async signIn(passphrase) {
-      return parse(signInSchema, (await request('POST', '/api/session', { body: { passphrase } })).json, 'POST /api/session');
-    },
-    async signOut() {
-      await request('DELETE', '/api/session');
-    },
     async moderatePin(id, action, reason) {
       return toRemotePin((await request('POST', `${pinPath(id)}/${action}`, { body: { reason } })).json, token);
     },
     async replaceAreas(areas) {
-      const body = parse(replaceSchema, (await request('PUT', '/api/areas', { body: areas, timeoutMs: 120_000 })).json, 'PUT /api/areas');
+      const body = parse(replaceSchema, (await request('PUT', `${scope}/areas`, { body: areas, timeoutMs: 120_000 })).json, 'PUT …/areas');
       return { ok: true, count: body.areas ?? areas.features.length, reassigned: body.reassigned ?? 0 };
     },
     async replaceThemes(themes) {
-      const body = parse(replaceSchema, (await request('PUT', '/api/themes', { body: themes })).json, 'PUT /api/themes');
+      const body = parse(replaceSchema, (await request('PUT', `${scope}/themes`, { body: themes })).json, 'PUT …/themes');
       return { ok: true, count: body.themes ?? themes.length };
     },
     async exportPins(format) {
-      return (await request('GET', `/api/export/pins.${format}`, { text: true, timeoutMs: 120_000 })).text;
+      return (await request('GET', `${scope}/export/pins.${format}`, { text: true, timeoutMs: 120_000 })).text;
     },
   };
 }

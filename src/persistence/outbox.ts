@@ -84,9 +84,10 @@ function openOutboxDb(name: string, factory?: IDBFactory): Promise<IDBPDatabase<
   }
 }
 
-function defaultLock(): <T>(run: () => Promise<T>) => Promise<T> {
+function defaultLock(name: string): <T>(run: () => Promise<T>) => Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks) return <T>(run: () => Promise<T>) => locks.request('coplan-outbox', run) as Promise<T>;
+  // one lock per outbox: tabs of two consultations send at the same time
+  if (locks) return <T>(run: () => Promise<T>) => locks.request(name, run) as Promise<T>;
   let tail: Promise<unknown> = Promise.resolve();
   return (run) => {
     const next = tail.then(run, run);
@@ -103,10 +104,11 @@ function defaultLock(): <T>(run: () => Promise<T>) => Promise<T> {
  * await outbox.flush(); // => { done: true, sent: 1 }, or { done: false, reason: 'network' } offline
  */
 export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
-  const db = await openOutboxDb(options.name ?? 'coplan-outbox', options.factory);
+  const name = options.name ?? 'coplan-outbox';
+  const db = await openOutboxDb(name, options.factory);
   const makeKey = options.makeKey ?? (() => crypto.randomUUID());
   const now = options.now ?? (() => new Date());
-  const lock = options.lock ?? defaultLock();
+  const lock = options.lock ?? defaultLock(name);
   const listeners = new Set<(event: OutboxEvent) => void>();
   const emit = (event: OutboxEvent) => listeners.forEach((listener) => listener(event));
 

@@ -90,10 +90,9 @@ export interface ServerSyncOptions {
   /** browser online/offline events; tests pass a fake */
   window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } };
   maxRetryMs?: number;
+  /** the consultation's slug: its saved themes and scope are kept apart from another consultation's on this device */
+  consultation?: string;
 }
-
-const THEMES_KEY = 'coplan.server.themes';
-const SCOPE_KEY = 'coplan.server.scope';
 
 /**
  * Creates the sync engine over an API client, an outbox and the device cache.
@@ -109,6 +108,9 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
   const maxRetryMs = options.maxRetryMs ?? 60_000;
   const fullLoadMax = options.fullLoadMax ?? 5000;
   const viewLoadMax = options.viewLoadMax ?? 2000;
+  const suffix = options.consultation ? `:${options.consultation}` : '';
+  const THEMES_KEY = `coplan.server.themes${suffix}`;
+  const SCOPE_KEY = `coplan.server.scope${suffix}`;
   // in view scope, the bbox later reloads re-read (null: only the device's own pins so far)
   let scope: { kind: 'all' } | { kind: 'view'; bbox: Bbox | null } = { kind: 'all' };
   // the live-event id the first load read the pins at: the live stream starts there, so nothing falls in between
@@ -247,7 +249,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
         }
       });
       const from = loadedAtEventId ? { lastEventId: loadedAtEventId } : {};
-      const connection = (options.live ?? ((h, f) => connectLiveEvents(h, f)))({
+      const connection = (options.live ?? ((h, f) => connectLiveEvents(h, { ...f, url: `${api.consultationBase}/events` })))({
         pinChanged: (remote) => (remote.hidden ? next.remotePinRemoved(remote.pin.id) : next.remotePinChanged(remote.pin)),
         pinRemoved: (id) => next.remotePinRemoved(id),
         catalogChanged: (what) => void reload({ areas: what === 'areas', themes: what === 'themes' }),
@@ -305,7 +307,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
     },
     async loadClusters(bbox, zoom, themeIds) {
       const params = new URLSearchParams({ bbox: bbox.join(','), zoom: clusterZoomParam(zoom) });
-      return plannerClustersFromJson(await api.getJson(`/api/aggregates/clusters?${params}`), themeIds);
+      return plannerClustersFromJson(await api.getJson(`${api.consultationBase}/aggregates/clusters?${params}`), themeIds);
     },
   };
 }

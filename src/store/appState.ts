@@ -64,6 +64,8 @@ export interface SyncNotice {
   id: number;
   pinId: string;
   title: string;
+  /** the server's error code, e.g. 'consultation-closed' */
+  code: string;
   message: string;
 }
 

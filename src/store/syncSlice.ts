@@ -135,7 +135,7 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         set((state) => {
           const supportedIds = new Set(state.supportedIds);
           if (code === 'own-pin') supportedIds.delete(pinId);
-          return { supportedIds, notices: [...state.notices, { id: ++noticeId, pinId, title, message }] };
+          return { supportedIds, notices: [...state.notices, { id: ++noticeId, pinId, title, code, message }] };
         });
       },
 

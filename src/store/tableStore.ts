@@ -269,7 +269,7 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
         // half-finished note cards and panel forms are discarded and the facilitator signed out: the next person starts clean
         set({ ...clearTransient(), attract: true });
         const auth = deps.auth?.getState();
-        if (auth?.role === 'planner') void auth.signOutRequested();
+        if (auth?.user) void auth.signOutRequested();
       },
       idleLeft() {
         set((state) => ({ attract: false, viewGeneration: state.viewGeneration + 1 }));

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinFeature } from '../core/types.ts';
 import { isOwnPin } from '../store/selectVisiblePins.ts';
+import { useAcceptsContributions } from '../store/useConsultation.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { ModerationActions } from './planner-tools/ModerationActions.tsx';
 import { announce } from './LiveAnnouncer.tsx';
@@ -23,6 +24,8 @@ export function PinActions({ pin, showOnMap = false, compact = false }: PinActio
   const pinDeleted = useAppStore((s) => s.pinDeleted);
   const pinShownOnMap = useAppStore((s) => s.pinShownOnMap);
   const [confirming, setConfirming] = useState(false);
+  // a closed consultation is read-only: no support, edit or delete (moderators still moderate)
+  const accepting = useAcceptsContributions();
   const title = pin.properties.title;
 
   async function deleteConfirmed() {
@@ -56,7 +59,7 @@ export function PinActions({ pin, showOnMap = false, compact = false }: PinActio
         </button>
       ) : null}
       {/* supporting is for other people's pins: the server refuses a resident's support of their own */}
-      {own ? null : (
+      {own || !accepting ? null : (
         <button
           type="button"
           className="button button--toggle"
@@ -67,7 +70,7 @@ export function PinActions({ pin, showOnMap = false, compact = false }: PinActio
           {t('pin.support')}
         </button>
       )}
-      {own ? (
+      {own && accepting ? (
         <>
           <button type="button" className="button" aria-label={named('pin.edit')} onClick={() => editPinStarted(pin.id)}>
             {t('pin.edit')}

@@ -1,6 +1,7 @@
 // the side panel: the add-pin action, filters and data menu, or the pin form while adding or editing.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAcceptsContributions } from '../store/useConsultation.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { DataMenu } from './DataMenu.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
@@ -12,6 +13,8 @@ export function SidePanel() {
   const editor = useAppStore((s) => s.editor);
   const addPinStarted = useAppStore((s) => s.addPinStarted);
   const serverMode = useAppStore((s) => s.mode === 'server');
+  // a closed consultation is read-only: nothing to add
+  const accepting = useAcceptsContributions();
   const addButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useEffect(
@@ -23,15 +26,17 @@ export function SidePanel() {
     },
     [editor],
   );
-  if (editor) {
+  if (editor && accepting) {
     // re-key so switching from one pin's edit to another's starts a fresh form
     return <PinForm key={editor.mode === 'edit' ? editor.pinId : 'add'} />;
   }
   return (
     <>
-      <button type="button" className="button button--primary button--wide" ref={addButton} onClick={addPinStarted}>
-        {t('actions.addPin')}
-      </button>
+      {accepting ? (
+        <button type="button" className="button button--primary button--wide" ref={addButton} onClick={addPinStarted}>
+          {t('actions.addPin')}
+        </button>
+      ) : null}
       <FilterPanel />
       {serverMode ? <ServerDataMenu /> : <DataMenu />}
     </>

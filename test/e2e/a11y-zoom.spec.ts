@@ -1,5 +1,6 @@
 // 200% zoom: the resident page at 1280 px wide zoomed to 200%, and text alone enlarged to 200%; nothing essential cut off.
 import { expect, test } from './support/appServer.ts';
+import { openConsultationPath } from './support/residentMapPage.ts';
 import type { Page } from '@playwright/test';
 
 const SHOTS = 'test/output/screenshots';
@@ -69,7 +70,7 @@ test('page zoom 200% on a 1280 × 800 window (640 × 400 css px): everything rea
   const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, baseURL: baseURL! });
   const page = await context.newPage();
   await stayOffline(page, baseURL!);
-  await page.goto('/?lang=en');
+  await page.goto(await openConsultationPath(page, '?lang=en'));
   await expect(page.locator('.pin-marker').first()).toBeAttached();
   await page.screenshot({ path: `${SHOTS}/a11y-zoom200-page-${testInfo.project.name}.png` });
   await checkEverythingReachable(page);
@@ -79,7 +80,7 @@ test('page zoom 200% on a 1280 × 800 window (640 × 400 css px): everything rea
 
 test('text zoom 200% (default font size doubled): everything reachable, nothing cut off', async ({ page, baseURL }, testInfo) => {
   await stayOffline(page, baseURL!);
-  await page.goto('/?lang=en');
+  await page.goto(await openConsultationPath(page, '?lang=en'));
   await expect(page.locator('.pin-marker').first()).toBeAttached();
   // what a browser's "font size: very large" / text-only zoom does: rem and em sizes double, px layout stays
   await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });

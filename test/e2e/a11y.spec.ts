@@ -1,6 +1,7 @@
 // axe-core on every resident view, in English and in right-to-left Urdu: zero WCAG 2.2 A/AA violations, counted per view.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/appServer.ts';
+import { openConsultationPath } from './support/residentMapPage.ts';
 import type { Page, TestInfo } from '@playwright/test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -39,7 +40,7 @@ async function stayOffline(page: Page, baseURL: string): Promise<void> {
 
 async function openResident(page: Page, baseURL: string, lang: string): Promise<void> {
   await stayOffline(page, baseURL);
-  await page.goto(`/?lang=${lang}`);
+  await page.goto(await openConsultationPath(page, `?lang=${lang}`));
   await expect(page.locator('.pin-marker').first()).toBeAttached();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }

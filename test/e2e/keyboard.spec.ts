@@ -1,5 +1,6 @@
 // keyboard only, no mouse: add a pin with the crosshair, find it in the list, delete it; focus always visible, never lost.
 import { expect, test } from './support/appServer.ts';
+import { openConsultationPath } from './support/residentMapPage.ts';
 import type { Page } from '@playwright/test';
 
 interface Focused {
@@ -49,7 +50,7 @@ test('keyboard only: add a pin, find it in the list, delete it', async ({ page, 
   const own = new URL(baseURL!).origin;
   await page.route((url) => url.origin !== own && url.protocol.startsWith('http'), (route) => route.fulfill({ status: 204, body: '' }));
   const title = `Keyboard bench ${testInfo.project.name} ${Math.random().toString(36).slice(2, 8)}`;
-  await page.goto('/?lang=en');
+  await page.goto(await openConsultationPath(page, '?lang=en'));
   await expect(page.locator('.pin-marker').first()).toBeAttached();
 
   // open the form
@@ -116,7 +117,7 @@ test('keyboard only: add a pin, find it in the list, delete it', async ({ page, 
 test('keyboard only: switch the language, and the choice is remembered', async ({ page, baseURL }) => {
   const own = new URL(baseURL!).origin;
   await page.route((url) => url.origin !== own && url.protocol.startsWith('http'), (route) => route.fulfill({ status: 204, body: '' }));
-  await page.goto('/');
+  await page.goto(await openConsultationPath(page));
   await expect(page.locator('.pin-marker').first()).toBeAttached();
   await tabTo(page, 'Language');
   await expect(page.getByRole('combobox', { name: 'Language' })).toBeFocused();
@@ -130,7 +131,7 @@ test('keyboard only: switch the language, and the choice is remembered', async (
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
   await expect(page.getByRole('tab', { name: 'Rhestr' })).toBeVisible();
   // a ?lang= link wins over the remembered choice, and mirrors the page for Urdu
-  await page.goto('/?lang=ur');
+  await page.goto(await openConsultationPath(page, '?lang=ur'));
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('combobox', { name: 'زبان' })).toHaveValue('ur');
 });

@@ -2,6 +2,7 @@
 // once the service worker has precached the build (dist/app-files.json), as a hall's table may first open offline.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/appServer.ts';
+import { openConsultationPath } from './support/residentMapPage.ts';
 
 /** every file the build lists, and which of them the service worker's cache holds */
 async function precached(page: Page): Promise<{ listed: string[]; missing: string[] }> {
@@ -20,7 +21,7 @@ test('after one visit to the resident map, the planner view and touch-table mode
     const { pathname } = new URL(r.url());
     if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) loaded.push(pathname);
   });
-  await page.goto('/?tiles=off');
+  await page.goto(await openConsultationPath(page, '?tiles=off'));
   await expect(page.getByRole('button', { name: 'Add a pin', exact: true })).toBeVisible();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

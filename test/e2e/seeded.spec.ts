@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { loadSeed } from '../../src/server/loadSeed.ts';
 import { expect, test } from './support/appServer.ts';
+import { openConsultationPath } from './support/residentMapPage.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../output/screenshots');
 // the server's routes serve the default (first) demo consultation
@@ -35,7 +36,7 @@ test.describe('a server seeded with 8000 generated pins', () => {
       const url = new URL(r.url());
       if (url.pathname === '/api/pins') pinReads.push(url.search);
     });
-    await page.goto('/?tiles=off');
+    await page.goto(await openConsultationPath(page, '?tiles=off'));
     await expect(page.getByRole('button', { name: 'Add a pin', exact: true })).toBeVisible();
     const note = page.locator('.view-scope-note--map');
     await expect(note).toHaveText(/This consultation has many pins/);

@@ -2,7 +2,7 @@
 // ends, next group, idle attract screen and "what we heard"; the side palettes stepping back on a smaller screen.
 // Fingers are real touches sent through CDP, two ids interleaved.
 import AxeBuilder from '@axe-core/playwright';
-import { E2E_PASSPHRASE, expect, test } from './support/appServer.ts';
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, expect, test } from './support/appServer.ts';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { centreOf, dragTogether, longPress, tap, touchSession, type Point } from './support/touch.ts';
 
@@ -90,7 +90,7 @@ async function openTable(page: Page, idle = 600) {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   // WARNING: the device-only mode (a hall without Wi-Fi), so the desktop and phone runs of this file, which share
   // one e2e server, never see each other's identical stickers live. That server-mode table pins keep their
-  // session id is tested in test/unit/serverSyncStore.test.ts. Without a server nobody can check a passphrase, so the
+  // session id is tested in test/unit/serverSyncStore.test.ts. Without a server nobody can check a password, so the
   // panel opens without one; the server-mode sign-in has its own test below.
   await page.goto(`/table?idle=${idle}&server=off`);
   await expect(sticker(page, 'bottom', 'Green space')).toBeVisible();
@@ -101,13 +101,13 @@ async function openPanel(page: Page, cdp: CDPSession) {
   await longPress(cdp, { x: 40, y: 1040 });
   const panel = page.getByRole('dialog', { name: 'Facilitator' });
   await expect(panel).toBeVisible();
-  await expect(panel.getByText('No server is connected: this table works on its own and the panel has no passphrase.')).toBeVisible();
-  await expect(panel.getByLabel('Passphrase', { exact: true })).toHaveCount(0);
+  await expect(panel.getByText('No server is connected: this table works on its own and nobody needs to sign in.')).toBeVisible();
+  await expect(panel.getByLabel('Password', { exact: true })).toHaveCount(0);
   await expect(panel.getByRole('group', { name: 'Show on the map' })).toBeVisible();
   return panel;
 }
 
-test('with the server, the panel asks for the passphrase, and idle time signs the facilitator out there too', async ({ page }, testInfo) => {
+test('with the server, the panel asks for a staff sign-in, and idle time signs the facilitator out there too', async ({ page }, testInfo) => {
   const cdp = await touchSession(page);
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   // a private context starts signed out; the idle time is short but every tap and key below keeps the table awake
@@ -115,25 +115,28 @@ test('with the server, the panel asks for the passphrase, and idle time signs th
   await expect(sticker(page, 'bottom', 'Green space')).toBeVisible();
   await longPress(cdp, { x: 40, y: 1040 });
   const panel = page.getByRole('dialog', { name: 'Facilitator' });
-  const passphrase = panel.getByLabel('Passphrase', { exact: true });
-  await expect(passphrase).toBeVisible();
+  const email = panel.getByLabel('E-mail', { exact: true });
+  const password = panel.getByLabel('Password', { exact: true });
+  await expect(password).toBeVisible();
   await expect(panel.getByRole('group', { name: 'Show on the map' })).toHaveCount(0);
   // the general sign-in form keeps the table's touch targets
   const signIn = panel.getByRole('button', { name: 'Sign in', exact: true });
-  for (const target of [passphrase, signIn]) expect((await target.boundingBox())?.height).toBeGreaterThanOrEqual(56);
+  for (const target of [email, password, signIn]) expect((await target.boundingBox())?.height).toBeGreaterThanOrEqual(56);
   await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-8-sign-in.png` });
-  await passphrase.fill(E2E_PASSPHRASE);
+  await email.fill(E2E_ADMIN_EMAIL);
+  await password.fill(E2E_ADMIN_PASSWORD);
   await signIn.click();
   await expect(panel.getByRole('group', { name: 'Show on the map' })).toBeVisible();
-  expect(await page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { role: string }).role)).toBe('planner');
+  const signedInAs = () => page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { user: { email: string } | null }).user?.email ?? null);
+  expect(await signedInAs()).toBe(E2E_ADMIN_EMAIL);
 
   const attract = page.getByRole('dialog', { name: 'Welcome' });
   await expect(attract).toBeVisible({ timeout: 15_000 });
-  await expect.poll(async () => page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { role: string }).role)).toBe('resident');
+  await expect.poll(signedInAs).toBeNull();
   await tap(cdp, { x: 960, y: 800 });
   await expect(attract).toBeHidden();
   await longPress(cdp, { x: 40, y: 1040 });
-  await expect(panel.getByLabel('Passphrase', { exact: true })).toBeVisible();
+  await expect(panel.getByLabel('Password', { exact: true })).toBeVisible();
   await expect(panel.getByRole('group', { name: 'Show on the map' })).toHaveCount(0);
 });
 
@@ -142,7 +145,7 @@ test('two people drag stickers from opposite palettes at once; next group keeps 
   await openTable(page);
   await page.screenshot({ path: `${SHOTS}/table-${testInfo.project.name}-1-palettes.png` });
 
-  // the facilitator starts a named session (long-press in a corner, passphrase, form)
+  // the facilitator starts a named session (long-press in a corner, form)
   const sessionName = `Hall ${testInfo.project.name} ${Math.random().toString(36).slice(2, 8)}`;
   let panel = await openPanel(page, cdp);
   await panel.getByLabel('Session name').fill(sessionName);

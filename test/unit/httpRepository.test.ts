@@ -1,10 +1,13 @@
 // the API client against the real server app (in process): shapes, idempotency, errors, sign-in and moderation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PinFeature } from '../../src/core/types.ts';
-import { ApiRequestError, createHttpRepository, isTransient, NetworkError, toRemotePin } from '../../src/persistence/httpRepository.ts';
+import { ApiRequestError, consultationBase, createHttpRepository, isTransient, NetworkError, toRemotePin } from '../../src/persistence/httpRepository.ts';
 import type { HttpRepository } from '../../src/persistence/httpRepository.ts';
-import { PASSPHRASE, startTestServer } from '../support/serverHarness.ts';
+import { createStaffApi } from '../../src/persistence/staffApi.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/serverHarness.ts';
+import { signInPlanner } from './signInPlanner.ts';
 import type { TestServer } from '../support/serverHarness.ts';
+import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import type { InjectFetch } from './injectFetch.ts';
 
@@ -22,11 +25,13 @@ function draft(title: string, position: [number, number] = [-2.25, 53.45]): PinF
 let server: TestServer;
 let net: InjectFetch;
 let api: HttpRepository;
+let base: string;
 
 beforeEach(async () => {
   server = await startTestServer();
+  base = await defaultBase(server);
   net = createInjectFetch(server.app);
-  api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch });
+  api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch, consultationBase: base });
 });
 afterEach(async () => {
   await server.close();
@@ -45,7 +50,7 @@ describe('createHttpRepository', () => {
     const seeded = pins.find((r) => r.pin.id === 'seeded-1')!;
     expect(seeded.pin.properties.author).toBeUndefined();
     // another device sees the same pin as not its own
-    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch });
+    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch, consultationBase: base });
     expect((await other.getPin(created.pin.id)).pin.properties.author).toBeUndefined();
   });
 
@@ -63,12 +68,12 @@ describe('createHttpRepository', () => {
     const edited = await api.updatePin(pin.id, { ...pin, properties: { ...pin.properties, title: 'Deep potholes', note: undefined } });
     expect(edited.pin.properties.title).toBe('Deep potholes');
     expect(edited.pin.properties.note).toBeUndefined();
-    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch });
+    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch, consultationBase: base });
     expect(await other.supportPin(pin.id)).toMatchObject({ added: true, pin: { properties: { supports: 1 } } });
     expect(await other.supportPin(pin.id)).toMatchObject({ added: false, pin: { properties: { supports: 1 } } });
     expect(await other.unsupportPin(pin.id)).toMatchObject({ removed: true, pin: { properties: { supports: 0 } } });
     expect(await other.unsupportPin(pin.id)).toMatchObject({ removed: false, pin: { properties: { supports: 0 } } });
-    expect(net.calls.at(-1)).toBe(`DELETE /api/pins/${pin.id}/support`);
+    expect(net.calls.at(-1)).toBe(`DELETE ${base}/pins/${pin.id}/support`);
     await api.deletePin(pin.id);
     await expect(api.getPin(pin.id)).rejects.toMatchObject({ status: 404, code: 'pin-not-found' });
   });
@@ -94,31 +99,95 @@ describe('createHttpRepository', () => {
     expect(() => toRemotePin({ type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [500, 0] }, properties: {} }, DEVICE)).toThrow(ApiRequestError);
   });
 
-  it('signs planners in with the passphrase (cookie session), moderates, exports and signs out', async () => {
-    expect(await api.getSession()).toBe('resident');
-    await expect(api.moderatePin('seeded-1', 'hide', 'spam')).rejects.toMatchObject({ status: 401, code: 'planner-sign-in-required' });
+  it('moderates and exports for a signed-in planner (cookie session), and refuses both without one', async () => {
+    await expect(api.moderatePin('seeded-1', 'hide', 'spam')).rejects.toMatchObject({ status: 401 });
     await expect(api.exportPins('csv')).rejects.toMatchObject({ status: 401 });
-    await expect(api.signIn('wrong')).rejects.toMatchObject({ status: 401, code: 'wrong-passphrase' });
-    expect((await api.signIn(PASSPHRASE)).role).toBe('planner');
-    expect(await api.getSession()).toBe('planner');
+    await signInPlanner(net);
     const hidden = await api.moderatePin('seeded-1', 'hide', 'Personal details in the note');
     expect(hidden).toMatchObject({ hidden: true, hiddenReason: 'Personal details in the note' });
     expect((await api.listPins()).some((r) => r.pin.id === 'seeded-1')).toBe(false);
     expect((await api.listPins({ includeHidden: true })).find((r) => r.pin.id === 'seeded-1')?.hidden).toBe(true);
     const csv = await api.exportPins('csv');
     expect(csv.split('\n')[0]).toMatch(/^id,/);
-    await api.signOut();
-    expect(await api.getSession()).toBe('resident');
+  });
+
+  it('signs staff in with e-mail and password through the staff API, names them, and revokes the session on sign-out', async () => {
+    const staff = createStaffApi(api);
+    expect(await staff.getSession()).toEqual({ user: null, memberships: [] });
+    await expect(staff.signIn({ email: ADMIN_EMAIL, password: 'not the password' })).rejects.toMatchObject({ status: 401, code: 'wrong-credentials' });
+    const signed = await staff.signIn({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    expect(signed.user).toMatchObject({ email: ADMIN_EMAIL, role: 'admin' });
+    expect((await staff.getSession()).user?.email).toBe(ADMIN_EMAIL);
+    const [listed] = await staff.listConsultations();
+    expect(consultationBase(listed!.slug)).toBe(base);
+    expect(await staff.getConsultation(listed!.slug)).toMatchObject({ slug: listed!.slug, viewerRole: 'admin', settings: { minCount: expect.any(Number) } });
+    await staff.signOut();
+    expect((await staff.getSession()).user).toBeNull();
+    await expect(api.exportPins('csv')).rejects.toMatchObject({ status: 401 });
   });
 
   it('reports the rate limit with its Retry-After, as worth retrying later', async () => {
     const limited = await startTestServer({ rateLimits: { pinsPerDevicePerMinute: 1 } });
-    const client = createHttpRepository({ deviceToken: DEVICE, fetch: createInjectFetch(limited.app).fetch });
+    const client = createHttpRepository({ deviceToken: DEVICE, fetch: createInjectFetch(limited.app).fetch, consultationBase: await defaultBase(limited) });
     await client.createPin(draft('One'), 'r-1');
     const refused = await client.createPin(draft('Two'), 'r-2').catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 429, code: 'rate-limited' });
     expect((refused as ApiRequestError).retryAfterSeconds).toBeGreaterThan(0);
     expect(isTransient(refused)).toBe(true);
     await limited.close();
+  });
+});
+
+describe('createHttpRepository for one consultation', () => {
+  it('sends every pin, catalog and export request under the consultation\'s path; health stays unscoped', async () => {
+    const seen: string[] = [];
+    const pin = { type: 'Feature', id: 'p1', geometry: { type: 'Point', coordinates: [-2, 53] }, properties: { id: 'p1', kind: 'asset', theme: 'green', title: 'Park', area: 'a', createdAt: '', updatedAt: '' } };
+    const scoped = createHttpRepository({
+      deviceToken: DEVICE,
+      consultationBase: consultationBase('park 2026'),
+      fetch: async (input, init = {}) => {
+        const url = String(input);
+        seen.push(`${init.method ?? 'GET'} ${url}`);
+        if (url === '/api/health') return Response.json({ ok: true, storage: 'sqlite' });
+        if (url.endsWith('/support')) return Response.json(init.method === 'DELETE' ? { removed: true, pin } : { added: true, pin });
+        if (url.includes('/export/')) return new Response('id,kind');
+        if (url.endsWith('/areas') && init.method === 'PUT') return Response.json({ ok: true, areas: 1 });
+        if (url.endsWith('/themes') && init.method === 'PUT') return Response.json({ ok: true, themes: 1 });
+        if (url.endsWith('/areas') || /\/pins(\?|$)/.test(url)) return Response.json({ type: 'FeatureCollection', features: init.method === 'POST' ? undefined : [] });
+        if (url.endsWith('/themes')) return Response.json([]);
+        if (init.method === 'DELETE') return new Response(null, { status: 204 });
+        return Response.json(pin);
+      },
+    });
+    expect(scoped.consultationBase).toBe('/api/consultations/park%202026');
+    await scoped.health();
+    await scoped.getAreas();
+    await scoped.getThemes();
+    await scoped.listPinsPage({ mine: true });
+    await scoped.getPin('p1');
+    await scoped.updatePin('p1', toRemotePin(pin, DEVICE).pin);
+    await scoped.supportPin('p1');
+    await scoped.unsupportPin('p1');
+    await scoped.deletePin('p1');
+    await scoped.moderatePin('p1', 'hide', 'spam');
+    await scoped.replaceAreas({ type: 'FeatureCollection', features: [] });
+    await scoped.replaceThemes([]);
+    await scoped.exportPins('csv');
+    const base = '/api/consultations/park%202026';
+    expect(seen).toEqual([
+      'GET /api/health',
+      `GET ${base}/areas`,
+      `GET ${base}/themes`,
+      `GET ${base}/pins?mine=true`,
+      `GET ${base}/pins/p1`,
+      `PATCH ${base}/pins/p1`,
+      `POST ${base}/pins/p1/support`,
+      `DELETE ${base}/pins/p1/support`,
+      `DELETE ${base}/pins/p1`,
+      `POST ${base}/pins/p1/hide`,
+      `PUT ${base}/areas`,
+      `PUT ${base}/themes`,
+      `GET ${base}/export/pins.csv`,
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { createOutbox } from '../../src/persistence/outbox.ts';
 import type { OutboxEvent } from '../../src/persistence/outbox.ts';
 import { startTestServer } from '../support/serverHarness.ts';
 import type { TestServer } from '../support/serverHarness.ts';
+import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import type { InjectFetch } from './injectFetch.ts';
 
@@ -27,9 +28,10 @@ function localPin(title: string, position: [number, number] = [-2.25, 53.45]): P
 let server: TestServer;
 let net: InjectFetch;
 let factory: IDBFactory;
+let base: string;
 
 async function openOutbox() {
-  const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch });
+  const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch, consultationBase: base });
   const outbox = await createOutbox({ api, factory, name: 'outbox-test' });
   const events: OutboxEvent[] = [];
   outbox.subscribe((e) => events.push(e));
@@ -39,6 +41,7 @@ const storedTitled = async (title: string) => (await server.storage.listPins()).
 
 beforeEach(async () => {
   server = await startTestServer();
+  base = await defaultBase(server);
   net = createInjectFetch(server.app);
   factory = new IDBFactory();
 });
@@ -71,7 +74,7 @@ describe('createOutbox', () => {
     const { outbox, events } = await openOutbox();
     const pin = localPin('Lost answer');
     await outbox.enqueue({ type: 'create', pinId: pin.id, pin });
-    net.loseNextAnswer((method, path) => method === 'POST' && path === '/api/pins');
+    net.loseNextAnswer((method, path) => method === 'POST' && path === `${base}/pins`);
     expect(await outbox.flush()).toMatchObject({ done: false, reason: 'network' });
     // the server did store it, but this device does not know
     expect(await storedTitled('Lost answer')).toHaveLength(1);
@@ -81,7 +84,7 @@ describe('createOutbox', () => {
     expect(stored).toHaveLength(1);
     const created = events.find((e) => e.type === 'created');
     expect(created?.type === 'created' && created.remote.pin.id).toBe(stored[0]!.id);
-    expect(net.calls.filter((c) => c === 'POST /api/pins')).toHaveLength(2);
+    expect(net.calls.filter((c) => c === `POST ${base}/pins`)).toHaveLength(2);
   });
 
   it('sends an edit and a delete queued before the create was answered to the server id, in order', async () => {
@@ -117,6 +120,7 @@ describe('createOutbox', () => {
   it('stops at a rate limit and keeps the change, with the server\'s Retry-After', async () => {
     await server.close();
     server = await startTestServer({ rateLimits: { pinsPerDevicePerMinute: 1 } });
+    base = await defaultBase(server);
     net = createInjectFetch(server.app);
     const { outbox } = await openOutbox();
     for (const title of ['First', 'Second']) {
@@ -140,7 +144,7 @@ describe('createOutbox', () => {
     await Promise.all(flushes);
     expect(await storedTitled('Concurrent A')).toHaveLength(1);
     expect(await storedTitled('Concurrent B')).toHaveLength(1);
-    expect(net.calls.filter((c) => c === 'POST /api/pins')).toHaveLength(2);
+    expect(net.calls.filter((c) => c === `POST ${base}/pins`)).toHaveLength(2);
     expect(await outbox.entries()).toEqual([]);
   });
 
@@ -166,7 +170,7 @@ describe('createOutbox', () => {
     net.offline = false;
     expect(await outbox.flush()).toEqual({ done: true, sent: 4 });
     expect(net.calls.filter((c) => c.endsWith('/support'))).toEqual([
-      'POST /api/pins/seeded-1/support', 'POST /api/pins/seeded-1/support', 'DELETE /api/pins/seeded-1/support', 'POST /api/pins/seeded-1/support', 'DELETE /api/pins/no-such-pin/support',
+      `POST ${base}/pins/seeded-1/support`, `POST ${base}/pins/seeded-1/support`, `DELETE ${base}/pins/seeded-1/support`, `POST ${base}/pins/seeded-1/support`, `DELETE ${base}/pins/no-such-pin/support`,
     ]);
     expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1);
     expect(events.filter((e) => e.type === 'rejected')).toEqual([]);

@@ -7,6 +7,7 @@ import { createServerPlannerEngine } from '../../src/persistence/plannerEngine/s
 import { localPinsInput, type PlannerEngineClient } from '../../src/persistence/plannerEngine/plannerEngineClient.ts';
 import { createPlannerEngineRouter } from '../../src/persistence/plannerEngine/plannerEngineRouter.ts';
 import { createPlannerStore, effectiveFilter, type PlannerStore } from '../../src/store/plannerStore.ts';
+import { defaultBase } from './defaultConsultation.ts';
 import { asDevice, DEVICE_A, pinBody, startTestServer, type TestServer } from '../support/serverHarness.ts';
 import { createInjectFetch, type InjectFetch } from './injectFetch.ts';
 
@@ -33,31 +34,33 @@ const until = async (check: () => boolean) => {
 
 describe('the planner counting on the server', () => {
   let server: TestServer;
+  let base: string;
   let net: InjectFetch;
   let areas: AreaCollection;
   let store: PlannerStore;
   let local: ReturnType<typeof localEngine>;
 
   const post = (props: Record<string, unknown>, position: [number, number]) =>
-    server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', payload: pinBody(props, position) }));
+    server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: `${base}/pins`, payload: pinBody(props, position) }));
 
   /** what the planner saw before: every pin downloaded and counted in the browser */
   async function countedLocally(filter = {}, area: number | null = null) {
     const engine = createPlannerEngine();
-    engine.load(areas, (await server.app.inject({ url: '/api/pins' })).json());
+    engine.load(areas, (await server.app.inject({ url: `${base}/pins` })).json());
     return engine.query({ filter, hexMetres: store.getState().hexMetres, area, topN: 5 });
   }
 
   beforeEach(async () => {
     server = await startTestServer({ rateLimits: { pinsPerDevicePerMinute: 0 }, aggregateRebuildMs: 0 });
+    base = await defaultBase(server);
     for (const [i, position] of ([[-2.15, 53.45], [-2.16, 53.46], [-2.25, 53.41], [-2.12, 53.48]] as [number, number][]).entries()) {
       await post({ kind: i % 2 ? 'asset' : 'priority', theme: i % 3 ? 'green' : 'safety', title: `Pin ${i}`, ...(i === 0 ? { sessionId: 'hall-1' } : {}) }, position);
     }
     net = createInjectFetch(server.app);
-    const api = createHttpRepository({ deviceToken: 'planner-device-0123456789', fetch: net.fetch });
+    const api = createHttpRepository({ deviceToken: 'planner-device-0123456789', fetch: net.fetch, consultationBase: base });
     areas = await api.getAreas();
     local = localEngine();
-    store = createPlannerStore(createPlannerEngineRouter(createServerPlannerEngine({ getJson: (path) => api.getJson(path) }), () => local));
+    store = createPlannerStore(createPlannerEngineRouter(createServerPlannerEngine({ getJson: (path) => api.getJson(path), consultationBase: api.consultationBase }), () => local));
   });
   afterEach(() => server.close());
 
@@ -92,8 +95,8 @@ describe('the planner counting on the server', () => {
     const clustered = store.getState().clusters!.reduce((n, m) => n + m.count, 0);
     expect(clustered).toBe(5);
 
-    expect(net.calls.filter((c) => c.startsWith('GET /api/pins'))).toEqual([]);
-    expect(net.calls).toContain('GET /api/aggregates/summary');
+    expect(net.calls.filter((c) => c.startsWith(`GET ${base}/pins`))).toEqual([]);
+    expect(net.calls).toContain(`GET ${base}/aggregates/summary`);
     expect(local.loads).toBe(0);
   });
 
@@ -120,7 +123,7 @@ describe('the planner counting on the server', () => {
 
   it('counts an opened file in the browser, and then leaves server changes alone', async () => {
     await store.getState().serverPinsLoaded(areas);
-    const file = new Blob([JSON.stringify((await server.app.inject({ url: '/api/pins?kind=asset' })).json())]);
+    const file = new Blob([JSON.stringify((await server.app.inject({ url: `${base}/pins?kind=asset` })).json())]);
     await store.getState().fileOpened(file, 'assets.geojson');
     await until(() => !store.getState().pending && store.getState().result !== null);
     expect(local.loads).toBe(1);
@@ -137,7 +140,7 @@ describe('the planner counting on the server', () => {
     net.offline = true;
     await store.getState().serverPinsLoaded(areas);
     expect(store.getState().status).toBe('failed');
-    expect(store.getState().problems[0]).toMatch(/No answer from the server for GET \/api\/aggregates\/summary/);
+    expect(store.getState().problems[0]).toContain(`No answer from the server for GET ${base}/aggregates/summary`);
 
     net.offline = false;
     const fewer: AreaCollection = { ...areas, features: areas.features.slice(0, 1) };

@@ -11,6 +11,7 @@ import { createAppStore } from '../../src/store/appStore.ts';
 import { connectSync } from '../../src/store/syncSlice.ts';
 import { startTestServer } from '../support/serverHarness.ts';
 import type { TestServer } from '../support/serverHarness.ts';
+import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import type { InjectFetch } from './injectFetch.ts';
 import { bundledData } from './storeFixtures.ts';
@@ -21,13 +22,14 @@ const draft = { kind: 'asset', theme: 'green', title: 'Community orchard', posit
 let server: TestServer;
 let net: InjectFetch;
 let live: LiveEventHandlers | null;
+let base: string;
 const memory = () => {
   const items = new Map<string, string>();
   return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
 };
 
 async function serverModeStore(factory = new IDBFactory(), storage = memory()) {
-  const api = createHttpRepository({ deviceToken: DEVICE, fetch: (input, init) => net.fetch(input, init) });
+  const api = createHttpRepository({ deviceToken: DEVICE, fetch: (input, init) => net.fetch(input, init), consultationBase: base });
   const cache = await createIndexedDbRepository({ name: 'cache', factory });
   const outbox = await createOutbox({ api, name: 'outbox', factory });
   const online = { onLine: !net.offline };
@@ -42,6 +44,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 beforeEach(async () => {
   server = await startTestServer();
+  base = await defaultBase(server);
   net = createInjectFetch(server.app);
   live = null;
 });
@@ -53,7 +56,7 @@ describe('store in server mode', () => {
   it('opens the live stream at the event its pins were read at, so a pin made in between is replayed', async () => {
     let openedFrom: { lastEventId?: string } | null = null;
     const factory = new IDBFactory();
-    const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch });
+    const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch, consultationBase: base });
     const cache = await createIndexedDbRepository({ name: 'cache', factory });
     const outbox = await createOutbox({ api, name: 'outbox', factory });
     const win = { navigator: { onLine: true }, addEventListener: vi.fn(), removeEventListener: vi.fn() };
@@ -62,7 +65,7 @@ describe('store in server mode', () => {
     await store.getState().appStarted(bundledData());
     const readAt = String((await server.storage.latestEventId()) ?? 0);
     // someone posts before this device's stream is open
-    await server.app.inject({ method: 'POST', url: '/api/pins', headers: { 'x-device-token': 'device-other-0123456789' }, payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [-2.25, 53.45] }, properties: { kind: 'asset', theme: 'green', title: 'In between' } } });
+    await server.app.inject({ method: 'POST', url: `${base}/pins`, headers: { 'x-device-token': 'device-other-0123456789' }, payload: { type: 'Feature', geometry: { type: 'Point', coordinates: [-2.25, 53.45] }, properties: { kind: 'asset', theme: 'green', title: 'In between' } } });
     const stop = connectSync(store, sync);
     expect(openedFrom).toEqual({ lastEventId: readAt });
     // and the server replays exactly that pin to a stream opened from there
@@ -126,7 +129,7 @@ describe('store in server mode', () => {
     const send = net.fetch;
     net.fetch = async (input, init) => {
       const answer = await send(input, init);
-      if (String(input).startsWith('/api/pins') && (init?.method ?? 'GET') === 'GET') await new Promise((r) => setTimeout(r, 300));
+      if (String(input).startsWith(`${base}/pins`) && (init?.method ?? 'GET') === 'GET') await new Promise((r) => setTimeout(r, 300));
       return answer;
     };
     net.offline = false;
@@ -160,7 +163,7 @@ describe('store in server mode', () => {
     await store.getState().supportToggled('seeded-1');
     await vi.waitFor(() => expect(store.getState().pendingIds.size).toBe(0));
     expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(0);
-    expect(net.calls.filter((c) => c === 'DELETE /api/pins/seeded-1/support').length).toBeGreaterThanOrEqual(3);
+    expect(net.calls.filter((c) => c === `DELETE ${base}/pins/seeded-1/support`).length).toBeGreaterThanOrEqual(3);
     stop();
   });
 
@@ -199,7 +202,7 @@ describe('store in server mode', () => {
   it('re-reads nothing when the live stream resumed with a replay, and everything when the server says it cannot', async () => {
     const { stop } = await serverModeStore();
     await settle();
-    const reads = () => net.calls.filter((c) => ['GET /api/pins', 'GET /api/areas', 'GET /api/themes'].includes(c));
+    const reads = () => net.calls.filter((c) => [`GET ${base}/pins`, `GET ${base}/areas`, `GET ${base}/themes`].includes(c));
     const before = reads().length;
     live!.statusChanged('reconnecting');
     live!.statusChanged('open');
@@ -207,7 +210,7 @@ describe('store in server mode', () => {
     await settle();
     expect(reads()).toHaveLength(before);
     live!.reconnected();
-    await vi.waitFor(() => expect(reads().slice(before).sort()).toEqual(['GET /api/areas', 'GET /api/pins', 'GET /api/themes']));
+    await vi.waitFor(() => expect(reads().slice(before).sort()).toEqual([`GET ${base}/areas`, `GET ${base}/pins`, `GET ${base}/themes`]));
     stop();
   });
 

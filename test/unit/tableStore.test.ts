@@ -13,15 +13,19 @@ import { pinByFirstId } from '../../src/store/pinByFirstId.ts';
 import { connectSync } from '../../src/store/syncSlice.ts';
 import { createTableStore } from '../../src/store/tableStore.ts';
 import type { StickerDrop } from '../../src/store/tableStore.ts';
-import { PASSPHRASE, startTestServer } from '../support/serverHarness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/serverHarness.ts';
+import { createStaffApi } from '../../src/persistence/staffApi.ts';
+import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import { bundledData, startedStore } from './storeFixtures.ts';
+
+const FACILITATOR = { id: 'u-1', email: 'fay@council.example', name: 'Fay', role: 'staff' as const };
 
 /** an auth api that answers like a server with the facilitator signed in, counting sign-outs */
 function signedInApi() {
   const api = {
-    getSession: vi.fn<AuthApi['getSession']>(async () => 'planner'),
-    signIn: vi.fn<AuthApi['signIn']>(async () => ({ role: 'planner', expiresAt: '2026-04-18T12:00:00.000Z' })),
+    getSession: vi.fn<AuthApi['getSession']>(async () => ({ user: FACILITATOR, memberships: [] })),
+    signIn: vi.fn<AuthApi['signIn']>(async () => ({ token: 't', user: FACILITATOR, expiresAt: '2026-04-18T12:00:00.000Z' })),
     signOut: vi.fn<AuthApi['signOut']>(async () => {}),
   };
   return api;
@@ -109,12 +113,12 @@ describe('table store', () => {
     await table.getState().sessionStarted({ name: 'Walk', date: '2026-04-18' });
     const dropped = await table.getState().stickerDropped(drop());
     if (!dropped.ok) throw new Error('drop failed');
-    expect(await auth.getState().signInRequested('passphrase')).toBe(true);
+    expect(await auth.getState().signInRequested({ email: FACILITATOR.email, password: 'right-password' })).toBe(true);
     table.getState().panelOpened();
     table.getState().idleEntered();
     expect(table.getState()).toMatchObject({ attract: true, notePrompts: [], panelOpen: false });
     // signed out through the auth store, so the server forgets the session too
-    await vi.waitFor(() => expect(auth.getState().role).toBe('resident'));
+    await vi.waitFor(() => expect(auth.getState().user).toBeNull());
     expect(api.signOut).toHaveBeenCalledTimes(1);
     // nobody signed in: going idle again asks the server nothing
     table.getState().idleEntered();
@@ -145,7 +149,7 @@ describe('table store in server mode', () => {
     const server = await startTestServer();
     const net = createInjectFetch(server.app);
     const device = 'device-table-0123456789abcdef';
-    const api = createHttpRepository({ deviceToken: device, fetch: net.fetch });
+    const api = createHttpRepository({ deviceToken: device, fetch: net.fetch, consultationBase: await defaultBase(server) });
     const factory = new IDBFactory();
     const cache = await createIndexedDbRepository({ name: 'cache', factory });
     const outbox = await createOutbox({ api, name: 'outbox', factory });
@@ -155,7 +159,8 @@ describe('table store in server mode', () => {
     const appStore = createAppStore({ repository: cache, deviceToken: device, sync });
     await appStore.getState().appStarted(bundledData());
     const stop = connectSync(appStore, sync);
-    const auth = createAuthStore(api);
+    const staff = createStaffApi(api);
+    const auth = createAuthStore(staff);
     let id = 0;
     const table = createTableStore({ appStore, auth, sessions: createMemorySessionRepository(), makeId: () => `workshop-${++id}` });
     await table.getState().tableOpened();
@@ -163,7 +168,7 @@ describe('table store in server mode', () => {
       stop();
       await server.close();
     };
-    return { server, net, api, appStore, auth, table, close };
+    return { server, net, api, staff, appStore, auth, table, close };
   }
 
   it('keeps the note card of a pin the server gave its own id, and the note typed on it reaches the server', async () => {
@@ -199,9 +204,9 @@ describe('table store in server mode', () => {
   });
 
   it('hides a pin the server has there too, leaves an unsent one to the table, and signs out of the server when idle', async () => {
-    const { net, api, appStore, auth, table, close } = await serverModeTable();
+    const { net, api, staff, appStore, auth, table, close } = await serverModeTable();
     try {
-      expect(await auth.getState().signInRequested(PASSPHRASE)).toBe(true);
+      expect(await auth.getState().signInRequested({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).toBe(true);
       await table.getState().sessionStarted({ name: 'Hall', date: '2026-04-18' });
 
       const sent = await table.getState().stickerDropped(drop({ theme: 'green', position: [-2.25, 53.45] }));
@@ -225,8 +230,10 @@ describe('table store in server mode', () => {
 
       net.offline = false;
       table.getState().idleEntered();
-      await vi.waitFor(() => expect(auth.getState().role).toBe('resident'));
-      expect(await api.getSession()).toBe('resident');
+      await vi.waitFor(() => expect(auth.getState().user).toBeNull());
+      // the server forgot the session too: moderation is refused again
+      expect((await staff.getSession()).user).toBeNull();
+      await expect(api.moderatePin(sentId, 'restore', 'again')).rejects.toMatchObject({ status: 401 });
     } finally {
       await close();
     }

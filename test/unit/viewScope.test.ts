@@ -10,6 +10,7 @@ import { createOutbox } from '../../src/persistence/outbox.ts';
 import { createServerSync } from '../../src/persistence/serverSync.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
 import { connectSync } from '../../src/store/syncSlice.ts';
+import { defaultBase } from './defaultConsultation.ts';
 import { asDevice, pinBody, startTestServer, type TestServer } from '../support/serverHarness.ts';
 import { testPin } from '../support/serverFixtures.ts';
 import { createInjectFetch, type InjectFetch } from './injectFetch.ts';
@@ -17,6 +18,7 @@ import { bundledData } from './storeFixtures.ts';
 
 const DEVICE = 'device-view-0123456789abcdef';
 let server: TestServer;
+let base: string;
 let net: InjectFetch;
 let live: LiveEventHandlers | null;
 
@@ -32,7 +34,7 @@ async function seedGrid(): Promise<void> {
 
 async function store(limits: { fullLoadMax: number; viewLoadMax: number }) {
   const factory = new IDBFactory();
-  const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch });
+  const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch, consultationBase: base });
   const cache = await createIndexedDbRepository({ name: 'cache', factory });
   const outbox = await createOutbox({ api, name: 'outbox', factory });
   const win = { navigator: { onLine: true }, addEventListener: vi.fn(), removeEventListener: vi.fn() };
@@ -45,12 +47,13 @@ async function store(limits: { fullLoadMax: number; viewLoadMax: number }) {
 
 beforeEach(async () => {
   server = await startTestServer({ rateLimits: { pinsPerDevicePerMinute: 0 } });
+  base = await defaultBase(server);
   net = createInjectFetch(server.app);
   live = null;
   await seedGrid();
   // two pins of this device, one in each square
   for (const position of [[-2.21, 53.49], [-2.11, 53.49]]) {
-    const res = await server.app.inject(asDevice(DEVICE, { method: 'POST', url: '/api/pins', payload: pinBody({ title: 'Mine' }, position) }));
+    const res = await server.app.inject(asDevice(DEVICE, { method: 'POST', url: `${base}/pins`, payload: pinBody({ title: 'Mine' }, position) }));
     expect(res.statusCode).toBe(201);
   }
 });
@@ -89,7 +92,7 @@ describe('view scope', () => {
     expect(others.length).toBeGreaterThan(0);
     for (const p of others) expect(bboxHas(loaded, p.geometry.coordinates)).toBe(true);
     // every grid pin in the loaded box is here, and both of this device's pins, wherever they are
-    const expected = (await server.app.inject({ url: `/api/pins?bbox=${loaded.join(',')}` })).json().features.filter((f: { properties: { title: string } }) => f.properties.title !== 'Mine');
+    const expected = (await server.app.inject({ url: `${base}/pins?bbox=${loaded.join(',')}` })).json().features.filter((f: { properties: { title: string } }) => f.properties.title !== 'Mine');
     expect(others).toHaveLength(expected.length);
     expect(pins.filter((p) => p.properties.author === DEVICE)).toHaveLength(2);
 

@@ -8,6 +8,8 @@ import { PlannerEngineError, type PlannerEngineClient } from './plannerEngineCli
 export interface ServerPlannerEngineOptions {
   /** GET a path of the API and return its JSON (the API client's error handling applies) */
   getJson(path: string): Promise<unknown>;
+  /** the consultation's API path (HttpRepository.consultationBase); default '/api', the deprecated default consultation */
+  consultationBase?: string;
 }
 
 function filterParams(filter: PinFilter): URLSearchParams {
@@ -30,11 +32,12 @@ function asProblems(error: unknown): PlannerEngineError {
  * A PlannerEngineClient whose engine runs on the server. load() takes the areas the page shows (to name the selected
  * area and to check the server counts in the same ones) and reads the summary; query() and clusters() ask per filter.
  * @example
- * const engine = createServerPlannerEngine({ getJson: (path) => api.getJson(path) });
+ * const engine = createServerPlannerEngine({ getJson: (path) => api.getJson(path), consultationBase: api.consultationBase });
  * await engine.load(areas, { kind: 'server' });
  * (await engine.query({ filter: { kind: 'priority' }, hexMetres: 500, area: null, topN: 5 })).areas.total
  */
 export function createServerPlannerEngine(options: ServerPlannerEngineOptions): PlannerEngineClient {
+  const base = options.consultationBase ?? '/api';
   let areaIds: string[] = [];
   let themes: string[] = [];
 
@@ -51,7 +54,7 @@ export function createServerPlannerEngine(options: ServerPlannerEngineOptions): 
       if (source.kind !== 'server') throw new PlannerEngineError(['the server engine only counts the pins stored on the server']);
       const features = (areas as { features?: Array<{ properties?: { id?: unknown } }> } | null)?.features ?? [];
       try {
-        const summary = plannerSummaryFromJson(await get('/api/aggregates/summary'));
+        const summary = plannerSummaryFromJson(await get(`${base}/aggregates/summary`));
         if (summary.areas !== features.length) {
           throw new PlannerEngineError([`the server counts in ${summary.areas} areas but this page shows ${features.length}: the areas changed, reload the page`]);
         }
@@ -68,7 +71,7 @@ export function createServerPlannerEngine(options: ServerPlannerEngineOptions): 
       params.set('top', String(query.topN));
       if (query.area !== null) params.set('area', areaIds[query.area] ?? '');
       try {
-        const result = plannerResultFromJson(await get(`/api/aggregates/planner?${params}`));
+        const result = plannerResultFromJson(await get(`${base}/aggregates/planner?${params}`));
         if (result.areas.nGroups !== areaIds.length) {
           throw new PlannerEngineError([`the server counted ${result.areas.nGroups} areas but this page shows ${areaIds.length}: the areas changed, reload the page`]);
         }
@@ -82,7 +85,7 @@ export function createServerPlannerEngine(options: ServerPlannerEngineOptions): 
       params.set('bbox', bbox.join(','));
       params.set('zoom', clusterZoomParam(zoom));
       try {
-        return plannerClustersFromJson(await get(`/api/aggregates/clusters?${params}`), themes);
+        return plannerClustersFromJson(await get(`${base}/aggregates/clusters?${params}`), themes);
       } catch (error) {
         throw error instanceof PlannerEngineError ? error : asProblems(error);
       }

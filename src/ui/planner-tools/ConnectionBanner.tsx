@@ -22,7 +22,7 @@ export function ConnectionBanner() {
       </div>
       {notices.map((notice) => (
         <div key={notice.id} role="alert" className="connection-banner connection-banner--refused">
-          <p>{notice.title ? t('sync.connection.refused', { title: notice.title, reason: notice.message }) : t('sync.connection.refusedUntitled', { reason: notice.message })}</p>
+          <p>{notice.code === 'consultation-closed' ? t('consultation.refusedClosed', { title: notice.title || '…' }) : notice.title ? t('sync.connection.refused', { title: notice.title, reason: notice.message }) : t('sync.connection.refusedUntitled', { reason: notice.message })}</p>
           <button type="button" className="button button--small" onClick={() => noticeDismissed(notice.id)}>
             {t('sync.connection.dismiss')}
           </button>

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinFeature } from '../../core/types.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
-import { useAuth } from '../../store/useAuth.ts';
+import { useStaffRole } from '../../store/useAuth.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 
 export function ModerationActions({ pin, compact = false }: { pin: PinFeature; compact?: boolean }) {
   const { t } = useTranslation();
   const server = useAppStore((s) => s.mode === 'server');
-  const planner = useAuth((s) => s.role === 'planner');
+  // planners, facilitators and admins moderate
+  const planner = useStaffRole() !== null;
   const pending = useAppStore((s) => s.pendingIds.has(pin.id));
   const pinModerated = useAppStore((s) => s.pinModerated);
   const [asking, setAsking] = useState(false);

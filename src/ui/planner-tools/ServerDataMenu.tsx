@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServerActionResult } from '../../store/appState.ts';
 import { useAppStoreApi } from '../../store/useAppStore.ts';
-import { useAuth } from '../../store/useAuth.ts';
+import { useAuth, useStaffRole } from '../../store/useAuth.ts';
 import { downloadText, exportFilename } from '../downloadText.ts';
 import { FileField, ImportReport, useImportReport } from '../ImportReport.tsx';
 import type { ImportReportValue } from '../ImportReport.tsx';
@@ -18,7 +18,9 @@ type FileKind = 'pins' | 'areas' | 'themes';
 export function ServerDataMenu() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const planner = useAuth((s) => s.role === 'planner');
+  const role = useStaffRole();
+  const planner = role === 'admin' || role === 'planner';
+  const signedIn = useAuth((s) => s.user !== null);
   const [open, setOpen] = useState(false);
   const { report, busy, reportShown: setReport, fileImported } = useImportReport();
   const panelId = useId();
@@ -65,7 +67,7 @@ export function ServerDataMenu() {
         {t('data.heading')}
       </DisclosureHeading>
       <div id={panelId} hidden={!open} className="data-menu__body">
-        {planner ? null : <p className="hint">{t('sync.data.residentHint')}</p>}
+        {planner ? null : <p className="hint">{t(signedIn ? 'sync.auth.notMember' : 'sync.data.residentHint')}</p>}
         <SignInForm />
         {planner ? (
           <>

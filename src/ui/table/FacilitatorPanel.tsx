@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sideRotation } from '../../core/sideRotation.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
-import { useAuth } from '../../store/useAuth.ts';
+import { useAuth, useStaffRole } from '../../store/useAuth.ts';
 import { SignInForm } from '../SignInForm.tsx';
 import { LayerChoices } from './LayerChoices.tsx';
 import { SessionPinList } from './SessionPinList.tsx';
@@ -86,7 +86,8 @@ export function FacilitatorPanel() {
   const side = useTableStore((s) => s.panelSide);
   const closed = useTableStore((s) => s.panelClosed);
   const server = useAppStore((s) => s.mode === 'server');
-  const planner = useAuth((s) => s.role === 'planner');
+  const planner = useStaffRole() !== null;
+  const signedIn = useAuth((s) => s.user !== null);
   const checked = useAuth((s) => s.checked);
   const dialog = useRef<HTMLDivElement>(null);
   // without a server (device-only mode) there is nobody to check a passphrase: the panel opens, and says so
@@ -119,7 +120,8 @@ export function FacilitatorPanel() {
           <>
             {/* the form stays empty until the server has said whether this page is signed in already */}
             {checked ? null : <p>{t('table.panel.checking')}</p>}
-            <SignInForm variant="table" showSignOut={false} />
+            <SignInForm variant="table" showSignOut={signedIn} />
+            {signedIn ? <p className="panel-meta">{t('sync.auth.notMember')}</p> : null}
           </>
         )}
         {unlocked ? (

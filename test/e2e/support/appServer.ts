@@ -7,7 +7,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeSeededDatabase } from './seedPins.ts';
 
-export const E2E_PASSPHRASE = 'e2e-passphrase';
+/** the first admin every e2e server starts with (COPLAN_ADMIN_EMAIL / COPLAN_ADMIN_PASSWORD) */
+export const E2E_ADMIN_EMAIL = 'admin@e2e.test';
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-1';
 
 interface AppServer {
   url: string;
@@ -16,7 +18,7 @@ interface AppServer {
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Starts `src/server/main.ts` on a free port and resolves with its address once it listens. */
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
   const child = spawn(tsx, ['src/server/main.ts'], {
     cwd: repoRoot,
@@ -28,7 +30,8 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
       DIST_DIR: process.env.DIST_DIR ?? 'dist',
       TILE_URL: '',
       NODE_ENV: 'test',
-      COPLAN_PASSPHRASE: E2E_PASSPHRASE,
+      COPLAN_ADMIN_EMAIL: E2E_ADMIN_EMAIL,
+      COPLAN_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       LOG: '0',
       // the e2e server is PostgreSQL-free: the storage suites test PostgreSQL
       DATABASE_URL: '',

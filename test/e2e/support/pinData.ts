@@ -8,12 +8,12 @@ export interface TextFile {
   text: string;
 }
 
-/** The passphrase the e2e server is started with (see playwright.config.ts). */
-import { E2E_PASSPHRASE } from './appServer.ts';
+/** The first admin the e2e server is started with (see appServer.ts). */
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './appServer.ts';
 
 /**
  * Makes the Data menu's import and export usable. Against the Coplan server they are for planners only, so this opens
- * the menu and signs in with E2E_PASSPHRASE unless this browser context is already signed in.
+ * the menu and signs in as the e2e admin unless this browser context is already signed in.
  */
 export async function ensureDataAccess(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Data', exact: true });
@@ -21,12 +21,13 @@ export async function ensureDataAccess(page: Page): Promise<void> {
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   const menu = page.locator('section.data-menu');
   const signOut = menu.getByRole('button', { name: 'Sign out', exact: true });
-  const passphrase = menu.getByLabel('Passphrase', { exact: true });
+  const password = menu.getByLabel('Password', { exact: true });
   const localExport = menu.getByRole('button', { name: 'Export GeoJSON', exact: true });
   // device-only mode (no server) has no sign-in: the export buttons are there at once
-  await expect(signOut.or(passphrase).or(localExport).first()).toBeVisible();
-  if (await passphrase.isVisible()) {
-    await passphrase.fill(E2E_PASSPHRASE);
+  await expect(signOut.or(password).or(localExport).first()).toBeVisible();
+  if (await password.isVisible()) {
+    await menu.getByLabel('E-mail', { exact: true }).fill(E2E_ADMIN_EMAIL);
+    await password.fill(E2E_ADMIN_PASSWORD);
     await menu.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(signOut).toBeVisible();
   }

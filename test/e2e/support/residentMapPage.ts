@@ -6,6 +6,14 @@ import type { TestPin } from './themes.ts';
 import { findFreePoints, findFreePointsInArea, mapAtRest, mapPanePosition } from './mapInPage.ts';
 import type { ScreenPoint } from './mapInPage.ts';
 
+/** the resident map of the server's first open consultation, e.g. '/c/millbrook-2026' ('/' without a consultation list) */
+export async function openConsultationPath(page: Page, query = ''): Promise<string> {
+  const res = await page.request.get('/api/consultations');
+  const list = res.ok() ? ((await res.json()) as { consultations?: { slug: string; status: string }[] }).consultations : undefined;
+  const open = list?.find((c) => c.status === 'open');
+  return `${open ? `/c/${encodeURIComponent(open.slug)}` : '/'}${query}`;
+}
+
 export class ResidentMapPage {
   readonly page: Page;
   /** true on the phone project: map placement is a tap, not a click */
@@ -32,9 +40,12 @@ export class ResidentMapPage {
     return this.page.locator('#panel-list table');
   }
 
-  /** Opens the app and waits until boundaries are drawn and the add button works. */
-  async goto(): Promise<void> {
-    await this.page.goto('/');
+  /**
+   * Opens a consultation's resident map (by default the server's first open one: with several, / is the front page)
+   * and waits until boundaries are drawn and the add button works.
+   */
+  async goto(path?: string): Promise<void> {
+    await this.page.goto(path ?? (await openConsultationPath(this.page)));
     await this.waitUntilReady();
   }
 

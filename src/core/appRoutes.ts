@@ -1,0 +1,57 @@
+// the app's pages and their paths: one consultation's resident map, planner view and touch table, the front page, staff.
+
+/** a consultation's page; `slug` null for the old /planner and /table links, which open the default consultation */
+export type ConsultationPage = 'resident' | 'planner' | 'table';
+
+export type AppRoute =
+  | { page: 'front' }
+  | { page: ConsultationPage; slug: string | null }
+  | { page: 'staff' }
+  | { page: 'invite'; token: string }
+  | { page: 'not-found' };
+
+function decoded(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The page a pathname shows (a trailing slash does not matter).
+ * @example
+ * routeOf('/c/park-2026/planner/') // => { page: 'planner', slug: 'park-2026' }
+ * routeOf('/table') // => { page: 'table', slug: null }
+ * routeOf('/somewhere') // => { page: 'not-found' }
+ */
+export function routeOf(pathname: string): AppRoute {
+  const parts = pathname.split('/').filter((p) => p !== '');
+  if (parts.length === 0) return { page: 'front' };
+  const [first, second, third, ...rest] = parts;
+  if (parts.length === 1 && (first === 'planner' || first === 'table')) return { page: first, slug: null };
+  if (parts.length === 1 && first === 'staff') return { page: 'staff' };
+  if (parts.length === 2 && first === 'invite') {
+    const token = decoded(second!);
+    return token ? { page: 'invite', token } : { page: 'not-found' };
+  }
+  if (first === 'c' && second !== undefined && rest.length === 0) {
+    const slug = decoded(second);
+    if (!slug) return { page: 'not-found' };
+    if (third === undefined) return { page: 'resident', slug };
+    if (third === 'planner' || third === 'table') return { page: third, slug };
+  }
+  return { page: 'not-found' };
+}
+
+/**
+ * The path of one consultation's page.
+ * @example
+ * consultationPath('park-2026', 'table') // => '/c/park-2026/table'
+ * consultationPath(null, 'planner') // => '/planner' (device-only mode: the bundled demo)
+ */
+export function consultationPath(slug: string | null, page: ConsultationPage = 'resident'): string {
+  if (slug === null) return page === 'resident' ? '/' : `/${page}`;
+  const base = `/c/${encodeURIComponent(slug)}`;
+  return page === 'resident' ? base : `${base}/${page}`;
+}

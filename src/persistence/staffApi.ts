@@ -1,0 +1,160 @@
+// typed client of the server's consultation list and staff API (sessions, accounts, invitations, members, templates).
+import { z } from 'zod';
+import { ApiRequestError, consultationBase } from './httpRepository.ts';
+import type { HttpRepository } from './httpRepository.ts';
+
+export const CONSULTATION_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+export type StaffRole = 'admin' | 'planner' | 'facilitator';
+export type MemberRole = 'planner' | 'facilitator';
+
+const isoOrNull = z.string().nullable();
+const summarySchema = z.object({
+  slug: z.string().min(1),
+  title: z.string(),
+  summary: z.string().nullish().transform((s) => s ?? ''),
+  status: z.enum(CONSULTATION_STATUSES),
+  opensAt: isoOrNull.optional().transform((s) => s ?? null),
+  closesAt: isoOrNull.optional().transform((s) => s ?? null),
+  statusChangedAt: z.string().nullish().transform((s) => s ?? null),
+  /** when it closed (by a person or by closesAt), as the server works it out */
+  closedAt: z.string().nullish().transform((s) => s ?? null),
+  counts: z.object({ pins: z.number().int().nonnegative() }).optional().transform((c) => c ?? { pins: 0 }),
+});
+const settingsSchema = z
+  .object({
+    minCount: z.number().int().nonnegative().default(5),
+    parts: z.object({ map: z.boolean(), table: z.boolean() }).default({ map: true, table: true }),
+    privacyNotice: z.string().optional(),
+    boundaryCopyright: z.string().optional(),
+  })
+  .passthrough();
+const detailSchema = summarySchema.extend({
+  settings: settingsSchema.optional().transform((s) => s ?? { minCount: 5, parts: { map: true, table: true } }),
+  viewerRole: z.enum(['admin', 'planner', 'facilitator']).nullish().transform((r) => r ?? null),
+});
+
+/** one consultation as the front page lists it */
+export type ConsultationSummary = z.infer<typeof summarySchema>;
+export type ConsultationSettings = z.infer<typeof settingsSchema>;
+/** one consultation with its settings and what the person asking may do in it */
+export type Consultation = z.infer<typeof detailSchema>;
+
+const userSchema = z.object({ id: z.string().min(1), email: z.string(), name: z.string(), role: z.enum(['admin', 'staff']) });
+export type StaffUser = z.infer<typeof userSchema>;
+const membershipSchema = z.object({ slug: z.string(), role: z.enum(['planner', 'facilitator']) });
+export type Membership = z.infer<typeof membershipSchema>;
+const sessionSchema = z.object({ user: userSchema.nullable(), memberships: z.array(membershipSchema).optional().transform((m) => m ?? []) });
+export type SessionInfo = z.infer<typeof sessionSchema>;
+const signedInSchema = z.object({ token: z.string(), expiresAt: z.string(), user: userSchema });
+export type SignedIn = z.infer<typeof signedInSchema>;
+const accountSchema = userSchema.extend({ hasPassword: z.boolean(), createdAt: z.string() });
+export type StaffAccount = z.infer<typeof accountSchema>;
+const invitationSchema = z.object({ url: z.string().min(1), expiresAt: z.string() });
+const invitedSchema = z.object({ user: userSchema, invitation: invitationSchema });
+export type Invited = z.infer<typeof invitedSchema>;
+const invitationInfoSchema = z.object({ email: z.string().nullable(), name: z.string().nullable(), expiresAt: z.string(), setup: z.boolean() });
+export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
+const memberSchema = z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string() }), role: z.enum(['planner', 'facilitator']) });
+export type Member = z.infer<typeof memberSchema>;
+
+export interface NewConsultation {
+  slug: string;
+  title: string;
+  summary?: string;
+  opensAt?: string | null;
+  closesAt?: string | null;
+  /** a template object (the server validates it and names the field and rule it refuses) */
+  template?: unknown;
+}
+
+export type ConsultationChanges = Partial<Pick<Consultation, 'title' | 'summary' | 'status' | 'opensAt' | 'closesAt'>> & { settings?: Partial<ConsultationSettings> };
+
+export interface StaffApi {
+  listConsultations(): Promise<ConsultationSummary[]>;
+  getConsultation(slug: string): Promise<Consultation>;
+  createConsultation(input: NewConsultation): Promise<Consultation>;
+  updateConsultation(slug: string, changes: ConsultationChanges): Promise<Consultation>;
+  /** the template file's text, as the server sends it for download */
+  templateText(slug: string): Promise<string>;
+  getSession(): Promise<SessionInfo>;
+  signIn(credentials: { email: string; password: string }): Promise<SignedIn>;
+  signOut(): Promise<void>;
+  listUsers(): Promise<StaffAccount[]>;
+  inviteUser(input: { email: string; name: string; role: 'admin' | 'staff' }): Promise<Invited>;
+  removeUser(id: string): Promise<void>;
+  getInvitation(token: string): Promise<InvitationInfo>;
+  acceptInvitation(token: string, input: { password: string; email?: string; name?: string }): Promise<SignedIn>;
+  listMembers(slug: string): Promise<Member[]>;
+  setMember(slug: string, userId: string, role: MemberRole): Promise<void>;
+  removeMember(slug: string, userId: string): Promise<void>;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new ApiRequestError(502, 'invalid-response', `The server's answer to ${what} is not what the API promises (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown shape'}).`);
+}
+
+/**
+ * The staff API over the same client (device token, cookie session, error handling) as the pins.
+ * @example
+ * const staff = createStaffApi(createHttpRepository({ deviceToken }));
+ * (await staff.listConsultations()).map((c) => c.slug) // => ['millbrook-2026', 'millbrook-parks-2025']
+ */
+export function createStaffApi(http: Pick<HttpRepository, 'send'>): StaffApi {
+  const send = http.send;
+  const enc = encodeURIComponent;
+  return {
+    async listConsultations() {
+      const body = parse(z.object({ consultations: z.array(summarySchema) }), (await send('GET', '/api/consultations')).json, 'GET /api/consultations');
+      return body.consultations;
+    },
+    async getConsultation(slug) {
+      return parse(detailSchema, (await send('GET', consultationBase(slug))).json, 'GET /api/consultations/:slug');
+    },
+    async createConsultation(input) {
+      return parse(detailSchema, (await send('POST', '/api/consultations', { body: input })).json, 'POST /api/consultations');
+    },
+    async updateConsultation(slug, changes) {
+      return parse(detailSchema, (await send('PATCH', consultationBase(slug), { body: changes })).json, 'PATCH /api/consultations/:slug');
+    },
+    async templateText(slug) {
+      return (await send('GET', `${consultationBase(slug)}/template`, { text: true })).text;
+    },
+    async getSession() {
+      return parse(sessionSchema, (await send('GET', '/api/session')).json, 'GET /api/session');
+    },
+    async signIn(credentials) {
+      return parse(signedInSchema, (await send('POST', '/api/session', { body: credentials })).json, 'POST /api/session');
+    },
+    async signOut() {
+      await send('DELETE', '/api/session');
+    },
+    async listUsers() {
+      return parse(z.object({ users: z.array(accountSchema) }), (await send('GET', '/api/users')).json, 'GET /api/users').users;
+    },
+    async inviteUser(input) {
+      return parse(invitedSchema, (await send('POST', '/api/users', { body: input })).json, 'POST /api/users');
+    },
+    async removeUser(id) {
+      await send('DELETE', `/api/users/${enc(id)}`);
+    },
+    async getInvitation(token) {
+      return parse(invitationInfoSchema, (await send('GET', `/api/invitations/${enc(token)}`)).json, 'GET /api/invitations/:token');
+    },
+    async acceptInvitation(token, input) {
+      return parse(signedInSchema, (await send('POST', `/api/invitations/${enc(token)}`, { body: input })).json, 'POST /api/invitations/:token');
+    },
+    async listMembers(slug) {
+      return parse(z.object({ members: z.array(memberSchema) }), (await send('GET', `${consultationBase(slug)}/members`)).json, 'GET …/members').members;
+    },
+    async setMember(slug, userId, role) {
+      await send('PUT', `${consultationBase(slug)}/members/${enc(userId)}`, { body: { role } });
+    },
+    async removeMember(slug, userId) {
+      await send('DELETE', `${consultationBase(slug)}/members/${enc(userId)}`);
+    },
+  };
+}
