@@ -68,7 +68,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = { pinsPerDevicePerMinute: 3
  * const res = await app.inject({ url: '/api/health' }); // => 200 { ok: true, storage: 'sqlite' }
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
+  // forceCloseConnections: close() ends keep-alive and long-lived connections (live streams) instead of waiting on them
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false, forceCloseConnections: true });
   app.setErrorHandler(handleError);
   // the API speaks JSON only; a text body is refused (415) rather than half-parsed
   app.removeContentTypeParser('text/plain');

@@ -67,6 +67,11 @@ async function main(): Promise<void> {
   if (admin.kind === 'setup-link') console.log(`no admin account yet: open ${address}${admin.path} before ${admin.expiresAt} to make the first one (one use only)`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      // a shutdown that hangs (a request that never ends) must not keep the port and the database for ever
+      setTimeout(() => {
+        console.error('coplan: shutting down took more than 10 s; exiting anyway');
+        process.exit(1);
+      }, 10_000).unref();
       void app.close().then(() => storage.close()).then(() => process.exit(0));
     });
   }

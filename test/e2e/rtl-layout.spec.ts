@@ -2,6 +2,7 @@
 // sizes. Urdu mirrors the page (side panel, tab order, text start, list columns) but not the map (zoom stays put).
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/appServer.ts';
+import { openConsultationPath } from './support/residentMapPage.ts';
 
 interface Box { x: number; y: number; width: number; height: number }
 interface Layout {
@@ -18,7 +19,7 @@ interface Layout {
 async function layoutOf(page: Page, baseURL: string, lang: 'en' | 'ur'): Promise<Layout> {
   const own = new URL(baseURL).origin;
   await page.route((url) => url.origin !== own && url.protocol.startsWith('http'), (route) => route.fulfill({ status: 204, body: '' }));
-  await page.goto(`/?lang=${lang}`);
+  await page.goto(await openConsultationPath(page, `?lang=${lang}`));
   await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ur' ? 'rtl' : 'ltr');
   await expect(page.locator('.pin-marker').first()).toBeAttached();
   const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;

@@ -21,7 +21,7 @@ test('a connected drop keeps its note card, and the note typed on it is stored w
   await expect(page.locator('.area-label').first()).toBeVisible();
 
   // the server's answer to the new pin is what used to take the card away: wait for it, then look again
-  const stored = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/pins');
+  const stored = page.waitForResponse((r) => r.request().method() === 'POST' && /^\/api\/consultations\/[^/]+\/pins$/.test(new URL(r.url()).pathname));
   await dragTogether(cdp, [{ id: 1, from: await centreOf(greenSpace), to: { x: 860, y: 560 } }]);
   const card = page.getByRole('form', { name: 'Pinned: Green space' });
   await expect(card).toBeVisible();
