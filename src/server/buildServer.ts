@@ -12,6 +12,8 @@ import { catalogRoutes } from './routes/catalogRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { pinRoutes } from './routes/pinRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
+import { fastifyTrustProxy } from './security/trustProxy.ts';
+import type { TrustProxy } from './security/trustProxy.ts';
 import type { ServerContext } from './serverContext.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -40,8 +42,8 @@ export interface ServerOptions {
   sessionTtlMs?: number;
   /** mark the session cookie Secure (behind HTTPS) */
   secureCookies?: boolean;
-  /** trust X-Forwarded-For from a load balancer, so rate limits see the real client */
-  trustProxy?: boolean;
+  /** which proxies' X-Forwarded-For entries to believe, so rate limits see the real client (see security/trustProxy.ts) */
+  trustProxy?: TrustProxy;
   logger?: boolean;
   /** the planner engine is rebuilt at most once per this many ms while pins keep changing (default 1000) */
   aggregateRebuildMs?: number;
@@ -61,7 +63,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = { pinsPerDevicePerMinute: 3
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   if (!options.passphrase) throw new Error('a planner passphrase is required');
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: fastifyTrustProxy(options.trustProxy) });
   app.setErrorHandler(handleError);
   // the API speaks JSON only; a text body is refused (415) rather than half-parsed
   app.removeContentTypeParser('text/plain');
