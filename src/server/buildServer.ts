@@ -12,6 +12,7 @@ import { catalogRoutes } from './routes/catalogRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { pinRoutes } from './routes/pinRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
+import { registerSecurityHeaders } from './security/securityHeaders.ts';
 import { fastifyTrustProxy } from './security/trustProxy.ts';
 import type { TrustProxy } from './security/trustProxy.ts';
 import type { ServerContext } from './serverContext.ts';
@@ -40,7 +41,7 @@ export interface ServerOptions {
   areasBodyLimit?: number;
   rateLimits?: Partial<RateLimitOptions>;
   sessionTtlMs?: number;
-  /** mark the session cookie Secure (behind HTTPS) */
+  /** behind HTTPS: mark the session cookie Secure, send HSTS and upgrade-insecure-requests */
   secureCookies?: boolean;
   /** which proxies' X-Forwarded-For entries to believe, so rate limits see the real client (see security/trustProxy.ts) */
   trustProxy?: TrustProxy;
@@ -67,6 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleError);
   // the API speaks JSON only; a text body is refused (415) rather than half-parsed
   app.removeContentTypeParser('text/plain');
+  await registerSecurityHeaders(app, { tileUrl: options.tileUrl, secure: options.secureCookies ?? false });
   // pins and areas are repetitive JSON: gzip or brotli (quality 4) makes a resident's first load several times smaller.
   // Live events (hijacked streams) are not touched.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
