@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const secret = passphrase(production);
   const port = wholeNumber('PORT', 8080, 65535);
   const host = env.HOST ?? '127.0.0.1';
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const storage = await openStorage({
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
       pinsPerAddressPerMinute: wholeNumber('PIN_RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.pinsPerAddressPerMinute),
       signInFailuresPer15Minutes: wholeNumber('SIGNIN_RATE_LIMIT', DEFAULT_RATE_LIMITS.signInFailuresPer15Minutes),
     },
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustProxy,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : production,
     logger: env.LOG !== '0',
   });
