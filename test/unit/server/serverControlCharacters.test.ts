@@ -97,3 +97,19 @@ describe('the same rule in other core validators', () => {
     expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['[0].label', '[0].descriptions.cy']));
   });
 });
+
+describe('the same rule for imported pins and workshop sessions', () => {
+  it('refuses control characters in an imported pin and in a session name', async () => {
+    const { parsePins } = await import('../../../src/core/parsePins.ts');
+    const { validateSessionInput } = await import('../../../src/core/tableSession.ts');
+    const file = (title: string, author = 'a') => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-2.25, 53.45] }, properties: { kind: 'asset', theme: 'safety', title, author } }] });
+    const { testAreas, testThemes } = await import('../../support/serverFixtures.ts');
+    const context = { areas: testAreas(), themes: testThemes() };
+    expect(parsePins(file('Fine'), context).ok).toBe(true);
+    expect(parsePins(file('Bad\u0000'), context).ok).toBe(false);
+    expect(parsePins(file('Fine', 'x\u0007'), context).ok).toBe(false);
+    expect(validateSessionInput({ name: 'Hall', date: '2026-11-28' }).ok).toBe(true);
+    expect(validateSessionInput({ name: 'Hall\u0000', date: '2026-11-28' }).ok).toBe(false);
+    expect(validateSessionInput({ name: 'Hall', date: '2026-11-28', place: 'Room\u001b' }).ok).toBe(false);
+  });
+});
