@@ -1,6 +1,6 @@
 // proper crossings between segments of different groups of rings (the rings of one polygon, the members of a
 // MultiPolygon), found with one index over every segment instead of one index per pair of groups.
-import Flatbush from 'flatbush';
+import { indexBoxes } from './boxIndex.ts';
 import type { Position } from 'geojson';
 import { intersection } from './segmentCrossings.ts';
 
@@ -41,7 +41,6 @@ export function crossingsBetweenGroups(groups: Position[][][], mayMeet?: (first:
   const ringIdOf = new Int32Array(total);
   const boxes = new Float64Array(4 * total);
   const rings: Position[][] = [];
-  const index = new Flatbush(total);
   let s = 0;
   groups.forEach((members, g) => {
     members.forEach((ring, r) => {
@@ -53,12 +52,14 @@ export function crossingsBetweenGroups(groups: Position[][][], mayMeet?: (first:
         ringOf[s] = r;
         start[s] = i;
         ringIdOf[s] = ringId;
-        boxes.set([Math.min(x1!, x2!), Math.min(y1!, y2!), Math.max(x1!, x2!), Math.max(y1!, y2!)], 4 * s);
-        index.add(boxes[4 * s]!, boxes[4 * s + 1]!, boxes[4 * s + 2]!, boxes[4 * s + 3]!);
+        boxes[4 * s] = Math.min(x1!, x2!);
+        boxes[4 * s + 1] = Math.min(y1!, y2!);
+        boxes[4 * s + 2] = Math.max(x1!, x2!);
+        boxes[4 * s + 3] = Math.max(y1!, y2!);
       }
     });
   });
-  index.finish();
+  const index = indexBoxes(boxes);
   const hits: Hit[] = [];
   for (let a = 0; a < total; a++) {
     const ga = group[a]!;

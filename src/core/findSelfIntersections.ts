@@ -1,7 +1,7 @@
 // finds where a boundary's rings cross or touch themselves, or where members of a MultiPolygon overlap.
-import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Position } from 'geojson';
+import { indexBoxes } from './boxIndex.ts';
 import { crossingsBetweenGroups } from './crossingsBetweenGroups.ts';
 import { ringCrossings } from './segmentCrossings.ts';
 import type { AreaGeometry } from './types.ts';
@@ -55,9 +55,7 @@ function memberOverlaps(polygons: Position[][][]): { second: number; points: Pos
   const crossings = new Map<number, Position[]>();
   const key = (a: number, b: number) => a * polygons.length + b;
   for (const pair of crossingsBetweenGroups(polygons, meet)) crossings.set(key(pair.first, pair.second), pair.points);
-  const index = new Flatbush(polygons.length);
-  for (const box of boxes) index.add(box[0], box[1], box[2], box[3]);
-  index.finish();
+  const index = indexBoxes(Float64Array.from(boxes.flat()));
   const out: { second: number; points: Position[] }[] = [];
   polygons.forEach((a, p1) => {
     const box = boxes[p1]!;

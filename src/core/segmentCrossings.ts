@@ -1,5 +1,5 @@
 // the segment tests every boundary check shares: proper crossings, touches, zero-width spikes, and one ring against itself or another.
-import Flatbush from 'flatbush';
+import { indexBoxes } from './boxIndex.ts';
 import type { Position } from 'geojson';
 
 /**
@@ -11,13 +11,16 @@ export function ringCrossings(ring: Position[], other: Position[] | null): Posit
   const same = other === null;
   const target = other ?? ring;
   const n = target.length - 1;
-  const index = new Flatbush(n);
+  const boxes = new Float64Array(4 * n);
   for (let i = 0; i < n; i++) {
     const [x1, y1] = target[i]!;
     const [x2, y2] = target[i + 1]!;
-    index.add(Math.min(x1!, x2!), Math.min(y1!, y2!), Math.max(x1!, x2!), Math.max(y1!, y2!));
+    boxes[4 * i] = Math.min(x1!, x2!);
+    boxes[4 * i + 1] = Math.min(y1!, y2!);
+    boxes[4 * i + 2] = Math.max(x1!, x2!);
+    boxes[4 * i + 3] = Math.max(y1!, y2!);
   }
-  index.finish();
+  const index = indexBoxes(boxes);
   const points: Position[] = [];
   const m = ring.length - 1;
   for (let i = 0; i < m; i++) {
@@ -25,12 +28,15 @@ export function ringCrossings(ring: Position[], other: Position[] | null): Posit
     const a2 = ring[i + 1]!;
     if (same && isReversal(ring[i === 0 ? m - 1 : i - 1]!, a1, a2)) points.push(a1);
     const hits = index.search(Math.min(a1[0]!, a2[0]!), Math.min(a1[1]!, a2[1]!), Math.max(a1[0]!, a2[0]!), Math.max(a1[1]!, a2[1]!));
+    let found: { j: number; hit: Position }[] | null = null;
     for (const j of hits) {
       // each pair once; neighbours along the ring (including last with first) share a vertex by design
       if (same && (j <= i + 1 || (i === 0 && j === m - 1))) continue;
       const hit = intersection(a1, a2, target[j]!, target[j + 1]!, same);
-      if (hit) points.push(hit);
+      if (hit) (found ??= []).push({ j, hit });
     }
+    // in segment order, whatever order the index answered in
+    if (found) for (const { hit } of found.sort((x, y) => x.j - y.j)) points.push(hit);
   }
   return points;
 }
