@@ -1,89 +1,141 @@
-// JSON text of a FeatureCollection written and read one feature at a time, yielding to the event loop in between,
-// so a 10 MB collection of many features never holds it for one whole JSON pass.
+// JSON written and read in slices, yielding to the event loop in between, so a 10 MB body (many features, or one
+// feature of a million positions) never holds it for one whole JSON pass.
 
 /** yield to the event loop after about this much work (ms) */
 const SLICE_MS = 8;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** positions (or other plain items) per JSON chunk of a long array */
+const CHUNK = 2048;
+/** a subtree whose JSON is at most this long travels as one text */
+const LEAF_CHARS = 64 * 1024;
 
-function isCollection(value: unknown): value is { type: 'FeatureCollection'; features: unknown[] } & Record<string, unknown> {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((value as { features?: unknown }).features);
+type Pace = () => Promise<void> | null;
+
+/** a pacer: null while the current slice has time left, else a promise that resolves on the next turn of the loop */
+function pacer(): Pace {
+  let started = performance.now();
+  return () => {
+    if (performance.now() - started < SLICE_MS) return null;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        started = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
+
+/** an array of plain items (numbers, positions, objects) rather than of arrays of arrays: written in chunks */
+function isLeafy(value: unknown[]): boolean {
+  const first = value[0];
+  return !Array.isArray(first) || !Array.isArray(first[0]);
 }
 
 /**
- * The JSON text of `value`, a FeatureCollection written feature by feature (other values in one go).
- * `JSON.parse` of the result equals `value`, though its members may come in another order.
+ * The JSON text of a value parsed from JSON, written a slice at a time: objects member by member, arrays of arrays
+ * item by item, long arrays of positions in chunks. `JSON.parse` of the result equals `value`.
  * @example
- * await stringifyInSlices({ type: 'FeatureCollection', features: [{ type: 'Feature' }] })
- * // => '{"type":"FeatureCollection","features":[{"type":"Feature"}]}'
+ * await stringifyInSlices({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 1], [0, 0]]] })
+ * // => '{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,1],[0,0]]]}'
  */
 export async function stringifyInSlices(value: unknown): Promise<string> {
-  if (!isCollection(value)) return JSON.stringify(value);
-  const { features, ...rest } = value;
-  const head = JSON.stringify(rest);
-  const parts: string[] = [];
-  let started = performance.now();
-  for (const feature of features) {
-    parts.push(JSON.stringify(feature) ?? 'null');
-    if (performance.now() - started > SLICE_MS) {
-      await yieldToLoop();
-      started = performance.now();
+  const out: string[] = [];
+  const pace = pacer();
+  const write = async (node: unknown): Promise<void> => {
+    const wait = pace();
+    if (wait) await wait;
+    if (Array.isArray(node)) {
+      if (isLeafy(node)) {
+        out.push('[');
+        for (let k = 0; k < node.length; k += CHUNK) {
+          if (k > 0) out.push(',');
+          out.push(JSON.stringify(node.slice(k, k + CHUNK)).slice(1, -1));
+          const later = pace();
+          if (later) await later;
+        }
+        out.push(']');
+        return;
+      }
+      out.push('[');
+      for (let i = 0; i < node.length; i++) {
+        if (i > 0) out.push(',');
+        await write(node[i]);
+      }
+      out.push(']');
+      return;
     }
-  }
-  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"features":[${parts.join(',')}]}`;
+    if (typeof node === 'object' && node !== null) {
+      out.push('{');
+      let first = true;
+      for (const [key, item] of Object.entries(node)) {
+        if (item === undefined) continue;
+        out.push(first ? '' : ',', JSON.stringify(key), ':');
+        first = false;
+        await write(item);
+      }
+      out.push('}');
+      return;
+    }
+    out.push(JSON.stringify(node) ?? 'null');
+  };
+  await write(value);
+  return out.join('');
 }
 
-/** a value sent as JSON texts: `head` without the collection's features, then each feature's own text */
-export interface SlicedJson {
-  head: string;
-  features: string[] | null;
+/** a value as JSON texts small enough to read between other requests */
+export type SlicedJson =
+  | { t: 'leaf'; json: string }
+  | { t: 'chunks'; parts: string[] }
+  | { t: 'array'; items: SlicedJson[] }
+  | { t: 'object'; keys: string[]; values: SlicedJson[] };
+
+/**
+ * Cuts a value into JSON texts of at most about 64 KB (in the worker, where the time it takes does not matter).
+ * @example
+ * sliceJson({ ok: true }) // => { t: 'leaf', json: '{"ok":true}' }
+ */
+export function sliceJson(value: unknown): SlicedJson {
+  const json = JSON.stringify(value) ?? 'null';
+  if (json.length <= LEAF_CHARS || typeof value !== 'object' || value === null) return { t: 'leaf', json };
+  if (Array.isArray(value)) {
+    if (isLeafy(value)) {
+      const parts: string[] = [];
+      for (let k = 0; k < value.length; k += CHUNK) parts.push(JSON.stringify(value.slice(k, k + CHUNK)));
+      return { t: 'chunks', parts };
+    }
+    return { t: 'array', items: value.map(sliceJson) };
+  }
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+  return { t: 'object', keys: entries.map(([key]) => key), values: entries.map(([, item]) => sliceJson(item)) };
 }
 
 /**
- * Splits a value that may hold a FeatureCollection at `path` (e.g. ['value']) into texts to be read back in slices.
+ * Reads back what sliceJson cut, one text at a time between turns of the event loop.
  * @example
- * sliceJson({ ok: true, value: { type: 'FeatureCollection', features: [1] } }, ['value'])
- * // => { head: '{"ok":true,"value":{"type":"FeatureCollection"}}', features: ['1'] }
+ * await parseSlices({ t: 'object', keys: ['n'], values: [{ t: 'chunks', parts: ['[1,2]', '[3]'] }] }) // => { n: [1, 2, 3] }
  */
-export function sliceJson(value: unknown, path: readonly string[]): SlicedJson {
-  let parent: Record<string, unknown> | null = null;
-  let node: unknown = value;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return { head: JSON.stringify(value), features: null };
-    parent = node as Record<string, unknown>;
-    node = parent[key];
-  }
-  if (!isCollection(node) || !parent) return { head: JSON.stringify(value), features: null };
-  const { features, ...rest } = node;
-  const key = path[path.length - 1]!;
-  const saved = parent[key];
-  parent[key] = rest;
-  try {
-    return { head: JSON.stringify(value), features: features.map((f) => JSON.stringify(f)) };
-  } finally {
-    parent[key] = saved;
-  }
-}
-
-/**
- * Reads back what sliceJson wrote, one feature at a time between turns of the event loop.
- * @example
- * await parseSlices({ head: '{"value":{"type":"FeatureCollection"}}', features: ['1'] }, ['value'])
- * // => { value: { type: 'FeatureCollection', features: [1] } }
- */
-export async function parseSlices<T>(sliced: SlicedJson, path: readonly string[]): Promise<T> {
-  const value = JSON.parse(sliced.head) as unknown;
-  if (!sliced.features) return value as T;
-  let node = value as Record<string, unknown>;
-  for (const key of path) node = node[key] as Record<string, unknown>;
-  const features: unknown[] = [];
-  let started = performance.now();
-  for (const text of sliced.features) {
-    features.push(JSON.parse(text));
-    if (performance.now() - started > SLICE_MS) {
-      await yieldToLoop();
-      started = performance.now();
+export async function parseSlices<T>(sliced: SlicedJson): Promise<T> {
+  const pace = pacer();
+  const read = async (node: SlicedJson): Promise<unknown> => {
+    const wait = pace();
+    if (wait) await wait;
+    if (node.t === 'leaf') return JSON.parse(node.json) as unknown;
+    if (node.t === 'chunks') {
+      const out: unknown[] = [];
+      for (const part of node.parts) {
+        for (const item of JSON.parse(part) as unknown[]) out.push(item);
+        const later = pace();
+        if (later) await later;
+      }
+      return out;
     }
-  }
-  node.features = features;
-  return value as T;
+    if (node.t === 'array') {
+      const out: unknown[] = [];
+      for (const item of node.items) out.push(await read(item));
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < node.keys.length; i++) out[node.keys[i]!] = await read(node.values[i]!);
+    return out;
+  };
+  return (await read(sliced)) as T;
 }

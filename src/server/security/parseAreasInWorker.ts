@@ -37,7 +37,7 @@ export function parseAreasInWorker(text: string, options: OffThreadOptions = {})
 }
 
 /**
- * The same for an already parsed body (PUT /api/areas): its text is written one area at a time, between other requests.
+ * The same for an already parsed body (PUT /api/areas): its text is written a slice at a time, between other requests.
  * @example
  * (await parseAreasBodyInWorker({ type: 'Polygon', coordinates: [[[0, 0], [0, 1], [1, 1], [0, 0]]] })).ok // => true
  */
@@ -58,7 +58,7 @@ function validateInWorker(text: string, options: OffThreadOptions): Promise<Vali
       outcome();
     };
     const timer = setTimeout(() => finish(() => reject(new ValidationTimeout(timeoutMs))), timeoutMs);
-    worker.once('message', (sliced: SlicedJson) => finish(() => resolve(parseSlices<Validated<AreaCollection>>(sliced, ['value']))));
+    worker.once('message', (sliced: SlicedJson) => finish(() => resolve(parseSlices<Validated<AreaCollection>>(sliced))));
     worker.once('error', (error) => finish(() => reject(error)));
     worker.once('exit', (code) => finish(() => reject(new Error(`the boundaries worker stopped (exit code ${code}) before answering`))));
     worker.postMessage(text);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAreas } from '../../../src/core/parseAreas.ts';
 import { validateAreasBody } from '../../../src/server/catalog.ts';
 import { parseSlices, sliceJson, stringifyInSlices } from '../../../src/server/security/chunkedJson.ts';
+import type { SlicedJson } from '../../../src/server/security/chunkedJson.ts';
 import { parseAreasInWorker, ValidationTimeout } from '../../../src/server/security/parseAreasInWorker.ts';
 import { AREA_CASES } from '../../bench/pathologicalAreas.ts';
 
@@ -40,18 +41,34 @@ describe('parseAreasInWorker', () => {
 });
 
 describe('chunkedJson', () => {
-  it('writes and reads a FeatureCollection feature by feature to the same value', async () => {
-    const collection = { type: 'FeatureCollection', name: 'wards', features: [{ type: 'Feature', id: 1 }, { type: 'Feature', id: 'é"\n' }] };
-    expect(JSON.parse(await stringifyInSlices(collection))).toEqual(collection);
-    expect(JSON.parse(await stringifyInSlices({ type: 'FeatureCollection', features: [] }))).toEqual({ type: 'FeatureCollection', features: [] });
-    expect(await stringifyInSlices({ type: 'Polygon', coordinates: [] })).toBe('{"type":"Polygon","coordinates":[]}');
-    const result = { ok: true, value: collection, warnings: [] };
-    const sliced = sliceJson(result, ['value']);
-    expect(sliced.features).toHaveLength(2);
-    expect(await parseSlices(sliced, ['value'])).toEqual(result);
-    // the input is left as it was
-    expect(result.value.features).toHaveLength(2);
-    const failed = { ok: false, errors: [{ rule: 'invalid-json' }] };
-    expect(await parseSlices(sliceJson(failed, ['value']), ['value'])).toEqual(failed);
+  it('writes and reads back in slices to the same value, for many features and for one huge ring', async () => {
+    const ring = Array.from({ length: 10_000 }, (_, i) => [i / 1e4, (i % 7) / 1e3]);
+    const values: unknown[] = [
+      { type: 'FeatureCollection', name: 'wards', features: [{ type: 'Feature', id: 1, properties: { n: 'é"\n' } }, { type: 'Feature', id: 'x', properties: null }] },
+      { type: 'FeatureCollection', features: [] },
+      { type: 'Feature', properties: { tags: ['a', 'b'] }, geometry: { type: 'MultiPolygon', coordinates: [[ring, ring.slice(0, 50)], [ring]] } },
+      { ok: false, errors: [{ rule: 'invalid-json' }], warnings: [] },
+      [],
+      'text',
+      null,
+    ];
+    for (const value of values) {
+      const text = await stringifyInSlices(value);
+      expect(JSON.parse(text)).toEqual(value);
+      const sliced = sliceJson(value);
+      expect(await parseSlices(sliced)).toEqual(value);
+    }
+    // the huge ring really was cut, into texts of at most a few tens of KB
+    const big = sliceJson(values[2]);
+    const texts: string[] = [];
+    const collect = (node: SlicedJson): void => {
+      if (node.t === 'leaf') texts.push(node.json);
+      else if (node.t === 'chunks') texts.push(...node.parts);
+      else if (node.t === 'array') node.items.forEach(collect);
+      else node.values.forEach(collect);
+    };
+    collect(big);
+    expect(texts.length).toBeGreaterThan(10);
+    expect(Math.max(...texts.map((t) => t.length))).toBeLessThan(70 * 1024);
   });
 });
