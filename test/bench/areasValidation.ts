@@ -7,7 +7,7 @@ import { AREA_CASES } from './pathologicalAreas.ts';
 import type { AreaCase } from './pathologicalAreas.ts';
 
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? 3 : 5;
+const RUNS = quick ? 5 : 7;
 /** sizes as multiples of each case's base n: every step doubles the input */
 const STEPS = quick ? [1, 2, 4] : [1, 2, 4, 8];
 /** base n per case: the largest step is about 1–3 MB of JSON */
@@ -18,8 +18,9 @@ const KNOWN_SUPERLINEAR = new Set(['concentric-diamonds']);
 const MAX_GROWTH = 2.8;
 const MAX_MS_PER_MB = 1000;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-function timed(f: () => unknown): number {
+/** median and fastest of RUNS timed runs after one warm-up. WARNING: on a shared machine the median swings with other
+ * people's load; the fastest run is the least disturbed estimate, so growth is judged on it */
+function timed(f: () => unknown): { median: number; min: number } {
   f();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -27,14 +28,15 @@ function timed(f: () => unknown): number {
     f();
     times.push(performance.now() - t0);
   }
-  return median(times);
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]! };
 }
 const mb = (text: string) => Buffer.byteLength(text) / 1e6;
 const failures: string[] = [];
 
 function benchCase(c: AreaCase): void {
   console.log(`\n${c.name}: ${c.about}`);
-  console.log('       n |       MB | parseAreas ms |  ms/MB | JSON.parse ms | ÷JSON.parse | ×time per doubling (JSON.parse)');
+  console.log('       n |       MB | parseAreas median (fastest) ms | ms/MB | JSON.parse ms | ÷JSON.parse | ×fastest per doubling (JSON.parse)');
   let previous: { ms: number; json: number } | null = null;
   const growth: number[] = [];
   let lastPerMb = 0;
@@ -43,12 +45,14 @@ function benchCase(c: AreaCase): void {
     const text = c.make(n);
     const result = parseAreas(text);
     if (result.ok !== c.valid) failures.push(`${c.name} at n=${n}: expected ${c.valid ? 'accepted' : 'refused'}, got ${result.ok ? 'accepted' : 'refused'}`);
-    const ms = timed(() => parseAreas(text));
-    const json = timed(() => JSON.parse(text));
+    const run = timed(() => parseAreas(text));
+    const ms = run.min;
+    const json = timed(() => JSON.parse(text)).min;
     const ratio = previous ? `${(ms / previous.ms).toFixed(2)} (${(json / previous.json).toFixed(2)})` : '';
     if (previous) growth.push(ms / previous.ms);
     lastPerMb = ms / mb(text);
-    console.log(`${String(n).padStart(8)} | ${mb(text).toFixed(3).padStart(8)} | ${ms.toFixed(1).padStart(13)} | ${lastPerMb.toFixed(0).padStart(6)} | ${json.toFixed(1).padStart(13)} | ${(ms / json).toFixed(0).padStart(11)} | ${ratio}`);
+    const figure = `${run.median.toFixed(1)} (${ms.toFixed(1)})`;
+    console.log(`${String(n).padStart(8)} | ${mb(text).toFixed(3).padStart(8)} | ${figure.padStart(30)} | ${lastPerMb.toFixed(0).padStart(5)} | ${json.toFixed(1).padStart(13)} | ${(ms / json).toFixed(0).padStart(11)} | ${ratio}`);
     previous = { ms, json };
   }
   // the geometric mean of the doublings: one noisy step on a shared machine does not decide
@@ -83,7 +87,7 @@ async function blocked(work: () => Promise<unknown> | unknown): Promise<{ drift:
 
 async function eventLoop(): Promise<void> {
   const cases = ['shared-id', 'sawtooth', 'many-holes'];
-  console.log('\nevent loop during a 10 MB upload: longest stall of a 1 ms timer, ms (perf_hooks max delay)');
+  console.log('\nevent loop during a 10 MB upload: longest gap of a 1 ms timer, ms (perf_hooks monitorEventLoopDelay max)');
   for (const name of cases) {
     const c = AREA_CASES.find((x) => x.name === name)!;
     let n = BASE[name]!;
@@ -99,9 +103,11 @@ async function eventLoop(): Promise<void> {
     const bodyParse = await blocked(() => JSON.parse(text));
     console.log(`  ${name} (${mb(text).toFixed(1)} MB): on the event loop ${inline.drift.toFixed(0)} ms (${inline.histogram.toFixed(0)}); ` +
       `in a worker (validateAreasBody) ${worker.drift.toFixed(0)} ms (${worker.histogram.toFixed(0)}) over ${worker.total.toFixed(0)} ms; fastify's JSON.parse of the body before the route ${bodyParse.drift.toFixed(0)} ms`);
-    // what is left on the event loop is one JSON pass at most (the largest single area), never the validation
-    if (worker.drift > 1.5 * bodyParse.drift + 50) {
-      failures.push(`${name}: a 10 MB upload validated in the worker still stalled the event loop for ${worker.drift.toFixed(0)} ms (JSON.parse of it: ${bodyParse.drift.toFixed(0)} ms)`);
+    // judged on perf_hooks' figure (the timer probe also catches the OS pausing this process on a busy machine): what
+    // is left on the event loop is JSON work and garbage collection of about one JSON.parse of the body, never the check
+    const limit = Math.max(1.5 * bodyParse.drift, 1.5 * bodyParse.histogram) + 50;
+    if (worker.histogram > limit || worker.histogram > inline.drift / 2) {
+      failures.push(`${name}: a 10 MB upload validated in the worker still stalled the event loop for ${worker.histogram.toFixed(0)} ms (JSON.parse of it: ${bodyParse.drift.toFixed(0)} ms, inline: ${inline.drift.toFixed(0)} ms)`);
     }
   }
 }
