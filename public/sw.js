@@ -1,6 +1,9 @@
-// app-shell service worker: lets the built app open without a connection. The API is never cached here (the app keeps
-// its own copy of pins in IndexedDB and an outbox of unsent changes); only /api/config, so the basemap setting survives.
-const CACHE = 'coplan-shell-v2';
+// app-shell service worker: lets the built app open without a connection. It caches the app's page and the files of
+// its build, nothing else: never an /api answer (the app keeps its own copy of pins in IndexedDB and an outbox of
+// unsent changes), so nothing a planner opened stays in Cache Storage on a shared machine, and opening an API URL in
+// the address bar cannot replace the cached app.
+// v3: v2 also kept /api/config, and stored any page a navigation answered as the shell; activating v3 deletes it.
+const CACHE = 'coplan-shell-v3';
 const SHELL = '/';
 const FILES = '/app-files.json';
 
@@ -55,23 +58,26 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // the API goes to the network as if there were no service worker: never answered from, nor written to, the cache
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return;
   // pages: the network when it answers (new builds arrive at once), the cached shell when it does not
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, SHELL));
+    event.respondWith(appPage(request));
     event.waitUntil(cacheNewBuildFiles());
   }
-  else if (url.pathname === '/api/config') event.respondWith(networkFirst(request, '/api/config'));
-  else if (!url.pathname.startsWith('/api/')) event.respondWith(cacheFirst(request));
+  else event.respondWith(cacheFirst(request));
 });
 
-async function networkFirst(request, key) {
+/** the app's page from the network, kept as the shell only when it is the app's page (HTML, 200) */
+async function appPage(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    const html = (response.headers.get('content-type') || '').startsWith('text/html');
+    if (response.status === 200 && html) await cache.put(SHELL, response.clone());
     return response;
   } catch (error) {
-    const cached = await cache.match(key);
+    const cached = await cache.match(SHELL);
     if (cached) return cached;
     throw error;
   }

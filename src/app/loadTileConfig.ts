@@ -28,16 +28,39 @@ export function defaultTileConfig(env: Record<string, unknown> = import.meta.env
   return { tileUrl, tileAttribution: attribution ?? (tileUrl === OSM_URL ? OSM_ATTRIBUTION : '') };
 }
 
-export async function loadTileConfig(search: string = globalThis.location?.search ?? '', fetcher: typeof fetch = fetch): Promise<TileConfig> {
+// the server's last answer, so an offline start keeps the council's basemap setting: the service worker caches no
+// /api answer (nothing of the API may stay in Cache Storage), and this is public configuration, not anyone's data
+const REMEMBERED = 'coplan-tile-config';
+
+function remembered(storage: Pick<Storage, 'getItem'> | undefined): TileConfig | null {
+  try {
+    const parsed = configSchema.safeParse(JSON.parse(storage?.getItem(REMEMBERED) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function loadTileConfig(
+  search: string = globalThis.location?.search ?? '',
+  fetcher: typeof fetch = fetch,
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage,
+): Promise<TileConfig> {
   if (new URLSearchParams(search).get('tiles') === 'off') return { tileUrl: '', tileAttribution: '' };
   try {
     const response = await fetcher('/api/config', { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(3000) });
-    if (!response.ok) return defaultTileConfig();
+    if (!response.ok) return remembered(storage) ?? defaultTileConfig();
     const parsed = configSchema.safeParse(await response.json());
-    if (!parsed.success) return defaultTileConfig();
-    return { tileUrl: parsed.data.tileUrl, tileAttribution: attributionText(parsed.data.tileAttribution) };
+    if (!parsed.success) return remembered(storage) ?? defaultTileConfig();
+    const config = { tileUrl: parsed.data.tileUrl, tileAttribution: attributionText(parsed.data.tileAttribution) };
+    try {
+      storage?.setItem(REMEMBERED, JSON.stringify(config));
+    } catch {
+      // private browsing or a full quota: the next offline start uses the build's defaults
+    }
+    return config;
   } catch {
-    // vite dev/preview has no api: fall back quietly
-    return defaultTileConfig();
+    // offline: the server's last answer; vite dev/preview has no api: the build's defaults
+    return remembered(storage) ?? defaultTileConfig();
   }
 }

@@ -1,4 +1,5 @@
 // composition root: i18n, storage, store and tile config are created here and handed down.
+import './zodConfig.ts';
 import '../i18n/i18n.ts';
 import './app.css';
 import { createRoot } from 'react-dom/client';

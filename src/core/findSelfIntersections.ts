@@ -1,8 +1,12 @@
 // finds where a boundary's rings cross or touch themselves, or where members of a MultiPolygon overlap.
-import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Position } from 'geojson';
+import { indexBoxes } from './boxIndex.ts';
+import { crossingsBetweenGroups } from './crossingsBetweenGroups.ts';
+import { ringCrossings } from './segmentCrossings.ts';
 import type { AreaGeometry } from './types.ts';
+
+export { ringCrossings } from './segmentCrossings.ts';
 
 export interface SelfIntersection {
   /** which part is broken: a ring crossing itself, two rings of one polygon crossing, or two members overlapping */
@@ -19,7 +23,9 @@ export interface SelfIntersection {
  * Lists the self-intersections of a 2D Polygon/MultiPolygon whose rings are closed and free of repeated
  * consecutive positions (as checkAreaGeometry returns them). A ring may not cross or touch itself (spikes
  * and punctures count); rings and members may touch at points but not cross; members may not overlap.
- * WARNING: a fast sweep over a flatbush index of segments; @turf/kinks is the slow reference it is tested against.
+ * WARNING: flatbush indexes of segments (one per ring, one per polygon's rings, one per MultiPolygon's members),
+ * so thousands of holes or members cost about as much as one ring of as many vertices. @turf/kinks and the pairwise
+ * findSelfIntersectionsReference are the slow references it is tested against.
  * @example
  * findSelfIntersections({ type: 'Polygon', coordinates: [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]] })
  * // => [{ kind: 'ring', path: '[0]', point: [1, 1], count: 1 }]
@@ -33,87 +39,39 @@ export function findSelfIntersections(geometry: AreaGeometry): SelfIntersection[
   };
   polygons.forEach((rings, p) => {
     rings.forEach((ring, r) => report('ring', `${at(p)}[${r}]`, ringCrossings(ring, null)));
-    for (let r1 = 0; r1 < rings.length; r1++) {
-      for (let r2 = r1 + 1; r2 < rings.length; r2++) report('rings', `${at(p)}[${r2}]`, ringCrossings(rings[r1]!, rings[r2]!));
-    }
+    if (rings.length < 2) return;
+    for (const pair of crossingsBetweenGroups(rings.map((ring) => [ring]))) report('rings', `${at(p)}[${pair.second}]`, pair.points);
   });
-  for (let p1 = 0; p1 < polygons.length; p1++) {
-    for (let p2 = p1 + 1; p2 < polygons.length; p2++) {
-      const a = polygons[p1]!;
-      const b = polygons[p2]!;
-      if (!boxesOverlap(ringBox(a[0]!), ringBox(b[0]!))) continue;
-      const points = a.flatMap((ra) => b.flatMap((rb) => ringCrossings(ra, rb)));
-      if (points.length === 0) {
-        // no crossings, but one member may still lie wholly inside the other
-        const inside = vertexStrictlyInside(b[0]!, a) ?? vertexStrictlyInside(a[0]!, b);
-        if (inside) points.push(inside);
-      }
-      report('members', `[${p2}]`, points);
-    }
+  if (polygons.length > 1) {
+    for (const overlap of memberOverlaps(polygons)) report('members', `[${overlap.second}]`, overlap.points);
   }
   return found;
 }
 
-/** crossings between two rings, or (when `other` is null) the places where one ring crosses or touches itself */
-export function ringCrossings(ring: Position[], other: Position[] | null): Position[] {
-  const same = other === null;
-  const target = other ?? ring;
-  const n = target.length - 1;
-  const index = new Flatbush(n);
-  for (let i = 0; i < n; i++) {
-    const [x1, y1] = target[i]!;
-    const [x2, y2] = target[i + 1]!;
-    index.add(Math.min(x1!, x2!), Math.min(y1!, y2!), Math.max(x1!, x2!), Math.max(y1!, y2!));
-  }
-  index.finish();
-  const points: Position[] = [];
-  const m = ring.length - 1;
-  for (let i = 0; i < m; i++) {
-    const a1 = ring[i]!;
-    const a2 = ring[i + 1]!;
-    if (same && isReversal(ring[i === 0 ? m - 1 : i - 1]!, a1, a2)) points.push(a1);
-    const hits = index.search(Math.min(a1[0]!, a2[0]!), Math.min(a1[1]!, a2[1]!), Math.max(a1[0]!, a2[0]!), Math.max(a1[1]!, a2[1]!));
-    for (const j of hits) {
-      // each pair once; neighbours along the ring (including last with first) share a vertex by design
-      if (same && (j <= i + 1 || (i === 0 && j === m - 1))) continue;
-      const hit = intersection(a1, a2, target[j]!, target[j + 1]!, same);
-      if (hit) points.push(hit);
+/** pairs of members that cross, or where one lies wholly inside the other, in (first, second) order */
+function memberOverlaps(polygons: Position[][][]): { second: number; points: Position[] }[] {
+  const boxes = polygons.map((rings) => ringBox(rings[0]!));
+  const meet = (a: number, b: number) => boxesOverlap(boxes[a]!, boxes[b]!);
+  const crossings = new Map<number, Position[]>();
+  const key = (a: number, b: number) => a * polygons.length + b;
+  for (const pair of crossingsBetweenGroups(polygons, meet)) crossings.set(key(pair.first, pair.second), pair.points);
+  const index = indexBoxes(Float64Array.from(boxes.flat()));
+  const out: { second: number; points: Position[] }[] = [];
+  polygons.forEach((a, p1) => {
+    const box = boxes[p1]!;
+    const partners = index.search(box[0], box[1], box[2], box[3]).filter((p2) => p2 > p1).sort((x, y) => x - y);
+    for (const p2 of partners) {
+      const b = polygons[p2]!;
+      const points = crossings.get(key(p1, p2)) ?? [];
+      if (points.length === 0) {
+        // no crossings, but one member may still lie wholly inside the other
+        const inside = vertexStrictlyInside(b[0]!, a, box) ?? vertexStrictlyInside(a[0]!, b, boxes[p2]!);
+        if (inside) points.push(inside);
+      }
+      if (points.length > 0) out.push({ second: p2, points });
     }
-  }
-  return points;
-}
-
-function orient(p: Position, q: Position, r: Position): number {
-  return (q[0]! - p[0]!) * (r[1]! - p[1]!) - (q[1]! - p[1]!) * (r[0]! - p[0]!);
-}
-
-function within(p: Position, q: Position, r: Position): boolean {
-  return Math.min(p[0]!, q[0]!) <= r[0]! && r[0]! <= Math.max(p[0]!, q[0]!) && Math.min(p[1]!, q[1]!) <= r[1]! && r[1]! <= Math.max(p[1]!, q[1]!);
-}
-
-/** where segments a and b cross; with `touching`, also where an end of one lies on the other (collinear overlaps too) */
-function intersection(a1: Position, a2: Position, b1: Position, b2: Position, touching: boolean): Position | null {
-  const d1 = orient(b1, b2, a1);
-  const d2 = orient(b1, b2, a2);
-  const d3 = orient(a1, a2, b1);
-  const d4 = orient(a1, a2, b2);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
-    const t = d1 / (d1 - d2);
-    return [a1[0]! + t * (a2[0]! - a1[0]!), a1[1]! + t * (a2[1]! - a1[1]!)];
-  }
-  if (!touching) return null;
-  if (d1 === 0 && within(b1, b2, a1)) return a1;
-  if (d2 === 0 && within(b1, b2, a2)) return a2;
-  if (d3 === 0 && within(a1, a2, b1)) return b1;
-  if (d4 === 0 && within(a1, a2, b2)) return b2;
-  return null;
-}
-
-/** a ring that goes straight back the way it came (a spike of zero width) */
-function isReversal(before: Position, vertex: Position, after: Position): boolean {
-  if (orient(before, vertex, after) !== 0) return false;
-  const dot = (vertex[0]! - before[0]!) * (after[0]! - vertex[0]!) + (vertex[1]! - before[1]!) * (after[1]! - vertex[1]!);
-  return dot < 0;
+  });
+  return out;
 }
 
 type Box = [number, number, number, number];
@@ -133,9 +91,12 @@ function boxesOverlap(a: Box, b: Box): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
-function vertexStrictlyInside(ring: Position[], polygon: Position[][]): Position | null {
+/** the first vertex of `ring` strictly inside `polygon`; vertices outside the polygon's exterior box cannot be, and are not tested */
+function vertexStrictlyInside(ring: Position[], polygon: Position[][], box: Box): Position | null {
   const shape = { type: 'Polygon' as const, coordinates: polygon };
   for (const vertex of ring) {
+    const [x, y] = vertex as [number, number];
+    if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) continue;
     if (booleanPointInPolygon(vertex, shape, { ignoreBoundary: true })) return vertex;
   }
   return null;

@@ -176,10 +176,18 @@ function pickText(properties: Record<string, unknown>, keys: string[]): string |
 
 function assignIds(candidates: Candidate[], features: AreaFeature[], warnings: Problem[]): void {
   const taken = new Set<string>();
+  // the suffix each repeated id tried last: ids are only ever added, so the next free one is never below it, and
+  // n features sharing one id cost n tries in all rather than n²/2
+  const nextSuffix = new Map<string, number>();
   candidates.forEach((c, k) => {
     const wanted = pickText(c.properties, ID_KEYS) ?? pickText({ id: c.raw.id }, ['id']) ?? `area-${c.index + 1}`;
     let id = wanted;
-    for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
+    if (taken.has(id)) {
+      let n = nextSuffix.get(wanted) ?? 2;
+      while (taken.has(`${wanted}-${n}`)) n++;
+      id = `${wanted}-${n}`;
+      nextSuffix.set(wanted, n + 1);
+    }
     if (id !== wanted) {
       warnings.push({ feature: c.index, path: c.path || '(root)', rule: 'duplicate-id', message: `feature ${c.index} (${c.name}) repeats the id "${wanted}"; it was renamed "${id}"` });
     }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createAreaLocator } from './createAreaLocator.ts';
 import { describe } from './checkAreaGeometry.ts';
 import { parseJson } from './parseJson.ts';
+import { storableText } from './storableText.ts';
 import { lngLatSchema, pinFieldsSchema, zodProblems } from './validatePin.ts';
 import type { AreaCollection, PinFeature, PinProperties, Problem, Theme, Validated } from './types.ts';
 
@@ -17,7 +18,7 @@ export interface PinImportContext {
 
 const MAX_ERRORS = 50;
 const isoTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as "2025-03-01T12:00:00Z"' });
-const optionalText = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`).max(128, `${what} must be at most 128 characters`).optional();
+const optionalText = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`).max(128, `${what} must be at most 128 characters`).superRefine(storableText(what)).optional();
 
 const importedPropertiesSchema = pinFieldsSchema.extend({
   id: optionalText('id'),

@@ -1,12 +1,13 @@
 // reads a map's themes file: the categories residents choose from, with colour, icon and translations.
 import { z } from 'zod';
 import { parseJson } from './parseJson.ts';
+import { storableText } from './storableText.ts';
 import { zodProblems } from './validatePin.ts';
 import type { Problem, Theme, Validated } from './types.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-const text = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`);
+const text = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`).superRefine(storableText(what));
 const translations = (what: string) =>
   z.record(z.string(), text(what), { error: `${what} must be an object of language code to text` }).superRefine((record, ctx) => {
     // reported on the map itself (not the key) so the rule reads "invalid-labels", not "invalid-english"

@@ -1,5 +1,6 @@
 // a touch-table workshop session: who ran it, where and when; validated when started and when read back.
 import { z } from 'zod';
+import { storableText } from './storableText.ts';
 import type { Problem, Validated } from './types.ts';
 import { zodProblems } from './validatePin.ts';
 
@@ -28,13 +29,13 @@ export interface TableSessionInput {
 
 export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const optionalText = (field: string, max: number) =>
-  z.string({ error: `${field} must be text` }).trim().max(max, `${field} must be at most ${max} characters`).optional()
+  z.string({ error: `${field} must be text` }).trim().max(max, `${field} must be at most ${max} characters`).superRefine(storableText(field)).optional()
     .transform((v) => (v ? v : undefined));
 const isoDay = z.string({ error: 'date must be text' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be a day as YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'date is not a real day');
 
 const inputSchema = z.object({
-  name: z.string({ error: 'name must be text' }).trim().min(1, 'name is required').max(80, 'name must be at most 80 characters'),
+  name: z.string({ error: 'name must be text' }).trim().min(1, 'name is required').max(80, 'name must be at most 80 characters').superRefine(storableText('name')),
   place: optionalText('place', 80),
   date: isoDay,
   facilitator: optionalText('facilitator', 80),
@@ -42,7 +43,7 @@ const inputSchema = z.object({
 
 const sessionSchema = z.object({
   id: z.string({ error: 'id must be text' }).regex(SESSION_ID, 'id must be 1–64 letters, digits, "-" or "_"'),
-  name: z.string({ error: 'name must be text' }).trim().min(1, 'name is required').max(80),
+  name: z.string({ error: 'name must be text' }).trim().min(1, 'name is required').max(80).superRefine(storableText('name')),
   place: optionalText('place', 80),
   date: isoDay,
   facilitator: optionalText('facilitator', 80),

@@ -1,20 +1,22 @@
 // validation of pins coming from outside: forms, imports, API bodies, stored records.
 import { z } from 'zod';
+import { storableText } from './storableText.ts';
 import { NOTE_MAX, PIN_KINDS, SENTIMENTS, TITLE_MAX } from './types.ts';
 import type { PinDraft, PinKind, Problem, Sentiment, Validated } from './types.ts';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
-/** Schema of the editable fields of a pin; shared by the form, import and the API. */
+/** Schema of the editable fields of a pin; shared by the form, import and the API. Text follows storableText's rule. */
 export const pinFieldsSchema = z.object({
   kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]], { error: 'kind must be "asset" or "priority"' }),
-  theme: z.string({ error: 'theme must be a theme id' }).trim().min(1, 'theme is required').max(64),
+  theme: z.string({ error: 'theme must be a theme id' }).trim().min(1, 'theme is required').max(64).superRefine(storableText('theme')),
   title: z
     .string({ error: 'title must be text' })
     .trim()
     .min(1, 'title is required')
-    .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
-  note: z.string({ error: 'note must be text' }).trim().max(NOTE_MAX, `note must be at most ${NOTE_MAX} characters`).optional(),
+    .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`)
+    .superRefine(storableText('title')),
+  note: z.string({ error: 'note must be text' }).trim().max(NOTE_MAX, `note must be at most ${NOTE_MAX} characters`).superRefine(storableText('note')).optional(),
   sentiment: z.enum(SENTIMENTS as [Sentiment, ...Sentiment[]], { error: 'sentiment must be positive, neutral or negative' }).optional(),
 });
 

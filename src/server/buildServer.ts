@@ -16,6 +16,9 @@ import { eventRoutes } from './routes/eventRoutes.ts';
 import { pinRoutes } from './routes/pinRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
+import { registerSecurityHeaders } from './security/securityHeaders.ts';
+import { fastifyTrustProxy } from './security/trustProxy.ts';
+import type { TrustProxy } from './security/trustProxy.ts';
 import type { ServerContext } from './serverContext.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -44,10 +47,10 @@ export interface ServerOptions {
   sessionTtlMs?: number;
   /** how long an invitation link stays usable (default 7 days) */
   invitationTtlMs?: number;
-  /** mark the session cookie Secure (behind HTTPS) */
+  /** behind HTTPS: mark the session cookie Secure, send HSTS and upgrade-insecure-requests */
   secureCookies?: boolean;
-  /** trust X-Forwarded-For from a load balancer, so rate limits see the real client */
-  trustProxy?: boolean;
+  /** which proxies' X-Forwarded-For entries to believe, so rate limits see the real client (see security/trustProxy.ts) */
+  trustProxy?: TrustProxy;
   logger?: boolean;
   /** the planner engine is rebuilt at most once per this many ms while pins keep changing (default 1000) */
   aggregateRebuildMs?: number;
@@ -69,10 +72,11 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = { pinsPerDevicePerMinute: 3
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   // forceCloseConnections: close() ends keep-alive and long-lived connections (live streams) instead of waiting on them
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false, forceCloseConnections: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: fastifyTrustProxy(options.trustProxy), forceCloseConnections: true });
   app.setErrorHandler(handleError);
   // the API speaks JSON only; a text body is refused (415) rather than half-parsed
   app.removeContentTypeParser('text/plain');
+  await registerSecurityHeaders(app, { tileUrl: options.tileUrl, secure: options.secureCookies ?? false });
   await app.register(fastifyCookie);
   // pins and areas are repetitive JSON: gzip or brotli (quality 4) makes a resident's first load several times smaller.
   // Live events (hijacked streams) are not touched.

@@ -1,8 +1,9 @@
 // the current areas and themes of one consultation, cached in memory and refreshed when any process replaces them.
 import { createAreaLocator } from '../core/createAreaLocator.ts';
-import { parseAreas } from '../core/parseAreas.ts';
 import { parseThemes } from '../core/parseThemes.ts';
 import type { AreaCollection, LngLat, Theme, Validated } from '../core/types.ts';
+import { parseAreasBodyInWorker, ValidationTimeout } from './security/parseAreasInWorker.ts';
+import type { OffThreadOptions } from './security/parseAreasInWorker.ts';
 import type { ConsultationStorage } from './storage/storage.ts';
 
 export interface Catalog {
@@ -43,9 +44,18 @@ export async function loadCatalog(storage: ConsultationStorage): Promise<Catalog
   };
 }
 
-/** validates areas sent to PUT /api/areas with the same rules as a file upload */
-export function validateAreasBody(body: unknown): Validated<AreaCollection> {
-  return parseAreas(JSON.stringify(body));
+/**
+ * Validates areas sent to PUT /api/areas with the same rules as a file upload, in a worker thread (a 10 MB upload
+ * takes seconds to check; other people's requests go on meanwhile). Too slow to check at all: refused, `too-complex`.
+ */
+export async function validateAreasBody(body: unknown, options: OffThreadOptions = {}): Promise<Validated<AreaCollection>> {
+  try {
+    return await parseAreasBodyInWorker(body, options);
+  } catch (error) {
+    if (!(error instanceof ValidationTimeout)) throw error;
+    const seconds = Math.round(error.timeoutMs / 100) / 10;
+    return { ok: false, errors: [{ path: '(root)', rule: 'too-complex', message: `checking these boundaries took longer than ${seconds} s, so they were refused; simplify them (fewer vertices, fewer parts) or upload fewer areas at once` }], warnings: [] };
+  }
 }
 
 /** validates themes sent to PUT /api/themes with the same rules as the themes file */

@@ -12,7 +12,8 @@
 //   PIN_RATE_LIMIT     new pins per device per minute (default 30; 0 = off, e.g. for load tests)
 //   PIN_RATE_LIMIT_PER_ADDRESS  new pins per client address per minute (default 600; 0 = off)
 //   SIGNIN_RATE_LIMIT  failed sign-ins per address per 15 minutes (default 5)
-//   TRUST_PROXY=1      read client addresses from X-Forwarded-For (behind a load balancer)
+//   TRUST_PROXY        proxies whose X-Forwarded-For entries are believed: a hop count (1 = one load balancer) or a
+//                      comma-separated list of their addresses/CIDRs (default: none, the socket's peer is the client)
 //   SECURE_COOKIES=1   Secure session cookie (default on when NODE_ENV=production)
 //   LOG=0              no request log
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { buildServer, DEFAULT_RATE_LIMITS, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './buildServer.ts';
 import { readDefaultThemes } from './defaultThemes.ts';
 import { loadSeed } from './loadSeed.ts';
+import { parseTrustProxy } from './security/trustProxy.ts';
 import { ensureFirstAdmin } from './staff/firstAdmin.ts';
 import { openStorage } from './storage/openStorage.ts';
 
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
   const production = env.NODE_ENV === 'production';
   const port = wholeNumber('PORT', 8080, 65535);
   const host = env.HOST ?? '127.0.0.1';
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const storage = await openStorage({
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
       pinsPerAddressPerMinute: wholeNumber('PIN_RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.pinsPerAddressPerMinute),
       signInFailuresPer15Minutes: wholeNumber('SIGNIN_RATE_LIMIT', DEFAULT_RATE_LIMITS.signInFailuresPer15Minutes),
     },
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : production,
     logger: env.LOG !== '0',
   });

@@ -8,7 +8,7 @@ import { openConsultationPath } from './support/residentMapPage.ts';
 async function precached(page: Page): Promise<{ listed: string[]; missing: string[] }> {
   return page.evaluate(async () => {
     const listed = (await (await fetch('/app-files.json', { cache: 'no-store' })).json()) as string[];
-    const cache = await caches.open('coplan-shell-v2');
+    const cache = await caches.open('coplan-shell-v3');
     const missing: string[] = [];
     for (const url of listed) if (!(await cache.match(url))) missing.push(url);
     return { listed, missing };
@@ -40,5 +40,47 @@ test('after one visit to the resident map, the planner view and touch-table mode
   await expect(page.getByRole('heading', { name: 'Coplan for planners', level: 1 })).toBeVisible();
   // its figures come from the server, so offline it says why there are none rather than showing empty areas
   await expect(page.getByRole('alert')).toContainText("The consultation's areas and themes could not be read from the server.");
+  await context.setOffline(false);
+});
+
+/** every URL held in any of this origin's caches, with the content type it was stored with */
+async function cachedEntries(page: Page): Promise<{ url: string; type: string }[]> {
+  return page.evaluate(async () => {
+    const entries: { url: string; type: string }[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        entries.push({ url: new URL(request.url).pathname, type: response?.headers.get('content-type') ?? '' });
+      }
+    }
+    return entries;
+  });
+}
+
+test('API answers opened in the address bar never reach Cache Storage, and the app still opens offline', async ({ page, context }) => {
+  await page.goto('/?tiles=off');
+  await expect(page.getByRole('button', { name: 'Add a pin', exact: true })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(async () => (await precached(page)).missing).toEqual([]);
+  // the app's own requests go through the service worker too
+  await page.evaluate(async () => {
+    for (const url of ['/api/config', '/api/pins?limit=5', '/api/aggregates/summary']) await fetch(url);
+  });
+  // what a planner might open on a shared table machine: pins, figures, the audit log and exports (401 without a session)
+  for (const url of ['/api/pins', '/api/aggregates/summary', '/api/audit', '/api/export/pins.csv', '/api/no-such-route', '/api/config']) {
+    const response = await page.goto(url);
+    expect(response?.headers()['content-type'], url).toContain('application/json');
+  }
+  const entries = await cachedEntries(page);
+  expect(entries.filter((entry) => entry.url.startsWith('/api'))).toEqual([]);
+  // the shell is still the app's page, not the last API answer opened
+  expect(entries.find((entry) => entry.url === '/')?.type).toContain('text/html');
+
+  await context.setOffline(true);
+  await page.goto('/?tiles=off');
+  await expect(page.getByRole('button', { name: 'Add a pin', exact: true })).toBeVisible();
   await context.setOffline(false);
 });

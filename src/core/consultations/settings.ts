@@ -1,5 +1,6 @@
 // a consultation's settings: small-count k, which parts are on, the privacy notice and the boundary copyright line.
 import { z } from 'zod';
+import { storableText } from '../storableText.ts';
 import { zodProblems } from '../validatePin.ts';
 import type { Validated } from '../types.ts';
 
@@ -15,7 +16,7 @@ export interface ConsultationSettings {
 
 export const DEFAULT_SETTINGS: ConsultationSettings = { minCount: 5, parts: { map: true, table: true } };
 
-const text = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`);
+const text = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, `${what} must be at most ${max} characters`).superRefine(storableText(what));
 
 export const settingsSchema = z
   .object(

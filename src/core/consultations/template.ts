@@ -2,6 +2,7 @@
 // data, so one organisation's practice can start another's consultation on any Coplan server.
 import { parseAreas } from '../parseAreas.ts';
 import { parseThemes } from '../parseThemes.ts';
+import { unstorableText } from '../storableText.ts';
 import type { AreaCollection, Problem, Theme, Validated } from '../types.ts';
 import { readSettings } from './settings.ts';
 import type { ConsultationSettings } from './settings.ts';
@@ -59,8 +60,10 @@ export function readTemplate(input: unknown): Validated<ConsultationTemplate> {
   }
   const title = typeof t.title === 'string' ? t.title.trim() : null;
   if (title === null || title.length === 0 || title.length > TITLE_MAX) errors.push(problem('title', 'invalid-title', `title must be text of 1-${TITLE_MAX} characters`));
+  else if (unstorableText(title)) errors.push(problem('title', 'control-character', `title ${unstorableText(title)}`));
   const summary = t.summary === undefined ? '' : typeof t.summary === 'string' ? t.summary.trim() : null;
   if (summary === null || summary.length > SUMMARY_MAX) errors.push(problem('summary', 'invalid-summary', `summary must be text of at most ${SUMMARY_MAX} characters`));
+  else if (unstorableText(summary)) errors.push(problem('summary', 'control-character', `summary ${unstorableText(summary)}`));
 
   const areas = parseAreas(JSON.stringify(t.areas ?? null));
   if (!areas.ok) errors.push(...prefixed('areas', areas.errors));

@@ -26,7 +26,7 @@ export function catalogRoutes(app: FastifyInstance, limits: CatalogLimits): void
   app.put('/areas', { bodyLimit: limits.areasBodyLimit }, async (request) => {
     const { scope } = request;
     requireRole(scope, ['admin', 'planner'], 'replace the boundaries');
-    const parsed = validateAreasBody(request.body);
+    const parsed = await validateAreasBody(request.body);
     if (!parsed.ok) throw new ApiError(400, 'invalid-areas', 'The areas are not valid; nothing was changed.', parsed.errors);
     // locate with the new areas, inside the storage transaction, so a refusal leaves everything as it was
     const locate = createAreaLocator(parsed.value);

@@ -9,6 +9,7 @@ import type { ConsultationSettings } from '../../core/consultations/settings.ts'
 import { slugProblem } from '../../core/consultations/slug.ts';
 import { consultationTemplate, readTemplate } from '../../core/consultations/template.ts';
 import type { AreaCollection, Theme } from '../../core/types.ts';
+import { storableText } from '../../core/storableText.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { requireRole } from '../serverContext.ts';
@@ -19,8 +20,8 @@ import type { Consultation, ConsultationChanges } from '../storage/storage.ts';
 
 const when = (name: string) =>
   z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time, e.g. 2026-05-01T09:00:00Z, or null` }).transform((s) => new Date(s).toISOString()).nullable();
-const title = z.string({ error: 'title must be text' }).trim().min(1, 'title is required').max(200, 'title must be at most 200 characters');
-const summary = z.string({ error: 'summary must be text' }).trim().max(2000, 'summary must be at most 2000 characters');
+const title = z.string({ error: 'title must be text' }).trim().min(1, 'title is required').max(200, 'title must be at most 200 characters').superRefine(storableText('title'));
+const summary = z.string({ error: 'summary must be text' }).trim().max(2000, 'summary must be at most 2000 characters').superRefine(storableText('summary'));
 const datesInOrder = (d: { opensAt?: string | null | undefined; closesAt?: string | null | undefined }) => !d.opensAt || !d.closesAt || d.opensAt < d.closesAt;
 const ORDER = { message: 'closesAt must be after opensAt', path: ['closesAt'] };
 

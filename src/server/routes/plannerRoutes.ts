@@ -2,13 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pinsToCsv, pinsToGeoJson } from '../../core/exportPins.ts';
+import { storableText } from '../../core/storableText.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { publicPin, requireRole } from '../serverContext.ts';
 import { actorName } from '../staff/viewer.ts';
 import type { ServerPin } from '../storage/storage.ts';
 
-const moderation = z.object({ reason: z.string({ error: 'reason must be text' }).trim().min(1, 'a reason is required').max(500, 'reason must be at most 500 characters') }, { error: 'send { "reason": "…" }' });
+const moderation = z.object({ reason: z.string({ error: 'reason must be text' }).trim().min(1, 'a reason is required').max(500, 'reason must be at most 500 characters').superRefine(storableText('reason')) }, { error: 'send { "reason": "…" }' });
 
 /** what leaves the server in an export: no author hashes, no moderation fields */
 const forExport = (pin: ServerPin) => {

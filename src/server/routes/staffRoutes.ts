@@ -1,6 +1,7 @@
 // staff accounts: sign-in sessions, invitations (one-time links the admin passes on), the first-admin setup link.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { storableText } from '../../core/storableText.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import type { ServerContext } from '../serverContext.ts';
@@ -11,7 +12,7 @@ import type { StaffUser } from '../storage/storage.ts';
 
 const email = z.string({ error: 'email must be text' }).trim().toLowerCase().max(254, 'email must be at most 254 characters').regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email must look like name@example.org');
 const password = z.string({ error: 'password must be text' }).min(1, 'password is required').max(PASSWORD_MAX, `password must be at most ${PASSWORD_MAX} characters`);
-const name = z.string({ error: 'name must be text' }).trim().min(1, 'name is required').max(120, 'name must be at most 120 characters');
+const name = z.string({ error: 'name must be text' }).trim().min(1, 'name is required').max(120, 'name must be at most 120 characters').superRefine(storableText('name'));
 
 const signInBody = z.object({ email, password }, { error: 'send { "email": "…", "password": "…" }' }).strict();
 const newUserBody = z.object({ email, name, role: z.enum(['admin', 'staff'], { error: 'role must be "admin" or "staff"' }).default('staff') }, { error: 'send { "email", "name", "role"? }' }).strict();
