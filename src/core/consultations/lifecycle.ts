@@ -34,16 +34,20 @@ export function effectiveStatus(c: ConsultationTimes, now: number): Consultation
 }
 
 /**
- * When it closed (for "closed since …"): the closing time if the clock closed it, else when a person closed it; null
- * while it is not closed or archived.
+ * When it closed (for "closed since …"): the closing time if the clock closed it; when a person closed it, the moment
+ * they did, or its scheduled closing time if that came first (a consultation closed by hand after its closing date, or
+ * made already closed, closed on that date); null while it is not closed or archived.
  * @example
  * closedAt({ status: 'closed', opensAt: null, closesAt: null, statusChangedAt: '2026-06-01T09:00:00.000Z' }, Date.now()) // => '2026-06-01T09:00:00.000Z'
+ * closedAt({ status: 'closed', opensAt: null, closesAt: '2025-07-31T00:00:00Z', statusChangedAt: '2026-06-01T09:00:00.000Z' }, Date.now()) // => '2025-07-31T00:00:00.000Z'
  */
 export function closedAt(c: ConsultationTimes, now: number): string | null {
   const status = effectiveStatus(c, now);
   if (status !== 'closed' && status !== 'archived') return null;
-  if (c.status !== 'closed' && c.status !== 'archived' && c.closesAt !== null) return new Date(Date.parse(c.closesAt)).toISOString();
-  return c.statusChangedAt;
+  const scheduled = c.closesAt === null ? null : Date.parse(c.closesAt);
+  if (c.status !== 'closed' && c.status !== 'archived') return new Date(scheduled!).toISOString();
+  const byHand = Date.parse(c.statusChangedAt);
+  return new Date(scheduled !== null && scheduled < byHand ? scheduled : byHand).toISOString();
 }
 
 /** residents may add, edit and support pins only while it is open */

@@ -37,6 +37,10 @@ describe('closedAt', () => {
     expect(closedAt(c({ status: 'open', closesAt: '2026-06-01T00:00:00Z' }), at('2026-06-02T00:00:00Z'))).toBe('2026-06-01T00:00:00.000Z');
     expect(closedAt(c({ status: 'closed', statusChangedAt: '2026-05-20T12:00:00.000Z' }), at('2026-06-02T00:00:00Z'))).toBe('2026-05-20T12:00:00.000Z');
     expect(closedAt(c({ status: 'open' }), at('2026-06-02T00:00:00Z'))).toBeNull();
+    // closed by hand after its closing date (or made closed, like the demo's 2025 consultation): closed on that date
+    expect(closedAt(c({ status: 'closed', closesAt: '2025-07-31T00:00:00Z', statusChangedAt: '2026-12-01T10:00:00.000Z' }), at('2026-12-02T00:00:00Z'))).toBe('2025-07-31T00:00:00.000Z');
+    // closed by hand before it: closed then
+    expect(closedAt(c({ status: 'closed', closesAt: '2026-07-31T00:00:00Z', statusChangedAt: '2026-06-10T10:00:00.000Z' }), at('2026-12-02T00:00:00Z'))).toBe('2026-06-10T10:00:00.000Z');
   });
 });
 
