@@ -239,12 +239,14 @@ test.describe('planner view', () => {
     const aggregateRequests: string[] = [];
     page.on('request', (r) => {
       const { pathname } = new URL(r.url());
-      if (pathname.startsWith('/api/pins')) pinDownloads.push(r.url());
-      if (pathname.startsWith('/api/aggregates/')) aggregateRequests.push(pathname);
+      // the page asks its consultation's own paths, /api/consultations/<slug>/…
+      const inside = pathname.replace(/^\/api\/consultations\/[^/]+/, '/api');
+      if (inside.startsWith('/api/pins')) pinDownloads.push(r.url());
+      if (inside.startsWith('/api/aggregates/')) aggregateRequests.push(inside);
     });
     await stayOffline(page, baseURL!);
     // the live stream answers with its headers as soon as it is open: a pin posted after that cannot be missed
-    const liveOpen = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/events');
+    const liveOpen = page.waitForResponse((r) => /^\/api\/consultations\/[^/]+\/events$/.test(new URL(r.url()).pathname));
     await page.goto('/planner');
     await liveOpen;
     const status = page.getByRole('status').filter({ hasText: 'pins in this consultation' });
