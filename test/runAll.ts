@@ -1,9 +1,10 @@
-// the README's test command: typecheck, lint, unit tests, build, end-to-end tests; ends with one plain count line.
+// the README's test command: typecheck, lint, unit tests (with coverage), build, end-to-end tests; ends with one plain count line.
+// WARNING: a flaky test (failed, then passed on a retry) counts as failed, and skipped tests are counted and printed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { startTempPostgres, type TempPostgres } from './support/tempPostgres.ts';
 
-interface StepResult { name: string; passed: number; failed: number; note: string }
+interface StepResult { name: string; passed: number; failed: number; skipped: number; note: string }
 
 const outDir = 'test/output';
 mkdirSync(outDir, { recursive: true });
@@ -33,10 +34,23 @@ function failures(reported: number, exitOk: boolean): number {
 // a check such as typecheck counts as one test: it passes or fails as a whole.
 function check(name: string, cmd: string, args: string[]): void {
   const ok = run(name, cmd, args);
-  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, note: '' });
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: '' });
+}
+
+interface CoverageTotals { statements: { pct: number }; branches: { pct: number }; functions: { pct: number }; lines: { pct: number } }
+
+/** One line from coverage-v8's json-summary, or why there is none. */
+function coverageLine(file: string): string {
+  const summary = readJson(file) as { total?: CoverageTotals } | null;
+  const t = summary?.total;
+  if (!t) return `coverage: no report at ${file}`;
+  return `coverage (src/**, unit tests): statements ${t.statements.pct}%, branches ${t.branches.pct}%, functions ${t.functions.pct}%, lines ${t.lines.pct}%`;
 }
 
 let pg: TempPostgres | null = null;
+// no stale figures from an earlier run: the summary reads what this run's unit step wrote, or says there is none
+const coverageSummary = `${outDir}/coverage/coverage-summary.json`;
+rmSync(`${outDir}/coverage`, { recursive: true, force: true });
 const env: NodeJS.ProcessEnv = {};
 if (!process.env.DATABASE_URL) {
   try {
@@ -54,33 +68,41 @@ try {
   check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 
   const vitestJson = `${outDir}/vitest.json`;
-  const unitOk = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], env);
-  const unit = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number } | null;
-  results.push({ name: 'unit', passed: unit?.numPassedTests ?? 0, failed: failures(unit?.numFailedTests ?? 0, unitOk), note: unit ? '' : 'no report' });
+  const unitOk = run('unit', 'npx', ['vitest', 'run', '--coverage', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], env);
+  const unit = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+  const unitSkipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0);
+  results.push({ name: 'unit', passed: unit?.numPassedTests ?? 0, failed: failures(unit?.numFailedTests ?? 0, unitOk), skipped: unitSkipped, note: unit ? '' : 'no report' });
 
   const buildOk = run('build', 'npx', ['vite', 'build']);
-  results.push({ name: 'build', passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1, note: '' });
+  results.push({ name: 'build', passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1, skipped: 0, note: '' });
 
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
     console.error(`\nend-to-end tests need Chromium at ${chromium} (Debian: apt-get install chromium); they count as failed.`);
-    results.push({ name: 'e2e', passed: 0, failed: 1, note: 'no chromium' });
+    results.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'no chromium' });
   } else if (!buildOk) {
-    results.push({ name: 'e2e', passed: 0, failed: 1, note: 'build failed' });
+    results.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'build failed' });
   } else {
     const e2eJson = `${outDir}/playwright.json`;
     const e2eOk = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
     const report = readJson(e2eJson) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
     const s = report?.stats;
-    results.push({ name: 'e2e', passed: (s?.expected ?? 0) + (s?.flaky ?? 0), failed: failures(s?.unexpected ?? 0, e2eOk), note: [s?.flaky ? `${s.flaky} flaky, passed on retry` : '', s?.skipped ? `${s.skipped} skipped` : ''].filter(Boolean).join(', ') });
+    // a test that failed and then passed on its retry is a failure: the retry is there for the trace, not for a green run
+    const flaky = s?.flaky ?? 0;
+    results.push({ name: 'e2e', passed: s?.expected ?? 0, failed: failures((s?.unexpected ?? 0) + flaky, e2eOk), skipped: s?.skipped ?? 0, note: [flaky ? `${flaky} flaky: failed, then passed on retry` : '', report ? '' : 'no report'].filter(Boolean).join(', ') });
   }
 } finally {
   pg?.stop();
 }
 
 console.log('\n=== summary');
-for (const r of results) console.log(`${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
+for (const r of results) console.log(`${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`);
+console.log(coverageLine(coverageSummary));
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+const skipped = results.reduce((n, r) => n + r.skipped, 0);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+// in CI nothing may be skipped: a skip there means a suite did not run (the README promises it never happens)
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+if (ci && skipped > 0) console.error(`CI: ${skipped} skipped test(s) fail the run`);
+process.exit(failed > 0 || (ci && skipped > 0) ? 1 : 0);

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { consultationPath } from '../core/appRoutes.ts';
 import '../ui/planner/planner.css';
 import { PlannerMap } from '../map/planner/PlannerMap.tsx';
-import type { PlannerEngineClient } from '../store/plannerEngineClient.ts';
-import { createPlannerEngineRouter } from '../store/plannerEngineRouter.ts';
+import type { PlannerEngineClient } from '../persistence/plannerEngine/plannerEngineClient.ts';
+import { createPlannerEngineRouter } from '../persistence/plannerEngine/plannerEngineRouter.ts';
 import { createPlannerStore } from '../store/plannerStore.ts';
 import { PlannerStoreProvider } from '../store/PlannerStoreProvider.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
@@ -17,7 +17,7 @@ import { PlannerExports } from '../ui/planner/PlannerExports.tsx';
 import { PlannerFilters } from '../ui/planner/PlannerFilters.tsx';
 import { PlannerLegend } from '../ui/planner/PlannerLegend.tsx';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
-import { createWorkerEngine } from './aggregationClient.ts';
+import { createWorkerEngine } from '../persistence/plannerEngine/aggregationClient.ts';
 import type { TileConfig } from './loadTileConfig.ts';
 
 /** The consultation's pins, counted on the server: its engine, and a way to hear that pins changed. */

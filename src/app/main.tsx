@@ -7,7 +7,7 @@ import { chooseRepository } from '../persistence/chooseRepository.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { createHttpRepository } from '../persistence/httpRepository.ts';
 import { connectLiveEvents } from '../persistence/liveEvents.ts';
-import { createServerPlannerEngine } from '../persistence/serverPlannerEngine.ts';
+import { createServerPlannerEngine } from '../persistence/plannerEngine/serverPlannerEngine.ts';
 import type { ChosenRepository } from '../persistence/chooseRepository.ts';
 import { getDeviceToken } from '../persistence/deviceToken.ts';
 import { createStaffApi } from '../persistence/staffApi.ts';

@@ -20,9 +20,10 @@ kept with zero counts and a warning on stderr.
                    Only hexagons holding at least one pin are written, each with properties { hex, counts },
                    hex being its index in hexGrid's output; pins outside the grid count in "outside".
   --min-count <k>  small-count protection: every count from 1 to k-1 becomes { "suppressed": true, "lessThan": k }
-                   ("fewer than k"). Where one suppressed count could be recovered by subtraction
-                   (total = asset + priority, asset = sum of byTheme assets, same for priorities), another
-                   count of the same sum is withheld too, as { "suppressed": true }. Zero stays 0.
+                   ("fewer than k"). Where one could be worked out from the sums (total = asset + priority,
+                   asset = sum of byTheme assets, same for priorities), more counts of those sums are withheld,
+                   as { "suppressed": true } (which says nothing of their size), until each "fewer than k"
+                   could still be two numbers. Zero stays 0.
                    Sums across areas are not published; do not add them up for a grand total.
   --out <file>     write to a file instead of stdout.
 

@@ -1,5 +1,6 @@
 // pins clustered by zoom (supercluster), each cluster carrying its theme mix; single pins at street zoom.
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
+import { clusterZoomLevel } from './clusterZoom.ts';
 import type { PinFilter } from './countPins.ts';
 import { pinFilterTest } from './pinFilterTest.ts';
 import type { PinTable } from './pinTable.ts';
@@ -64,7 +65,7 @@ export function clusterPins(table: PinTable, filter: PinFilter = {}): PinCluster
   index.load(points);
   return {
     marks(bbox, zoom) {
-      return index.getClusters(bbox, Math.round(zoom)).map((f) => {
+      return index.getClusters(bbox, clusterZoomLevel(zoom)).map((f) => {
         const [lng, lat] = f.geometry.coordinates as [number, number];
         const p = f.properties as Partial<ClusterProperties> & Partial<ClusterProps> & Partial<PointProps>;
         if (p.cluster) {

@@ -1,7 +1,7 @@
 // what each area or hex shows on a planner layer, with small-count protection applied first.
 import { pinCountsOf, type CountArrays, type PinCounts } from './countPins.ts';
 import { publishedPriorityGap } from './priorityGap.ts';
-import { isSuppressed, suppressCount, suppressSmallCounts, type PublishedCount, type PublishedCounts } from './smallCounts.ts';
+import { isSuppressed, suppressSmallCounts, type PublishedCount, type PublishedCounts } from './smallCounts.ts';
 
 export type AreaMeasure = 'count' | 'density' | 'share';
 
@@ -97,7 +97,8 @@ export function gapValues(published: readonly PublishedCounts[], theme: string):
 }
 
 /**
- * The count of each hex (all of them, empty ones included), "fewer than k" withheld.
+ * The count of each hex (all of them, empty ones included) as its exported counts publish it: "fewer than k", or
+ * withheld where the hex's kind and theme counts would otherwise give a small one away.
  * @example
  * hexValues(result.hexes, 5)[17] // => { kind: 'suppressed', lessThan: 5 }
  */
@@ -105,7 +106,8 @@ export function hexValues(counts: CountArrays, k: number): LayerValue[] {
   const out = new Array<LayerValue>(counts.nGroups);
   for (let h = 0; h < counts.nGroups; h++) {
     const n = counts.total[h]!;
-    out[h] = n === 0 ? EMPTY : fromPublished(k > 1 ? suppressCount(n, k) : n);
+    // WARNING: the same suppression as the hex export, not suppressCount alone: a total shown here but withheld there would undo it
+    out[h] = n === 0 ? EMPTY : fromPublished(k > 1 ? suppressSmallCounts(pinCountsOf(counts, h), k).total : n);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // the planner's clusters: one supercluster index over all pins, each pin's cluster per zoom assigned once, recounted per filter.
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { STREET_ZOOM, type ClusterMark } from './clusterPins.ts';
+import { clusterZoomLevel } from './clusterZoom.ts';
 import { pinFilterMasks, type PinFilter } from './countPins.ts';
 import type { PinTable } from './pinTable.ts';
 
@@ -145,7 +146,7 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
   }
 
   function levelAt(zoom: number): ClusterLevel {
-    const z = Math.max(0, Math.round(zoom));
+    const z = clusterZoomLevel(zoom);
     if (z >= STREET_ZOOM || n === 0) return n === 0 ? NO_CLUSTERS : street;
     for (let zz = STREET_ZOOM - 1; zz >= z; zz--) if (!levels[zz]) levels[zz] = coarsen(levels[zz + 1] ?? street, zz);
     return levels[z]!;

@@ -1,11 +1,12 @@
 // small-count protection (k-anonymity style suppression) for every published count.
 import type { PinCounts } from './countPins.ts';
+import { feasibleRanges, rangeSize } from './countIntervals.ts';
 
 /**
  * The one marker used everywhere (map labels, tables, GeoJSON and CSV exports) in place of a number:
  * - `{ suppressed: true, lessThan: k }`: the true count is between 1 and k-1 ("fewer than k");
- * - `{ suppressed: true }`: the count is k or more but is withheld so that a count below k
- *   cannot be worked out by subtraction (complementary suppression).
+ * - `{ suppressed: true }`: withheld so that a count below k cannot be worked out from the others
+ *   (complementary suppression). It says nothing about its own size: 0, below k or k and more.
  * Zero is published as 0: it singles out nobody.
  */
 export interface SuppressedCount {
@@ -57,7 +58,9 @@ export function suppressCount(n: number, k: number): PublishedCount {
  * count can be recovered from the published sums. The sums published inside one `counts` object are
  * total = asset + priority, asset = sum of byTheme[t].asset and priority = sum of byTheme[t].priority;
  * in each of them either nothing or at least two members end up suppressed (the extra one is the
- * smallest published non-zero part, else the sum). What remains knowable is an interval (between 1 and k-1).
+ * smallest published non-zero part, else the sum), and then more until every count published as "fewer than k"
+ * could, by exact reasoning over all three sums, still be at least two different numbers (where nothing is left
+ * to hide, that count is published as withheld instead of "fewer than k").
  * WARNING: grand totals over several areas (or `outside` plus all areas) are further sums: publish
  * them from suppressed figures too, or not at all, or a single suppressed area could be recovered.
  * k <= 1 suppresses nothing.
@@ -77,22 +80,46 @@ export function suppressSmallCounts(counts: PinCounts, k: number = DEFAULT_MIN_C
     { sum: 1, parts: themes.map((_, i) => 3 + i * 2) },
     { sum: 2, parts: themes.map((_, i) => 4 + i * 2) },
   ];
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const { sum, parts } of relations) {
-      const members = [sum, ...parts];
-      if (members.filter((m) => hidden[m]).length !== 1) continue;
-      const open = parts.filter((m) => !hidden[m]);
-      const nonZero = open.filter((m) => values[m]! > 0).sort((a, b) => values[a]! - values[b]! || a - b);
-      const pick = nonZero[0] ?? (!hidden[sum] ? sum : open[0]);
-      if (pick === undefined) continue;
-      hidden[pick] = true;
-      changed = true;
+  // the smallest shown non-zero part, else the sum, else any shown part
+  const nextToHide = (sum: number, parts: number[]): number | undefined => {
+    const open = parts.filter((m) => !hidden[m]);
+    const nonZero = open.filter((m) => values[m]! > 0).sort((a, b) => values[a]! - values[b]! || a - b);
+    return nonZero[0] ?? (!hidden[sum] ? sum : open[0]);
+  };
+  // a published sum with a single hidden member gives it away by subtraction: hide one more member
+  const pairUp = () => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const { sum, parts } of relations) {
+        const members = [sum, ...parts];
+        if (members.filter((m) => hidden[m]).length !== 1) continue;
+        const pick = nextToHide(sum, parts);
+        if (pick === undefined) continue;
+        hidden[pick] = true;
+        changed = true;
+      }
     }
+  };
+  // two hidden members are not always enough: "total 8, assets <5, priorities <5" says both are 4. Check every
+  // "fewer than k" exactly and hide more beside it until each could be two numbers; where nothing is left to hide
+  // ("assets <3" over "green <3" and "play <3" is 2), publish that one as withheld, which says nothing of its size.
+  // WARNING: the unknown counts are bounded by cap only to keep the sets finite; a smaller cap only makes this more cautious.
+  const small = hidden.slice();
+  const cap = 2 * counts.total + 2 * k;
+  pairUp();
+  for (let rounds = 0; rounds <= 2 * values.length && small.includes(true); rounds++) {
+    const feasible = feasibleRanges(values, hidden, small, k, cap);
+    const exposed = values.findIndex((_, i) => small[i] && rangeSize(feasible[i]!) < 2);
+    if (exposed < 0) break;
+    const around = relations.filter(({ sum, parts }) => sum === exposed || parts.includes(exposed));
+    const pick = around.map(({ sum, parts }) => nextToHide(sum, parts)).find((m) => m !== undefined);
+    if (pick !== undefined) hidden[pick] = true;
+    else small[exposed] = false;
+    pairUp();
   }
   const publish = (i: number): PublishedCount => {
     if (!hidden[i]) return values[i]!;
-    return values[i]! > 0 && values[i]! < k ? { suppressed: true, lessThan: k } : { suppressed: true };
+    return small[i] ? { suppressed: true, lessThan: k } : { suppressed: true };
   };
   const byTheme: PublishedCounts['byTheme'] = {};
   themes.forEach((t, i) => (byTheme[t] = { asset: publish(3 + i * 2), priority: publish(4 + i * 2) }));

@@ -2,7 +2,7 @@
 import { divIcon } from 'leaflet';
 import type { DivIcon } from 'leaflet';
 import type { PinKind } from '../core/types.ts';
-import { themeIconPath } from '../ui/themeIconPaths.ts';
+import { themeIconPath } from '../core/themeIconPaths.ts';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 const FALLBACK_COLOUR = '#5a6472';

@@ -1,5 +1,6 @@
 // server mode, offline-first: reads from the server (falling back to the device's cache), writes through the outbox, listens live.
 import type { Bbox } from '../core/bbox.ts';
+import { clusterZoomParam } from '../core/clusterZoom.ts';
 import type { ClusterMarkWithTitle } from '../core/plannerEngine.ts';
 import { plannerClustersFromJson } from '../core/plannerWire.ts';
 import { parseThemes } from '../core/parseThemes.ts';
@@ -305,7 +306,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
       return truncated;
     },
     async loadClusters(bbox, zoom, themeIds) {
-      const params = new URLSearchParams({ bbox: bbox.join(','), zoom: String(Math.max(0, Math.min(24, Math.round(zoom)))) });
+      const params = new URLSearchParams({ bbox: bbox.join(','), zoom: clusterZoomParam(zoom) });
       return plannerClustersFromJson(await api.getJson(`${api.consultationBase}/aggregates/clusters?${params}`), themeIds);
     },
   };

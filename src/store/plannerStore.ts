@@ -7,7 +7,7 @@ import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerResult } from '..
 import { PLANNER_HEX_SIZES } from '../core/plannerWire.ts';
 import { DEFAULT_MIN_COUNT } from '../core/smallCounts.ts';
 import type { AreaCollection, PinFeature } from '../core/types.ts';
-import type { PlannerEngineClient, PlannerPinSource } from './plannerEngineClient.ts';
+import type { PlannerEngineClient, PlannerPinSource } from '../persistence/plannerEngine/plannerEngineClient.ts';
 
 export type PlannerLayer = 'areas' | 'gaps' | 'hex' | 'clusters';
 export const PLANNER_LAYERS: readonly PlannerLayer[] = ['areas', 'gaps', 'hex', 'clusters'];
@@ -36,6 +36,8 @@ export interface PlannerState {
   source: { kind: 'app'; count: number } | { kind: 'server' } | { kind: 'file'; name: string } | null;
   /** why the last load or query failed, one sentence each */
   problems: string[];
+  /** why the last clusters answer failed; it belongs to the clusters layer and goes when another layer is chosen */
+  clusterProblems: string[];
   summary: PlannerLoadSummary | null;
   areas: AreaCollection;
   areaKm2: number[];
@@ -150,11 +152,12 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       try {
         const [result, clusters] = await Promise.all([
           engine.query({ filter, hexMetres: state.hexMetres, area: state.selectedArea, topN: TOP_N }),
-          view ? engine.clusters(filter, view.bbox, view.zoom) : null,
+          // a clusters answer that fails does not take the counts with it
+          view ? engine.clusters(filter, view.bbox, view.zoom).then(clustersArrived, clustersFailed) : null,
         ]);
         // an older answer arriving late must not overwrite a newer one
         if (seq !== querySeq) return;
-        if (clusters && clusterSeqNow === clusterSeq) set({ result, clusters, pending: false });
+        if (clusters && clusterSeqNow === clusterSeq) set({ result, ...clusters, pending: false });
         else if (get().layer === 'clusters' && get().view) {
           set({ result });
           await reclusters();
@@ -169,17 +172,22 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       if (state.status !== 'ready' || state.layer !== 'clusters' || !state.view || state.filterProblem) return;
       const seq = ++clusterSeq;
       set({ pending: true });
-      try {
-        const clusters = await engine.clusters(effectiveFilter(state), state.view.bbox, state.view.zoom);
-        if (seq === clusterSeq) set({ clusters, pending: false });
-      } catch (error) {
-        if (seq === clusterSeq) set({ problems: failed(error), pending: false });
-      }
+      const answer = await engine.clusters(effectiveFilter(state), state.view.bbox, state.view.zoom).then(clustersArrived, clustersFailed);
+      if (seq === clusterSeq) set({ ...answer, pending: false });
+    }
+
+    function clustersArrived(clusters: ClusterMarkWithTitle[]): Pick<PlannerState, 'clusters' | 'clusterProblems'> {
+      return { clusters, clusterProblems: [] };
+    }
+
+    /** the clusters on screen stay; the problem is shown only while the clusters layer is (the answer may come after a switch) */
+    function clustersFailed(error: unknown): Pick<PlannerState, 'clusterProblems'> {
+      return { clusterProblems: get().layer === 'clusters' ? failed(error) : [] };
     }
 
     async function load(areas: AreaCollection, pins: PlannerPinSource, source: PlannerState['source']): Promise<void> {
       const seq = ++loadSeq;
-      set({ status: 'loading', problems: [], source, result: null, clusters: null, selectedArea: null, changedAt: clock() });
+      set({ status: 'loading', problems: [], clusterProblems: [], source, result: null, clusters: null, selectedArea: null, changedAt: clock() });
       try {
         const summary = await engine.load(areas, pins);
         if (seq !== loadSeq) return;
@@ -227,6 +235,7 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       status: 'idle',
       source: null,
       problems: [],
+      clusterProblems: [],
       summary: null,
       areas: emptyAreas,
       areaKm2: [],
@@ -252,7 +261,7 @@ export function createPlannerStore(engine: PlannerEngineClient, clock: () => num
       fileOpened: (file, name) => load(get().areas.features.length ? get().areas : emptyAreas, { kind: 'file', file }, { kind: 'file', name }),
 
       layerChosen(layer) {
-        changed({ layer }, false);
+        changed(layer === 'clusters' ? { layer } : { layer, clusterProblems: [] }, false);
         if (layer === 'clusters') void reclusters();
       },
       areaMeasureChosen: (areaMeasure) => changed({ areaMeasure }, false),

@@ -11,8 +11,10 @@ import type { LngLat, PinFeature, PinKind, Problem } from '../core/types.ts';
 import type { TableSessionRepository } from '../persistence/tableSessionRepository.ts';
 import type { AppStore } from './appStore.ts';
 import type { AuthStore } from './authStore.ts';
+import { firstIdOf, pinByFirstId } from './pinByFirstId.ts';
 
 export interface NotePrompt {
+  /** the id the pin was made with (see pinByFirstId): it stays while the server gives the pin its own */
   pinId: string;
   side: TableSide;
   at: ScreenPoint;
@@ -67,7 +69,9 @@ export interface TableState {
   sessionEnded(): Promise<void>;
   nextGroup(): void;
   stickerDropped(drop: StickerDrop): Promise<DropResult>;
+  /** saves the note of a card's pin; `pinId` is either of its ids, the one it was made with or the server's */
   noteSaved(pinId: string, note: string): Promise<DropResult>;
+  /** closes a pin's card; `pinId` is either of its ids */
   notePromptClosed(pinId: string): void;
   toastShown(side: TableSide, at: ScreenPoint, message: ToastMessage): number;
   toastExpired(id: number): void;
@@ -204,14 +208,16 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
       },
 
       async noteSaved(pinId, note) {
-        const pin = appStore.getState().pins.find((p) => p.id === pinId);
+        const app = appStore.getState();
+        const pin = pinByFirstId(app, firstIdOf(app, pinId));
         get().notePromptClosed(pinId);
         if (!pin) return { ok: false, errors: [{ path: 'pinId', rule: 'pin-not-found', message: `there is no pin "${pinId}"` }] };
-        return appStore.getState().pinEdited(pinId, { ...draftOf(pin), note });
+        return app.pinEdited(pin.id, { ...draftOf(pin), note });
       },
 
       notePromptClosed(pinId) {
-        set((state) => ({ notePrompts: state.notePrompts.filter((p) => p.pinId !== pinId) }));
+        const first = firstIdOf(appStore.getState(), pinId);
+        set((state) => ({ notePrompts: state.notePrompts.filter((p) => p.pinId !== first) }));
       },
 
       toastShown(side, at, message) {
@@ -231,7 +237,7 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
         const last = pins[pins.length - 1];
         if (!last) return null;
         const deleted = await appStore.getState().pinDeleted(last.id);
-        if (deleted) set((state) => ({ notePrompts: state.notePrompts.filter((p) => p.pinId !== last.id) }));
+        if (deleted) get().notePromptClosed(last.id);
         return deleted ? last.id : null;
       },
 

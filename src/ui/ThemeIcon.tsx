@@ -1,5 +1,5 @@
 // a theme's icon as inline svg, decorative: the theme label beside it carries the meaning.
-import { themeIconPath } from './themeIconPaths.ts';
+import { themeIconPath } from '../core/themeIconPaths.ts';
 
 export function ThemeIcon({ icon, colour, size = 20 }: { icon: string; colour: string; size?: number }) {
   return (

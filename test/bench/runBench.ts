@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { aggregateAreas, aggregateHexes, areasBbox, areasWithCounts, hexesWithCounts, type AggregatedCollection } from '../../src/core/aggregateAreas.ts';
-import { aggregateAreasReference, aggregateHexesReference } from '../../src/core/aggregateAreasReference.ts';
+import { aggregateAreasReference, aggregateHexesReference } from '../support/aggregateAreasReference.ts';
 import { assignAreas, buildAreaIndex } from '../../src/core/areaIndex.ts';
 import { countByGroup, pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
 import { clusterPins } from '../../src/core/clusterPins.ts';

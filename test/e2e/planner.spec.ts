@@ -115,7 +115,8 @@ async function openWithFile(page: Page, baseURL: string): Promise<void> {
 }
 
 test.describe('planner view', () => {
-  test.setTimeout(240_000);
+  // about 20 s each here, plus generating the 100k-pin file on a fresh checkout
+  test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
 
   test('100k pins: layers, filters, dashboard numbers, exports and repaint time', async ({ page, baseURL }, testInfo: TestInfo) => {
@@ -169,7 +170,7 @@ test.describe('planner view', () => {
     const suppressedHexes = hexFile.features.filter((f: { properties: { counts: { total: PublishedCount } } }) => typeof f.properties.counts.total === 'object');
     expect(hexFile.features.length).toBeGreaterThan(50);
     expect(hexTotal).toBeLessThanOrEqual(N);
-    for (const f of suppressedHexes) expect(f.properties.counts.total).toEqual({ suppressed: true, lessThan: 5 });
+    for (const f of suppressedHexes) expect([{ suppressed: true, lessThan: 5 }, { suppressed: true }]).toContainEqual(f.properties.counts.total);
 
     // clusters with their theme mix
     layerTimes.push(await timedRepaint(page, () => page.getByLabel('Clusters').check()));
@@ -197,13 +198,11 @@ test.describe('planner view', () => {
     clusterTimes.push(await timedRepaint(page, () => page.getByLabel('Both kinds').check()));
     await expect.poll(() => drawnClusterPins(page)).toBe(drawnAll);
     console.log(`planner [${project}] clusters: filter change → layer repaint (ms): ${clusterTimes.map((t) => t.toFixed(0)).join(', ')}; median ${median(clusterTimes).toFixed(1)} ms, max ${Math.max(...clusterTimes).toFixed(1)} ms`);
-    // WARNING: generous like the bound below: the target is 100 ms on a quiet machine, this one is shared
-    expect(median(clusterTimes)).toBeLessThan(500);
 
     console.log(`planner [${project}] filter change → layer repaint (ms): ${times.map((t) => t.toFixed(0)).join(', ')}; median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
     console.log(`planner [${project}] layer switch → repaint (ms): gaps ${layerTimes[0]!.toFixed(0)}, hex ${layerTimes[1]!.toFixed(0)}, clusters ${layerTimes[2]!.toFixed(0)}`);
-    // WARNING: a generous bound: on this shared 2-core machine the median ranged 40-190 ms between runs (target 100 ms when quiet)
-    expect(median(times)).toBeLessThan(500);
+    // printed, not asserted: a bound generous enough for a shared machine lets a 4x regression pass. The limits
+    // (recount under 100 ms at 100k pins, against a same-run rebuild baseline) are checked by `npm run bench`.
 
     // back to areas: select an area from the table; the dashboard and map follow
     await page.getByLabel('Areas', { exact: true }).check();
@@ -281,7 +280,9 @@ test.describe('planner view', () => {
     const file = JSON.parse(readFileSync((await (await download(page, 'Export layer as GeoJSON')).path())!, 'utf8'));
     const withheld = file.features.filter((f: { properties: { counts: { total: unknown } } }) => typeof f.properties.counts.total === 'object');
     expect(withheld.length).toBeGreaterThan(0);
-    for (const f of withheld) expect(f.properties.value).toEqual({ suppressed: true, lessThan: 5 });
+    // the shown value is withheld exactly as the total is: "fewer than 5", or withheld beside another small count
+    for (const f of withheld) expect(f.properties.value).toEqual(f.properties.counts.total);
+    expect(withheld.some((f: { properties: { counts: { total: { lessThan?: number } } } }) => f.properties.counts.total.lessThan === 5)).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, `planner-${testInfo.project.name}-demo.png`), fullPage: true });
   });
 });

@@ -26,12 +26,14 @@ export function postgresSuite(prefix: string): PostgresSuite | null {
   }
   const stamp = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
   const schemas: string[] = [];
+  // with time to spare: a block can leave dozens of schemas to drop on a busy machine (one transaction each, so a
+  // single drop never needs locks on every table at once)
   afterAll(async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
     await client.end();
-  });
+  }, 60_000);
   return {
     url,
     freshSchema() {

@@ -1,16 +1,16 @@
-// fixture tests: test/fixtures/in/aggregate-<case>.geojson -> out/aggregate-<case>.geojson (REGEN=1 rewrites the outputs).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// fixture tests: test/fixtures/in/aggregate-<case>.geojson -> out/aggregate-<case>.geojson (REGEN=1 rewrites the outputs, locally only).
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas, aggregateHexes, type AggregatedCollection } from '../../src/core/aggregateAreas.ts';
-import { aggregateAreasReference, aggregateHexesReference } from '../../src/core/aggregateAreasReference.ts';
+import { aggregateAreasReference, aggregateHexesReference } from '../support/aggregateAreasReference.ts';
 import { isSuppressed, type PublishedCount } from '../../src/core/smallCounts.ts';
+import { regenerateGolden } from '../support/goldenFile.ts';
+import { SHARED_DATA, sharedDataTest } from '../support/sharedData.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
-const hasSharedData = existsSync(sharedData);
-if (!hasSharedData) console.warn(`aggregate fixtures: ${sharedData} is missing; cases reading real boundaries are skipped`);
+const sharedData = SHARED_DATA;
 
 /**
  * An input fixture is one FeatureCollection: Point features are pins, every other feature (null geometry
@@ -61,7 +61,7 @@ describe('aggregate fixtures', () => {
 
   for (const name of cases) {
     const needsShared = readFileSync(path.join(fixtures, 'in', name), 'utf8').includes('"areasFile"');
-    it.skipIf(needsShared && !hasSharedData)(`${name}: fast path equals the Turf reference and the stored output`, () => {
+    (needsShared ? sharedDataTest : it)(`${name}: fast path equals the Turf reference and the stored output`, () => {
       const { areas, pins } = load(name);
       const before = JSON.stringify([areas, pins]);
       const fast = run(name);
@@ -73,7 +73,7 @@ describe('aggregate fixtures', () => {
         ? { ...withSimplestyle(fast), geometrySource: `../shared/data/${options.areasFile}`, features: withSimplestyle(fast).features.map((f) => ({ ...f, geometry: null })) }
         : withSimplestyle(fast);
       const outFile = path.join(fixtures, 'out', name);
-      if (process.env.REGEN) writeFileSync(outFile, `${JSON.stringify(styled, null, 1)}\n`);
+      regenerateGolden(outFile, `${JSON.stringify(styled, null, 1)}\n`);
       expect(styled).toEqual(JSON.parse(readFileSync(outFile, 'utf8')));
     });
   }

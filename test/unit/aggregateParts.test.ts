@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas } from '../../src/core/aggregateAreas.ts';
-import { aggregateAreasReference } from '../../src/core/aggregateAreasReference.ts';
+import { aggregateAreasReference } from '../support/aggregateAreasReference.ts';
 import { AreaInputError } from '../../src/core/aggregationAreasInput.ts';
 import { countByGroup, pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
 import { pinFilterTest } from '../../src/core/pinFilterTest.ts';

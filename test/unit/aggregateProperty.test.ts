@@ -1,18 +1,16 @@
 // property test: for seeded random pins over real boundaries (and pins exactly on their vertices and edges),
 // the fast path gives exactly the Turf reference's counts, for areas and for hexagons.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hexGrid } from '@turf/hex-grid';
 import type { Feature, FeatureCollection, Point, Position } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { aggregateAreas, aggregateHexes, areasBbox } from '../../src/core/aggregateAreas.ts';
-import { aggregateAreasReference, aggregateHexesReference } from '../../src/core/aggregateAreasReference.ts';
+import { aggregateAreasReference, aggregateHexesReference } from '../support/aggregateAreasReference.ts';
 import { mulberry32 } from '../../src/core/mulberry32.ts';
+import { SHARED_DATA, sharedDataSuite } from '../support/sharedData.ts';
 
-const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
-const hasSharedData = existsSync(sharedData);
-if (!hasSharedData) console.warn(`aggregate property test: ${sharedData} is missing; skipped`);
-
+const sharedData = SHARED_DATA;
 
 const THEMES = ['green', 'play', 'safety', 'transport', 'housing'];
 
@@ -52,7 +50,7 @@ const cases = [
   { file: 'seattle-neighborhoods.geojson', seeds: [3], random: 4000, step: 25 },
 ];
 
-describe.skipIf(!hasSharedData)('fast aggregation equals the Turf reference on real boundaries', () => {
+sharedDataSuite('fast aggregation equals the Turf reference on real boundaries', () => {
   for (const { file, seeds, random, step } of cases) {
     for (const seed of seeds) {
       it(`${file}, seed ${seed}: areas`, () => {

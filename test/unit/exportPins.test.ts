@@ -1,36 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, pinsToCsv, pinsToGeoJson, textCell } from '../../src/core/exportPins.ts';
+import { readCsv } from '../support/readCsv.ts';
 import { areas, pins, themes } from './pinFixtures.ts';
-
-// a small RFC 4180 reader, so the tests check what a spreadsheet would see rather than our own string building
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endCell();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('pinsToGeoJson', () => {
   it('writes a pretty RFC 7946 FeatureCollection with clean properties and 7-decimal coordinates', () => {

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kinks } from '@turf/kinks';
 import type { Position } from 'geojson';
 import { findSelfIntersections, ringCrossings } from '../../src/core/findSelfIntersections.ts';
+import { sharedDataFile, sharedDataSuite } from '../support/sharedData.ts';
 
 const square = (x: number, y: number, size = 1) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
 
@@ -59,10 +59,9 @@ describe('findSelfIntersections', () => {
 });
 
 // @turf/kinks is the slow O(n²) reference; on rings without zero-width spikes the two must agree exactly
-const sf = path.resolve(import.meta.dirname, '../../../shared/data/bad/realworld-sf-self-intersections.geojson');
-if (!existsSync(sf)) console.warn(`reference comparison skipped: ${sf} is missing`);
+const sf = sharedDataFile('bad/realworld-sf-self-intersections.geojson');
 
-describe.skipIf(!existsSync(sf))('ringCrossings against @turf/kinks', () => {
+sharedDataSuite('ringCrossings against @turf/kinks', () => {
   it('counts the same self-touches per ring on every San Francisco ring', () => {
     const data = JSON.parse(readFileSync(sf, 'utf8')) as { features: { geometry: { coordinates: Position[][][] } }[] };
     let rings = 0;

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ERRORS, parseAreas } from '../../src/core/parseAreas.ts';
 import type { Problem } from '../../src/core/types.ts';
+import { regenerateGolden } from '../support/goldenFile.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 const cases = readdirSync(path.join(fixtures, 'in')).filter((name) => /^import-.*\.geojson$/.test(name));
@@ -15,13 +16,13 @@ function snapshot(text: string): unknown {
     : { type: 'FeatureCollection', ok: false, errors: result.errors, warnings: result.warnings, features: [] };
 }
 
-describe('parseAreas fixtures (REGEN=1 rewrites test/fixtures/out)', () => {
+describe('parseAreas fixtures (REGEN=1 rewrites test/fixtures/out, locally only)', () => {
   it('has fixtures to run', () => expect(cases.length).toBeGreaterThanOrEqual(10));
   for (const name of cases) {
     it(name, () => {
       const actual = snapshot(readFileSync(path.join(fixtures, 'in', name), 'utf8'));
       const out = path.join(fixtures, 'out', name);
-      if (process.env.REGEN) writeFileSync(out, `${JSON.stringify(actual, null, 2)}\n`);
+      regenerateGolden(out, `${JSON.stringify(actual, null, 2)}\n`);
       expect(actual).toEqual(JSON.parse(readFileSync(out, 'utf8')));
     });
   }

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LngLat, PinFeature } from '../../src/core/types.ts';
 import { createIndexedDbRepository } from '../../src/persistence/indexedDbRepository.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
 import { selectVisiblePins } from '../../src/store/selectVisiblePins.ts';
+import { sharedDataFile, sharedDataTest } from '../support/sharedData.ts';
 import { bundledData, readData, startedStore } from './storeFixtures.ts';
 
 const { demoPins, demoAreas, themes } = bundledData();
@@ -162,12 +162,9 @@ describe('app store: imports', () => {
     expect((await repository.listPins()).every((p) => p.properties.area.startsWith('v2-'))).toBe(true);
   });
 
-  const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
-  const missing = !existsSync(sharedData);
-  if (missing) console.warn(`skipping boundary-refusal test: ${sharedData} is missing`);
-  it.skipIf(missing)('refuses real boundaries (Manchester wards) that would leave the demo pins outside, listing them', async () => {
+  sharedDataTest('refuses real boundaries (Manchester wards) that would leave the demo pins outside, listing them', async () => {
     const { store, repository } = await startedStore();
-    const text = readFileSync(path.join(sharedData, 'manchester-wards-2023.geojson'), 'utf8');
+    const text = readFileSync(sharedDataFile('manchester-wards-2023.geojson'), 'utf8');
     const result = await store.getState().areasImported(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -178,9 +175,9 @@ describe('app store: imports', () => {
     expect((await repository.loadAreas())?.features).toHaveLength(demoAreas.features.length);
   });
 
-  it.skipIf(missing)('refuses an unclosed ring with a precise problem and keeps the boundaries', async () => {
+  sharedDataTest('refuses an unclosed ring with a precise problem and keeps the boundaries', async () => {
     const { store } = await startedStore();
-    const text = readFileSync(path.join(sharedData, 'bad/geojsonhint-different-first-last.geojson'), 'utf8');
+    const text = readFileSync(sharedDataFile('bad/geojsonhint-different-first-last.geojson'), 'utf8');
     const result = await store.getState().areasImported(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);

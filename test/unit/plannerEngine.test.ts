@@ -1,17 +1,17 @@
 // the planner engine (what the web worker runs) against the aggregation core it wraps, on demo and real boundaries.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas, aggregateHexes } from '../../src/core/aggregateAreas.ts';
-import { aggregateAreasReference } from '../../src/core/aggregateAreasReference.ts';
+import { aggregateAreasReference } from '../support/aggregateAreasReference.ts';
 import { pinCountsOf, type PinFilter } from '../../src/core/countPins.ts';
 import { loadPlannerPins, MAX_ANALYSIS_PINS } from '../../src/core/loadPlannerPins.ts';
 import { createPlannerEngine } from '../../src/core/plannerEngine.ts';
 import { weekStart } from '../../src/core/weeklyCounts.ts';
 import { mulberry32 as seeded } from '../../src/core/mulberry32.ts';
+import { sharedDataFile, sharedDataSuite } from '../support/sharedData.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
 const demoAreas = JSON.parse(readFileSync(path.join(root, 'data/demo-areas.geojson'), 'utf8'));
 const THEMES = ['green-space', 'safety', 'housing', 'play-youth'];
 /** pin i was made in SESSIONS[i % 5] (undefined: online) */
@@ -183,10 +183,9 @@ describe('loadPlannerPins', () => {
   });
 });
 
-const manchester = path.join(sharedData, 'manchester-wards-2023.geojson');
-if (!existsSync(manchester)) console.warn(`plannerEngine.test: ${sharedData} is missing; the real-boundary test does not run`);
+const manchester = sharedDataFile('manchester-wards-2023.geojson');
 
-describe.skipIf(!existsSync(manchester))('createPlannerEngine on real boundaries (../shared/data)', () => {
+sharedDataSuite('createPlannerEngine on real boundaries (../shared/data)', () => {
   it('matches aggregateAreas on the Manchester wards', () => {
     const wards = JSON.parse(readFileSync(manchester, 'utf8'));
     const pins = randomPins(20_000, [-2.32, 53.34, -2.14, 53.55], 11);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPlannerEngine, type PlannerResult } from '../../src/core/plannerEngine.ts';
 import type { AreaCollection, PinFeature } from '../../src/core/types.ts';
-import { localPinsInput, type PlannerEngineClient } from '../../src/store/plannerEngineClient.ts';
+import { localPinsInput, type PlannerEngineClient } from '../../src/persistence/plannerEngine/plannerEngineClient.ts';
 import { createPlannerStore, effectiveFilter } from '../../src/store/plannerStore.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -109,6 +109,34 @@ describe('planner store', () => {
     expect(states.at(-1)).toEqual({ pending: false, clusters: priorities, result: true });
     expect(states.slice(states.findIndex((s) => s.pending)).filter((s) => !s.pending)).toHaveLength(1);
     expect(Array.from(store.getState().result!.areas.total).reduce((a, b) => a + b, 0)).toBe(priorities);
+  });
+
+  it('a failed clusters answer keeps the counts, and its problem goes with the clusters layer', async () => {
+    const engine = inProcessEngine();
+    const clusters = engine.clusters;
+    let refuse = true;
+    engine.clusters = (f, b, z) => (refuse ? Promise.reject(new Error('The aggregate options are not valid.')) : clusters(f, b, z));
+    const store = createPlannerStore(engine);
+    await store.getState().appPinsLoaded(areas, pins);
+    store.getState().viewChanged({ bbox: [-180, -85, 180, 85], zoom: 12.25 });
+    store.getState().layerChosen('clusters');
+    await settle();
+    expect(store.getState().clusterProblems).toEqual(['The aggregate options are not valid.']);
+    // with the clusters and the counts asked together, the counts still arrive
+    store.getState().filterChanged({ kind: 'priority' });
+    await settle();
+    expect(store.getState().clusterProblems).toEqual(['The aggregate options are not valid.']);
+    expect(Array.from(store.getState().result!.areas.total).reduce((a, b) => a + b, 0)).toBe(pins.filter((p) => p.properties.kind === 'priority').length);
+    expect(store.getState().problems).toEqual([]);
+    expect(store.getState().pending).toBe(false);
+
+    store.getState().layerChosen('areas');
+    expect(store.getState().clusterProblems).toEqual([]);
+    refuse = false;
+    store.getState().layerChosen('clusters');
+    await settle();
+    expect(store.getState().clusterProblems).toEqual([]);
+    expect(store.getState().clusters?.length).toBeGreaterThan(0);
   });
 
   it('shows one workshop session, or the online pins, and forgets a session the next pins do not have', async () => {

@@ -26,7 +26,7 @@ describe('layer values', () => {
   it('withholds every value computed from a count below k', () => {
     const values = areaMeasureValues(published, km2, 'density');
     published.forEach((c, i) => {
-      if (typeof c.total === 'object') expect(values[i]).toEqual({ kind: 'suppressed', lessThan: K });
+      if (typeof c.total === 'object') expect(values[i]).toEqual(c.total.lessThan ? { kind: 'suppressed', lessThan: K } : { kind: 'suppressed' });
       else if (c.total === 0) expect(values[i]).toEqual({ kind: 'empty' });
       else expect((values[i] as { value: number }).value).toBeCloseTo(c.total / km2[i]!, 9);
     });
@@ -51,11 +51,15 @@ describe('layer values', () => {
     expect(sequentialColour(0, 10)).not.toBe(sequentialColour(10, 10));
   });
 
-  it('shows hexes as "fewer than k" below k, numbers from k up', () => {
+  it('shows hexes as "fewer than k" below k, numbers from k up unless withheld, never a number below k', () => {
     const values = hexValues(result.hexes, K);
     for (let h = 0; h < values.length; h++) {
       const n = result.hexes.total[h]!;
-      expect(values[h]).toEqual(n === 0 ? { kind: 'empty' } : n < K ? { kind: 'suppressed', lessThan: K } : { kind: 'value', value: n });
+      const v = values[h]!;
+      if (n === 0) expect(v).toEqual({ kind: 'empty' });
+      else if (n < K) expect(v.kind).toBe('suppressed');
+      else if (v.kind === 'value') expect(v.value, `hex ${h}`).toBe(n);
+      else expect(v).toEqual({ kind: 'suppressed' });
     }
   });
 });
@@ -65,10 +69,14 @@ describe('dashboard tables', () => {
 
   it('sorts withheld counts between 0 and k without ordering them by their hidden size', () => {
     const sorted = sortAreaRows(rows, 'total', 'desc', K);
-    const keys = sorted.map((r) => (typeof r.total === 'number' ? r.total : K / 2));
+    // "fewer than k" sorts as k/2, other withheld totals as k
+    const keys = sorted.map((r) => (typeof r.total === 'number' ? r.total : r.total.lessThan ? K / 2 : K));
     expect(keys).toEqual([...keys].sort((a, b) => b - a));
-    const withheld = sorted.filter((r) => typeof r.total === 'object').map((r) => r.index);
-    expect(withheld).toEqual([...withheld].sort((a, b) => a - b));
+    // rows with the same key keep the area order: nothing about a withheld count's size is in the order
+    for (const key of new Set(keys)) {
+      const same = sorted.filter((_, i) => keys[i] === key).map((r) => r.index);
+      expect(same).toEqual([...same].sort((a, b) => a - b));
+    }
     expect(sortAreaRows(rows, 'name', 'asc', K)[0]!.name).toBe('Ashby Green');
     expect(rows.map((r) => r.index)).toEqual(areas.features.map((_, i) => i));
   });
@@ -108,7 +116,11 @@ describe('layer exports', () => {
     for (const f of out.features) {
       const { hex, counts } = f.properties as { hex: number; counts: { total: unknown } };
       const n = result.hexes.total[hex]!;
-      expect(counts.total).toEqual(n < K ? { suppressed: true, lessThan: K } : n);
+      // below k always withheld, from k up shown unless withheld beside a small count; the map shows the same
+      if (n < K) expect(counts.total).toMatchObject({ suppressed: true });
+      else expect([n, { suppressed: true }]).toContainEqual(counts.total);
+      const lessThan = (counts.total as { lessThan?: number }).lessThan;
+      expect(values[hex]).toEqual(typeof counts.total === 'number' ? { kind: 'value', value: n } : lessThan ? { kind: 'suppressed', lessThan } : { kind: 'suppressed' });
     }
     expect(() => hexLayerGeoJson(hexLayout(areasBbox(areas), 1000), result.hexes, values, [], { layer: 'x', filter: '', minCount: K })).toThrow(/hex counts are for/);
   });

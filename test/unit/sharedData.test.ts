@@ -1,16 +1,14 @@
 // the shared real-world boundaries and bad files (../shared/data, see its SOURCES.md) against the import rules.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/point-on-feature';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { parseAreas } from '../../src/core/parseAreas.ts';
 import { createAreaLocator } from '../../src/core/createAreaLocator.ts';
 import type { AreaCollection, LngLat } from '../../src/core/types.ts';
+import { hasSharedData, SHARED_DATA as data, sharedDataSuite } from '../support/sharedData.ts';
 
-const data = path.resolve(import.meta.dirname, '../../../shared/data');
-const missing = !existsSync(data);
-if (missing) console.warn(`sharedData tests skipped: the shared data folder ${data} is missing`);
 const read = (name: string) => readFileSync(path.join(data, name), 'utf8');
 
 type Expected =
@@ -53,8 +51,8 @@ const BAD: Record<string, Expected> = {
   'realworld-sf-self-intersections.geojson': { reject: 'self-intersection', feature: 1, mentions: ['Marina'] },
 };
 
-describe.skipIf(missing)('shared bad files', () => {
-  const files = missing ? [] : readdirSync(path.join(data, 'bad')).filter((f) => !f.startsWith('.'));
+sharedDataSuite('shared bad files', () => {
+  const files = !hasSharedData ? [] : readdirSync(path.join(data, 'bad')).filter((f) => !f.startsWith('.'));
 
   it('has an expected outcome for every file in bad/ (add new files to the table)', () => {
     expect(files.filter((f) => !(f in BAD))).toEqual([]);
@@ -138,7 +136,7 @@ function accepted(name: string): AreaCollection {
   return result.value;
 }
 
-describe.skipIf(missing)('shared real boundaries', () => {
+sharedDataSuite('shared real boundaries', () => {
   it('accepts the 32 clockwise Manchester wards, rewinding all of them', () => {
     const result = parseAreas(read('manchester-wards-2023.geojson'));
     expect(result.ok && result.value.features.length).toBe(32);

@@ -4,14 +4,14 @@ import { useEffect } from 'react';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import { dropToLngLat } from '../../core/dropToLngLat.ts';
 import type { ScreenRect } from '../../core/dropToLngLat.ts';
+import type { TableMapSlotProps } from '../../core/tableMapSlot.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { BoundaryLayer } from '../BoundaryLayer.tsx';
 import { bboxToBounds, fromLatLng } from '../lngLat.ts';
 import { MapLabel } from '../MapLabel.tsx';
-import type { TableMapSlotProps } from '../../ui/table/TableApp.tsx';
 import { TablePinLayer } from './TablePinLayer.tsx';
 
-// the contract (props and projector) is the ui's: src/ui/table/TableApp.tsx takes this map through a slot
+// the contract (props and projector) is in core/tableMapSlot.ts: src/ui/table/TableApp.tsx takes this map through a slot
 export type TableMapProps = TableMapSlotProps;
 
 function ProjectorBridge({ onProjector }: { onProjector: TableMapProps['onProjector'] }) {

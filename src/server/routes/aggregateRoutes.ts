@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { aggregateAreas } from '../../core/aggregateAreas.ts';
+import { clusterZoomQuery } from '../../core/clusterZoom.ts';
 import type { PinFilter } from '../../core/countPins.ts';
 import { PLANNER_HEX_SIZES, plannerResultToJson } from '../../core/plannerWire.ts';
 import { PIN_KINDS } from '../../core/types.ts';
@@ -41,7 +42,8 @@ const plannerQuery = filterQuery.extend({
 
 const clustersQuery = filterQuery.extend({
   bbox: bboxQuery,
-  zoom: whole('zoom').min(0).max(24),
+  // the map's own zoom, fractions and all (a fitted map sits at 12.25 and the like); read as the whole zoom to cluster at
+  zoom: clusterZoomQuery,
 });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {

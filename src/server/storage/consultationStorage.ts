@@ -1,6 +1,8 @@
 // the pin rules of one consultation (idempotency, one support per device, moderation, all-or-nothing replacements),
 // written once over Kysely for both databases.
+import type { Transaction } from 'kysely';
 import type { AreaCollection, Theme } from '../../core/types.ts';
+import type { Database } from './db/database.ts';
 import type { StorageDialect } from './db/storageDialect.ts';
 import { applyChanges, scopedKey } from './pinRows.ts';
 import { listAudit, writeAudit } from './queries/audit.ts';
@@ -21,7 +23,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
   const id = consultationId;
   const readCatalog = async () => db.selectFrom('consultations').select(['areas', 'themes']).where('id', '=', id).executeTakeFirst();
   /** writes the new areas or themes into the consultation row; a consultation that does not exist is a programming error */
-  const putCatalog = async (trx: Parameters<Parameters<EventLog['write']>[1]>[0], column: 'areas' | 'themes', body: unknown, now: string) => {
+  const putCatalog = async (trx: Transaction<Database>, column: 'areas' | 'themes', body: unknown, now: string) => {
     const result = await trx.updateTable('consultations').set({ [column]: JSON.stringify(body), updated_at: now }).where('id', '=', id).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new Error(`no consultation ${id}`);
   };

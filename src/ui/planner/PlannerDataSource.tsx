@@ -9,7 +9,10 @@ export function PlannerDataSource() {
   const status = usePlannerStore((s) => s.status);
   const source = usePlannerStore((s) => s.source);
   const summary = usePlannerStore((s) => s.summary);
-  const problems = usePlannerStore((s) => s.problems);
+  const loadProblems = usePlannerStore((s) => s.problems);
+  // kept apart in the store so they go with the clusters layer; shown here like the others
+  const clusterProblems = usePlannerStore((s) => s.clusterProblems);
+  const problems = clusterProblems.length ? [...loadProblems, ...clusterProblems] : loadProblems;
   const fileOpened = usePlannerStore((s) => s.fileOpened);
   const ready = status === 'ready' || status === 'failed';
   return (

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardCentreNear, sideRotation } from '../../core/sideRotation.ts';
 import { NOTE_MAX } from '../../core/types.ts';
+import { pinByFirstId } from '../../store/pinByFirstId.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import type { NotePrompt } from '../../store/tableStore.ts';
 import type { ThemeView } from '../useThemeLabels.ts';
@@ -15,7 +16,8 @@ export const NOTE_CARD_TIMEOUT_MS = 45_000;
 function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, ThemeView> }) {
   const { t } = useTranslation();
   const id = useId();
-  const pin = useAppStore((s) => s.pins.find((p) => p.id === prompt.pinId));
+  // the card outlives the server's answer, which gives the pin the server's id: find it by the id it was made with
+  const pin = useAppStore((s) => pinByFirstId(s, prompt.pinId));
   const noteSaved = useTableStore((s) => s.noteSaved);
   const closed = useTableStore((s) => s.notePromptClosed);
   const [note, setNote] = useState('');
@@ -40,14 +42,14 @@ function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, 
   return (
     <form
       className="note-card"
-      data-drop-obstacle={`note-${pin.id}`}
+      data-drop-obstacle={`note-${prompt.pinId}`}
       aria-labelledby={`${id}-heading`}
       style={{ left: centre.x, top: centre.y, width: CARD.width, transform: `translate(-50%, -50%) rotate(${sideRotation(prompt.side)}deg)` }}
       onPointerDown={() => setTouchedAt(Date.now())}
       onSubmit={(event) => {
         event.preventDefault();
-        if (trimmed) void noteSaved(pin.id, trimmed);
-        else closed(pin.id);
+        if (trimmed) void noteSaved(prompt.pinId, trimmed);
+        else closed(prompt.pinId);
       }}
     >
       <h2 id={`${id}-heading`} className="note-card-heading">
@@ -70,7 +72,7 @@ function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, 
         }}
       />
       <div className="note-card-actions">
-        <button type="button" className="table-button" onClick={() => closed(pin.id)}>
+        <button type="button" className="table-button" onClick={() => closed(prompt.pinId)}>
           {t('table.note.skip')}
         </button>
         <button type="submit" className="table-button table-button--primary" disabled={trimmed === ''}>

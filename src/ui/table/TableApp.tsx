@@ -8,7 +8,7 @@ import type { ScreenRect } from '../../core/dropToLngLat.ts';
 import type { DragSource, ScreenPoint } from '../../core/pointerTracker.ts';
 import { sessionPins } from '../../core/sessionSummary.ts';
 import { idleSecondsFrom } from '../../core/tableSession.ts';
-import type { LngLat, PinFeature, Theme } from '../../core/types.ts';
+import type { TableMapSlotProps, TableProjector } from '../../core/tableMapSlot.ts';
 import { openSessionRepositoryLazily } from '../../persistence/tableSessionRepository.ts';
 import type { TableSessionRepository } from '../../persistence/tableSessionRepository.ts';
 import { createTableStore } from '../../store/tableStore.ts';
@@ -28,23 +28,6 @@ import { useStickerDrag } from './useStickerDrag.ts';
 import { useTableStore } from './useTableStore.ts';
 import { WhatWeHeard } from './WhatWeHeard.tsx';
 import './table.css';
-
-/** What the table asks of its map, in viewport pixels and [lng, lat]; src/map/table/TableMap provides it. */
-export interface TableProjector {
-  clientToLngLat(point: ScreenPoint): LngLat | null;
-  containerRect(): ScreenRect;
-}
-
-export interface TableMapSlotProps {
-  tileUrl: string;
-  tileAttribution: string;
-  pins: readonly PinFeature[];
-  themes: readonly Theme[];
-  showBoundaries: boolean;
-  showLabels: boolean;
-  viewGeneration: number;
-  onProjector(projector: TableProjector | null): void;
-}
 
 export interface TableAppProps {
   /** the map component (src/map/table/TableMap with tiles bound), injected so this layer stays leaflet-free */

@@ -124,6 +124,23 @@ describe('the planner aggregates (/api/aggregates/summary, /planner, /clusters)'
     expect(reversed[0]!.mix).toEqual([...sent.marks[0].mix].reverse());
   });
 
+  it('takes the fractional zoom a fitted map has, clustering at the nearest whole zoom as the browser does', async () => {
+    await someWorkshopPins();
+    const local = createPlannerEngine();
+    const summary = local.load(await server.storage.getAreas(), await get('/api/pins'));
+    const bbox: [number, number, number, number] = [-2.4, 53.3, -2, 53.6];
+    const at = async (zoom: string) => plannerClustersFromJson(await get(`/api/aggregates/clusters?bbox=${bbox.join(',')}&zoom=${zoom}`), summary.themes);
+    for (const [sent, whole] of [['9.25', 9], ['9.5', 10], ['10.75', 11], ['12.25', 12]] as const) {
+      const remote = await at(sent);
+      expect(remote, sent).toEqual(local.clusters({}, bbox, Number(sent)));
+      expect(remote, sent).toEqual(await at(String(whole)));
+    }
+    // 9, 10 and 11 cluster these pins differently, so the rounding above is seen, not assumed (9.5 floored would be 9)
+    expect((await at('9')).length).toBe(1);
+    expect((await at('10')).length).toBe(4);
+    expect((await at('11')).length).toBe(5);
+  });
+
   it('follows changes: new pins count, hidden pins do not', async () => {
     expect((await get('/api/aggregates/summary')).pins).toBe(1);
     const id = (await post({ kind: 'priority', theme: 'safety' }, [-2.15, 53.45])).json().id;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts';
 import { consultationsContract } from './consultationsSuite.ts';
 import { staffContract } from './staffSuite.ts';
-import { eventLogContract, seedData, storageContract } from './storageSuite.ts';
+import { eventLogContract } from './eventLogSuite.ts';
+import { seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
 import { postgresSuite } from '../../support/postgresSuite.ts';
 

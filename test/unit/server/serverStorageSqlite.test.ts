@@ -5,7 +5,8 @@ import { afterAll, describe } from 'vitest';
 import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import { consultationsContract } from './consultationsSuite.ts';
 import { staffContract } from './staffSuite.ts';
-import { eventLogContract, seedData, storageContract } from './storageSuite.ts';
+import { eventLogContract } from './eventLogSuite.ts';
+import { seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
 
 describe('SQLite storage', () => {

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createStorage } from '../../../src/server/storage/databaseStorage.ts';
+import { openSqliteDialect } from '../../../src/server/storage/db/sqliteDialect.ts';
 import { openPostgresStorage, openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import type { Storage } from '../../../src/server/storage/storage.ts';
 import { legacyContent, writeLegacyPostgres, writeLegacySqlite } from '../../support/legacyDatabase.ts';
@@ -72,6 +74,29 @@ describe('upgrading a SQLite database made before consultations', () => {
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM supports').get()).toEqual({ n: 0 });
     db.close();
+  });
+});
+
+describe('upgrading a SQLite database made before staff accounts', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coplan-upgrade-staff-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps its consultations and pins, and gains the account tables', async () => {
+    const file = path.join(dir, 'coplan.sqlite');
+    const before = await createStorage(await openSqliteDialect(file, { upTo: '2026-12-01-0002-consultations' }), { seed: seedData });
+    const [consultation] = await before.listConsultations();
+    const pins = await before.consultation(consultation!.id).listPins();
+    expect(pins).toHaveLength(1);
+    await expect(before.createUser({ email: 'ann@example.org', name: 'Ann', role: 'admin', passwordHash: null })).rejects.toThrow(/no such table: users/);
+    await before.close();
+    const after = await openSqliteStorage({ file, seed: seedData });
+    try {
+      expect(await after.listConsultations()).toEqual([consultation]);
+      expect(await after.consultation(consultation!.id).listPins()).toEqual(pins);
+      expect((await after.createUser({ email: 'ann@example.org', name: 'Ann', role: 'admin', passwordHash: null })).ok).toBe(true);
+    } finally {
+      await after.close();
+    }
   });
 });
 

@@ -1,11 +1,12 @@
 // PostgreSQL (pg Pool): several processes share one database; events go out by NOTIFY inside the writing transaction
 // and come in on one LISTEN connection per process; rate limits are counted in the database.
 import { EventEmitter } from 'node:events';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { createPostgresRateCounter } from '../postgresRateCounter.ts';
 import type { Database as Tables } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
+import { SchemaPostgresDialect } from './schemaIntrospector.ts';
 import type { EventMessage, StorageDialect } from './storageDialect.ts';
 
 export interface PostgresConnection {
@@ -53,7 +54,7 @@ export async function openPostgresDialect(options: PostgresConnection): Promise<
   const connection = { connectionString: options.connectionString, options: `-c search_path=${schema}` };
   const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   pool.on('error', (err) => console.error('postgres pool error:', err.message));
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new SchemaPostgresDialect({ pool }, schema) });
   const channel = `coplan_events_${schema}`;
   try {
     await ensureSchema(pool, schema);

@@ -1,5 +1,5 @@
 // the planner store's engine, backed by the aggregation web worker: one request, one promise.
-import { PlannerEngineError, type PlannerEngineClient } from '../store/plannerEngineClient.ts';
+import { PlannerEngineError, type PlannerEngineClient } from './plannerEngineClient.ts';
 import type { PlannerWorkerRequest, PlannerWorkerResponse } from './aggregationProtocol.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };

@@ -1,8 +1,9 @@
 // the planner engine on the server (GET /api/aggregates/*): figures for any filter without downloading the pins.
-import type { PinFilter } from '../core/countPins.ts';
-import type { PlannerQuery } from '../core/plannerEngine.ts';
-import { plannerClustersFromJson, plannerResultFromJson, plannerSummaryFromJson, PlannerWireError } from '../core/plannerWire.ts';
-import { PlannerEngineError, type PlannerEngineClient } from '../store/plannerEngineClient.ts';
+import { clusterZoomParam } from '../../core/clusterZoom.ts';
+import type { PinFilter } from '../../core/countPins.ts';
+import type { PlannerQuery } from '../../core/plannerEngine.ts';
+import { plannerClustersFromJson, plannerResultFromJson, plannerSummaryFromJson, PlannerWireError } from '../../core/plannerWire.ts';
+import { PlannerEngineError, type PlannerEngineClient } from './plannerEngineClient.ts';
 
 export interface ServerPlannerEngineOptions {
   /** GET a path of the API and return its JSON (the API client's error handling applies) */
@@ -82,7 +83,7 @@ export function createServerPlannerEngine(options: ServerPlannerEngineOptions): 
     async clusters(filter, bbox, zoom) {
       const params = filterParams(filter);
       params.set('bbox', bbox.join(','));
-      params.set('zoom', String(zoom));
+      params.set('zoom', clusterZoomParam(zoom));
       try {
         return plannerClustersFromJson(await get(`${base}/aggregates/clusters?${params}`), themes);
       } catch (error) {

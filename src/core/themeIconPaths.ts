@@ -16,6 +16,12 @@ export const THEME_ICON_PATHS: Readonly<Record<string, string>> = {
 /** A neutral dot for unknown icon names, so a typo in themes.json never breaks a marker. */
 export const FALLBACK_ICON_PATH = 'M12 6a6 6 0 1 0 0 12 6 6 0 0 0 0-12z';
 
+/**
+ * The svg path for a theme's icon name, or a neutral dot for a name this build does not draw.
+ * @example
+ * themeIconPath('tree'); // 'M12 2a6 6 0 0 0-5.6 8.2…'
+ * themeIconPath('no-such-icon') === FALLBACK_ICON_PATH; // true
+ */
 export function themeIconPath(icon: string): string {
   return Object.hasOwn(THEME_ICON_PATHS, icon) ? THEME_ICON_PATHS[icon]! : FALLBACK_ICON_PATH;
 }

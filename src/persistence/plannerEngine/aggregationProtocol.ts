@@ -1,7 +1,7 @@
 // messages between the planner view and its aggregation worker.
-import type { PinFilter } from '../core/countPins.ts';
-import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerQuery, PlannerResult } from '../core/plannerEngine.ts';
-import type { PlannerPinSource } from '../store/plannerEngineClient.ts';
+import type { PinFilter } from '../../core/countPins.ts';
+import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerQuery, PlannerResult } from '../../core/plannerEngine.ts';
+import type { PlannerPinSource } from './plannerEngineClient.ts';
 
 export type PlannerWorkerRequest =
   | { id: number; type: 'load'; areas: unknown; pins: PlannerPinSource }

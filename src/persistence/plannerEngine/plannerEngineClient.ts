@@ -1,6 +1,7 @@
-// the planner store's view of the aggregation engine: async, so it can live in a web worker (app) or in-process (tests).
-import type { PinFilter } from '../core/countPins.ts';
-import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerQuery, PlannerResult } from '../core/plannerEngine.ts';
+// the planner store's port onto the aggregation engine: async, so it can live in a web worker (aggregationClient.ts),
+// on the server (serverPlannerEngine.ts) or in-process (tests); its adapters live beside it in this folder.
+import type { PinFilter } from '../../core/countPins.ts';
+import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerQuery, PlannerResult } from '../../core/plannerEngine.ts';
 
 /** Where the pins to analyse come from: a file (read and parsed off the ui thread), pins in memory, or the server's store (counted there). */
 export type PlannerPinSource = { kind: 'file'; file: Blob } | { kind: 'text'; text: string } | { kind: 'features'; features: unknown[] } | { kind: 'server' };

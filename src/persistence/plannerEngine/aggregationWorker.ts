@@ -1,7 +1,7 @@
 // the planner's web worker: runs the aggregation core off the ui thread (load once, recount per filter).
-import { createPlannerEngine } from '../core/plannerEngine.ts';
-import type { PlannerResult } from '../core/plannerEngine.ts';
-import { localPinsInput } from '../store/plannerEngineClient.ts';
+import { createPlannerEngine } from '../../core/plannerEngine.ts';
+import type { PlannerResult } from '../../core/plannerEngine.ts';
+import { localPinsInput } from './plannerEngineClient.ts';
 import type { PlannerWorkerRequest, PlannerWorkerResponse } from './aggregationProtocol.ts';
 
 const engine = createPlannerEngine();
