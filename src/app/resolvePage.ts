@@ -80,7 +80,11 @@ export async function resolvePage(options: ResolvePageOptions): Promise<OpenedPa
     slug = first.slug;
   }
   try {
-    const consultation = await staff.getConsultation(slug);
+    // the list is read too (at the same time), so that /planner and /table find the default consultation offline later
+    const [consultation] = await Promise.all([
+      staff.getConsultation(slug),
+      route.page !== 'front' && route.slug !== null ? staff.listConsultations().then((list) => remember(storage, LIST_KEY, list), () => undefined) : null,
+    ]);
     remember(storage, detailKey(slug), consultation);
     return { kind: 'consultation', page, consultation };
   } catch (error) {

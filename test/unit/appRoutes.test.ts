@@ -97,6 +97,14 @@ describe('resolvePage', () => {
     expect(await resolvePage({ route: routeOf('/c/b'), staff, storage })).toMatchObject({ kind: 'consultation', consultation: { slug: 'b', title: 'Bee', status: 'closed' } });
     expect(await resolvePage({ route: routeOf('/c/a/table'), staff, storage })).toMatchObject({ kind: 'consultation', page: 'table', consultation: { slug: 'a', status: 'open' } });
   });
+
+  it('after one visit to a consultation\'s own page, the old /table link finds the default consultation offline', async () => {
+    const { staff, server } = staffOver(createFakeStaffServer([consultation('oldest'), consultation('visited')]));
+    const storage = memory();
+    await resolvePage({ route: routeOf('/c/visited'), staff, storage });
+    server.offline = true;
+    expect(await resolvePage({ route: routeOf('/table'), staff, storage })).toMatchObject({ kind: 'consultation', page: 'table', consultation: { slug: 'oldest' } });
+  });
 });
 
 describe('chooseRepository per consultation', () => {

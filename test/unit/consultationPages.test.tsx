@@ -12,6 +12,7 @@ import type { OutboxEvent } from '../../src/persistence/outbox.ts';
 import { createStaffApi } from '../../src/persistence/staffApi.ts';
 import type { Consultation, ConsultationSummary } from '../../src/persistence/staffApi.ts';
 import { AppStoreProvider } from '../../src/store/AppStoreProvider.tsx';
+import { staffRoleIn } from '../../src/store/authStore.ts';
 import { ConsultationProvider } from '../../src/store/useConsultation.ts';
 import { formatDate } from '../../src/ui/formatDate.ts';
 import { FrontPage } from '../../src/ui/consultations/FrontPage.tsx';
@@ -150,6 +151,27 @@ describe('a closed consultation', () => {
       </AppStoreProvider>,
     );
     expect(screen.getByRole('alert').textContent).toContain(`“${store.getState().pins[0]!.properties.title}” was not sent: this consultation has closed.`);
+  });
+});
+
+describe('who may act in a consultation', () => {
+  it('is the admin anywhere, a member in their own consultation only, and nobody without a sign-in or a consultation', () => {
+    const staff = { id: 'u1', email: 'p@council.example', name: 'P', role: 'staff' as const };
+    const memberships = [{ slug: 'park', role: 'facilitator' as const }];
+    expect(staffRoleIn({ user: staff, memberships }, 'park')).toBe('facilitator');
+    expect(staffRoleIn({ user: staff, memberships }, 'budget')).toBeNull();
+    expect(staffRoleIn({ user: { ...staff, role: 'admin' }, memberships: [] }, 'budget')).toBe('admin');
+    expect(staffRoleIn({ user: null, memberships }, 'park')).toBeNull();
+    expect(staffRoleIn({ user: { ...staff, role: 'admin' }, memberships: [] }, null)).toBeNull();
+  });
+
+  it('tells staff that a draft is theirs only', () => {
+    render(
+      <ConsultationProvider consultation={{ ...closed, status: 'draft' }}>
+        <ClosedNotice />
+      </ConsultationProvider>,
+    );
+    expect(screen.getByText('This consultation is a draft: only staff can see it.')).toBeTruthy();
   });
 });
 

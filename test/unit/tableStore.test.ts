@@ -159,8 +159,7 @@ describe('table store in server mode', () => {
     const appStore = createAppStore({ repository: cache, deviceToken: device, sync });
     await appStore.getState().appStarted(bundledData());
     const stop = connectSync(appStore, sync);
-    const staff = createStaffApi(api);
-    const auth = createAuthStore(staff);
+    const auth = createAuthStore(createStaffApi(api));
     let id = 0;
     const table = createTableStore({ appStore, auth, sessions: createMemorySessionRepository(), makeId: () => `workshop-${++id}` });
     await table.getState().tableOpened();
@@ -168,7 +167,7 @@ describe('table store in server mode', () => {
       stop();
       await server.close();
     };
-    return { server, net, api, staff, appStore, auth, table, close };
+    return { server, net, api, appStore, auth, table, close };
   }
 
   it('keeps the note card of a pin the server gave its own id, and the note typed on it reaches the server', async () => {
@@ -204,7 +203,7 @@ describe('table store in server mode', () => {
   });
 
   it('hides a pin the server has there too, leaves an unsent one to the table, and signs out of the server when idle', async () => {
-    const { net, api, staff, appStore, auth, table, close } = await serverModeTable();
+    const { net, api, appStore, auth, table, close } = await serverModeTable();
     try {
       expect(await auth.getState().signInRequested({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).toBe(true);
       await table.getState().sessionStarted({ name: 'Hall', date: '2026-04-18' });
@@ -232,7 +231,7 @@ describe('table store in server mode', () => {
       table.getState().idleEntered();
       await vi.waitFor(() => expect(auth.getState().user).toBeNull());
       // the server forgot the session too: moderation is refused again
-      expect((await staff.getSession()).user).toBeNull();
+      expect((await createStaffApi(api).getSession()).user).toBeNull();
       await expect(api.moderatePin(sentId, 'restore', 'again')).rejects.toMatchObject({ status: 401 });
     } finally {
       await close();

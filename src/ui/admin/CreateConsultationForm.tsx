@@ -8,7 +8,8 @@ import type { Consultation, StaffApi } from '../../persistence/staffApi.ts';
 import { nameProblems } from '../../store/nameProblems.ts';
 import { FileField, ImportReport, useImportReport } from '../ImportReport.tsx';
 import { describedBy, FormAlert, StaffField, useRefusalText } from './staffForm.tsx';
-import { slugProblem, suggestSlug, TEMPLATE_FORMAT } from './slugs.ts';
+import { slugFromTitle, slugProblem } from '../../core/consultations/slug.ts';
+import { TEMPLATE_FORMAT, TEMPLATE_VERSION } from '../../core/consultations/template.ts';
 
 interface Props {
   api: Pick<StaffApi, 'createConsultation' | 'updateConsultation'>;
@@ -82,7 +83,7 @@ export function CreateConsultationForm({ api, themes, onCreated }: Props) {
       // with boundaries the whole design goes in one request, as a template; without, the server's default themes
       // come with it and the choices here follow as a change
       let created = await api.createConsultation(
-        areas ? { ...base, template: { format: TEMPLATE_FORMAT, version: 1, title: base.title, summary: base.summary, areas, themes: chosenThemes, settings } } : base,
+        areas ? { ...base, template: { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, title: base.title, summary: base.summary, areas, themes: chosenThemes, settings } } : base,
       );
       if (!areas) created = await api.updateConsultation(slug, { settings });
       onCreated(created);
@@ -115,7 +116,7 @@ export function CreateConsultationForm({ api, themes, onCreated }: Props) {
             value={title}
             onChange={(e) => {
               setTitle(e.target.value);
-              if (!slugEdited) setSlug(suggestSlug(e.target.value));
+              if (!slugEdited) setSlug(slugFromTitle(e.target.value));
             }}
           />
         </StaffField>

@@ -8,7 +8,7 @@ import type { Consultation, StaffApi } from '../../persistence/staffApi.ts';
 import { ImportReport } from '../ImportReport.tsx';
 import type { ImportReportValue } from '../ImportReport.tsx';
 import { describedBy, StaffField, useRefusalText } from './staffForm.tsx';
-import { slugProblem, suggestSlug } from './slugs.ts';
+import { slugFromTitle, slugProblem } from '../../core/consultations/slug.ts';
 
 interface Props {
   api: Pick<StaffApi, 'createConsultation'>;
@@ -34,7 +34,7 @@ export function TemplateForm({ api, onCreated }: Props) {
       setTemplate({ file: file.name, value });
       setErrors({});
       const title = (value as { title?: unknown } | null)?.title;
-      if (!slug && typeof title === 'string') setSlug(suggestSlug(title));
+      if (!slug && typeof title === 'string') setSlug(slugFromTitle(title));
     } catch {
       setTemplate(null);
       setErrors({ file: t('staff.create.templateNotJson', { file: file.name }) });
