@@ -7,7 +7,7 @@ import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { connectLiveEvents } from '../persistence/liveEvents.ts';
 import { createServerPlannerEngine } from '../persistence/plannerEngine/serverPlannerEngine.ts';
 import type { ChosenRepository } from '../persistence/chooseRepository.ts';
-import { getDeviceToken } from '../persistence/deviceToken.ts';
+import { ensureSignedDeviceToken } from '../persistence/deviceToken.ts';
 import { createAppStore } from '../store/appStore.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
 import { connectSync } from '../store/syncSlice.ts';
@@ -20,7 +20,8 @@ import { registerAppShell } from './registerAppShell.ts';
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const tiles = await loadTileConfig();
-  const deviceToken = getDeviceToken();
+  // the server signs this device's token (once); offline the local one serves until the next start
+  const deviceToken = await ensureSignedDeviceToken();
   let chosen: ChosenRepository;
   try {
     // the shared server when it answers (or answered before and we are offline now), else this device only
