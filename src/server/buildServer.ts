@@ -135,6 +135,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     connectionTimeout: 0,
     keepAliveTimeout: connections.keepAliveTimeoutMs,
     maxRequestsPerSocket: connections.maxRequestsPerSocket,
+    // WARNING: node applies requestTimeout only when given to http.createServer (fastify sets it afterwards, too late),
+    // and checks it every connectionsCheckingInterval (default 30 s, which would let a slow body run far past it)
+    http: { requestTimeout: connections.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, connections.requestTimeoutMs) },
   });
   limitConnections(app, connections.connections);
   app.setErrorHandler(handleError);
