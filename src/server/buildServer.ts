@@ -1,8 +1,8 @@
 // composes the fastify app: JSON API under /api plus the built browser app; no env reading here (main.ts does that).
 import fastifyCompress from '@fastify/compress';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
-import { handleError } from './apiError.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { errorBody, handleError } from './apiError.ts';
 import fastifyCookie from '@fastify/cookie';
 import type { Theme } from '../core/types.ts';
 import crypto from 'node:crypto';
@@ -135,6 +135,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     connectionTimeout: 0,
     keepAliveTimeout: connections.keepAliveTimeoutMs,
     maxRequestsPerSocket: connections.maxRequestsPerSocket,
+    // errors the router finds before any route runs (a bad percent-encoding, a path parameter too long): the same JSON
+    // error shape as everything else, without echoing the URL back
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void reply.status(tooLong ? 414 : 400).send(errorBody(tooLong ? 'url-too-long' : 'bad-url', tooLong ? 'A part of the address is too long.' : 'The address is not valid (check its percent-encoding).'));
+    },
     // WARNING: node applies requestTimeout only when given to http.createServer (fastify sets it afterwards, too late),
     // and checks it every connectionsCheckingInterval (default 30 s, which would let a slow body run far past it)
     http: { requestTimeout: connections.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, connections.requestTimeoutMs) },

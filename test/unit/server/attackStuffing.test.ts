@@ -114,7 +114,7 @@ describe('PostgreSQL', () => {
     const open = () => openPostgresStorage({ connectionString: db.url, schema, seed, poolSize: 3 });
     const [sa, sb] = await Promise.all([open(), open()]);
     // both start at once with no secret: they must end up with the same one
-    const [a, b]: TestServer[] = await Promise.all([startTestServer({ storage: sa, secret: undefined as unknown as string }), startTestServer({ storage: sb, secret: undefined as unknown as string })]);
+    const [a, b]: [TestServer, TestServer] = await Promise.all([startTestServer({ storage: sa, secret: undefined as unknown as string }), startTestServer({ storage: sb, secret: undefined as unknown as string })]);
     return { apps: [a.app, b.app], planner: () => a.plannerToken(), close: () => Promise.all([a.close(), b.close()]) };
   });
 });
