@@ -101,7 +101,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   pinsPerAddressPerMinute: 600,
   signInFailuresPer15Minutes: 5,
   signInFailuresPerAccount: 20,
-  devicesPerAddressPerMinute: 10,
+  devicesPerAddressPerMinute: 30,
   supportsPerDevicePerMinute: 30,
   supportsPerAddressPerMinute: 300,
   writesPerDevicePerMinute: 60,

@@ -30,6 +30,8 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
       NODE_ENV: 'test',
       COPLAN_PASSPHRASE: E2E_PASSPHRASE,
       LOG: '0',
+      // every test opens fresh browsers from 127.0.0.1, each asking for a device token: more than one address would
+      DEVICE_RATE_LIMIT: '0',
       // the e2e server is PostgreSQL-free: the storage suites test PostgreSQL
       DATABASE_URL: '',
     },
