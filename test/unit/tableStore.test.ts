@@ -13,7 +13,7 @@ import { pinByFirstId } from '../../src/store/pinByFirstId.ts';
 import { connectSync } from '../../src/store/syncSlice.ts';
 import { createTableStore } from '../../src/store/tableStore.ts';
 import type { StickerDrop } from '../../src/store/tableStore.ts';
-import { PASSPHRASE, startTestServer } from '../support/serverHarness.ts';
+import { deviceToken, PASSPHRASE, startTestServer } from '../support/serverHarness.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import { bundledData, startedStore } from './storeFixtures.ts';
 
@@ -144,7 +144,7 @@ describe('table store in server mode', () => {
   async function serverModeTable() {
     const server = await startTestServer();
     const net = createInjectFetch(server.app);
-    const device = 'device-table-0123456789abcdef';
+    const device = deviceToken('device-table-0123456789abcdef');
     const api = createHttpRepository({ deviceToken: device, fetch: net.fetch });
     const factory = new IDBFactory();
     const cache = await createIndexedDbRepository({ name: 'cache', factory });
