@@ -10,7 +10,7 @@ import { createHttpRepository } from '../persistence/httpRepository.ts';
 import { connectLiveEvents } from '../persistence/liveEvents.ts';
 import { createServerPlannerEngine } from '../persistence/plannerEngine/serverPlannerEngine.ts';
 import type { ChosenRepository } from '../persistence/chooseRepository.ts';
-import { getDeviceToken } from '../persistence/deviceToken.ts';
+import { ensureSignedDeviceToken } from '../persistence/deviceToken.ts';
 import { createStaffApi } from '../persistence/staffApi.ts';
 import { createAppStore } from '../store/appStore.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
@@ -33,7 +33,8 @@ function storageOrNone(): Storage | undefined {
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  const deviceToken = getDeviceToken();
+  // the server signs this device's token (once); offline the local one serves until the next start
+  const deviceToken = await ensureSignedDeviceToken();
   const staff = createStaffApi(createHttpRepository({ deviceToken }));
   const [tiles, opened] = await Promise.all([
     loadTileConfig(),

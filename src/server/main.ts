@@ -14,15 +14,22 @@
 //   SIGNIN_RATE_LIMIT  failed sign-ins per address per 15 minutes (default 5)
 //   TRUST_PROXY        proxies whose X-Forwarded-For entries are believed: a hop count (1 = one load balancer) or a
 //                      comma-separated list of their addresses/CIDRs (default: none, the socket's peer is the client)
+//   COPLAN_SECRET, COPLAN_SECRET_FILE  the server secret (signs device tokens, keys hashes); default: made once, kept in the database
+//   DEVICE_RATE_LIMIT, SUPPORT_RATE_LIMIT, SUPPORT_RATE_LIMIT_PER_ADDRESS, WRITE_RATE_LIMIT, WRITE_RATE_LIMIT_PER_ADDRESS,
+//   CONSULTATION_WRITE_LIMIT, SIGNIN_ACCOUNT_LIMIT  per minute (sign-in: per 15 minutes); 0 = off
+//   STREAMS_PER_ADDRESS, STREAMS_TOTAL, MAX_CONNECTIONS  open live streams and connections
+//   LOG_ADDRESSES=1    keep client addresses in the request log (off: privacy by default)
 //   SECURE_COOKIES=1   Secure session cookie (default on when NODE_ENV=production)
 //   LOG=0              no request log
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer, DEFAULT_RATE_LIMITS, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './buildServer.ts';
+import { buildServer, DEFAULT_CONNECTION_LIMITS, DEFAULT_RATE_LIMITS, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './buildServer.ts';
 import { readDefaultThemes } from './defaultThemes.ts';
 import { loadSeed } from './loadSeed.ts';
 import { parseTrustProxy } from './security/trustProxy.ts';
 import { ensureFirstAdmin } from './staff/firstAdmin.ts';
+import fs from 'node:fs';
+import { startupProblem } from './startupErrors.ts';
 import { openStorage } from './storage/openStorage.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,15 +43,26 @@ function wholeNumber(name: string, fallback: number, max = Number.MAX_SAFE_INTEG
   return n;
 }
 
+function secretFromEnv(): string | undefined {
+  const file = env.COPLAN_SECRET_FILE;
+  const secret = file ? fs.readFileSync(file, 'utf8').trim() : env.COPLAN_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < 32) throw new Error(`${file ? 'COPLAN_SECRET_FILE' : 'COPLAN_SECRET'} must be at least 32 characters (e.g. openssl rand -base64 32)`);
+  return secret;
+}
+
+const dataDir = path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data'));
+
 async function main(): Promise<void> {
   const production = env.NODE_ENV === 'production';
+  const secret = secretFromEnv();
   const port = wholeNumber('PORT', 8080, 65535);
   const host = env.HOST ?? '127.0.0.1';
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const storage = await openStorage({
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
+    dataDir,
     // production starts empty: an admin creates the consultations
     seed: () => loadSeed(path.join(repoRoot, 'data'), { demo: !production }),
   });
@@ -58,7 +76,21 @@ async function main(): Promise<void> {
       pinsPerDevicePerMinute: wholeNumber('PIN_RATE_LIMIT', DEFAULT_RATE_LIMITS.pinsPerDevicePerMinute),
       pinsPerAddressPerMinute: wholeNumber('PIN_RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.pinsPerAddressPerMinute),
       signInFailuresPer15Minutes: wholeNumber('SIGNIN_RATE_LIMIT', DEFAULT_RATE_LIMITS.signInFailuresPer15Minutes),
+      signInFailuresPerAccount: wholeNumber('SIGNIN_ACCOUNT_LIMIT', DEFAULT_RATE_LIMITS.signInFailuresPerAccount),
+      devicesPerAddressPerMinute: wholeNumber('DEVICE_RATE_LIMIT', DEFAULT_RATE_LIMITS.devicesPerAddressPerMinute),
+      supportsPerDevicePerMinute: wholeNumber('SUPPORT_RATE_LIMIT', DEFAULT_RATE_LIMITS.supportsPerDevicePerMinute),
+      supportsPerAddressPerMinute: wholeNumber('SUPPORT_RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.supportsPerAddressPerMinute),
+      writesPerDevicePerMinute: wholeNumber('WRITE_RATE_LIMIT', DEFAULT_RATE_LIMITS.writesPerDevicePerMinute),
+      writesPerAddressPerMinute: wholeNumber('WRITE_RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.writesPerAddressPerMinute),
+      writesPerConsultationPerMinute: wholeNumber('CONSULTATION_WRITE_LIMIT', DEFAULT_RATE_LIMITS.writesPerConsultationPerMinute),
     },
+    connectionLimits: {
+      streamsPerAddress: wholeNumber('STREAMS_PER_ADDRESS', DEFAULT_CONNECTION_LIMITS.streamsPerAddress),
+      streamsTotal: wholeNumber('STREAMS_TOTAL', DEFAULT_CONNECTION_LIMITS.streamsTotal),
+      connections: wholeNumber('MAX_CONNECTIONS', DEFAULT_CONNECTION_LIMITS.connections),
+    },
+    ...(secret ? { secret } : {}),
+    logAddresses: env.LOG_ADDRESSES === '1',
     trustProxy,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : production,
     logger: env.LOG !== '0',
@@ -81,6 +113,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`coplan did not start: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`coplan did not start: ${startupProblem(err, { dataDir, databaseUrl: env.DATABASE_URL })}`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 // the planner's aggregation engine of one consultation on the server: the same core engine the browser worker runs, over the stored pins.
 import { createPlannerEngine } from '../core/plannerEngine.ts';
 import type { PlannerEngine, PlannerLoadSummary } from '../core/plannerEngine.ts';
+import type { AreaCollection } from '../core/types.ts';
 import type { ConsultationStorage } from './storage/storage.ts';
 
 export interface BuiltAggregates {
@@ -8,6 +9,8 @@ export interface BuiltAggregates {
   summary: PlannerLoadSummary;
   /** the ids of the areas the engine counts in, in its group order */
   areaIds: string[];
+  /** the areas it was built over */
+  areas: AreaCollection;
   builtAt: number;
 }
 
@@ -60,7 +63,7 @@ export function createPlannerAggregates(storage: ConsultationStorage, options: P
     const engine = createPlannerEngine();
     try {
       const summary = engine.load(areas, { type: 'FeatureCollection', features: pins });
-      built = { engine, summary, areaIds: areas.features.map((f) => f.properties.id), builtAt: clock() };
+      built = { engine, summary, areaIds: areas.features.map((f) => f.properties.id), areas, builtAt: clock() };
       return built;
     } catch (error) {
       stale = true;

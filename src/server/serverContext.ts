@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { ConsultationStatus } from '../core/consultations/lifecycle.ts';
 import type { Theme } from '../core/types.ts';
 import { ApiError } from './apiError.ts';
-import { authorOf, readDeviceToken } from './auth.ts';
+import { readDeviceToken } from './auth.ts';
+import type { DeviceIdentity } from './auth.ts';
 import type { Catalog } from './catalog.ts';
 import type { PlannerAggregates } from './plannerAggregates.ts';
 import type { RateLimiter } from './rateLimiter.ts';
@@ -18,6 +19,8 @@ export interface ServerContext {
   /** themes a new consultation starts with when no template is given */
   defaultThemes: Theme[];
   clock: () => number;
+  /** signs device tokens and keys the author and address hashes (COPLAN_SECRET, or generated once and kept in the database) */
+  secret: string;
   limits: {
     /** pin creations per device token */
     pinsPerDevice: RateLimiter;
@@ -25,6 +28,24 @@ export interface ServerContext {
     pinsPerAddress: RateLimiter;
     /** failed sign-ins per client address */
     signInFailures: RateLimiter;
+    /** failed sign-ins per (account, address), in windows of growing length: the backoff for one account from one address */
+    signInAccountAddress: RateLimiter[];
+    /** whether an (account, address) failed in this hour's window (max 1 over the one-hour tier's counts) */
+    signInAccountAddressFailed: RateLimiter;
+    /** failed sign-ins per account from every address together: slows, never locks (see staffRoutes) */
+    signInAccount: RateLimiter;
+    /** new device tokens per client address */
+    devicesPerAddress: RateLimiter;
+    /** supports given per device, and per address */
+    supportsPerDevice: RateLimiter;
+    supportsPerAddress: RateLimiter;
+    /** every other resident write (edit, delete, withdrawn support) per device, and per address */
+    writesPerDevice: RateLimiter;
+    writesPerAddress: RateLimiter;
+    /** resident writes per consultation, so a flood in one cannot push every other consultation out of the replay window */
+    writesPerConsultation: RateLimiter;
+    /** moderation (hide, restore) and other staff writes per account */
+    staffWrites: RateLimiter;
   };
 }
 
@@ -46,18 +67,22 @@ declare module 'fastify' {
   }
 }
 
-/** the author hash of the request's device, or null for a visitor without a token */
-export function deviceAuthor(request: FastifyRequest): string | null {
-  const device = readDeviceToken(request);
-  if (!device.ok) throw new ApiError(400, 'invalid-device-token', device.message);
-  return device.token ? authorOf(device.token) : null;
+/** the request's device (its author hashes), or null for a visitor without a token; a forged token is refused */
+export function deviceOf(request: FastifyRequest, secret: string): DeviceIdentity | null {
+  const device = readDeviceToken(request, secret);
+  if (!device.ok) throw new ApiError(device.status, device.code, device.message);
+  return device.device;
 }
 
-export function requireDevice(request: FastifyRequest): string {
-  const author = deviceAuthor(request);
-  if (!author) throw new ApiError(401, 'device-token-required', 'Send your device token in the X-Device-Token header (get one from POST /api/device).');
-  return author;
+export function requireDevice(request: FastifyRequest, secret: string): DeviceIdentity {
+  const device = deviceOf(request, secret);
+  if (!device) throw new ApiError(401, 'device-token-required', 'Send your device token in the X-Device-Token header (get one from POST /api/device).');
+  return device;
 }
+
+/** whether `author` (a stored pin's) is this device's, under its keyed hash or the unkeyed one of older pins */
+export const isAuthor = (author: string | null | undefined, device: DeviceIdentity | null): boolean =>
+  device !== null && author !== undefined && author !== null && (author === device.author || author === device.legacy);
 
 /** planners (and admins) run a consultation: areas, themes, settings, moderation, exports */
 export const isPlanner = (scope: Scope): boolean => scope.role === 'admin' || scope.role === 'planner';
@@ -78,10 +103,10 @@ export function requireOpen(scope: Scope): void {
 }
 
 /** a pin as a client sees it: never the author hash; `mine` for the device's own pins; moderation state for staff only */
-export function publicPin(pin: ServerPin, viewer: { author: string | null; planner: boolean }): Record<string, unknown> {
+export function publicPin(pin: ServerPin, viewer: { device: DeviceIdentity | null; planner: boolean }): Record<string, unknown> {
   const { author, hidden, hiddenReason, ...rest } = pin.properties;
   const properties: Record<string, unknown> = { ...rest };
-  if (viewer.author !== null && author === viewer.author) properties.mine = true;
+  if (isAuthor(author, viewer.device)) properties.mine = true;
   if (viewer.planner) {
     properties.hidden = hidden;
     if (hiddenReason !== undefined) properties.hiddenReason = hiddenReason;

@@ -1,5 +1,6 @@
 // builds an in-process server over a test database, with helpers for residents and planners.
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { signDeviceId } from '../../src/server/auth.ts';
 import { buildServer } from '../../src/server/buildServer.ts';
 import type { ServerOptions } from '../../src/server/buildServer.ts';
 import { hashPassword } from '../../src/server/staff/passwords.ts';
@@ -14,8 +15,15 @@ export const ADMIN_PASSWORD = 'correct horse battery staple';
 // argon2 takes tens of milliseconds: one hash of the shared test password for every account
 let hashed: Promise<string> | null = null;
 const adminHash = () => (hashed ??= hashPassword(ADMIN_PASSWORD));
-export const DEVICE_A = 'device-a-0123456789abcdef';
-export const DEVICE_B = 'device-b-0123456789abcdef';
+/** the server secret of every test server (signs the device tokens below) */
+export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+/** signed device tokens, as POST /api/device gives them (their ids: DEVICE_A_ID, DEVICE_B_ID) */
+export const DEVICE_A_ID = 'device-a-0123456789abcdef';
+export const DEVICE_B_ID = 'device-b-0123456789abcdef';
+export const DEVICE_A = signDeviceId(DEVICE_A_ID, TEST_SECRET);
+export const DEVICE_B = signDeviceId(DEVICE_B_ID, TEST_SECRET);
+/** a signed device token for any id of 16+ characters */
+export const deviceToken = (id: string) => signDeviceId(id.padEnd(16, '0'), TEST_SECRET);
 
 export interface TestServer {
   app: FastifyInstance;
@@ -40,7 +48,7 @@ export async function defaultConsultationOf(storage: Storage): Promise<Consultat
 
 export async function startTestServer(options: Partial<ServerOptions> & { storage?: Storage } = {}): Promise<TestServer> {
   const storage = options.storage ?? (await openSqliteStorage({ file: ':memory:', seed }));
-  const app = await buildServer({ distDir: null, tileUrl: '', tileAttribution: '', defaultThemes: testThemes(), ...options, storage });
+  const app = await buildServer({ distDir: null, tileUrl: '', tileAttribution: '', defaultThemes: testThemes(), secret: TEST_SECRET, ...options, storage });
   if (!(await storage.findUserByEmail(ADMIN_EMAIL))) await storage.createUser({ email: ADMIN_EMAIL, name: 'Test Admin', role: 'admin', passwordHash: await adminHash() });
   const signIn = async (email: string, password: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });

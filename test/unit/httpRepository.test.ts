@@ -4,14 +4,15 @@ import type { PinFeature } from '../../src/core/types.ts';
 import { ApiRequestError, consultationBase, createHttpRepository, isTransient, NetworkError, toRemotePin } from '../../src/persistence/httpRepository.ts';
 import type { HttpRepository } from '../../src/persistence/httpRepository.ts';
 import { createStaffApi } from '../../src/persistence/staffApi.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/serverHarness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, deviceToken, startTestServer } from '../support/serverHarness.ts';
 import { signInPlanner } from './signInPlanner.ts';
 import type { TestServer } from '../support/serverHarness.ts';
 import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import type { InjectFetch } from './injectFetch.ts';
 
-const DEVICE = 'device-http-0123456789abcdef';
+// signed by the test server's secret, as POST /api/device gives it (supports need a signed token)
+const DEVICE = deviceToken('device-http-0123456789abcdef');
 
 function draft(title: string, position: [number, number] = [-2.25, 53.45]): PinFeature {
   return {
@@ -50,7 +51,7 @@ describe('createHttpRepository', () => {
     const seeded = pins.find((r) => r.pin.id === 'seeded-1')!;
     expect(seeded.pin.properties.author).toBeUndefined();
     // another device sees the same pin as not its own
-    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch, consultationBase: base });
+    const other = createHttpRepository({ deviceToken: deviceToken('device-other-0123456789'), fetch: net.fetch, consultationBase: base });
     expect((await other.getPin(created.pin.id)).pin.properties.author).toBeUndefined();
   });
 
@@ -68,7 +69,7 @@ describe('createHttpRepository', () => {
     const edited = await api.updatePin(pin.id, { ...pin, properties: { ...pin.properties, title: 'Deep potholes', note: undefined } });
     expect(edited.pin.properties.title).toBe('Deep potholes');
     expect(edited.pin.properties.note).toBeUndefined();
-    const other = createHttpRepository({ deviceToken: 'device-other-0123456789', fetch: net.fetch, consultationBase: base });
+    const other = createHttpRepository({ deviceToken: deviceToken('device-other-0123456789'), fetch: net.fetch, consultationBase: base });
     expect(await other.supportPin(pin.id)).toMatchObject({ added: true, pin: { properties: { supports: 1 } } });
     expect(await other.supportPin(pin.id)).toMatchObject({ added: false, pin: { properties: { supports: 1 } } });
     expect(await other.unsupportPin(pin.id)).toMatchObject({ removed: true, pin: { properties: { supports: 0 } } });

@@ -6,13 +6,14 @@ import type { PinFeature } from '../../src/core/types.ts';
 import { createHttpRepository } from '../../src/persistence/httpRepository.ts';
 import { createOutbox } from '../../src/persistence/outbox.ts';
 import type { OutboxEvent } from '../../src/persistence/outbox.ts';
-import { startTestServer } from '../support/serverHarness.ts';
+import { deviceToken, startTestServer } from '../support/serverHarness.ts';
 import type { TestServer } from '../support/serverHarness.ts';
 import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import type { InjectFetch } from './injectFetch.ts';
 
-const DEVICE = 'device-outbox-0123456789abcdef';
+// signed by the test server's secret, as POST /api/device gives it (supports need a signed token)
+const DEVICE = deviceToken('device-outbox-0123456789abcdef');
 let n = 0;
 
 function localPin(title: string, position: [number, number] = [-2.25, 53.45]): PinFeature {

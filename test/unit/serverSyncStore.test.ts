@@ -9,14 +9,15 @@ import { createOutbox } from '../../src/persistence/outbox.ts';
 import { createServerSync } from '../../src/persistence/serverSync.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
 import { connectSync } from '../../src/store/syncSlice.ts';
-import { startTestServer } from '../support/serverHarness.ts';
+import { deviceToken, startTestServer } from '../support/serverHarness.ts';
 import type { TestServer } from '../support/serverHarness.ts';
 import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
 import type { InjectFetch } from './injectFetch.ts';
 import { bundledData } from './storeFixtures.ts';
 
-const DEVICE = 'device-store-0123456789abcdef';
+// signed by the test server's secret, as POST /api/device gives it (supports need a signed token)
+const DEVICE = deviceToken('device-store-0123456789abcdef');
 const draft = { kind: 'asset', theme: 'green', title: 'Community orchard', position: [-2.25, 53.45] as const };
 
 let server: TestServer;

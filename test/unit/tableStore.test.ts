@@ -13,7 +13,7 @@ import { pinByFirstId } from '../../src/store/pinByFirstId.ts';
 import { connectSync } from '../../src/store/syncSlice.ts';
 import { createTableStore } from '../../src/store/tableStore.ts';
 import type { StickerDrop } from '../../src/store/tableStore.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer } from '../support/serverHarness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, deviceToken, startTestServer } from '../support/serverHarness.ts';
 import { createStaffApi } from '../../src/persistence/staffApi.ts';
 import { defaultBase } from './defaultConsultation.ts';
 import { createInjectFetch } from './injectFetch.ts';
@@ -148,7 +148,7 @@ describe('table store in server mode', () => {
   async function serverModeTable() {
     const server = await startTestServer();
     const net = createInjectFetch(server.app);
-    const device = 'device-table-0123456789abcdef';
+    const device = deviceToken('device-table-0123456789abcdef');
     const api = createHttpRepository({ deviceToken: device, fetch: net.fetch, consultationBase: await defaultBase(server) });
     const factory = new IDBFactory();
     const cache = await createIndexedDbRepository({ name: 'cache', factory });

@@ -1,7 +1,9 @@
 // …/aggregates/* of one consultation: the planner's figures computed on the server, so planners need not download every pin.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { aggregateAreas } from '../../core/aggregateAreas.ts';
+import { areasWithCounts } from '../../core/aggregateAreas.ts';
+import { storedSettings } from '../../core/consultations/settings.ts';
+import { pinCountsOf } from '../../core/countPins.ts';
 import { clusterZoomQuery } from '../../core/clusterZoom.ts';
 import type { PinFilter } from '../../core/countPins.ts';
 import { PLANNER_HEX_SIZES, plannerResultToJson } from '../../core/plannerWire.ts';
@@ -10,6 +12,7 @@ import type { PinKind } from '../../core/types.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { bboxQuery } from '../bboxQuery.ts';
+import { isPlanner } from '../serverContext.ts';
 
 const number = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be a number`);
 const whole = (name: string) => number(name).int(`${name} must be a whole number`);
@@ -29,6 +32,8 @@ const filterQuery = z.object({
 
 const areasQuery = filterQuery.extend({
   minCount: whole('minCount').min(0).max(1000).optional(),
+  // the consultation's planners may ask for the counts without small-count protection
+  raw: z.enum(['true', 'false'], { error: 'raw must be "true" or "false"' }).optional(),
 });
 
 const plannerQuery = filterQuery.extend({
@@ -63,12 +68,20 @@ function pinFilter(q: z.infer<typeof filterQuery>): PinFilter {
 }
 
 export function aggregateRoutes(app: FastifyInstance): void {
-  // the same shape as `npm run aggregate`: areas with per-area counts, small counts withheld when minCount is given
+  // the same shape as `npm run aggregate`: areas with per-area counts. Small counts are always withheld (the
+  // consultation's settings.minCount, or a larger minCount asked for), except for its planners asking raw=true.
+  // Counted by the cached planner engine (hidden pins left out), so a request never reads the pins
   app.get('/aggregates/areas', async (request) => {
     const q = parse(areasQuery, request.query);
-    // hidden pins are left out: moderation removes a pin from every published figure
-    const pins = await request.scope.store.listPins();
-    return aggregateAreas(request.scope.catalog.areas(), { type: 'FeatureCollection', features: pins }, { filter: pinFilter(q), ...(q.minCount !== undefined ? { minCount: q.minCount } : {}) });
+    if (q.raw === 'true' && !isPlanner(request.scope)) throw new ApiError(403, 'forbidden', 'Only planners of this consultation can ask for raw counts.');
+    const k = storedSettings(request.scope.consultation.settings).minCount;
+    const minCount = q.raw === 'true' ? q.minCount : Math.max(k, q.minCount ?? 0);
+    const { engine, areas, summary } = await request.scope.aggregates.current();
+    const counts = engine.query({ filter: pinFilter(q), hexMetres: PLANNER_HEX_SIZES[PLANNER_HEX_SIZES.length - 1]!, area: null, topN: 0 }).areas;
+    const n = areas.features.length;
+    const perArea = Array.from({ length: n }, (_, i) => pinCountsOf(counts, i));
+    const collection = areasWithCounts(areas, perArea, counts.total[n] ?? 0, [], minCount !== undefined && minCount > 0 ? minCount : undefined);
+    return { ...collection, warnings: summary.warnings };
   });
 
   // what the planner view loads first: how many pins, which themes and sessions, the time range

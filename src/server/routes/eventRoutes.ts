@@ -1,7 +1,9 @@
 // GET …/events of one consultation: live changes as Server-Sent Events with ids, replaying what a reconnecting client missed (Last-Event-ID).
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { StreamLimits } from '../connectionLimits.ts';
 import { isPlanner, publicPin } from '../serverContext.ts';
+import type { ServerContext } from '../serverContext.ts';
 import type { StorageEvent } from '../storage/storage.ts';
 
 const HEARTBEAT_MS = 20_000;
@@ -10,7 +12,7 @@ export const REPLAY_LIMIT = 1000;
 
 /** the event as a client may see it (planners also get moderation state), or null when it is not for them */
 function eventData(event: StorageEvent, planner: boolean): unknown {
-  const viewer = { author: null, planner };
+  const viewer = { device: null, planner };
   switch (event.type) {
     case 'pin-created':
     case 'pin-updated':
@@ -41,7 +43,7 @@ function resumeFrom(request: FastifyRequest): number | null {
  * (too many, too old, an unknown id), which tells the client to re-read everything. A fresh start gets `ready` with the
  * newest id, so even a client that saw no change yet can resume.
  */
-export function eventRoutes(app: FastifyInstance): void {
+export function eventRoutes(app: FastifyInstance, _ctx: ServerContext, streams: StreamLimits): void {
   const open = new Set<ServerResponse>();
   // end the streams on shutdown, or close() would wait for clients that never hang up
   app.addHook('preClose', async () => {
@@ -52,7 +54,10 @@ export function eventRoutes(app: FastifyInstance): void {
     const { store } = request.scope;
     const planner = isPlanner(request.scope);
     const from = resumeFrom(request);
+    // a slot per stream: an address over its share gets 429, a full server 503 (before anything is written)
+    const release = streams.open(request.ip);
     const res = reply.raw;
+    res.once('close', release);
     reply.hijack();
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -77,6 +82,7 @@ export function eventRoutes(app: FastifyInstance): void {
     });
     const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
+      release();
       clearInterval(heartbeat);
       stop();
       open.delete(res);

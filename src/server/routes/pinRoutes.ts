@@ -9,14 +9,19 @@ import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { bboxQuery } from '../bboxQuery.ts';
 import { draftFingerprint, readNewPin, readPinPatch } from '../pinBody.ts';
-import { deviceAuthor, isPlanner, publicPin, requireDevice, requireOpen } from '../serverContext.ts';
+import { addressHashOf } from '../auth.ts';
+import type { DeviceIdentity } from '../auth.ts';
+import { deviceOf, isAuthor, isPlanner, publicPin, requireDevice, requireOpen } from '../serverContext.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { PinFilter, ServerPin } from '../storage/storage.ts';
+import { enforceLimits } from '../writeLimits.ts';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 const PIN_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** the most pins one list answer may hold; a city-wide map asks for a viewport (bbox) instead of everything */
 const MAX_LIST_LIMIT = 10_000;
+/** the page a list without `limit` answers (with `truncated`): the browser loads everything only below 5000 pins */
+export const DEFAULT_LIST_PAGE = MAX_LIST_LIMIT;
 
 const listQuery = z.object({
   kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]], { error: 'kind must be "asset" or "priority"' }).optional(),
@@ -35,21 +40,29 @@ const listQuery = z.object({
 });
 
 export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const viewer = (request: FastifyRequest) => ({ author: deviceAuthor(request), planner: isPlanner(request.scope) });
+  const viewer = (request: FastifyRequest) => ({ device: deviceOf(request, ctx.secret), planner: isPlanner(request.scope) });
+  const resident = (device: DeviceIdentity) => ({ device, planner: false });
+  /** edits, deletes, withdrawn supports: per device, per address, and per consultation (the replay window's guard) */
+  const writeLimits = (request: FastifyRequest, device: DeviceIdentity) => enforceLimits([
+    [ctx.limits.writesPerDevice, device.author],
+    [ctx.limits.writesPerAddress, request.ip],
+    [ctx.limits.writesPerConsultation, request.scope.consultation.id],
+  ], 'changes');
 
   const findVisible = async (request: FastifyRequest<{ Params: { id: string } }>): Promise<ServerPin> => {
     const { id } = request.params;
     const pin = PIN_ID.test(id) ? await request.scope.store.getPin(id) : null;
     // hidden pins do not exist for residents, except for their author
-    if (!pin || (pin.properties.hidden && !isPlanner(request.scope) && pin.properties.author !== deviceAuthor(request))) {
+    if (!pin || (pin.properties.hidden && !isPlanner(request.scope) && !isAuthor(pin.properties.author, deviceOf(request, ctx.secret)))) {
       throw new ApiError(404, 'pin-not-found', `There is no pin "${id}".`);
     }
     return pin;
   };
   const findOwn = async (request: FastifyRequest<{ Params: { id: string } }>): Promise<ServerPin> => {
-    const author = requireDevice(request);
+    const device = requireDevice(request, ctx.secret);
     const pin = await findVisible(request);
-    if (pin.properties.author !== author) throw new ApiError(403, 'not-your-pin', 'Only the device that made a pin can change or delete it.');
+    if (!isAuthor(pin.properties.author, device)) throw new ApiError(403, 'not-your-pin', 'Only the device that made a pin can change or delete it.');
+    await writeLimits(request, device);
     return pin;
   };
   const locateOrRefuse = (request: FastifyRequest, position: readonly [number, number]) => {
@@ -68,28 +81,30 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const who = viewer(request);
     const { includeHidden, mine, limit, ...filters } = query.data;
     const filter: PinFilter = { ...filters, includeHidden: who.planner && includeHidden === 'true' };
-    if (mine === 'true') filter.author = requireDevice(request);
-    // one pin more than asked for tells whether the answer is cut short, without counting every match
-    if (limit !== undefined) filter.limit = limit + 1;
+    if (mine === 'true') {
+      const device = requireDevice(request, ctx.secret);
+      filter.author = [device.author, device.legacy];
+    }
+    // never unbounded: without `limit`, one default page. One pin more than asked for tells whether the answer is cut
+    // short, without counting every match
+    const page = limit ?? DEFAULT_LIST_PAGE;
+    filter.limit = page + 1;
     const pins = await request.scope.store.listPins(filter);
-    if (limit === undefined) return { type: 'FeatureCollection', features: pins.map((p) => publicPin(p, who)) };
     // `truncated` is a GeoJSON foreign member: clients that do not know it still read a valid FeatureCollection
-    return { type: 'FeatureCollection', features: pins.slice(0, limit).map((p) => publicPin(p, who)), truncated: pins.length > limit };
+    return { type: 'FeatureCollection', features: pins.slice(0, page).map((p) => publicPin(p, who)), truncated: pins.length > page };
   });
 
   app.get<{ Params: { id: string } }>('/pins/:id', async (request) => publicPin(await findVisible(request), viewer(request)));
 
   app.post('/pins', async (request, reply) => {
     requireOpen(request.scope);
-    const author = requireDevice(request);
+    const device = requireDevice(request, ctx.secret);
+    const { author } = device;
     const key = request.headers['idempotency-key'];
     if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
       throw new ApiError(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1-128 printable ASCII characters without spaces.');
     }
-    for (const [limiter, subject] of [[ctx.limits.pinsPerDevice, author], [ctx.limits.pinsPerAddress, request.ip]] as const) {
-      const decision = await limiter.hit(subject);
-      if (!decision.ok) throw new ApiError(429, 'rate-limited', `Too many new pins; try again in ${decision.retryAfterSeconds} s.`, { retryAfterSeconds: decision.retryAfterSeconds });
-    }
+    await enforceLimits([[ctx.limits.pinsPerDevice, author], [ctx.limits.pinsPerAddress, request.ip], [ctx.limits.writesPerConsultation, request.scope.consultation.id]], 'new pins');
     const body = readNewPin(request.body, request.scope.catalog.themeIds());
     if (!body.ok) throw new ApiError(400, 'invalid-pin', 'The pin is not valid.', body.errors);
     const { draft, sessionId, id } = body.value;
@@ -100,15 +115,15 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (result.status === 'id-taken') {
       // the device's own id sent again (a retry whose answer was lost) is the same pin, never a second one
       const existing = await request.scope.store.getPin(stored.id);
-      if (!existing || existing.properties.author !== author) throw new ApiError(409, 'pin-id-taken', `Another pin already has the id "${stored.id}"; make a new UUID.`);
+      if (!existing || !isAuthor(existing.properties.author, device)) throw new ApiError(409, 'pin-id-taken', `Another pin already has the id "${stored.id}"; make a new UUID.`);
       void reply.header('idempotent-replayed', 'true');
-      return reply.status(200).send(publicPin(existing, { author, planner: false }));
+      return reply.status(200).send(publicPin(existing, resident(device)));
     }
     if (result.status === 'key-reused') {
       throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different pin.', { id: result.pin.id });
     }
     if (result.status === 'replayed') void reply.header('idempotent-replayed', 'true');
-    return reply.status(result.status === 'created' ? 201 : 200).send(publicPin(result.pin, { author, planner: false }));
+    return reply.status(result.status === 'created' ? 201 : 200).send(publicPin(result.pin, resident(device)));
   });
 
   app.patch<{ Params: { id: string } }>('/pins/:id', async (request) => {
@@ -121,7 +136,7 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const changes = { kind: d.kind, theme: d.theme, title: d.title, note: d.note ?? null, sentiment: d.sentiment ?? null, position: [d.position[0], d.position[1]] as const, area };
     const updated = await request.scope.store.updatePin(pin.id, changes, new Date().toISOString());
     if (!updated) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
-    return publicPin(updated, { author: pin.properties.author ?? null, planner: false });
+    return publicPin(updated, resident(requireDevice(request, ctx.secret)));
   });
 
   app.delete<{ Params: { id: string } }>('/pins/:id', async (request, reply) => {
@@ -133,21 +148,28 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.post<{ Params: { id: string } }>('/pins/:id/support', async (request) => {
     requireOpen(request.scope);
-    const author = requireDevice(request);
+    const device = requireDevice(request, ctx.secret);
+    // a support counts in the planners' priorities, so only a token this server issued may give one (made-up tokens are free)
+    if (!device.signed) throw new ApiError(401, 'device-token-unsigned', 'Supporting needs a device token from this server: get one from POST /api/device (send { "previous": "<your token>" } to keep your pins).');
     const pin = await findVisible(request);
-    if (pin.properties.author === author) throw new ApiError(409, 'own-pin', 'You cannot support your own pin.');
-    const result = await request.scope.store.supportPin(pin.id, author, new Date().toISOString());
+    if (isAuthor(pin.properties.author, device)) throw new ApiError(409, 'own-pin', 'You cannot support your own pin.');
+    await enforceLimits([[ctx.limits.supportsPerDevice, device.author], [ctx.limits.supportsPerAddress, request.ip], [ctx.limits.writesPerConsultation, request.scope.consultation.id]], 'supports');
+    const result = await request.scope.store.supportPin(pin.id, device.author, new Date().toISOString(), addressHashOf(request.ip, ctx.secret));
     if (!result) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
-    return { added: result.added, pin: publicPin(result.pin, { author, planner: false }) };
+    return { added: result.added, pin: publicPin(result.pin, resident(device)) };
   });
 
   // idempotent: withdrawing a support that is not there (never given, already withdrawn, own pin) answers removed: false
   app.delete<{ Params: { id: string } }>('/pins/:id/support', async (request) => {
     requireOpen(request.scope);
-    const author = requireDevice(request);
+    const device = requireDevice(request, ctx.secret);
     const pin = await findVisible(request);
-    const result = await request.scope.store.unsupportPin(pin.id, author, new Date().toISOString());
+    await writeLimits(request, device);
+    const at = new Date().toISOString();
+    let result = await request.scope.store.unsupportPin(pin.id, device.author, at);
+    // a support given before hashes were keyed (by a device not yet adopted) is under the unkeyed hash
+    if (result && !result.removed) result = await request.scope.store.unsupportPin(pin.id, device.legacy, at);
     if (!result) throw new ApiError(404, 'pin-not-found', `There is no pin "${pin.id}".`);
-    return { removed: result.removed, pin: publicPin(result.pin, { author, planner: false }) };
+    return { removed: result.removed, pin: publicPin(result.pin, resident(device)) };
   });
 }

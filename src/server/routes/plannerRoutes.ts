@@ -6,6 +6,8 @@ import { storableText } from '../../core/storableText.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { publicPin, requireRole } from '../serverContext.ts';
+import type { ServerContext } from '../serverContext.ts';
+import { enforceLimits } from '../writeLimits.ts';
 import { actorName } from '../staff/viewer.ts';
 import type { ServerPin } from '../storage/storage.ts';
 
@@ -20,11 +22,16 @@ const forExport = (pin: ServerPin) => {
 /** a file name that says which consultation it came from */
 const attachment = (slug: string, ext: string) => `attachment; filename="coplan-${slug}-pins.${ext}"`;
 
-export function plannerRoutes(app: FastifyInstance): void {
+/** a share of a pin's supports from one address above this, with at least SUPPORT_REPORT_MIN supports, is flagged */
+export const UNUSUAL_SHARE = 0.3;
+const SUPPORT_REPORT_MIN = 10;
+
+export function plannerRoutes(app: FastifyInstance, ctx: ServerContext): void {
   for (const action of ['hide', 'restore'] as const) {
     app.post<{ Params: { id: string } }>(`/pins/:id/${action}`, async (request) => {
       const { scope } = request;
       requireRole(scope, ['admin', 'planner', 'facilitator'], `${action} pins`);
+      await enforceLimits([[ctx.limits.staffWrites, scope.viewer.user!.id]], 'moderation actions');
       const body = moderation.safeParse(request.body);
       if (!body.success) throw new ApiError(400, 'invalid-moderation', 'Say why.', zodProblems(body.error));
       const current = await scope.store.getPin(request.params.id);
@@ -35,9 +42,30 @@ export function plannerRoutes(app: FastifyInstance): void {
       }
       const pin = await scope.store.moderatePin(current.id, { hidden: action === 'hide', reason: body.data.reason, actor: actorName(scope.viewer.user!), at: new Date().toISOString() });
       if (!pin) throw new ApiError(404, 'pin-not-found', `There is no pin "${request.params.id}".`);
-      return publicPin(pin, { author: null, planner: true });
+      return publicPin(pin, { device: null, planner: true });
     });
   }
+
+  // how a pin's supports spread over client addresses (keyed hashes, never the addresses): a high share from one address
+  // is how support stuffing from one place shows. Addresses are numbered by rank, not named
+  app.get<{ Params: { id: string } }>('/pins/:id/support-report', async (request) => {
+    requireRole(request.scope, ['admin', 'planner'], 'read support reports');
+    const report = /^[A-Za-z0-9_.:-]{1,128}$/.test(request.params.id) ? await request.scope.store.supportReport(request.params.id) : null;
+    if (!report) throw new ApiError(404, 'pin-not-found', `There is no pin "${request.params.id}".`);
+    const known = report.byAddress.filter((a) => a.addressHash !== null);
+    const counted = known.reduce((n, a) => n + a.supports, 0);
+    const top = known[0]?.supports ?? 0;
+    const topShare = counted === 0 ? 0 : top / counted;
+    return {
+      supports: report.supports,
+      // supports given before addresses were kept
+      unknownAddress: report.byAddress.filter((a) => a.addressHash === null).reduce((n, a) => n + a.supports, 0),
+      addresses: known.length,
+      topShare,
+      unusual: counted >= SUPPORT_REPORT_MIN && topShare > UNUSUAL_SHARE,
+      byAddress: known.slice(0, 20).map((a) => ({ address: a.addressHash!.slice(0, 8), supports: a.supports })),
+    };
+  });
 
   app.get('/audit', async (request) => {
     requireRole(request.scope, ['admin', 'planner'], 'read the audit log');

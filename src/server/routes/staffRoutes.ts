@@ -58,15 +58,36 @@ export function staffRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const blocked = await ctx.limits.signInFailures.check(request.ip);
     if (!blocked.ok) throw tooMany(blocked.retryAfterSeconds);
     const body = parse(signInBody, request.body, 'invalid-sign-in', 'The sign-in request is not valid.');
+    const pair = `${body.email}|${request.ip}`;
+    // backoff for this account from this address: windows of a minute, an hour and a day
+    for (const tier of ctx.limits.signInAccountAddress) {
+      const decision = await tier.check(pair);
+      if (!decision.ok) throw tooMany(decision.retryAfterSeconds);
+    }
+    // an account guessed at from many addresses: past its cap, every address that already failed for it waits out the
+    // hour's window, while an address that did not fail (the rightful user's own) still signs in: nobody is locked out
+    const accountWide = await ctx.limits.signInAccount.check(body.email);
+    if (!accountWide.ok) {
+      const failedHere = await ctx.limits.signInAccountAddressFailed.check(pair);
+      if (!failedHere.ok) throw tooMany(failedHere.retryAfterSeconds);
+    }
     // WARNING: counted as a failure before checking and taken back when right, so a burst of simultaneous guesses
     // cannot all pass the check before any of them is counted
     const attempt = await ctx.limits.signInFailures.hit(request.ip);
     if (!attempt.ok) throw tooMany(attempt.retryAfterSeconds);
+    const counted = [attempt, await ctx.limits.signInAccount.hit(body.email)];
+    const undo = [ctx.limits.signInFailures, ctx.limits.signInAccount];
+    for (const tier of ctx.limits.signInAccountAddress) {
+      const decision = await tier.hit(pair);
+      counted.push(decision);
+      undo.push(tier);
+      if (!decision.ok) throw tooMany(decision.retryAfterSeconds);
+    }
     const user = await ctx.storage.findUserByEmail(body.email);
     // an unknown e-mail costs the same hash check, so timing does not tell which e-mails have accounts
     const ok = user?.passwordHash ? await passwordMatches(user.passwordHash, body.password) : (await passwordMatches(await decoyHash(), body.password), false);
     if (!user || !ok) throw new ApiError(401, 'wrong-credentials', 'That e-mail and password do not match a staff account.');
-    await ctx.limits.signInFailures.undo(attempt);
+    await Promise.all(undo.map((limiter, i) => limiter.undo(counted[i]!)));
     return signedIn(reply, user);
   });
 

@@ -1,5 +1,6 @@
 // the pin rules of one consultation (idempotency, one support per device, moderation, all-or-nothing replacements),
 // written once over Kysely for both databases.
+import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { AreaCollection, Theme } from '../../core/types.ts';
 import type { Database } from './db/database.ts';
@@ -101,13 +102,18 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
       log.write(id, async (trx, record) => {
         const result = await trx.deleteFrom('pins').where('id', '=', pinId).where('consultation_id', '=', id).executeTakeFirst();
         const deleted = Number(result.numDeletedRows) === 1;
-        if (deleted) await record({ type: 'pin-deleted', id: pinId });
+        if (deleted) {
+          // the text leaves the log at once, not when the event is pruned: only the type and the pin's id stay
+          await trx.updateTable('events').set((eb) => ({ payload: sql<string>`'{"type":"' || ${eb.ref('type')} || '","id":' || ${JSON.stringify(pinId)} || '}'` }))
+            .where('pin_id', '=', pinId).where('consultation_id', '=', id).execute();
+          await record({ type: 'pin-deleted', id: pinId });
+        }
         return deleted;
       }),
-    supportPin: (pinId, supporter, at) =>
+    supportPin: (pinId, supporter, at, addressHash) =>
       log.write(id, async (trx, record) => {
         if (!(await selectPin(trx, dialect, id, pinId, true))) return null;
-        const inserted = await trx.insertInto('supports').values({ pin_id: pinId, supporter, at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        const inserted = await trx.insertInto('supports').values({ pin_id: pinId, supporter, at, address_hash: addressHash ?? null }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
         const added = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
         if (added) await trx.updateTable('pins').set((eb) => ({ supports: eb('supports', '+', 1), updated_at: at })).where('id', '=', pinId).execute();
         const pin = (await selectPin(trx, dialect, id, pinId))!;
@@ -130,6 +136,14 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         if (removed && !pin.properties.hidden) await record({ type: 'pin-updated', pin });
         return { pin, removed };
       }),
+    async supportReport(pinId) {
+      const pin = await selectPin(db, dialect, id, pinId);
+      if (!pin) return null;
+      const rows = await db.selectFrom('supports').select(['address_hash', (eb) => eb.fn.countAll().as('n')])
+        .where('pin_id', '=', pinId).groupBy('address_hash').execute();
+      const byAddress = rows.map((r) => ({ addressHash: r.address_hash, supports: Number(r.n) })).sort((a, b) => b.supports - a.supports);
+      return { supports: pin.properties.supports ?? 0, byAddress };
+    },
     moderatePin: (pinId, m) =>
       log.write(id, async (trx, record) => {
         const result = await trx.updateTable('pins')

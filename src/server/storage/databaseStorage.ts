@@ -81,6 +81,21 @@ export async function createStorage(dialect: StorageDialect, options: StorageOpt
         return next;
       }),
     consultation: (id) => consultationStorage(dialect, log, id),
+    async serverSecret(generate) {
+      // the first process to get here stores its secret; every other one (and every later start) reads that one
+      await db.insertInto('server_settings').values({ key: 'secret', value: generate() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+      const row = await db.selectFrom('server_settings').select('value').where('key', '=', 'secret').executeTakeFirstOrThrow();
+      return row.value;
+    },
+    adoptAuthor: (legacy, keyed) =>
+      db.transaction().execute(async (trx) => {
+        const pins = await trx.updateTable('pins').set({ author: keyed }).where('author', '=', legacy).executeTakeFirst();
+        // a support given under both hashes (cannot happen through the API, but a retried upgrade must not fail) keeps one
+        const both = trx.selectFrom('supports as k').select('k.pin_id').where('k.supporter', '=', keyed);
+        await trx.deleteFrom('supports').where('supporter', '=', legacy).where('pin_id', 'in', both).execute();
+        const supports = await trx.updateTable('supports').set({ supporter: keyed }).where('supporter', '=', legacy).executeTakeFirst();
+        return Number(pins.numUpdatedRows) + Number(supports.numUpdatedRows);
+      }),
     ...staffStorage(db),
     subscribe(listener) {
       return dialect.listen((message) => listener(message.event, message.id, message.consultationId));

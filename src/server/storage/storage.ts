@@ -19,8 +19,8 @@ export interface PinFilter {
   /** ISO time; only pins updated strictly after it */
   since?: string;
   includeHidden?: boolean;
-  /** only pins by this author hash */
-  author?: string;
+  /** only pins by this author hash (any of them: a device's keyed hash and the unkeyed one of its older pins) */
+  author?: string | readonly string[];
   /** at most this many pins, the first in (created_at, id) order; a caller that must know whether more match asks for one more */
   limit?: number;
 }
@@ -220,6 +220,14 @@ export interface Storage {
   membershipsOf(userId: string): Promise<Membership[]>;
   membersOf(consultationId: string): Promise<(Membership & { user: StaffUser })[]>;
 
+  /**
+   * The server's secret (signs device tokens, keys author and address hashes): the stored one, or `generate()`'s,
+   * stored first if there was none, so every process on one database gets the same, even when they start together.
+   */
+  serverSecret(generate: () => string): Promise<string>;
+  /** re-keys a device's pins and supports from its old unkeyed author hash to its keyed one (all consultations); how many rows changed */
+  adoptAuthor(legacy: string, keyed: string): Promise<number>;
+
   /** every consultation's live changes with their event-log ids; on PostgreSQL these include other processes' changes */
   subscribe(listener: (event: StorageEvent, id: number, consultationId: string) => void): () => void;
   close(): Promise<void>;
@@ -244,9 +252,12 @@ export interface ConsultationStorage {
    */
   createPin(pin: ServerPin, idempotency?: IdempotencyKey): Promise<CreatePinResult>;
   updatePin(id: string, changes: PinChanges, updatedAt: string): Promise<ServerPin | null>;
+  /** deletes it and, in the same transaction, blanks the pin's text in every logged event of it */
   deletePin(id: string): Promise<boolean>;
-  /** one support per supporter; `added` is false when they had already supported it */
-  supportPin(id: string, supporter: string, at: string): Promise<{ pin: ServerPin; added: boolean } | null>;
+  /** one support per supporter; `added` is false when they had already supported it. `addressHash`: a keyed hash of the supporter's address */
+  supportPin(id: string, supporter: string, at: string, addressHash?: string): Promise<{ pin: ServerPin; added: boolean } | null>;
+  /** how a pin's supports spread over addresses (keyed hashes, most supports first; null: from before addresses were kept); null for no such pin */
+  supportReport(id: string): Promise<{ supports: number; byAddress: { addressHash: string | null; supports: number }[] } | null>;
   /** takes a supporter's support back; `removed` is false when they had not supported it (the count never goes below 0) */
   unsupportPin(id: string, supporter: string, at: string): Promise<{ pin: ServerPin; removed: boolean } | null>;
   moderatePin(id: string, moderation: Moderation): Promise<ServerPin | null>;

@@ -33,6 +33,8 @@ export async function startServer(dataDir: string): Promise<{ url: string; child
       COPLAN_ADMIN_EMAIL: E2E_ADMIN_EMAIL,
       COPLAN_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       LOG: '0',
+      // every test opens fresh browsers from 127.0.0.1, each asking for a device token: more than one address would
+      DEVICE_RATE_LIMIT: '0',
       // the e2e server is PostgreSQL-free: the storage suites test PostgreSQL
       DATABASE_URL: '',
     },

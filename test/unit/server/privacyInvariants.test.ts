@@ -6,12 +6,13 @@ import { authorOf } from '../../../src/server/auth.ts';
 import { openPostgresStorage, openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import type { Storage } from '../../../src/server/storage/storage.ts';
 import { postgresSuite } from '../../support/postgresSuite.ts';
-import { asDevice, DEVICE_A, DEVICE_B, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
+import { asDevice, DEVICE_A, DEVICE_A_ID, DEVICE_B, DEVICE_B_ID, pinBody, seed, startTestServer, TEST_SECRET } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
 import { connectSse } from '../../support/sseClient.ts';
 import type { SseClient } from '../../support/sseClient.ts';
 
-const SECRETS = [DEVICE_A, DEVICE_B, authorOf(DEVICE_A), authorOf(DEVICE_B)];
+// the ids too: the signed tokens start with them
+const SECRETS = [DEVICE_A_ID, DEVICE_B_ID, authorOf(DEVICE_A_ID, TEST_SECRET), authorOf(DEVICE_B_ID, TEST_SECRET)];
 
 function invariants(open: () => Promise<Storage>): void {
   let server: TestServer;
@@ -62,7 +63,7 @@ function invariants(open: () => Promise<Storage>): void {
     }
     for (const [name, body] of bodies) for (const secret of SECRETS) expect(body, `${name} leaks ${secret}`).not.toContain(secret);
     // the check can fail: the stored pin does carry the author hash
-    expect((await server.storage.getPin(id))?.properties.author).toBe(authorOf(DEVICE_A));
+    expect((await server.storage.getPin(id))?.properties.author).toBe(authorOf(DEVICE_A_ID, TEST_SECRET));
   });
 
   it("once a pin is hidden, neither its author's edits nor others' supports send its text to residents", async () => {

@@ -16,6 +16,9 @@ describe('GET /api/aggregates/areas', () => {
   afterEach(() => server.close());
   const post = (props: Record<string, unknown>, position: [number, number]) =>
     server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', payload: pinBody(props, position) }));
+  /** small counts are withheld from everyone else: these tests count single pins, as a planner asking raw=true */
+  const raw = async (url: string) =>
+    server.app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}raw=true`, headers: { authorization: `Bearer ${await server.plannerToken()}` } });
 
   it('counts visible pins per area, by kind and theme, leaving hidden pins out', async () => {
     await post({ kind: 'priority', theme: 'safety' }, [-2.15, 53.45]);
@@ -24,7 +27,7 @@ describe('GET /api/aggregates/areas', () => {
     const token = await server.plannerToken();
     await server.app.inject({ method: 'POST', url: `/api/pins/${hidden}/hide`, headers: { authorization: `Bearer ${token}` }, payload: { reason: 'spam' } });
 
-    const res = await server.app.inject({ url: '/api/aggregates/areas' });
+    const res = await raw('/api/aggregates/areas');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const east = body.features.find((f: { id: string }) => f.id === 'east');
@@ -33,9 +36,9 @@ describe('GET /api/aggregates/areas', () => {
     expect(body.features.find((f: { id: string }) => f.id === 'west').properties.counts.total).toBe(1);
     expect(body.outside).toBe(0);
 
-    const priorities = (await server.app.inject({ url: '/api/aggregates/areas?kind=priority' })).json();
+    const priorities = (await raw('/api/aggregates/areas?kind=priority')).json();
     expect(priorities.features.find((f: { id: string }) => f.id === 'east').properties.counts.total).toBe(1);
-    const suppressed = (await server.app.inject({ url: '/api/aggregates/areas?minCount=5' })).json();
+    const suppressed = (await raw('/api/aggregates/areas?minCount=5')).json();
     expect(suppressed.features.find((f: { id: string }) => f.id === 'east').properties.counts.total).toEqual({ suppressed: true, lessThan: 5 });
   });
 
@@ -44,11 +47,22 @@ describe('GET /api/aggregates/areas', () => {
     await post({ kind: 'asset', theme: 'green', sessionId: 'hall-1' }, [-2.15, 53.46]);
     await post({ kind: 'asset', theme: 'green' }, [-2.15, 53.47]);
     const total = async (url: string) =>
-      (await server.app.inject({ url })).json().features.find((f: { id: string }) => f.id === 'east').properties.counts.total;
+      (await raw(url)).json().features.find((f: { id: string }) => f.id === 'east').properties.counts.total;
     expect(await total('/api/aggregates/areas?session=hall-1')).toBe(2);
     expect(await total('/api/aggregates/areas?session=')).toBe(1);
     expect(await total('/api/aggregates/areas?session=no-such')).toBe(0);
     expect(await total('/api/aggregates/areas')).toBe(3);
+  });
+
+  it('withholds small counts from anyone but planners asking raw=true', async () => {
+    await post({ kind: 'priority', theme: 'safety' }, [-2.15, 53.45]);
+    const anonymous = (await server.app.inject({ url: '/api/aggregates/areas' })).json();
+    // the consultation's settings.minCount (5 by default): 1 pin is "fewer than 5", for residents and planners alike
+    expect(anonymous.features.find((f: { id: string }) => f.id === 'east').properties.counts.total).toEqual({ suppressed: true, lessThan: 5 });
+    expect((await server.app.inject({ url: '/api/aggregates/areas?minCount=0' })).json().features[1].properties.counts.total).toEqual({ suppressed: true, lessThan: 5 });
+    expect((await raw('/api/aggregates/areas')).json().features.find((f: { id: string }) => f.id === 'east').properties.counts.total).toBe(1);
+    const refused = await server.app.inject({ url: '/api/aggregates/areas?raw=true' });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('refuses bad options', async () => {

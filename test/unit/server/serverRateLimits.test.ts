@@ -47,7 +47,7 @@ describe('createRateLimiter', () => {
 
 describe('sign-in limit with SQLite (memory counts)', () => {
   it('counts only failed sign-ins, and lets no more than the limit through when guesses arrive together', async () => {
-    const server = await startTestServer({ rateLimits: { signInFailuresPer15Minutes: 3 } });
+    const server = await startTestServer({ rateLimits: { signInFailuresPer15Minutes: 3, signInFailuresPerAccount: 0 } });
     try {
       await awayFromWindowEdge(15 * 60_000);
       // right passwords do not use up the budget
@@ -90,7 +90,7 @@ describe('rate limits shared by two server processes on PostgreSQL', () => {
   });
 
   it('shares the sign-in failure limit, also for guesses sent to both at once', async () => {
-    const { a, b, close } = await twoProcesses({ signInFailuresPer15Minutes: 4 });
+    const { a, b, close } = await twoProcesses({ signInFailuresPer15Minutes: 4, signInFailuresPerAccount: 0 });
     try {
       await awayFromWindowEdge(15 * 60_000);
       expect((await signIn(a, ADMIN_PASSWORD)).statusCode).toBe(200);

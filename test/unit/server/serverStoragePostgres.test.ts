@@ -36,7 +36,7 @@ describe('PostgreSQL storage', () => {
       await client.connect();
       try {
         const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${fresh}.kysely_migration ORDER BY name`);
-        expect(rows.map((r) => r.name)).toEqual(['2026-12-01-0001-initial', '2026-12-01-0002-consultations', '2026-12-01-0003-staff-accounts']);
+        expect(rows.map((r) => r.name)).toEqual(['2026-12-01-0001-initial', '2026-12-01-0002-consultations', '2026-12-01-0003-staff-accounts', '2026-12-01-0004-server-secret']);
       } finally {
         await client.end();
       }

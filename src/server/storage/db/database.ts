@@ -47,6 +47,13 @@ export interface SupportsTable {
   pin_id: string;
   supporter: string;
   at: string;
+  /** a keyed hash of the supporter's address (null for supports from before it was kept) */
+  address_hash: string | null;
+}
+
+export interface ServerSettingsTable {
+  key: string;
+  value: string;
 }
 
 export interface AuditTable {
@@ -110,6 +117,7 @@ export interface Database {
   invitations: InvitationsTable;
   staff_sessions: StaffSessionsTable;
   memberships: MembershipsTable;
+  server_settings: ServerSettingsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { up as initial } from './2026-12-01-0001-initial.ts';
 import { up as consultations } from './2026-12-01-0002-consultations.ts';
 import { up as staff } from './2026-12-01-0003-staff-accounts.ts';
+import { up as serverSecret } from './2026-12-01-0004-server-secret.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -13,6 +14,7 @@ const MIGRATIONS: [name: string, up: Up][] = [
   ['2026-12-01-0001-initial', initial],
   ['2026-12-01-0002-consultations', consultations],
   ['2026-12-01-0003-staff-accounts', staff],
+  ['2026-12-01-0004-server-secret', serverSecret],
 ];
 
 /**

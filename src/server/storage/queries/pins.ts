@@ -34,7 +34,7 @@ export async function listPins(dialect: StorageDialect, consultationId: string, 
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.theme) query = query.where('theme', '=', filter.theme);
   if (filter.area) query = query.where('area', '=', filter.area);
-  if (filter.author) query = query.where('author', '=', filter.author);
+  if (filter.author !== undefined) query = query.where('author', 'in', typeof filter.author === 'string' ? [filter.author] : [...filter.author, '']);
   if (filter.since) query = query.where('updated_at', '>', filter.since);
   if (filter.bbox) {
     const [minLng, minLat, maxLng, maxLat] = filter.bbox;
