@@ -6,11 +6,13 @@ import { describeOutcome, freeProjects, SHORT_BY, type EqualSharesOutcome, type 
 // a project's maximal payment can only grow as voters spend; an old value is a lower bound. this margin keeps that
 // true through float rounding, so a project whose old value is beyond the best by more than it cannot win or tie.
 const STALE_MARGIN = 1e-9;
+// a voter can pay rho when she holds at least rho * CAN_PAY (the same float the reference computes inline)
+const CAN_PAY = 1 - SHORT_BY;
 // value buckets for a project's voters who spent some (see maxPayment)
 const BUCKETS = 512;
 
-// a value just below the full share can round up to BUCKETS: keep it in the last bucket (the order stays the same)
-const bucketOf = (x: number, scale: number) => Math.min(BUCKETS - 1, (x * scale) | 0);
+// a value just below the full share can round up to the bucket count: keep it in the last bucket (the order stays the same)
+const bucketOf = (x: number, scale: number, buckets: number) => Math.min(buckets - 1, (x * scale) | 0);
 
 /** Sorts a[from, to) ascending: insertion sort for the short runs buckets usually are. */
 function sortRange(a: Float64Array, from: number, to: number): void {
@@ -86,33 +88,35 @@ export function equalSharesCounter(election: BudgetElection): (perVoter: number)
     let rest = approvals[q]! - zeros;
     if (rest === 0) return Infinity;
     let rho = c / rest;
-    if (least >= rho * (1 - SHORT_BY)) return rho;
+    if (least >= rho * CAN_PAY) return rho;
     // the voters who spent some, poorest first: bucketed by value (buckets keep the order), each bucket sorted only
     // when its turn comes, so the richer ones past the voter who can pay are never sorted
-    const scale = BUCKETS / full;
-    bucketStart.fill(0);
-    for (let j = 0; j < count; j++) bucketStart[bucketOf(scratch[j]!, scale) + 1]!++;
-    for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1]! += bucketStart[b]!;
-    bucketFill.set(bucketStart);
+    // about 8 voters a bucket, at most BUCKETS
+    const buckets = Math.min(BUCKETS, 1 + (count >> 3));
+    const scale = buckets / full;
+    bucketStart.fill(0, 0, buckets + 1);
+    for (let j = 0; j < count; j++) bucketStart[bucketOf(scratch[j]!, scale, buckets) + 1]!++;
+    for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
+    bucketFill.set(bucketStart.subarray(0, buckets + 1));
     for (let j = 0; j < count; j++) {
       const x = scratch[j]!;
-      sorted[bucketFill[bucketOf(x, scale)]!++] = x;
+      sorted[bucketFill[bucketOf(x, scale, buckets)]!++] = x;
     }
     let paid = 0;
-    for (let b = 0; b < BUCKETS; b++) {
+    for (let b = 0; b < buckets; b++) {
       const from = bucketStart[b]!;
       const to = bucketStart[b + 1]!;
       if (from === to) continue;
       sortRange(sorted, from, to);
       for (let j = from; j < to; j++, rest--) {
         rho = (c - paid) / rest;
-        if (sorted[j]! >= rho * (1 - SHORT_BY)) return rho;
+        if (sorted[j]! >= rho * CAN_PAY) return rho;
         paid += sorted[j]!;
       }
     }
     for (let j = 0; j < untouched; j++, rest--) {
       rho = (c - paid) / rest;
-      if (full >= rho * (1 - SHORT_BY)) return rho;
+      if (full >= rho * CAN_PAY) return rho;
       paid += full;
     }
     return Infinity;
@@ -201,10 +205,11 @@ export function equalShares(election: BudgetElection): EqualSharesOutcome {
   const approvals = approvalCounts(election);
   const wanted = approvals.reduce((sum, a) => sum + (a > 0 ? 1 : 0), 0);
   const share = ballots.length === 0 ? 0 : budget / ballots.length;
+  // the share at step k is share + k, one addition (never accumulated), in both implementations: the same float
   let steps = 0;
   let funded = runAt(share).funded.length;
   while (funded < wanted) {
-    const next = runAt(share + steps + 1).funded;
+    const next = runAt(share + (steps + 1)).funded;
     let cost = 0;
     for (const p of next) cost += projects[p]!.cost;
     if (cost > budget) break;

@@ -72,7 +72,7 @@ export function equalSharesReference(election: BudgetElection): EqualSharesOutco
   let steps = 0;
   let kept = equalSharesRunReference(election, share);
   while (kept.funded.length < wanted) {
-    const next = equalSharesRunReference(election, share + steps + 1);
+    const next = equalSharesRunReference(election, share + (steps + 1));
     let cost = 0;
     for (const p of next.funded) cost += projects[p]!.cost;
     if (cost > budget) break;

@@ -8,7 +8,7 @@ const WHOLE = /^\d+$/;
 const MAX_ERRORS = 20;
 const CARRIES: Record<string, string> = { cumulative: 'points', ordinal: 'a ranking', scoring: 'scores' };
 
-interface Row { line: number; fields: string[] }
+interface Row { line: number; text: string; fields: string[] }
 interface Block { line: number; header: string[]; rows: Row[] }
 
 /** Splits the text into its three sections; each starts with its name on a line, then a header line. */
@@ -34,9 +34,9 @@ function splitSections(lines: string[], errors: PbProblem[]): Partial<Record<Sec
       errors.push({ line, rule: 'outside-section', message: 'text before the first section: a .pb file starts with a line META' });
       return;
     }
-    const fields = raw.replace(/\r$/, '').split(';').map((f) => f.trim());
+    const fields = text.split(';').map((f) => f.trim());
     if (current.header.length === 0) current.header = fields.map((f) => f.toLowerCase());
-    else current.rows.push({ line, fields });
+    else current.rows.push({ line, text, fields });
   });
   for (const name of SECTIONS) {
     const block = blocks[name];
@@ -71,7 +71,7 @@ function readMeta(block: Block, errors: PbProblem[], warnings: PbProblem[]): { m
     }
     const key = row.fields[0]!.toLowerCase();
     // a value may itself contain ';' (descriptions do): keep the rest of the line
-    meta[key] = row.fields.slice(1).join(';');
+    meta[key] = row.text.slice(row.text.indexOf(';') + 1).trim();
     lines[key] = row.line;
   }
   const voteType = meta.vote_type;
