@@ -19,7 +19,13 @@ function maxPayment(cost: number, approvers: number[], left: Float64Array): numb
   return Infinity;
 }
 
-/** One run from scratch: everyone holds `perVoter`; buy the cheapest-per-voter affordable project until none is. */
+/**
+ * One run from scratch: everyone holds `perVoter`; fund the project with the smallest maximal payment until none is
+ * affordable.
+ * @example
+ * equalSharesRunReference({ budget: 10, meta: {}, projects: [{ id: 'a', cost: 6, name: 'A' }], ballots: [[0], [0]] }, 5).funded
+ * // => [0]: 3 each
+ */
 export function equalSharesRunReference(election: BudgetElection, perVoter: number): Run {
   const { projects, ballots } = election;
   const approvers: number[][] = projects.map(() => []);

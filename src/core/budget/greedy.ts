@@ -26,7 +26,11 @@ export interface GreedyOutcome {
   projects: GreedyProject[];
 }
 
-/** Approvals per project, counted from the ballots. */
+/**
+ * Approvals per project, counted from the ballots (a file's `votes` column is not trusted).
+ * @example
+ * approvalCounts({ budget: 10, meta: {}, projects: [a, b], ballots: [[0], [0, 1]] }) // => Int32Array [2, 1]
+ */
 export function approvalCounts(election: BudgetElection): Int32Array {
   const counts = new Int32Array(election.projects.length);
   for (const ballot of election.ballots) for (const p of ballot) counts[p]!++;
