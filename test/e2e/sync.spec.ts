@@ -38,44 +38,49 @@ function banner(page: Page) {
   return page.locator('.connection-banner[role="status"]');
 }
 
-residentTest('a pin added in one browser appears live in another; a planner hides it there and it disappears live', async ({ resident, openFreshResident, page }, testInfo) => {
-  const pin: TestPin = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Live crossing'), area: 'Weir Meadows' };
-  const other = await openFreshResident();
+// the same live flow on both databases: on PostgreSQL the server's DATABASE_URL switches everything (storage, NOTIFY
+// fan-out of live events, rate counts) to it, end to end
+for (const storage of ['sqlite', 'postgres'] as const) residentTest.describe(`on ${storage}`, () => {
+  residentTest.use({ storage });
+  residentTest('a pin added in one browser appears live in another; a planner hides it there and it disappears live', async ({ resident, openFreshResident, page }, testInfo) => {
+    const pin: TestPin = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Live crossing'), area: 'Weir Meadows' };
+    const other = await openFreshResident();
 
-  await addPinAtCrosshair(resident, pin);
-  // the other browser was open all along: no reload, the marker arrives over /api/events
-  await residentExpect(other.marker(pin)).toBeAttached();
-  await other.showView('List');
-  await residentExpect(other.listRow(pin.title)).toHaveCount(1);
-  // on the device that made it: sent, and still its own (edit and delete offered)
-  await resident.showView('List');
-  await residentExpect(resident.listRow(pin.title)).toContainText('Sent');
-  await residentExpect(resident.listRow(pin.title).getByRole('button', { name: `Edit “${pin.title}”` })).toBeVisible();
-  // someone else's pin: no badge, no edit
-  await residentExpect(other.listRow(pin.title)).not.toContainText('Sent');
-  await residentExpect(other.listRow(pin.title).getByRole('button', { name: `Edit “${pin.title}”` })).toHaveCount(0);
+    await addPinAtCrosshair(resident, pin);
+    // the other browser was open all along: no reload, the marker arrives over /api/events
+    await residentExpect(other.marker(pin)).toBeAttached();
+    await other.showView('List');
+    await residentExpect(other.listRow(pin.title)).toHaveCount(1);
+    // on the device that made it: sent, and still its own (edit and delete offered)
+    await resident.showView('List');
+    await residentExpect(resident.listRow(pin.title)).toContainText('Sent');
+    await residentExpect(resident.listRow(pin.title).getByRole('button', { name: `Edit “${pin.title}”` })).toBeVisible();
+    // someone else's pin: no badge, no edit
+    await residentExpect(other.listRow(pin.title)).not.toContainText('Sent');
+    await residentExpect(other.listRow(pin.title).getByRole('button', { name: `Edit “${pin.title}”` })).toHaveCount(0);
 
-  // the second browser signs in as a planner and hides the pin with a reason
-  await openDataMenu(other.page);
-  await other.listRow(pin.title).getByRole('button', { name: `Hide “${pin.title}”` }).click();
-  await other.listRow(pin.title).getByLabel('Reason for hiding (kept in the audit log)').fill('Duplicate of an older pin');
-  await other.listRow(pin.title).getByRole('button', { name: 'Hide pin', exact: true }).click();
-  await residentExpect(other.listRow(pin.title)).toHaveCount(0);
-  // ...and it leaves the first browser live too
-  await residentExpect(resident.listRow(pin.title)).toHaveCount(0);
-  await resident.showView('Map');
-  await residentExpect(resident.marker(pin)).toHaveCount(0);
+    // the second browser signs in as a planner and hides the pin with a reason
+    await openDataMenu(other.page);
+    await other.listRow(pin.title).getByRole('button', { name: `Hide “${pin.title}”` }).click();
+    await other.listRow(pin.title).getByLabel('Reason for hiding (kept in the audit log)').fill('Duplicate of an older pin');
+    await other.listRow(pin.title).getByRole('button', { name: 'Hide pin', exact: true }).click();
+    await residentExpect(other.listRow(pin.title)).toHaveCount(0);
+    // ...and it leaves the first browser live too
+    await residentExpect(resident.listRow(pin.title)).toHaveCount(0);
+    await resident.showView('Map');
+    await residentExpect(resident.marker(pin)).toHaveCount(0);
 
-  // the planner can find it among hidden pins, with its reason, and restore it for everyone
-  const menu = other.page.locator('section.data-menu');
-  await menu.getByRole('button', { name: 'Show hidden pins', exact: true }).click();
-  const hidden = menu.locator('.hidden-pins li').filter({ hasText: pin.title });
-  await residentExpect(hidden).toContainText('Hidden because: Duplicate of an older pin');
-  await hidden.getByRole('button', { name: `Restore “${pin.title}”` }).click();
-  await hidden.getByLabel('Reason for restoring (kept in the audit log)').fill('Not a duplicate after all');
-  await hidden.getByRole('button', { name: 'Restore', exact: true }).click();
-  await residentExpect(resident.marker(pin)).toBeAttached();
-  await page.screenshot({ path: `test/output/screenshots/sync-live-${testInfo.project.name}.png` });
+    // the planner can find it among hidden pins, with its reason, and restore it for everyone
+    const menu = other.page.locator('section.data-menu');
+    await menu.getByRole('button', { name: 'Show hidden pins', exact: true }).click();
+    const hidden = menu.locator('.hidden-pins li').filter({ hasText: pin.title });
+    await residentExpect(hidden).toContainText('Hidden because: Duplicate of an older pin');
+    await hidden.getByRole('button', { name: `Restore “${pin.title}”` }).click();
+    await hidden.getByLabel('Reason for restoring (kept in the audit log)').fill('Not a duplicate after all');
+    await hidden.getByRole('button', { name: 'Restore', exact: true }).click();
+    await residentExpect(resident.marker(pin)).toBeAttached();
+    await page.screenshot({ path: `test/output/screenshots/sync-live-${storage}-${testInfo.project.name}.png` });
+  });
 });
 
 residentTest('a resident sees why export is for planners until signed in', async ({ resident, page }, testInfo) => {

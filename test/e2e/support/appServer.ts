@@ -1,9 +1,11 @@
-// every test gets its own coplan server (own SQLite file, seeded with the demo town), so tests never see each other's
-// pins: counts stay theirs, and a phone map holds the demo pins and the test's own, not the whole run's.
+// every test gets its own coplan server (own SQLite file, or own PostgreSQL schema with `test.use({ storage: 'postgres' })`,
+// seeded with the demo town), so tests never see each other's pins: counts stay theirs, and a phone map holds the demo
+// pins and the test's own, not the whole run's.
 import { test as base, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import pg from 'pg';
 import path from 'node:path';
 import { writeSeededDatabase } from './seedPins.ts';
 
@@ -18,7 +20,7 @@ interface AppServer {
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Starts `src/server/main.ts` on a free port and resolves with its address once it listens. */
-export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+export async function startServer(dataDir: string, storage: StorageEnv = { DATABASE_URL: '' }): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
   const child = spawn(tsx, ['src/server/main.ts'], {
     cwd: repoRoot,
@@ -35,8 +37,8 @@ export async function startServer(dataDir: string): Promise<{ url: string; child
       LOG: '0',
       // every test opens fresh browsers from 127.0.0.1, each asking for a device token: more than one address would
       DEVICE_RATE_LIMIT: '0',
-      // the e2e server is PostgreSQL-free: the storage suites test PostgreSQL
-      DATABASE_URL: '',
+      // SQLite in DATA_DIR unless the test asked for PostgreSQL
+      ...storage,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,14 +63,20 @@ export async function startServer(dataDir: string): Promise<{ url: string; child
   return { url, child, output: () => output };
 }
 
+/** DATABASE_URL '' for SQLite in DATA_DIR, or a PostgreSQL URL and the schema to keep this server's tables in */
+export type StorageEnv = { DATABASE_URL: '' } | { DATABASE_URL: string; DATABASE_SCHEMA: string };
+
 interface AppServerOptions {
+  /** the database the server stores in: its own SQLite file (default), or a fresh schema of the PostgreSQL at DATABASE_URL */
+  storage: 'sqlite' | 'postgres';
   /** generated pins the server starts with besides the demo town, e.g. `test.use({ seedPins: 8000 })`; 0: the demo town only */
   seedPins: number;
 }
 
 export const test = base.extend<AppServerOptions & { appServer: AppServer }>({
   seedPins: [0, { option: true }],
-  appServer: async ({ seedPins }, use, testInfo) => {
+  storage: ['sqlite', { option: true }],
+  appServer: async ({ seedPins, storage }, use, testInfo) => {
     const dataDir = path.join(repoRoot, 'test/output/e2e-data', `${testInfo.testId}-${testInfo.repeatEachIndex}-${testInfo.retry}`);
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
@@ -78,17 +86,33 @@ export const test = base.extend<AppServerOptions & { appServer: AppServer }>({
       await writeSeededDatabase(dataDir, seedPins);
       testInfo.annotations.push({ type: 'seedPins', description: `${seedPins} generated pins written in ${Date.now() - started} ms` });
     }
-    const server = await startServer(dataDir);
+    let env: StorageEnv = { DATABASE_URL: '' };
+    if (storage === 'postgres') {
+      const url = process.env.DATABASE_URL;
+      // a failure, not a skip: a green run must mean the app ran on PostgreSQL
+      if (!url) throw new Error('this test runs the app on PostgreSQL and needs DATABASE_URL (.ci/run and `npm test` start one)');
+      env = { DATABASE_URL: url, DATABASE_SCHEMA: `e2e_${process.pid}_${Date.now().toString(36)}_${testInfo.workerIndex}` };
+    }
+    const server = await startServer(dataDir, env);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.ok, `the e2e server answers /api/health:\n${server.output()}`).toBe(true);
+    expect((await health.json()).storage, 'the server stores where the test asked').toBe(storage);
     await use({ url: server.url });
     server.child.kill('SIGTERM');
     await new Promise((resolve) => (server.child.exitCode !== null ? resolve(null) : server.child.once('exit', resolve)));
     rmSync(dataDir, { recursive: true, force: true });
+    if ('DATABASE_SCHEMA' in env) await dropSchema(env.DATABASE_URL, env.DATABASE_SCHEMA);
   },
   baseURL: async ({ appServer }, use) => {
     await use(appServer.url);
   },
 });
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
 
 export { expect };
