@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { storedSettings } from '../../core/consultations/settings.ts';
 import { createPin } from '../../core/createPin.ts';
 import { PIN_KINDS } from '../../core/types.ts';
 import type { PinKind } from '../../core/types.ts';
@@ -108,6 +109,11 @@ export function pinRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const body = readNewPin(request.body, request.scope.catalog.themeIds());
     if (!body.ok) throw new ApiError(400, 'invalid-pin', 'The pin is not valid.', body.errors);
     const { draft, sessionId, id } = body.value;
+    // a consultation can take pins on the map, at the table (workshop sessions), or both (its settings' parts)
+    const { parts } = storedSettings(request.scope.consultation.settings);
+    if (sessionId === undefined ? !parts.map : !parts.table) {
+      throw new ApiError(409, 'part-off', sessionId === undefined ? 'This consultation takes pins at its workshops only, not on the map.' : 'This consultation does not take pins from a touch-table.');
+    }
     const area = locateOrRefuse(request, draft.position);
     const pin = createPin(draft, { id: id ?? crypto.randomUUID(), area, now: new Date().toISOString(), author, ...(sessionId ? { sessionId } : {}) });
     const stored: ServerPin = { ...pin, properties: { ...pin.properties, supports: 0, hidden: false } };

@@ -122,6 +122,19 @@ describe('lifecycle', () => {
     expect((await server.app.inject({ url: '/api/consultations/old', headers: bearer(admin) })).json().status).toBe('archived');
   });
 
+  it("takes pins only through the parts that are on: the map's, the table's (a workshop session), or both", async () => {
+    await openConsultation('parts');
+    const post = (sessionId?: string) => server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/consultations/parts/pins', payload: pinBody(sessionId ? { sessionId } : {}) }));
+    expect((await post()).statusCode).toBe(201);
+    expect((await post('hall-1')).statusCode).toBe(201);
+    await patch('parts', { settings: { parts: { map: false, table: true } } });
+    expect((await post()).json().error.code).toBe('part-off');
+    expect((await post('hall-1')).statusCode).toBe(201);
+    await patch('parts', { settings: { parts: { map: true, table: false } } });
+    expect((await post()).statusCode).toBe(201);
+    expect((await post('hall-1')).json().error.code).toBe('part-off');
+  });
+
   it('refuses bad changes naming the field, changing nothing', async () => {
     await openConsultation('strict');
     for (const payload of [{ status: 'paused' }, { settings: { minCount: -2 } }, { settings: { colour: 'red' } }, { title: '' }, { closesAt: 'tomorrow' }, { owner: 'me' }]) {
