@@ -167,6 +167,21 @@ describe('store in server mode', () => {
     stop();
   });
 
+  it('sends an imported pin as a new one of this device\'s, under a new UUID the server keeps, whatever id the file gave it', async () => {
+    const { store, stop } = await serverModeStore();
+    const feature = { type: 'Feature', id: 'p1', geometry: { type: 'Point', coordinates: [-2.25, 53.45] }, properties: { id: 'p1', kind: 'asset', theme: 'green', title: 'Imported orchard' } };
+    const result = await store.getState().pinsImported(JSON.stringify({ type: 'FeatureCollection', features: [feature] }));
+    expect(result).toMatchObject({ ok: true, added: 1 });
+    const mine = store.getState().pins.filter((p) => p.properties.title === 'Imported orchard');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(mine[0]!.properties).toMatchObject({ id: mine[0]!.id, author: DEVICE });
+    await vi.waitFor(() => expect(store.getState().pendingIds.size).toBe(0));
+    expect((await server.storage.listPins()).filter((p) => p.properties.title === 'Imported orchard').map((p) => p.id)).toEqual([mine[0]!.id]);
+    expect(store.getState().notices).toEqual([]);
+    stop();
+  });
+
   it('sends a touch-table pin with its workshop session id, which the server keeps', async () => {
     const { store, stop } = await serverModeStore();
     const added = await store.getState().pinAdded({ ...draft, title: 'Table orchard', sessionId: 'hall-session-1' });
