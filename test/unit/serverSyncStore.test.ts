@@ -28,10 +28,10 @@ const memory = () => {
   return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
 };
 
-async function serverModeStore(factory = new IDBFactory(), storage = memory()) {
+async function serverModeStore(factory = new IDBFactory(), storage = memory(), makeKey?: () => string) {
   const api = createHttpRepository({ deviceToken: DEVICE, fetch: (input, init) => net.fetch(input, init), consultationBase: base });
   const cache = await createIndexedDbRepository({ name: 'cache', factory });
-  const outbox = await createOutbox({ api, name: 'outbox', factory });
+  const outbox = await createOutbox({ api, name: 'outbox', factory, ...(makeKey ? { makeKey } : {}) });
   const online = { onLine: !net.offline };
   const win = { navigator: online, addEventListener: vi.fn(), removeEventListener: vi.fn() };
   const sync = createServerSync({ api, outbox, cache, storage, window: win, live: (h) => ((live = h), { close() {}, reconnect() {} }) });
@@ -112,6 +112,31 @@ describe('store in server mode', () => {
     expect(stored[0]!.id).toBe(added.pin.id);
     expect(mine[0]).toMatchObject({ id: added.pin.id, properties: { author: DEVICE, area: 'west' } });
     expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1);
+    restarted.stop();
+  });
+
+  it('shows the stored pin once when a create the previous version sent (no id, answer lost) is recognised by its key', async () => {
+    const first = await serverModeStore();
+    first.stop();
+    net.offline = true;
+    const offline = await serverModeStore(first.factory, first.storage, () => 'legacy-create-key');
+    const added = await offline.store.getState().pinAdded(draft);
+    if (!added.ok) throw new Error('add failed');
+    await settle();
+    offline.stop();
+    // the previous version's try: sent without the id, stored under one the server made, the answer lost
+    net.offline = false;
+    const body = { type: 'Feature', geometry: { type: 'Point', coordinates: draft.position }, properties: { kind: draft.kind, theme: draft.theme, title: draft.title } };
+    const res = await net.fetch(`${base}/pins`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-token': DEVICE, 'idempotency-key': 'legacy-create-key' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(201);
+    const serverId = ((await res.json()) as { id: string }).id;
+    expect(serverId).not.toBe(added.pin.id);
+
+    const restarted = await serverModeStore(first.factory, first.storage);
+    await vi.waitFor(() => expect(restarted.store.getState().pins.filter((p) => p.properties.title === draft.title).map((p) => p.id)).toEqual([serverId]));
+    expect(restarted.store.getState().pendingIds).toEqual(new Set());
+    expect(restarted.store.getState().pins.find((p) => p.id === serverId)?.properties.author).toBe(DEVICE);
+    expect((await server.storage.listPins()).filter((p) => p.properties.title === draft.title)).toHaveLength(1);
     restarted.stop();
   });
 
