@@ -89,8 +89,6 @@ export function PinLayer({ renderPopup }: { renderPopup: RenderPinPopup }) {
   const focusedPinId = useAppStore((s) => s.focusedPinId);
   const editor = useAppStore((s) => s.editor);
   const pinFocusHandled = useAppStore((s) => s.pinFocusHandled);
-  // a pin made here keeps its marker (and an open popup) when the server gives it its id
-  const localIdOf = useAppStore((s) => s.localIdOf);
   const themeById = useMemo(() => new Map(themes.map((t) => [t.id, t])), [themes]);
   const markers = useRef(new Map<string, LeafletMarker>());
   const register = useMemo(
@@ -126,7 +124,7 @@ export function PinLayer({ renderPopup }: { renderPopup: RenderPinPopup }) {
   return (
     <>
       {pins.map((pin) => (
-        <PinMarker key={localIdOf.get(pin.id) ?? pin.id} pin={pin} theme={themeById.get(pin.properties.theme)} renderPopup={renderPopup} register={register} />
+        <PinMarker key={pin.id} pin={pin} theme={themeById.get(pin.properties.theme)} renderPopup={renderPopup} register={register} />
       ))}
     </>
   );

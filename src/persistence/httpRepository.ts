@@ -89,7 +89,7 @@ export interface HttpRepository {
    */
   listPinsPage(query: PinPageQuery): Promise<{ pins: RemotePin[]; truncated: boolean; eventId: string | null }>;
   getPin(id: string): Promise<RemotePin>;
-  /** POST /api/pins with an Idempotency-Key: sending the same key again returns the same stored pin */
+  /** POST …/pins with the pin's own id (and an Idempotency-Key): sending the same id or key again returns the same stored pin */
   createPin(pin: PinFeature, idempotencyKey: string): Promise<RemotePin & { replayed: boolean }>;
   updatePin(id: string, pin: PinFeature): Promise<RemotePin>;
   deletePin(id: string): Promise<void>;
@@ -163,7 +163,9 @@ function pinBody(pin: PinFeature, forPatch: boolean): unknown {
   if (p.note !== undefined || forPatch) properties.note = p.note ?? null;
   if (p.sentiment !== undefined || forPatch) properties.sentiment = p.sentiment ?? null;
   if (p.sessionId && !forPatch) properties.sessionId = p.sessionId;
-  return { type: 'Feature', geometry: { type: 'Point', coordinates: [...pin.geometry.coordinates] }, properties };
+  const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [...pin.geometry.coordinates] }, properties };
+  // a new pin keeps the id the device made for it: the server stores it under that id and answers a repeat with it
+  return forPatch ? feature : { ...feature, id: pin.id };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { PinFeature } from '../core/types.ts';
 import { ApiRequestError, isTransient } from './httpRepository.ts';
 import type { HttpRepository, RemotePin } from './httpRepository.ts';
 
-/** what the app asked for; `pinId` is the id the app knew the pin by (a local id until the server gave it one) */
+/** what the app asked for; `pinId` is the pin's one id, made on the device and kept by the server */
 export type OutboxOp =
   | { type: 'create'; pinId: string; pin: PinFeature }
   | { type: 'update'; pinId: string; pin: PinFeature }
@@ -15,14 +15,17 @@ export type OutboxOp =
 
 export type OutboxEntry = OutboxOp & {
   seq: number;
-  /** sent as Idempotency-Key for creates, so a retry after a lost answer returns the pin stored the first time */
+  /**
+   * sent as Idempotency-Key with creates: the pin's id alone makes a retry answer the stored pin, but an entry queued
+   * before the server kept ids (and servers from then) is only recognised by its key
+   */
   key: string;
   queuedAt: string;
   attempts: number;
 };
 
 export type OutboxEvent =
-  | { type: 'created'; localId: string; remote: RemotePin }
+  | { type: 'created'; pinId: string; remote: RemotePin }
   | { type: 'updated'; remote: RemotePin }
   | { type: 'deleted'; pinId: string }
   | { type: 'rejected'; entry: OutboxEntry; code: string; message: string }
@@ -34,7 +37,7 @@ export type FlushResult =
 
 interface OutboxDb extends DBSchema {
   ops: { key: number; value: OutboxEntry };
-  /** local id -> the id the server gave the pin, for ops queued before the create was acknowledged */
+  /** left by the version that let the server give pins new ids (local id -> server id); read once at open, then emptied */
   ids: { key: string; value: { localId: string; serverId: string } };
 }
 
@@ -53,9 +56,7 @@ export interface OutboxOptions {
 export interface Outbox {
   enqueue(op: OutboxOp): Promise<OutboxEntry>;
   entries(): Promise<OutboxEntry[]>;
-  /** the server's id for a pin created here under a local id (the id itself otherwise) */
-  resolveId(pinId: string): Promise<string>;
-  /** ids (as the app now knows them) of pins with changes still waiting */
+  /** ids of pins with changes still waiting */
   pendingPinIds(): Promise<Set<string>>;
   /** sends waiting changes in order; stops at the first that may succeed later (offline, 5xx, 429) */
   flush(): Promise<FlushResult>;
@@ -76,12 +77,28 @@ function openOutboxDb(name: string, factory?: IDBFactory): Promise<IDBPDatabase<
     return openDB<OutboxDb>(name, 1, {
       upgrade(db) {
         db.createObjectStore('ops', { keyPath: 'seq', autoIncrement: true });
-        db.createObjectStore('ids', { keyPath: 'localId' });
       },
     });
   } finally {
     if (factory) globalThis.indexedDB = previous;
   }
+}
+
+/**
+ * The version before pins kept the device's id let the server give them new ones, and sent changes queued before that
+ * answer through a map of ids; the waiting changes are moved onto the server's ids once, and the map goes.
+ */
+async function forgetLegacyIdMap(db: IDBPDatabase<OutboxDb>): Promise<void> {
+  if (!db.objectStoreNames.contains('ids')) return;
+  const tx = db.transaction(['ops', 'ids'], 'readwrite');
+  const ops = tx.objectStore('ops');
+  const renamed = new Map((await tx.objectStore('ids').getAll()).map((m) => [m.localId, m.serverId]));
+  const writes: Promise<unknown>[] = [];
+  for (const entry of await ops.getAll()) {
+    const serverId = renamed.get(entry.pinId);
+    if (serverId) writes.push(ops.put({ ...entry, pinId: serverId }));
+  }
+  await Promise.all([...writes, tx.objectStore('ids').clear(), tx.done]);
 }
 
 function defaultLock(name: string): <T>(run: () => Promise<T>) => Promise<T> {
@@ -97,7 +114,7 @@ function defaultLock(name: string): <T>(run: () => Promise<T>) => Promise<T> {
 }
 
 /**
- * Opens the outbox. Ops are kept until the server answers; a lost answer is retried with the same key, never doubled.
+ * Opens the outbox. Ops are kept until the server answers; a lost answer is retried with the same pin id (and key), never doubled.
  * @example
  * const outbox = await createOutbox({ api });
  * await outbox.enqueue({ type: 'create', pinId: pin.id, pin });
@@ -106,19 +123,15 @@ function defaultLock(name: string): <T>(run: () => Promise<T>) => Promise<T> {
 export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   const name = options.name ?? 'coplan-outbox';
   const db = await openOutboxDb(name, options.factory);
+  await forgetLegacyIdMap(db);
   const makeKey = options.makeKey ?? (() => crypto.randomUUID());
   const now = options.now ?? (() => new Date());
   const lock = options.lock ?? defaultLock(name);
   const listeners = new Set<(event: OutboxEvent) => void>();
   const emit = (event: OutboxEvent) => listeners.forEach((listener) => listener(event));
 
-  async function resolveId(pinId: string): Promise<string> {
-    return (await db.get('ids', pinId))?.serverId ?? pinId;
-  }
   async function pendingPinIds(): Promise<Set<string>> {
-    const ids = new Set<string>();
-    for (const entry of await db.getAll('ops')) ids.add(await resolveId(entry.pinId));
-    return ids;
+    return new Set((await db.getAll('ops')).map((entry) => entry.pinId));
   }
   async function announceChange(): Promise<void> {
     emit({ type: 'changed', pendingPinIds: await pendingPinIds() });
@@ -126,17 +139,17 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
 
   /** sends one op; resolves with the event to announce, throws what the api threw */
   async function send(entry: OutboxEntry): Promise<OutboxEvent> {
-    const id = await resolveId(entry.pinId);
+    const id = entry.pinId;
     switch (entry.type) {
       case 'create': {
         try {
           const remote = await options.api.createPin(entry.pin, entry.key);
-          return { type: 'created', localId: entry.pinId, remote };
+          return { type: 'created', pinId: id, remote };
         } catch (error) {
           // the server already keeps a pin under this key (from this device, with other fields): that pin is the one created
           if (error instanceof ApiRequestError && error.code === 'idempotency-key-reused') {
             const storedId = (error.details as { id?: unknown } | undefined)?.id;
-            if (typeof storedId === 'string') return { type: 'created', localId: entry.pinId, remote: await options.api.getPin(storedId) };
+            if (typeof storedId === 'string') return { type: 'created', pinId: id, remote: await options.api.getPin(storedId) };
           }
           throw error;
         }
@@ -189,9 +202,13 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
         await announceChange();
         continue;
       }
-      const tx = db.transaction(['ops', 'ids'], 'readwrite');
-      const writes: Promise<unknown>[] = [tx.objectStore('ops').delete(entry.seq)];
-      if (event.type === 'created') writes.push(tx.objectStore('ids').put({ localId: entry.pinId, serverId: event.remote.pin.id }));
+      const tx = db.transaction('ops', 'readwrite');
+      const writes: Promise<unknown>[] = [tx.store.delete(entry.seq)];
+      // WARNING: only an entry queued before the server kept ids (or a server from then) is stored under another id;
+      // what waits for the pin follows it there, once
+      if (event.type === 'created' && event.remote.pin.id !== entry.pinId) {
+        for (const later of await tx.store.getAll()) if (later.pinId === entry.pinId && later.seq !== entry.seq) writes.push(tx.store.put({ ...later, pinId: event.remote.pin.id }));
+      }
       await Promise.all([...writes, tx.done]);
       sent += 1;
       emit(event);
@@ -225,7 +242,6 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
       return { ...entry, seq } as OutboxEntry;
     },
     entries: () => db.getAll('ops'),
-    resolveId,
     pendingPinIds,
     flush,
     exclusive: (run) => lock(run),

@@ -20,8 +20,6 @@ export interface SyncListener {
   pinsReloaded(pins: PinFeature[], pendingIds: ReadonlySet<string>): void;
   remotePinChanged(pin: PinFeature): void;
   remotePinRemoved(id: string): void;
-  /** the server stored a pin made here: it now has the server's id */
-  pinSent(localId: string, pin: PinFeature): void;
   /** the server refused a change for good; it was dropped from the outbox */
   changeRefused(pinId: string, code: string, message: string): void;
   pendingChanged(ids: ReadonlySet<string>): void;
@@ -145,7 +143,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
 
   async function mergedPins(given?: RemotePin[]): Promise<{ pins: PinFeature[]; pendingIds: Set<string> }> {
     const [remote, pendingIds, entries, cached] = await Promise.all([given ?? remotePins().then((r) => r.remote), outbox.pendingPinIds(), outbox.entries(), cache.listPins()]);
-    const deleting = new Set(await Promise.all(entries.filter((e) => e.type === 'delete').map((e) => outbox.resolveId(e.pinId))));
+    const deleting = new Set(entries.filter((e) => e.type === 'delete').map((e) => e.pinId));
     const cachedById = new Map(cached.map((p) => [p.id, p]));
     const pins: PinFeature[] = [];
     const seen = new Set<string>();
@@ -240,7 +238,12 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
     start(next) {
       listener = next;
       const stopOutbox = outbox.subscribe((event) => {
-        if (event.type === 'created') next.pinSent(event.localId, event.remote.pin);
+        // the server keeps the id the pin was made with, so its answer is one more copy of a pin the store already has
+        if (event.type === 'created' && event.remote.pin.id === event.pinId) {
+          if (!event.remote.hidden) next.remotePinChanged(event.remote.pin);
+        }
+        // an entry queued before the server kept ids was stored under one of the server's: a re-read shows that pin instead
+        else if (event.type === 'created') void reload();
         else if (event.type === 'updated' && !event.remote.hidden) next.remotePinChanged(event.remote.pin);
         else if (event.type === 'changed') next.pendingChanged(event.pendingPinIds);
         else if (event.type === 'rejected') {

@@ -75,8 +75,6 @@ export interface SyncState {
   mode: SyncMode;
   /** pins with changes still waiting on this device to be sent (server mode) */
   pendingIds: ReadonlySet<string>;
-  /** server id -> the local id a pin made here had until the server stored it, so views can keep its element (and an open popup) */
-  localIdOf: ReadonlyMap<string, string>;
   connection: Connection;
   notices: SyncNotice[];
 }

@@ -170,8 +170,14 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         for (const pin of parsed.value) {
           if (known.has(pin.id)) continue;
           known.add(pin.id);
-          // in server mode an imported pin is sent as this device's, like one made in the form
-          fresh.push(sync ? { ...pin, properties: { ...pin.properties, author: deviceToken } } : pin);
+          if (!sync) {
+            fresh.push(pin);
+            continue;
+          }
+          // in server mode an imported pin is a new one of this device's, like one made in the form: a new UUID,
+          // which the server keeps (the file's id may be anything, or another device's pin)
+          const id = makeId();
+          fresh.push({ ...pin, id, properties: { ...pin.properties, id, author: deviceToken } });
         }
         await repository.putPins(fresh);
         set((state) => ({ pins: [...state.pins, ...fresh] }));

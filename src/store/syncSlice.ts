@@ -26,20 +26,11 @@ export function connectSync(store: { getState(): AppState }, sync: ServerSync): 
     pinsReloaded: (pins, pendingIds) => s().pinsReloaded(pins, pendingIds),
     remotePinChanged: (pin) => s().remotePinChanged(pin),
     remotePinRemoved: (id) => s().remotePinRemoved(id),
-    pinSent: (localId, pin) => s().pinSent(localId, pin),
     changeRefused: (pinId, code, message) => s().changeRefused(pinId, code, message),
     pendingChanged: (ids) => s().pendingChanged(ids),
     connectionChanged: (connection) => s().connectionChanged(connection),
     catalogReloaded: (catalog) => s().catalogReloaded(catalog),
   });
-}
-
-function sameContent(a: PinFeature, b: PinFeature): boolean {
-  const [x1, y1] = a.geometry.coordinates;
-  const [x2, y2] = b.geometry.coordinates;
-  const p = a.properties;
-  const q = b.properties;
-  return x1 === x2 && y1 === y2 && p.title === q.title && p.kind === q.kind && p.theme === q.theme;
 }
 
 function failure(error: unknown): Extract<ServerActionResult, { ok: false }> {
@@ -67,7 +58,6 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
     return {
       mode: sync ? 'server' : 'local',
       pendingIds: new Set<string>(),
-      localIdOf: new Map<string, string>(),
       connection: 'online',
       notices: [],
 
@@ -84,9 +74,8 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         const { pendingIds, pins } = get();
         // a change of ours still waiting is newer than what the server just said
         if (pendingIds.has(pin.id)) return;
+        // a pin made here has the same id on the server, so its own live event (or the answer to its POST) lands on it
         const existing = pins.find((p) => p.id === pin.id);
-        // the live event of our own new pin can beat the answer to its POST: that pin is already here under its local id
-        if (!existing && pins.some((p) => pendingIds.has(p.id) && sameContent(p, pin))) return;
         // view scope: a new pin outside the loaded view is not kept (the map loads it when the resident goes there)
         const { pinScope, viewScope } = get();
         if (!existing && pinScope === 'view' && !pin.properties.author && !(viewScope.loadedBbox && bboxHas(viewScope.loadedBbox, pin.geometry.coordinates))) return;
@@ -101,33 +90,6 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         if (!get().pins.some((p) => p.id === id)) return;
         void cacheWrite(repository.deletePin(id));
         set((state) => withoutPin(state, id));
-      },
-
-      pinSent(localId, pin) {
-        const local = get().pins.find((p) => p.id === localId);
-        // deleted here before the answer came: its delete is queued next, so do not bring it back
-        if (!local) return;
-        // the server gave it an id (and maybe a different area); the fields stay as the resident last saw them
-        const sent: PinFeature = {
-          ...pin,
-          geometry: local.geometry,
-          properties: { ...pin.properties, kind: local.properties.kind, theme: local.properties.theme, title: local.properties.title, author: deviceToken },
-        };
-        if (local.properties.note === undefined) delete sent.properties.note;
-        else sent.properties.note = local.properties.note;
-        if (local.properties.sentiment === undefined) delete sent.properties.sentiment;
-        else sent.properties.sentiment = local.properties.sentiment;
-        void cacheWrite(repository.deletePin(localId).then(() => repository.putPin(sent)));
-        set((state) => {
-          const rename = (id: string | null) => (id === localId ? sent.id : id);
-          const editor = state.editor?.mode === 'edit' && state.editor.pinId === localId ? { mode: 'edit' as const, pinId: sent.id } : state.editor;
-          return {
-            pins: state.pins.filter((p) => p.id !== sent.id).map((p) => (p.id === localId ? sent : p)),
-            editor,
-            focusedPinId: rename(state.focusedPinId),
-            localIdOf: new Map(state.localIdOf).set(sent.id, state.localIdOf.get(localId) ?? localId),
-          };
-        });
       },
 
       changeRefused(pinId, code, message) {

@@ -11,10 +11,8 @@ import type { LngLat, PinFeature, PinKind, Problem } from '../core/types.ts';
 import type { TableSessionRepository } from '../persistence/tableSessionRepository.ts';
 import type { AppStore } from './appStore.ts';
 import type { AuthStore } from './authStore.ts';
-import { firstIdOf, pinByFirstId } from './pinByFirstId.ts';
 
 export interface NotePrompt {
-  /** the id the pin was made with (see pinByFirstId): it stays while the server gives the pin its own */
   pinId: string;
   side: TableSide;
   at: ScreenPoint;
@@ -209,15 +207,14 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
 
       async noteSaved(pinId, note) {
         const app = appStore.getState();
-        const pin = pinByFirstId(app, firstIdOf(app, pinId));
+        const pin = app.pins.find((p) => p.id === pinId);
         get().notePromptClosed(pinId);
         if (!pin) return { ok: false, errors: [{ path: 'pinId', rule: 'pin-not-found', message: `there is no pin "${pinId}"` }] };
         return app.pinEdited(pin.id, { ...draftOf(pin), note });
       },
 
       notePromptClosed(pinId) {
-        const first = firstIdOf(appStore.getState(), pinId);
-        set((state) => ({ notePrompts: state.notePrompts.filter((p) => p.pinId !== first) }));
+        set((state) => ({ notePrompts: state.notePrompts.filter((p) => p.pinId !== pinId) }));
       },
 
       toastShown(side, at, message) {

@@ -1,4 +1,5 @@
 // the API client against the real server app (in process): shapes, idempotency, errors, sign-in and moderation.
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PinFeature } from '../../src/core/types.ts';
 import { ApiRequestError, consultationBase, createHttpRepository, isTransient, NetworkError, toRemotePin } from '../../src/persistence/httpRepository.ts';
@@ -15,11 +16,12 @@ import type { InjectFetch } from './injectFetch.ts';
 const DEVICE = deviceToken('device-http-0123456789abcdef');
 
 function draft(title: string, position: [number, number] = [-2.25, 53.45]): PinFeature {
+  const id = randomUUID();
   return {
     type: 'Feature',
-    id: `local-${title}`,
+    id,
     geometry: { type: 'Point', coordinates: position },
-    properties: { id: `local-${title}`, kind: 'priority', theme: 'safety', title, note: 'by the school', area: '', createdAt: '', updatedAt: '', author: DEVICE },
+    properties: { id, kind: 'priority', theme: 'safety', title, note: 'by the school', area: '', createdAt: '', updatedAt: '', author: DEVICE },
   };
 }
 

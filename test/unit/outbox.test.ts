@@ -1,6 +1,8 @@
 // the outbox against the real server app: changes made offline are sent in order, each exactly once, even when answers are lost.
 import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PinFeature } from '../../src/core/types.ts';
 import { createHttpRepository } from '../../src/persistence/httpRepository.ts';
@@ -16,8 +18,7 @@ import type { InjectFetch } from './injectFetch.ts';
 const DEVICE = deviceToken('device-outbox-0123456789abcdef');
 let n = 0;
 
-function localPin(title: string, position: [number, number] = [-2.25, 53.45]): PinFeature {
-  const id = `local-${++n}`;
+function localPin(title: string, position: [number, number] = [-2.25, 53.45], id: string = randomUUID()): PinFeature {
   return {
     type: 'Feature',
     id,
@@ -37,6 +38,24 @@ async function openOutbox() {
   const events: OutboxEvent[] = [];
   outbox.subscribe((e) => events.push(e));
   return { outbox, events };
+}
+/** the outbox as the version that let the server give pins new ids left it: ops under local ids, and its id map */
+async function writeLegacyOutbox(ops: object[], ids: { localId: string; serverId: string }[] = []) {
+  const previous = globalThis.indexedDB;
+  globalThis.indexedDB = factory;
+  try {
+    const db = await openDB('outbox-test', 1, {
+      upgrade(d) {
+        d.createObjectStore('ops', { keyPath: 'seq', autoIncrement: true });
+        d.createObjectStore('ids', { keyPath: 'localId' });
+      },
+    });
+    for (const op of ops) await db.add('ops', { queuedAt: '2026-05-01T10:00:00.000Z', attempts: 0, ...op } as never);
+    for (const m of ids) await db.put('ids', m as never);
+    db.close();
+  } finally {
+    globalThis.indexedDB = previous;
+  }
 }
 const storedTitled = async (title: string) => (await server.storage.listPins()).filter((p) => p.properties.title === title);
 
@@ -65,13 +84,14 @@ describe('createOutbox', () => {
     net.offline = false;
     expect(await reopened.outbox.flush()).toEqual({ done: true, sent: 1 });
     const stored = await storedTitled('Orchard');
-    expect(stored).toHaveLength(1);
-    expect(reopened.events).toContainEqual(expect.objectContaining({ type: 'created', localId: pin.id, remote: expect.objectContaining({ pin: expect.objectContaining({ id: stored[0]!.id }) }) }));
+    // the server keeps the id the device made
+    expect(stored.map((p) => p.id)).toEqual([pin.id]);
+    expect(reopened.events).toContainEqual(expect.objectContaining({ type: 'created', pinId: pin.id, remote: expect.objectContaining({ pin: expect.objectContaining({ id: pin.id }) }) }));
     expect(await reopened.outbox.entries()).toEqual([]);
     expect(await reopened.outbox.pendingPinIds()).toEqual(new Set());
   });
 
-  it('retries a create whose answer was lost with the same key: the server returns the same pin, stored once', async () => {
+  it('retries a create whose answer was lost with the same id: the server returns the same pin, stored once', async () => {
     const { outbox, events } = await openOutbox();
     const pin = localPin('Lost answer');
     await outbox.enqueue({ type: 'create', pinId: pin.id, pin });
@@ -84,11 +104,12 @@ describe('createOutbox', () => {
     const stored = await storedTitled('Lost answer');
     expect(stored).toHaveLength(1);
     const created = events.find((e) => e.type === 'created');
-    expect(created?.type === 'created' && created.remote.pin.id).toBe(stored[0]!.id);
+    expect(stored[0]!.id).toBe(pin.id);
+    expect(created?.type === 'created' && created.remote.pin.id).toBe(pin.id);
     expect(net.calls.filter((c) => c === `POST ${base}/pins`)).toHaveLength(2);
   });
 
-  it('sends an edit and a delete queued before the create was answered to the server id, in order', async () => {
+  it('sends an edit and a delete queued before the create was answered, in order, to the one id', async () => {
     net.offline = true;
     const { outbox } = await openOutbox();
     const kept = localPin('Bench');
@@ -103,7 +124,60 @@ describe('createOutbox', () => {
     expect(await storedTitled('Bench')).toHaveLength(0);
     expect(await storedTitled('Bench by the pond')).toHaveLength(1);
     expect(await storedTitled('Typo pin')).toHaveLength(0);
-    expect(await outbox.resolveId(kept.id)).toBe((await storedTitled('Bench by the pond'))[0]!.id);
+    expect((await storedTitled('Bench by the pond')).map((p) => p.id)).toEqual([kept.id]);
+  });
+
+  it('sends a create the previous version queued (a local id, no server id yet) once after the upgrade, under that id', async () => {
+    const pin = localPin('Queued before the upgrade');
+    await writeLegacyOutbox([{ type: 'create', pinId: pin.id, pin, key: 'legacy-key-1' }]);
+    const { outbox, events } = await openOutbox();
+    expect(await outbox.pendingPinIds()).toEqual(new Set([pin.id]));
+    expect(await outbox.flush()).toEqual({ done: true, sent: 1 });
+    expect(await outbox.flush()).toEqual({ done: true, sent: 0 });
+    expect((await storedTitled('Queued before the upgrade')).map((p) => p.id)).toEqual([pin.id]);
+    expect(events.filter((e) => e.type === 'created').map((e) => e.type === 'created' && e.remote.pin.id)).toEqual([pin.id]);
+    expect(net.calls.filter((c) => c === `POST ${base}/pins`)).toHaveLength(1);
+  });
+
+  it('recognises by its key a create the previous version sent whose answer was lost, and moves what waits onto the stored pin', async () => {
+    const pin = localPin('Stored before the upgrade');
+    // the previous version sent no id: the server stored the pin under its own, and the answer never came back
+    const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch, consultationBase: base });
+    const first = await net.fetch(`${base}/pins`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'legacy-key-2', 'x-device-token': DEVICE },
+      body: JSON.stringify({ type: 'Feature', geometry: pin.geometry, properties: { kind: 'asset', theme: 'green', title: pin.properties.title } }),
+    });
+    expect(first.status).toBe(201);
+    const serverId = (await storedTitled('Stored before the upgrade'))[0]!.id;
+    expect(serverId).not.toBe(pin.id);
+    await writeLegacyOutbox([
+      { type: 'create', pinId: pin.id, pin, key: 'legacy-key-2' },
+      { type: 'update', pinId: pin.id, pin: { ...pin, properties: { ...pin.properties, title: 'Edited before the upgrade' } }, key: 'legacy-key-3' },
+    ]);
+    const { outbox, events } = await openOutbox();
+    expect(await outbox.flush()).toEqual({ done: true, sent: 2 });
+    expect(await storedTitled('Stored before the upgrade')).toEqual([]);
+    expect((await storedTitled('Edited before the upgrade')).map((p) => p.id)).toEqual([serverId]);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'created', pinId: pin.id, remote: expect.objectContaining({ pin: expect.objectContaining({ id: serverId }) }) }));
+    expect((await api.getPin(serverId)).pin.properties.author).toBe(DEVICE);
+  });
+
+  it('moves changes the previous version queued behind its id map onto the server\'s ids once, then keeps no map', async () => {
+    const api = createHttpRepository({ deviceToken: DEVICE, fetch: net.fetch, consultationBase: base });
+    const made = localPin('Renamed by the server');
+    const { pin: onServer } = await api.createPin(made, 'k-renamed');
+    const serverId = onServer.id;
+    const localId = randomUUID();
+    await writeLegacyOutbox(
+      [{ type: 'update', pinId: localId, pin: { ...made, id: localId, properties: { ...made.properties, id: localId, title: 'Renamed and edited' } }, key: 'legacy-key-4' }],
+      [{ localId, serverId }],
+    );
+    const { outbox } = await openOutbox();
+    expect((await outbox.entries()).map((e) => e.pinId)).toEqual([serverId]);
+    expect(await outbox.pendingPinIds()).toEqual(new Set([serverId]));
+    expect(await outbox.flush()).toEqual({ done: true, sent: 1 });
+    expect((await server.storage.getPin(serverId))?.properties.title).toBe('Renamed and edited');
   });
 
   it('drops a change the server refuses for good, says why, and carries on with the rest', async () => {

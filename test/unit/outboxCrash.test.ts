@@ -55,7 +55,7 @@ describe('outbox across a crash', () => {
       return net.fetch(input, init);
     };
     const crashed = await openApp(dying);
-    const pin = localPin('pin-crash-1', 'Sent as the app closed');
+    const pin = localPin('6f1d0c1e-2b7a-4c55-9d3e-0a1b2c3d4e51', 'Sent as the app closed');
     await crashed.outbox.enqueue({ type: 'create', pinId: pin.id, pin });
     void crashed.outbox.flush(); // never settles: the answer is lost with the app
     await delivered;
@@ -68,8 +68,8 @@ describe('outbox across a crash', () => {
     expect(await reopened.outbox.flush()).toEqual({ done: true, sent: 1 });
 
     const stored = await storedTitled('Sent as the app closed');
-    expect(stored).toHaveLength(1);
-    expect(reopened.events).toContainEqual(expect.objectContaining({ type: 'created', localId: pin.id, remote: expect.objectContaining({ pin: expect.objectContaining({ id: stored[0]!.id }) }) }));
+    expect(stored.map((p) => p.id)).toEqual([pin.id]);
+    expect(reopened.events).toContainEqual(expect.objectContaining({ type: 'created', pinId: pin.id, remote: expect.objectContaining({ pin: expect.objectContaining({ id: pin.id }) }) }));
     expect(await reopened.outbox.entries()).toEqual([]);
     // both sends reached the server: the second was answered from the first, not stored again
     expect(net.calls.filter((c) => c === 'POST /api/pins')).toHaveLength(2);

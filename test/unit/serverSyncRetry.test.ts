@@ -16,7 +16,6 @@ function scriptedOutbox(results: FlushResult[]): Outbox & { flushedAt: number[] 
       throw new Error('not used');
     },
     entries: async () => [],
-    resolveId: async (id) => id,
     pendingPinIds: async () => new Set<string>(),
     exclusive: (run) => run(),
     subscribe: () => () => {},
@@ -42,7 +41,7 @@ describe('retrying waiting changes', () => {
       live: () => ({ close: noop, reconnect: noop }),
     });
     const stop = sync.start({
-      pinsReloaded: noop, remotePinChanged: noop, remotePinRemoved: noop, pinSent: noop, changeRefused: noop,
+      pinsReloaded: noop, remotePinChanged: noop, remotePinRemoved: noop, changeRefused: noop,
       pendingChanged: noop, connectionChanged: noop, catalogReloaded: noop,
     });
     await vi.advanceTimersByTimeAsync(120_000);

@@ -29,10 +29,10 @@ const memory = () => {
   return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
 };
 
-async function serverModeStore(factory = new IDBFactory(), storage = memory()) {
+async function serverModeStore(factory = new IDBFactory(), storage = memory(), makeKey?: () => string) {
   const api = createHttpRepository({ deviceToken: DEVICE, fetch: (input, init) => net.fetch(input, init), consultationBase: base });
   const cache = await createIndexedDbRepository({ name: 'cache', factory });
-  const outbox = await createOutbox({ api, name: 'outbox', factory });
+  const outbox = await createOutbox({ api, name: 'outbox', factory, ...(makeKey ? { makeKey } : {}) });
   const online = { onLine: !net.offline };
   const win = { navigator: online, addEventListener: vi.fn(), removeEventListener: vi.fn() };
   const sync = createServerSync({ api, outbox, cache, storage, window: win, live: (h) => ((live = h), { close() {}, reconnect() {} }) });
@@ -83,7 +83,7 @@ describe('store in server mode', () => {
     stop();
   });
 
-  it('keeps a pin made offline as pending through a restart, then sends it once and takes the server id', async () => {
+  it('keeps a pin made offline as pending through a restart, then sends it once under the id it was made with', async () => {
     const first = await serverModeStore();
     first.stop();
     net.offline = true;
@@ -109,10 +109,35 @@ describe('store in server mode', () => {
     expect(stored).toHaveLength(1);
     const mine = restarted.store.getState().pins.filter((p) => p.properties.title === 'Community orchard');
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ id: stored[0]!.id, properties: { author: DEVICE, area: 'west' } });
-    // the map keeps the marker it drew for the local id (and a popup open on it)
-    expect(restarted.store.getState().localIdOf.get(stored[0]!.id)).toBe(added.pin.id);
+    // one id from birth: the server keeps the device's, so the marker (and a popup open on it) is the same one
+    expect(stored[0]!.id).toBe(added.pin.id);
+    expect(mine[0]).toMatchObject({ id: added.pin.id, properties: { author: DEVICE, area: 'west' } });
     expect((await server.storage.getPin('seeded-1'))?.properties.supports).toBe(1);
+    restarted.stop();
+  });
+
+  it('shows the stored pin once when a create the previous version sent (no id, answer lost) is recognised by its key', async () => {
+    const first = await serverModeStore();
+    first.stop();
+    net.offline = true;
+    const offline = await serverModeStore(first.factory, first.storage, () => 'legacy-create-key');
+    const added = await offline.store.getState().pinAdded(draft);
+    if (!added.ok) throw new Error('add failed');
+    await settle();
+    offline.stop();
+    // the previous version's try: sent without the id, stored under one the server made, the answer lost
+    net.offline = false;
+    const body = { type: 'Feature', geometry: { type: 'Point', coordinates: draft.position }, properties: { kind: draft.kind, theme: draft.theme, title: draft.title } };
+    const res = await net.fetch(`${base}/pins`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-token': DEVICE, 'idempotency-key': 'legacy-create-key' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(201);
+    const serverId = ((await res.json()) as { id: string }).id;
+    expect(serverId).not.toBe(added.pin.id);
+
+    const restarted = await serverModeStore(first.factory, first.storage);
+    await vi.waitFor(() => expect(restarted.store.getState().pins.filter((p) => p.properties.title === draft.title).map((p) => p.id)).toEqual([serverId]));
+    expect(restarted.store.getState().pendingIds).toEqual(new Set());
+    expect(restarted.store.getState().pins.find((p) => p.id === serverId)?.properties.author).toBe(DEVICE);
+    expect((await server.storage.listPins()).filter((p) => p.properties.title === draft.title)).toHaveLength(1);
     restarted.stop();
   });
 
@@ -168,6 +193,21 @@ describe('store in server mode', () => {
     stop();
   });
 
+  it('sends an imported pin as a new one of this device\'s, under a new UUID the server keeps, whatever id the file gave it', async () => {
+    const { store, stop } = await serverModeStore();
+    const feature = { type: 'Feature', id: 'p1', geometry: { type: 'Point', coordinates: [-2.25, 53.45] }, properties: { id: 'p1', kind: 'asset', theme: 'green', title: 'Imported orchard' } };
+    const result = await store.getState().pinsImported(JSON.stringify({ type: 'FeatureCollection', features: [feature] }));
+    expect(result).toMatchObject({ ok: true, added: 1 });
+    const mine = store.getState().pins.filter((p) => p.properties.title === 'Imported orchard');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(mine[0]!.properties).toMatchObject({ id: mine[0]!.id, author: DEVICE });
+    await vi.waitFor(() => expect(store.getState().pendingIds.size).toBe(0));
+    expect((await server.storage.listPins()).filter((p) => p.properties.title === 'Imported orchard').map((p) => p.id)).toEqual([mine[0]!.id]);
+    expect(store.getState().notices).toEqual([]);
+    stop();
+  });
+
   it('sends a touch-table pin with its workshop session id, which the server keeps', async () => {
     const { store, stop } = await serverModeStore();
     const added = await store.getState().pinAdded({ ...draft, title: 'Table orchard', sessionId: 'hall-session-1' });
@@ -179,16 +219,25 @@ describe('store in server mode', () => {
     stop();
   });
 
-  it('shows our new pin once when its live event arrives before the answer, and applies others\' changes and removals', async () => {
-    const { store, stop } = await serverModeStore();
+  it('shows our new pin once when its live event arrives before the answer (same id, nothing to guess), and applies others\' changes and removals', async () => {
+    const { store, stop, online } = await serverModeStore();
     // hold the POST's answer back until the live event has been handled
     net.offline = true;
     const added = await store.getState().pinAdded(draft);
     if (!added.ok) throw new Error('add failed');
     await settle();
-    const echo = { ...added.pin, id: 'server-id-1', properties: { ...added.pin.properties, id: 'server-id-1', author: undefined } };
+    // the server keeps the device's id, so the event names the pin the store already has
+    const echo = { ...added.pin, properties: { ...added.pin.properties, author: undefined } };
     live!.pinChanged({ pin: echo, hidden: false });
-    expect(store.getState().pins.filter((p) => p.properties.title === draft.title)).toHaveLength(1);
+    expect(store.getState().pins.filter((p) => p.properties.title === draft.title)).toEqual([added.pin]);
+    // the answer comes: the server kept the device's id, and a later event of the pin is applied in place, still ours
+    net.offline = false;
+    online.onLine = true;
+    live!.resumed?.();
+    await vi.waitFor(() => expect(store.getState().pendingIds.size).toBe(0));
+    expect((await server.storage.listPins()).filter((p) => p.properties.title === draft.title).map((p) => p.id)).toEqual([added.pin.id]);
+    live!.pinChanged({ pin: { ...echo, properties: { ...echo.properties, title: 'Community orchard, renamed' } }, hidden: false });
+    expect(store.getState().pins.filter((p) => p.id === added.pin.id).map((p) => [p.properties.title, p.properties.author])).toEqual([['Community orchard, renamed', DEVICE]]);
 
     const other = { ...echo, id: 'other-1', properties: { ...echo.properties, id: 'other-1', title: 'Someone else' } };
     live!.pinChanged({ pin: other, hidden: false });
@@ -196,7 +245,7 @@ describe('store in server mode', () => {
     live!.pinRemoved('seeded-1');
     expect(store.getState().pins.some((p) => p.id === 'seeded-1')).toBe(false);
     live!.statusChanged('reconnecting');
-    expect(store.getState().connection).toBe('offline');
+    expect(store.getState().connection).toBe('reconnecting');
     stop();
   });
 

@@ -3,7 +3,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardCentreNear, sideRotation } from '../../core/sideRotation.ts';
 import { NOTE_MAX } from '../../core/types.ts';
-import { pinByFirstId } from '../../store/pinByFirstId.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import type { NotePrompt } from '../../store/tableStore.ts';
 import type { ThemeView } from '../useThemeLabels.ts';
@@ -16,8 +15,7 @@ export const NOTE_CARD_TIMEOUT_MS = 45_000;
 function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, ThemeView> }) {
   const { t } = useTranslation();
   const id = useId();
-  // the card outlives the server's answer, which gives the pin the server's id: find it by the id it was made with
-  const pin = useAppStore((s) => pinByFirstId(s, prompt.pinId));
+  const pin = useAppStore((s) => s.pins.find((p) => p.id === prompt.pinId));
   const noteSaved = useTableStore((s) => s.noteSaved);
   const closed = useTableStore((s) => s.notePromptClosed);
   const [note, setNote] = useState('');
