@@ -3,9 +3,10 @@ import type { FeatureCollection } from 'geojson';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FlatProperties } from '../../core/areaLayerExport.ts';
+import { EXPORT_SOURCE } from '../../core/exportProvenance.ts';
 import { areasLayerGeoJson, hexLayerGeoJson, layerCsv, type LayerCollection } from '../../core/layerExport.ts';
 import { gapColour, scaleStops, sequentialColour } from '../../core/layerScales.ts';
-import { suppressCount } from '../../core/smallCounts.ts';
 import { effectiveFilter, type PlannerState } from '../../store/plannerStore.ts';
 import { usePlannerLayer, type PlannerLayerData } from '../../store/usePlannerLayer.ts';
 import { usePlannerStore, usePlannerStoreApi } from '../../store/usePlannerStore.ts';
@@ -29,16 +30,24 @@ export function currentLayerCollection(s: PlannerState, data: PlannerLayerData, 
   if (s.layer === 'clusters') {
     const k = s.minCount;
     const themes = s.summary?.themes ?? [];
-    const pub = (n: number) => (k > 1 ? suppressCount(n, k) : n);
+    // the same flat columns as the area layers: a number, or null with `<column>_hidden` where protection hides it
+    const pub = (column: string, n: number): FlatProperties => {
+      const hidden = k > 1 && n > 0 && n < k;
+      return { [column]: hidden ? null : n, [`${column}_hidden`]: hidden };
+    };
     const features = (s.clusters ?? []).map((m) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [m.lng, m.lat] },
       properties: {
-        counts: { total: pub(m.count), byTheme: Object.fromEntries(themes.map((t, i) => [t, pub(m.mix[i] ?? 0)])) },
+        longitude: m.lng,
+        latitude: m.lat,
+        ...pub('total', m.count),
+        ...Object.assign({}, ...themes.map((t, i) => pub(`${t}_total`, m.mix[i] ?? 0))),
         'marker-color': themeColour(themes[m.mix.indexOf(Math.max(...m.mix))] ?? ''),
-      },
+      } as FlatProperties,
     }));
-    return { type: 'FeatureCollection', features, outside: 0, layer: meta.layer, filter: meta.filter, minCount: k };
+    const coplan = { layer: meta.layer, filter: meta.filter, minCount: k, counts: k > 1 ? ('protected' as const) : ('raw' as const), outside: null, source: EXPORT_SOURCE };
+    return { type: 'FeatureCollection', features, coplan };
   }
   return areasLayerGeoJson(s.areas, s.result.areas, data.areaValues, data.areaFills, meta);
 }
@@ -72,16 +81,7 @@ export function PlannerExports() {
     const s = store.getState();
     const c = collection();
     if (!c) return;
-    if (s.layer === 'clusters') {
-      const rows = c.features.map((f) => {
-        const [lng, lat] = (f.geometry as { coordinates: number[] }).coordinates;
-        const total = (f.properties as { counts: { total: number | { lessThan?: number } } }).counts.total;
-        return `${lng},${lat},${typeof total === 'number' ? total : `<${total.lessThan ?? s.minCount}`}`;
-      });
-      downloadText(['longitude,latitude,total', ...rows].map((l) => `${l}\r\n`).join(''), `coplan-${layerName(s)}-${stamp()}.csv`, 'text/csv');
-      return;
-    }
-    downloadText(layerCsv(c), `coplan-${layerName(s)}-${stamp()}.csv`, 'text/csv');
+    downloadText(layerCsv(c), `coplan-${layerName(s)}-${stamp()}.csv`, 'text/csv;charset=utf-8');
   }
 
   function exportPng() {
