@@ -7,7 +7,7 @@ export interface ExportProvenance {
   /** what the file holds, e.g. 'areas' or 'pins' */
   layer: string;
   /** the filters applied (null: not filtered by it) */
-  filters: { kind: string | null; themes: string[] | null; sessions: string[] | null };
+  filters: { kind: string | null; themes: readonly string[] | null; sessions: readonly string[] | null };
   /** created at or after `from` and before `to`, ISO 8601; null: open-ended */
   dateRange: { from: string | null; to: string | null };
   /** how many pins the figures cover, or null where stating it would reveal a hidden count */
@@ -21,7 +21,7 @@ export interface ExportProvenance {
   boundaryCopyright: string | null;
 }
 
-function list(values: string[] | null, none: string): string {
+function list(values: readonly string[] | null, none: string): string {
   return values === null ? none : values.map((v) => (v === '' ? '(online)' : v)).join(', ');
 }
 

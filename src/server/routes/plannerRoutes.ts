@@ -2,12 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pinsToCsv, pinsToGeoJson } from '../../core/exportPins.ts';
+import { exportCaption, exportFileName } from '../../core/exportProvenance.ts';
 import { storableText } from '../../core/storableText.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { publicPin, requireRole } from '../serverContext.ts';
 import { actorName } from '../staff/viewer.ts';
 import type { ServerPin } from '../storage/storage.ts';
+import { provenanceOf } from './exportRoutes.ts';
 
 const moderation = z.object({ reason: z.string({ error: 'reason must be text' }).trim().min(1, 'a reason is required').max(500, 'reason must be at most 500 characters').superRefine(storableText('reason')) }, { error: 'send { "reason": "…" }' });
 
@@ -17,8 +19,8 @@ const forExport = (pin: ServerPin) => {
   return { ...pin, properties };
 };
 
-/** a file name that says which consultation it came from */
-const attachment = (slug: string, ext: string) => `attachment; filename="coplan-${slug}-pins.${ext}"`;
+/** a file name that says which consultation it came from and when */
+const attachment = (slug: string, exportedAt: string, ext: string) => `attachment; filename="${exportFileName(slug, 'pins', exportedAt, ext)}"`;
 
 export function plannerRoutes(app: FastifyInstance): void {
   for (const action of ['hide', 'restore'] as const) {
@@ -48,7 +50,12 @@ export function plannerRoutes(app: FastifyInstance): void {
     const { scope } = request;
     requireRole(scope, ['admin', 'planner'], 'export pins');
     const pins = (await scope.store.listPins()).map(forExport);
-    return reply.type('application/geo+json; charset=utf-8').header('content-disposition', attachment(scope.consultation.slug, 'geojson')).send(pinsToGeoJson(pins));
+    // each pin as it is (nothing is counted, so nothing is protected): raw, for planners only
+    const provenance = provenanceOf(scope, { layer: 'pins', pins: pins.length, counts: 'raw', minCount: 0 });
+    return reply
+      .type('application/geo+json; charset=utf-8')
+      .header('content-disposition', attachment(scope.consultation.slug, provenance.exportedAt, 'geojson'))
+      .send(pinsToGeoJson(pins, { ...provenance, caption: exportCaption(provenance) }));
   });
 
   app.get('/export/pins.csv', async (request, reply) => {
@@ -57,7 +64,7 @@ export function plannerRoutes(app: FastifyInstance): void {
     const pins = (await scope.store.listPins()).map(forExport);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', attachment(scope.consultation.slug, 'csv'))
+      .header('content-disposition', attachment(scope.consultation.slug, new Date().toISOString(), 'csv'))
       .send(pinsToCsv(pins, { themes: scope.catalog.themes(), areas: scope.catalog.areas() }));
   });
 }
