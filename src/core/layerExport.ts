@@ -14,6 +14,12 @@ export interface LayerExportMeta {
   /** the filter in words, for whoever opens the file later */
   filter: string;
   minCount: number;
+  /** the consultation the figures are of (null: a file opened for analysis, or the bundled demo) */
+  consultation?: { slug: string; title: string } | null;
+  /** the consultation setting `boundaryCopyright` */
+  boundaryCopyright?: string | null;
+  /** ISO 8601; left out when not given, so the same figures give the same file */
+  exportedAt?: string;
 }
 
 /** the layer's own description, carried as the collection's `coplan` foreign member */
@@ -25,6 +31,9 @@ export interface LayerExportInfo {
   /** pins in no area (no hex): a number or null where protection hides it */
   outside: number | null;
   source: string;
+  consultation: { slug: string; title: string } | null;
+  boundaryCopyright: string | null;
+  exportedAt?: string;
 }
 
 export type LayerCollection = FlatLayerCollection<{ coplan: LayerExportInfo }>;
@@ -35,8 +44,23 @@ function valueColumns(v: LayerValue | undefined, fill: string | undefined): Flat
   return { value: v?.kind === 'value' ? v.value : null, value_hidden: hidden, fill: fill ?? null, 'fill-opacity': 0.7 };
 }
 
-function info(meta: LayerExportMeta, outside: PublishedCount): LayerExportInfo {
-  return { layer: meta.layer, filter: meta.filter, minCount: meta.minCount, counts: meta.minCount > 1 ? 'protected' : 'raw', outside: typeof outside === 'number' ? outside : null, source: EXPORT_SOURCE };
+/**
+ * What a planner's layer file says about itself (the `coplan` member), from its meta.
+ * @example
+ * layerExportInfo({ layer: 'hex-500m', filter: '{}', minCount: 5 }, 3).counts // => 'protected'
+ */
+export function layerExportInfo(meta: LayerExportMeta, outside: PublishedCount | null): LayerExportInfo {
+  return {
+    layer: meta.layer,
+    filter: meta.filter,
+    minCount: meta.minCount,
+    counts: meta.minCount > 1 ? 'protected' : 'raw',
+    outside: typeof outside === 'number' ? outside : null,
+    source: EXPORT_SOURCE,
+    consultation: meta.consultation ?? null,
+    boundaryCopyright: meta.boundaryCopyright ?? null,
+    ...(meta.exportedAt !== undefined ? { exportedAt: meta.exportedAt } : {}),
+  };
 }
 
 /**
@@ -50,7 +74,7 @@ export function areasLayerGeoJson(areas: AreaCollection, counts: CountArrays, va
   const perArea = Array.from({ length: counts.nGroups }, (_, i) => pinCountsOf(counts, i));
   const withCounts = areasWithCounts(areas, perArea, counts.total[counts.nGroups]!, [], meta.minCount);
   const flat = flatLayerFeatures(withCounts, { themes: counts.themes, extra: withCounts.features.map((_, i) => valueColumns(values[i], fills[i])) });
-  return { ...flat, coplan: info(meta, withCounts.outside) };
+  return { ...flat, coplan: layerExportInfo(meta, withCounts.outside) };
 }
 
 /**
@@ -66,7 +90,7 @@ export function hexLayerGeoJson(layout: HexLayout, counts: CountArrays, values: 
   const extra = hexes.map((f) => valueColumns(values[f.properties.hex], fills[f.properties.hex]));
   const flat = flatLayerFeatures({ type: 'FeatureCollection', features: hexes }, { themes: counts.themes, extra });
   const outside = counts.total[counts.nGroups]!;
-  return { ...flat, coplan: info(meta, meta.minCount > 1 ? suppressCount(outside, meta.minCount) : outside) };
+  return { ...flat, coplan: layerExportInfo(meta, meta.minCount > 1 ? suppressCount(outside, meta.minCount) : outside) };
 }
 
 /**

@@ -290,7 +290,13 @@ test.describe('planner view', () => {
     // the demo town has a handful of pins per area: several areas must read "<5" and be hatched
     await expect(page.locator('td[data-col="total"]', { hasText: '<5' }).first()).toBeVisible();
     await expect(page.locator('.planner-map path[fill="url(#planner-hatch)"]').first()).toBeAttached();
-    const file = JSON.parse(readFileSync((await (await download(page, 'Export layer as GeoJSON')).path())!, 'utf8'));
+    const geojson = await download(page, 'Export layer as GeoJSON');
+    const file = JSON.parse(readFileSync((await geojson.path())!, 'utf8'));
+    // the file says what it is of, and its name names the consultation when there is one
+    expect(file.coplan).toMatchObject({ layer: 'areas-count', source: expect.stringMatching(/^Coplan/), exportedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(file.coplan).toHaveProperty('boundaryCopyright');
+    const slug = (file.coplan.consultation as { slug: string } | null)?.slug;
+    expect(geojson.suggestedFilename()).toMatch(new RegExp(`^coplan-${slug ? `${slug}-` : ''}areas-count-\\d{4}-\\d{2}-\\d{2}\\.geojson$`));
     type Flat = { properties: { total: number | null; total_hidden: boolean; value: number | null; value_hidden: boolean } };
     const withheld = file.features.filter((f: Flat) => f.properties.total_hidden);
     expect(withheld.length).toBeGreaterThan(0);

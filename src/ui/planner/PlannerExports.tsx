@@ -4,10 +4,10 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlatProperties } from '../../core/areaLayerExport.ts';
-import { EXPORT_SOURCE } from '../../core/exportProvenance.ts';
-import { areasLayerGeoJson, hexLayerGeoJson, layerCsv, type LayerCollection } from '../../core/layerExport.ts';
+import { areasLayerGeoJson, hexLayerGeoJson, layerCsv, layerExportInfo, type LayerCollection, type LayerExportMeta } from '../../core/layerExport.ts';
 import { gapColour, scaleStops, sequentialColour } from '../../core/layerScales.ts';
 import { effectiveFilter, type PlannerState } from '../../store/plannerStore.ts';
+import { useConsultation } from '../../store/useConsultation.ts';
 import { usePlannerLayer, type PlannerLayerData } from '../../store/usePlannerLayer.ts';
 import { usePlannerStore, usePlannerStoreApi } from '../../store/usePlannerStore.ts';
 import { usePlannerThemes } from '../../store/usePlannerThemes.ts';
@@ -22,10 +22,10 @@ function layerName(s: PlannerState): string {
 }
 
 /** The current layer as a collection with protected counts (null before the first answer). */
-export function currentLayerCollection(s: PlannerState, data: PlannerLayerData, themeColour: (id: string) => string): LayerCollection | null {
+export function currentLayerCollection(s: PlannerState, data: PlannerLayerData, themeColour: (id: string) => string, about: Partial<LayerExportMeta> = {}): LayerCollection | null {
   if (!s.result) return null;
   const filter = effectiveFilter(s);
-  const meta = { layer: layerName(s), filter: JSON.stringify(filter), minCount: s.minCount };
+  const meta: LayerExportMeta = { ...about, layer: layerName(s), filter: JSON.stringify(filter), minCount: s.minCount };
   if (s.layer === 'hex') return data.hexLayout ? hexLayerGeoJson(data.hexLayout, s.result.hexes, data.hexValues, data.hexFills, meta) : null;
   if (s.layer === 'clusters') {
     const k = s.minCount;
@@ -46,8 +46,7 @@ export function currentLayerCollection(s: PlannerState, data: PlannerLayerData, 
         'marker-color': themeColour(themes[m.mix.indexOf(Math.max(...m.mix))] ?? ''),
       } as FlatProperties,
     }));
-    const coplan = { layer: meta.layer, filter: meta.filter, minCount: k, counts: k > 1 ? ('protected' as const) : ('raw' as const), outside: null, source: EXPORT_SOURCE };
-    return { type: 'FeatureCollection', features, coplan };
+    return { type: 'FeatureCollection', features, coplan: layerExportInfo(meta, null) };
   }
   return areasLayerGeoJson(s.areas, s.result.areas, data.areaValues, data.areaFills, meta);
 }
@@ -66,22 +65,30 @@ export function PlannerExports() {
   const ready = usePlannerStore((s) => s.result !== null);
   const data = usePlannerLayer();
   const themeOf = usePlannerThemes();
+  const consultation = useConsultation();
   const stamp = () => new Date().toISOString().slice(0, 10);
+  // the file names the consultation it is of, as the server's exports do
+  const prefix = consultation ? `coplan-${consultation.slug}` : 'coplan';
 
   function collection(): LayerCollection | null {
-    return currentLayerCollection(store.getState(), data, (theme) => themeOf(theme).colour);
+    const about: Partial<LayerExportMeta> = {
+      consultation: consultation ? { slug: consultation.slug, title: consultation.title } : null,
+      boundaryCopyright: consultation?.settings.boundaryCopyright ?? null,
+      exportedAt: new Date().toISOString(),
+    };
+    return currentLayerCollection(store.getState(), data, (theme) => themeOf(theme).colour, about);
   }
 
   function exportGeoJson() {
     const c = collection();
-    if (c) downloadText(JSON.stringify(c, null, 1), `coplan-${layerName(store.getState())}-${stamp()}.geojson`, 'application/geo+json');
+    if (c) downloadText(JSON.stringify(c, null, 1), `${prefix}-${layerName(store.getState())}-${stamp()}.geojson`, 'application/geo+json');
   }
 
   function exportCsv() {
     const s = store.getState();
     const c = collection();
     if (!c) return;
-    downloadText(layerCsv(c), `coplan-${layerName(s)}-${stamp()}.csv`, 'text/csv;charset=utf-8');
+    downloadText(layerCsv(c), `${prefix}-${layerName(s)}-${stamp()}.csv`, 'text/csv;charset=utf-8');
   }
 
   function exportPng() {
@@ -108,7 +115,7 @@ export function PlannerExports() {
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `coplan-${layerName(s)}-${stamp()}.png`;
+      link.download = `${prefix}-${layerName(s)}-${stamp()}.png`;
       link.hidden = true;
       document.body.append(link);
       link.click();
