@@ -1,8 +1,8 @@
-// planner layers as files: areas or hexes with their (protected) counts as GeoJSON properties, and as CSV.
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { areasWithCounts, hexesWithCounts, type FeatureCounts } from './aggregateAreas.ts';
+// planner layers as files: areas or hexes with their (protected) counts as flat GeoJSON properties, and as CSV.
+import { areasWithCounts, hexesWithCounts } from './aggregateAreas.ts';
+import { flatLayerCsv, flatLayerFeatures, type FlatLayerCollection, type FlatProperties } from './areaLayerExport.ts';
 import { pinCountsOf, type CountArrays } from './countPins.ts';
-import { textCell } from './exportPins.ts';
+import { EXPORT_SOURCE } from './exportProvenance.ts';
 import { hexFeature, type HexLayout } from './hexBins.ts';
 import type { LayerValue } from './layerValues.ts';
 import { suppressCount, type PublishedCount } from './smallCounts.ts';
@@ -14,80 +14,91 @@ export interface LayerExportMeta {
   /** the filter in words, for whoever opens the file later */
   filter: string;
   minCount: number;
+  /** the consultation the figures are of (null: a file opened for analysis, or the bundled demo) */
+  consultation?: { slug: string; title: string } | null;
+  /** the consultation setting `boundaryCopyright` */
+  boundaryCopyright?: string | null;
+  /** ISO 8601; left out when not given, so the same figures give the same file */
+  exportedAt?: string;
 }
 
-type ExportedValue = number | null | { suppressed: true; lessThan?: number };
+/** the layer's own description, carried as the collection's `coplan` foreign member */
+export interface LayerExportInfo {
+  layer: string;
+  filter: string;
+  minCount: number;
+  counts: 'raw' | 'protected';
+  /** pins in no area (no hex): a number or null where protection hides it */
+  outside: number | null;
+  source: string;
+  consultation: { slug: string; title: string } | null;
+  boundaryCopyright: string | null;
+  exportedAt?: string;
+}
 
-export type LayerCollection = FeatureCollection<Feature['geometry']> & { outside: PublishedCount; layer: string; filter: string; minCount: number };
+export type LayerCollection = FlatLayerCollection<{ coplan: LayerExportInfo }>;
 
-function exportedValue(v: LayerValue | undefined): ExportedValue {
-  if (!v || v.kind === 'empty') return null;
-  if (v.kind === 'value') return v.value;
-  return v.lessThan !== undefined ? { suppressed: true, lessThan: v.lessThan } : { suppressed: true };
+/** the layer's value as flat columns: a number, or null with `value_hidden` true where protection hides it */
+function valueColumns(v: LayerValue | undefined, fill: string | undefined): FlatProperties {
+  const hidden = v?.kind === 'suppressed';
+  return { value: v?.kind === 'value' ? v.value : null, value_hidden: hidden, fill: fill ?? null, 'fill-opacity': 0.7 };
 }
 
 /**
- * The areas, in input order with geometry and properties unchanged, each with `counts` exactly as
- * `npm run aggregate -- --min-count k` writes them (small counts withheld), the layer's `value`, and a
- * simplestyle `fill` so the file can be checked on any map.
+ * What a planner's layer file says about itself (the `coplan` member), from its meta.
  * @example
- * areasLayerGeoJson(areas, result.areas, values, fills, meta).features[0].properties.counts.total // => 41
+ * layerExportInfo({ layer: 'hex-500m', filter: '{}', minCount: 5 }, 3).counts // => 'protected'
+ */
+export function layerExportInfo(meta: LayerExportMeta, outside: PublishedCount | null): LayerExportInfo {
+  return {
+    layer: meta.layer,
+    filter: meta.filter,
+    minCount: meta.minCount,
+    counts: meta.minCount > 1 ? 'protected' : 'raw',
+    outside: typeof outside === 'number' ? outside : null,
+    source: EXPORT_SOURCE,
+    consultation: meta.consultation ?? null,
+    boundaryCopyright: meta.boundaryCopyright ?? null,
+    ...(meta.exportedAt !== undefined ? { exportedAt: meta.exportedAt } : {}),
+  };
+}
+
+/**
+ * The areas, in input order with geometry unchanged, with their counts as `npm run aggregate -- --min-count k`
+ * computes them (small counts withheld), flattened by `flatLayerFeatures` (the same columns as the server's
+ * `…/export/areas.geojson`), then the layer's `value` (`value_hidden`) and a simplestyle `fill`.
+ * @example
+ * areasLayerGeoJson(areas, result.areas, values, fills, meta).features[0].properties.total // => 41
  */
 export function areasLayerGeoJson(areas: AreaCollection, counts: CountArrays, values: readonly LayerValue[], fills: readonly string[], meta: LayerExportMeta): LayerCollection {
   const perArea = Array.from({ length: counts.nGroups }, (_, i) => pinCountsOf(counts, i));
   const withCounts = areasWithCounts(areas, perArea, counts.total[counts.nGroups]!, [], meta.minCount);
-  const features = withCounts.features.map((f, i) => ({
-    ...f,
-    properties: { ...f.properties, value: exportedValue(values[i]), fill: fills[i] ?? null, 'fill-opacity': 0.7 },
-  }));
-  return { type: 'FeatureCollection', features, outside: withCounts.outside, layer: meta.layer, filter: meta.filter, minCount: meta.minCount };
+  const flat = flatLayerFeatures(withCounts, { themes: counts.themes, extra: withCounts.features.map((_, i) => valueColumns(values[i], fills[i])) });
+  return { ...flat, coplan: layerExportInfo(meta, withCounts.outside) };
 }
 
 /**
- * The hexagons holding at least one (filtered) pin, in grid order, with `{ hex, counts }` as the aggregate
- * CLI writes them with `--hex`, plus `value` and `fill`.
+ * The hexagons holding at least one (filtered) pin, in grid order, with `hex` and the counts the aggregate CLI
+ * writes with `--hex`, flattened as for areas, plus `value` and `fill`.
  * @example
  * hexLayerGeoJson(layout, result.hexes, values, fills, meta).features.length // => non-empty hexes
  */
 export function hexLayerGeoJson(layout: HexLayout, counts: CountArrays, values: readonly LayerValue[], fills: readonly string[], meta: LayerExportMeta): LayerCollection {
   if (counts.nGroups !== layout.count) throw new RangeError(`hex counts are for ${counts.nGroups} cells, the layout has ${layout.count}`);
   const perHex = Array.from({ length: counts.nGroups }, (_, i) => pinCountsOf(counts, i));
-  const hexes: Feature<Polygon>[] = hexesWithCounts(perHex, (hex, props) => hexFeature(layout, hex, props), meta.minCount).map((f) => {
-    const hex = (f.properties as { hex: number }).hex;
-    return { ...f, properties: { ...f.properties, value: exportedValue(values[hex]), fill: fills[hex] ?? null, 'fill-opacity': 0.7 } };
-  });
+  const hexes = hexesWithCounts(perHex, (hex, props) => hexFeature(layout, hex, props), meta.minCount);
+  const extra = hexes.map((f) => valueColumns(values[f.properties.hex], fills[f.properties.hex]));
+  const flat = flatLayerFeatures({ type: 'FeatureCollection', features: hexes }, { themes: counts.themes, extra });
   const outside = counts.total[counts.nGroups]!;
-  return { type: 'FeatureCollection', features: hexes, outside: meta.minCount > 1 ? suppressCount(outside, meta.minCount) : outside, layer: meta.layer, filter: meta.filter, minCount: meta.minCount };
-}
-
-function countCell(c: PublishedCount | ExportedValue | undefined): string {
-  if (c === undefined || c === null) return '';
-  if (typeof c === 'number') return String(Math.round(c * 1e6) / 1e6);
-  return c.lessThan !== undefined ? `<${c.lessThan}` : 'withheld';
+  return { ...flat, coplan: layerExportInfo(meta, meta.minCount > 1 ? suppressCount(outside, meta.minCount) : outside) };
 }
 
 /**
- * A layer collection as CSV (RFC 4180, CRLF): one row per feature with id, name, value, total, asset,
- * priority and each theme's asset and priority counts; withheld counts read "<k" or "withheld".
+ * A layer collection as CSV: `flatLayerCsv` (one row per feature, the same columns as the GeoJSON, a byte-order
+ * mark, text cells safe against spreadsheet formulas).
  * @example
- * layerCsv(areasLayerGeoJson(...)).split('\r\n')[0] // => 'id,name,value,total,asset,priority,green-space_asset,...'
+ * layerCsv(areasLayerGeoJson(...)).split('\r\n')[0] // => '\uFEFFid,name,total,total_hidden,asset,…'
  */
 export function layerCsv(collection: LayerCollection): string {
-  const first = collection.features[0]?.properties as { counts?: FeatureCounts } | undefined;
-  const themes = Object.keys(first?.counts?.byTheme ?? {});
-  const header = ['id', 'name', 'value', 'total', 'asset', 'priority', ...themes.flatMap((t) => [`${t}_asset`, `${t}_priority`])];
-  const rows = collection.features.map((f) => {
-    const p = (f.properties ?? {}) as { id?: unknown; hex?: unknown; name?: unknown; value?: ExportedValue; counts: FeatureCounts };
-    const id = p.id !== undefined ? String(p.id) : p.hex !== undefined ? `hex-${String(p.hex)}` : '';
-    return [
-      textCell(id),
-      textCell(typeof p.name === 'string' ? p.name : ''),
-      countCell(p.value),
-      countCell(p.counts.total),
-      countCell(p.counts.asset),
-      countCell(p.counts.priority),
-      ...themes.flatMap((t) => [countCell(p.counts.byTheme[t]?.asset), countCell(p.counts.byTheme[t]?.priority)]),
-    ].join(',');
-  });
-  return [header.map((h) => textCell(h)).join(','), ...rows].map((line) => `${line}\r\n`).join('');
+  return flatLayerCsv(collection);
 }

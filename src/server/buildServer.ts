@@ -17,6 +17,7 @@ import { catalogRoutes } from './routes/catalogRoutes.ts';
 import { consultationListRoutes, consultationRoutes } from './routes/consultationRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { pinRoutes } from './routes/pinRoutes.ts';
+import { exportRoutes } from './routes/exportRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 import { registerSecurityHeaders } from './security/securityHeaders.ts';
@@ -206,6 +207,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     pinRoutes(scoped, ctx);
     catalogRoutes(scoped, { areasBodyLimit });
     plannerRoutes(scoped, ctx);
+    exportRoutes(scoped);
     eventRoutes(scoped, ctx, streams);
     aggregateRoutes(scoped);
   };

@@ -163,14 +163,17 @@ test.describe('planner view', () => {
     times.push(await timedRepaint(page, () => page.getByLabel('Both kinds').check()));
     await page.screenshot({ path: path.join(SHOTS, `planner-${project}-hex.png`) });
 
-    // export the hex layer: counts as the CLI writes them, small counts withheld
+    // export the hex layer: counts as the CLI computes them in flat columns, small counts withheld (null, total_hidden)
     const hexFile = JSON.parse(readFileSync((await (await download(page, 'Export layer as GeoJSON')).path())!, 'utf8'));
-    expect(hexFile.layer).toBe('hex-250m');
-    const hexTotal = hexFile.features.reduce((sum: number, f: { properties: { counts: { total: PublishedCount } } }) => sum + (typeof f.properties.counts.total === 'number' ? f.properties.counts.total : 0), 0);
-    const suppressedHexes = hexFile.features.filter((f: { properties: { counts: { total: PublishedCount } } }) => typeof f.properties.counts.total === 'object');
+    expect(hexFile.coplan.layer).toBe('hex-250m');
+    type FlatHex = { properties: { total: number | null; total_hidden: boolean } };
+    const hexTotal = hexFile.features.reduce((sum: number, f: FlatHex) => sum + (f.properties.total ?? 0), 0);
+    const suppressedHexes = hexFile.features.filter((f: FlatHex) => f.properties.total_hidden);
     expect(hexFile.features.length).toBeGreaterThan(50);
     expect(hexTotal).toBeLessThanOrEqual(N);
-    for (const f of suppressedHexes) expect([{ suppressed: true, lessThan: 5 }, { suppressed: true }]).toContainEqual(f.properties.counts.total);
+    // a hidden count is null, every other one a whole number: nothing in between for GIS to read as text
+    for (const f of hexFile.features as FlatHex[]) expect(f.properties.total_hidden ? f.properties.total === null : Number.isInteger(f.properties.total)).toBe(true);
+    for (const f of suppressedHexes) expect(f.properties.total).toBeNull();
 
     // clusters with their theme mix
     layerTimes.push(await timedRepaint(page, () => page.getByLabel('Clusters').check()));
@@ -219,10 +222,20 @@ test.describe('planner view', () => {
     // export the areas layer and re-read it: exactly the core's protected counts, in input order
     const areasFile = JSON.parse(readFileSync((await (await download(page, 'Export layer as GeoJSON')).path())!, 'utf8'));
     const expected = aggregateAreas(areas, pinsFile(), { minCount: 5 });
-    expect(areasFile.features.map((f: { properties: { counts: unknown } }) => f.properties.counts)).toEqual(expected.features.map((f) => (f.properties as { counts: unknown }).counts));
-    expect(areasFile.outside).toEqual(expected.outside);
-    const csv = readFileSync((await (await download(page, 'Export layer as CSV')).path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toMatch(/^id,name,value,total,asset,priority,/);
+    const flat = (c: PublishedCount) => (typeof c === 'number' ? c : null);
+    expect(areasFile.features.map((f: { properties: Record<string, unknown> }) => f.properties)).toEqual(
+      expected.features.map((f) => {
+        const c = (f.properties as { counts: { total: PublishedCount; asset: PublishedCount; priority: PublishedCount; byTheme: Record<string, { asset: PublishedCount; priority: PublishedCount }> } }).counts;
+        const columns: Record<string, unknown> = { total: flat(c.total), asset: flat(c.asset), priority: flat(c.priority) };
+        for (const [t, tc] of Object.entries(c.byTheme)) Object.assign(columns, { [`${t}_asset`]: flat(tc.asset), [`${t}_priority`]: flat(tc.priority) });
+        return expect.objectContaining(columns);
+      }),
+    );
+    expect(areasFile.coplan.outside).toEqual(flat(expected.outside));
+    const csvBytes = readFileSync((await (await download(page, 'Export layer as CSV')).path())!);
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = csvBytes.toString('utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFid,name,total,total_hidden,asset,asset_hidden,priority,priority_hidden,/);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(areas.features.length + 1);
 
     // the map as a png for reports
@@ -277,12 +290,19 @@ test.describe('planner view', () => {
     // the demo town has a handful of pins per area: several areas must read "<5" and be hatched
     await expect(page.locator('td[data-col="total"]', { hasText: '<5' }).first()).toBeVisible();
     await expect(page.locator('.planner-map path[fill="url(#planner-hatch)"]').first()).toBeAttached();
-    const file = JSON.parse(readFileSync((await (await download(page, 'Export layer as GeoJSON')).path())!, 'utf8'));
-    const withheld = file.features.filter((f: { properties: { counts: { total: unknown } } }) => typeof f.properties.counts.total === 'object');
+    const geojson = await download(page, 'Export layer as GeoJSON');
+    const file = JSON.parse(readFileSync((await geojson.path())!, 'utf8'));
+    // the file says what it is of, and its name names the consultation when there is one
+    expect(file.coplan).toMatchObject({ layer: 'areas-count', source: expect.stringMatching(/^Coplan/), exportedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(file.coplan).toHaveProperty('boundaryCopyright');
+    const slug = (file.coplan.consultation as { slug: string } | null)?.slug;
+    expect(geojson.suggestedFilename()).toMatch(new RegExp(`^coplan-${slug ? `${slug}-` : ''}areas-count-\\d{4}-\\d{2}-\\d{2}\\.geojson$`));
+    type Flat = { properties: { total: number | null; total_hidden: boolean; value: number | null; value_hidden: boolean } };
+    const withheld = file.features.filter((f: Flat) => f.properties.total_hidden);
     expect(withheld.length).toBeGreaterThan(0);
-    // the shown value is withheld exactly as the total is: "fewer than 5", or withheld beside another small count
-    for (const f of withheld) expect(f.properties.value).toEqual(f.properties.counts.total);
-    expect(withheld.some((f: { properties: { counts: { total: { lessThan?: number } } } }) => f.properties.counts.total.lessThan === 5)).toBe(true);
+    expect(file.coplan).toMatchObject({ minCount: 5, counts: 'protected' });
+    // the shown value is withheld exactly as the total is
+    for (const f of withheld) expect([f.properties.total, f.properties.value, f.properties.value_hidden]).toEqual([null, null, true]);
     await page.screenshot({ path: path.join(SHOTS, `planner-${testInfo.project.name}-demo.png`), fullPage: true });
   });
 });

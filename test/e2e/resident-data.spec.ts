@@ -34,6 +34,7 @@ test('exports GeoJSON and CSV with our pins (CSV defuses formulas), and the GeoJ
   const csv = await exportPins(resident.page, 'csv');
   expect(csv.name).toMatch(/\.csv$/);
   expect(csv.text).toMatch(/\r\n$/);
+  expect(csv.text.startsWith('\uFEFFid,kind,theme,'), 'the CSV starts with a UTF-8 byte-order mark').toBe(true);
   const records = csvRecords(csv.text);
   const formulaRow = records.find((r) => r.title === `'${formula.title}`);
   expect(formulaRow, `a CSV row whose title is '${formula.title}`).toBeDefined();

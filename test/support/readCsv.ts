@@ -4,9 +4,11 @@
 /**
  * Rows of cells from CRLF-terminated RFC 4180 text.
  * @example
- * readCsv('a,"b,c"\r\n') // => [['a', 'b,c']]
+ * readCsv('a,"b,c"\r\n') // => [['a', 'b,c']] (a leading U+FEFF byte-order mark is read as spreadsheets do: not as text)
  */
-export function readCsv(text: string): string[][] {
+export function readCsv(input: string): string[][] {
+  // a leading byte-order mark tells a spreadsheet the encoding; it is not part of the first cell
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

@@ -67,14 +67,27 @@ describe('layerCsv: every text column', () => {
     byTheme: new Uint32Array(2 * nThemes * 2).map((_, i) => (i === 0 ? 7 : 0)),
   });
 
-  it.each(STARTS)('area id, area name and theme id starting with %j are prefixed with \'', (start) => {
+  it.each(STARTS)('area id, area name, the area\'s own text and theme id starting with %j are prefixed with \'', (start) => {
     const evil = payload(start);
-    const areas: AreaCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', id: evil, properties: { id: evil, name: evil }, geometry: { type: 'Polygon', coordinates: square } }] };
+    const areas: AreaCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', id: evil, properties: { id: evil, name: evil, ward: evil, extra: { note: evil } } as AreaCollection['features'][0]['properties'], geometry: { type: 'Polygon', coordinates: square } }] };
     const c = { ...counts(1), themes: [evil] };
     const out = areasLayerGeoJson(areas, c, [{ kind: 'value', value: 7 }], ['#000000'], { layer: 'areas-count', filter: '{}', minCount: 0 });
     const rows = readCsv(layerCsv(out));
-    expect(rows[0]!.slice(6)).toEqual([`'${evil}_asset`, `'${evil}_priority`]);
-    expect(rows[1]!.slice(0, 2)).toEqual([`'${evil}`, `'${evil}`]);
-    expect(rows[1]!.slice(2, 6)).toEqual(['7', '7', '7', '0']);
+    const header = rows[0]!;
+    const at = (column: string) => rows[1]![header.indexOf(column)];
+    expect(header).toContain(`'${evil}_asset`);
+    expect(header).toContain(`'${evil}_priority_hidden`);
+    expect([at('id'), at('name'), at('ward')]).toEqual([`'${evil}`, `'${evil}`, `'${evil}`]);
+    // nested values are JSON text: it starts with { and is left as it is
+    expect(JSON.parse(at('extra')!)).toEqual({ note: evil });
+    // the counts and flags we write are bare numbers and booleans
+    expect([at('total'), at('total_hidden'), at('asset'), at('priority'), at(`'${evil}_asset`), at('value')]).toEqual(['7', 'false', '7', '0', '7', '7']);
+  });
+
+  it('writes a negative number of an area\'s own as a number, and text that looks like one as protected text', () => {
+    const areas: AreaCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'a', properties: { id: 'a', name: 'A', offset: -3, code: '-3' } as AreaCollection['features'][0]['properties'], geometry: { type: 'Polygon', coordinates: square } }] };
+    const rows = readCsv(layerCsv(areasLayerGeoJson(areas, counts(1), [], [], { layer: 'areas', filter: '{}', minCount: 0 })));
+    expect(rows[1]![rows[0]!.indexOf('offset')]).toBe('-3');
+    expect(rows[1]![rows[0]!.indexOf('code')]).toBe("'-3");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, pinsToCsv, pinsToGeoJson, textCell } from '../../src/core/exportPins.ts';
+import { CSV_BOM, CSV_HEADER, pinsToCsv, pinsToGeoJson, textCell } from '../../src/core/exportPins.ts';
 import { readCsv } from '../support/readCsv.ts';
 import { areas, pins, themes } from './pinFixtures.ts';
 
@@ -28,7 +28,7 @@ describe('pinsToCsv', () => {
   it('writes the header and one CRLF-terminated row per pin', () => {
     expect(rows[0]).toEqual([...CSV_HEADER]);
     expect(rows).toHaveLength(3);
-    expect(pinsToCsv([], { themes, areas })).toBe(`${CSV_HEADER.join(',')}\r\n`);
+    expect(pinsToCsv([], { themes, areas })).toBe(`${CSV_BOM}${CSV_HEADER.join(',')}\r\n`);
   });
 
   it('quotes commas, quotes and newlines so the cells survive intact', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateAreas, areasBbox } from '../../src/core/aggregateAreas.ts';
+import { flatLayerFeatures } from '../../src/core/areaLayerExport.ts';
 import { areaSizesKm2 } from '../../src/core/areaSizes.ts';
 import { areaRows, sortAreaRows, topThemes, weekRows } from '../../src/core/dashboardTables.ts';
 import { hexLayout } from '../../src/core/hexBins.ts';
@@ -21,6 +22,7 @@ const result = engine.query({ filter: {}, hexMetres: 500, area: null, topN: 5 })
 const K = 3;
 const published = publishedGroupCounts(result.areas, K);
 const km2 = areaSizesKm2(areas);
+const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 
 describe('layer values', () => {
   it('withholds every value computed from a count below k', () => {
@@ -93,18 +95,24 @@ describe('dashboard tables', () => {
 });
 
 describe('layer exports', () => {
-  it('writes the areas with counts exactly as the aggregate CLI does, plus value and fill', () => {
+  it('writes the areas with counts exactly as the aggregate CLI does, flattened (the server export shape), plus value and fill', () => {
     const values = areaMeasureValues(published, km2, 'count');
     const fills = layerFills(values, (v) => sequentialColour(v, 10));
     const out = areasLayerGeoJson(areas, result.areas, values, fills, { layer: 'areas-count', filter: '{}', minCount: K });
     const reference = aggregateAreas(areas, JSON.parse(pinsText), { minCount: K });
-    expect(out.features.map((f) => (f.properties as { counts: unknown }).counts)).toEqual(reference.features.map((f) => (f.properties as { counts: unknown }).counts));
+    expect(out.features.map((f) => f.properties)).toEqual(flatLayerFeatures(reference, { themes: result.areas.themes }).features.map((f, i) => ({ ...f.properties, ...pick(out.features[i]!.properties, ['value', 'value_hidden', 'fill', 'fill-opacity']) })));
     expect(out.features.map((f) => f.geometry)).toEqual(areas.features.map((f) => f.geometry));
     expect(out.features.some((f) => f.properties!.fill === HATCH_FILL)).toBe(true);
+    // every property is flat: GIS reads numbers and booleans as such, never JSON strings
+    for (const f of out.features) for (const v of Object.values(f.properties)) expect(['string', 'number', 'boolean'].includes(typeof v) || v === null).toBe(true);
+    expect(out.features.some((f) => f.properties.total === null && f.properties.total_hidden === true)).toBe(true);
+    expect(out.features.some((f) => f.properties.value === null && f.properties.value_hidden === true)).toBe(true);
+    expect(out.coplan).toMatchObject({ layer: 'areas-count', minCount: K, counts: 'protected' });
     const csv = layerCsv(out).split('\r\n');
-    expect(csv[0]).toMatch(/^id,name,value,total,asset,priority,community-spaces_asset,community-spaces_priority/);
+    expect(csv[0]).toMatch(/^\uFEFFid,name,total,total_hidden,asset,asset_hidden,priority,priority_hidden,community-spaces_asset,community-spaces_asset_hidden/);
+    expect(csv[0]).toMatch(/,value,value_hidden,fill,fill-opacity$/);
     expect(csv.filter(Boolean)).toHaveLength(areas.features.length + 1);
-    expect(csv.some((line) => line.includes(`<${K}`))).toBe(true);
+    expect(csv.some((line) => line.includes(',,true'))).toBe(true);
   });
 
   it('writes only non-empty hexes with protected counts', () => {
@@ -114,13 +122,13 @@ describe('layer exports', () => {
     const nonEmpty = Array.from(result.hexes.total.subarray(0, layout.count)).filter((n) => n > 0).length;
     expect(out.features).toHaveLength(nonEmpty);
     for (const f of out.features) {
-      const { hex, counts } = f.properties as { hex: number; counts: { total: unknown } };
+      const { hex, total, total_hidden: hidden } = f.properties as { hex: number; total: number | null; total_hidden: boolean };
       const n = result.hexes.total[hex]!;
       // below k always withheld, from k up shown unless withheld beside a small count; the map shows the same
-      if (n < K) expect(counts.total).toMatchObject({ suppressed: true });
-      else expect([n, { suppressed: true }]).toContainEqual(counts.total);
-      const lessThan = (counts.total as { lessThan?: number }).lessThan;
-      expect(values[hex]).toEqual(typeof counts.total === 'number' ? { kind: 'value', value: n } : lessThan ? { kind: 'suppressed', lessThan } : { kind: 'suppressed' });
+      if (n < K) expect([total, hidden]).toEqual([null, true]);
+      else expect([[n, false], [null, true]]).toContainEqual([total, hidden]);
+      expect(values[hex]!.kind).toBe(hidden ? 'suppressed' : 'value');
+      if (!hidden) expect(values[hex]).toEqual({ kind: 'value', value: n });
     }
     expect(() => hexLayerGeoJson(hexLayout(areasBbox(areas), 1000), result.hexes, values, [], { layer: 'x', filter: '', minCount: K })).toThrow(/hex counts are for/);
   });

@@ -19,7 +19,7 @@ const whole = (name: string) => number(name).int(`${name} must be a whole number
 const time = (name: string) =>
   z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time, e.g. 2026-04-01T00:00:00Z` }).transform((s) => Date.parse(s));
 
-const filterQuery = z.object({
+export const filterQuery = z.object({
   kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]], { error: 'kind must be "asset" or "priority"' }).optional(),
   // theme=a,b counts pins of either theme
   theme: z.string().max(64 * 50).optional(),
@@ -51,13 +51,13 @@ const clustersQuery = filterQuery.extend({
   zoom: clusterZoomQuery,
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const q = schema.safeParse(input);
   if (!q.success) throw new ApiError(400, 'invalid-query', 'The aggregate options are not valid.', zodProblems(q.error));
   return q.data;
 }
 
-function pinFilter(q: z.infer<typeof filterQuery>): PinFilter {
+export function pinFilter(q: z.infer<typeof filterQuery>): PinFilter {
   const filter: PinFilter = {};
   if (q.kind) filter.kind = q.kind;
   if (q.theme) filter.themes = q.theme.split(',').map((t) => t.trim()).filter(Boolean);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pinsToCsv, pinsToGeoJson } from '../../core/exportPins.ts';
+import { exportCaption, exportFileName } from '../../core/exportProvenance.ts';
 import { storableText } from '../../core/storableText.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
@@ -10,6 +11,7 @@ import type { ServerContext } from '../serverContext.ts';
 import { enforceLimits } from '../writeLimits.ts';
 import { actorName } from '../staff/viewer.ts';
 import type { ServerPin } from '../storage/storage.ts';
+import { provenanceOf } from './exportRoutes.ts';
 
 const moderation = z.object({ reason: z.string({ error: 'reason must be text' }).trim().min(1, 'a reason is required').max(500, 'reason must be at most 500 characters').superRefine(storableText('reason')) }, { error: 'send { "reason": "…" }' });
 
@@ -19,8 +21,8 @@ const forExport = (pin: ServerPin) => {
   return { ...pin, properties };
 };
 
-/** a file name that says which consultation it came from */
-const attachment = (slug: string, ext: string) => `attachment; filename="coplan-${slug}-pins.${ext}"`;
+/** a file name that says which consultation it came from and when */
+const attachment = (slug: string, exportedAt: string, ext: string) => `attachment; filename="${exportFileName(slug, 'pins', exportedAt, ext)}"`;
 
 /** a share of a pin's supports from one address above this, with at least SUPPORT_REPORT_MIN supports, is flagged */
 export const UNUSUAL_SHARE = 0.3;
@@ -76,7 +78,12 @@ export function plannerRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { scope } = request;
     requireRole(scope, ['admin', 'planner'], 'export pins');
     const pins = (await scope.store.listPins()).map(forExport);
-    return reply.type('application/geo+json; charset=utf-8').header('content-disposition', attachment(scope.consultation.slug, 'geojson')).send(pinsToGeoJson(pins));
+    // each pin as it is (nothing is counted, so nothing is protected): raw, for planners only
+    const provenance = provenanceOf(scope, { layer: 'pins', pins: pins.length, counts: 'raw', minCount: 0 });
+    return reply
+      .type('application/geo+json; charset=utf-8')
+      .header('content-disposition', attachment(scope.consultation.slug, provenance.exportedAt, 'geojson'))
+      .send(pinsToGeoJson(pins, { ...provenance, caption: exportCaption(provenance) }));
   });
 
   app.get('/export/pins.csv', async (request, reply) => {
@@ -85,7 +92,7 @@ export function plannerRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const pins = (await scope.store.listPins()).map(forExport);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', attachment(scope.consultation.slug, 'csv'))
+      .header('content-disposition', attachment(scope.consultation.slug, new Date().toISOString(), 'csv'))
       .send(pinsToCsv(pins, { themes: scope.catalog.themes(), areas: scope.catalog.areas() }));
   });
 }

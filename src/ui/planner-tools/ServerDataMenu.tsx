@@ -2,6 +2,7 @@
 // import pins (sent like any other), replace boundaries or themes for everyone, and restore hidden pins.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CSV_BOM } from '../../core/exportPins.ts';
 import type { ServerActionResult } from '../../store/appState.ts';
 import { useAppStoreApi } from '../../store/useAppStore.ts';
 import { useAuth, useStaffRole } from '../../store/useAuth.ts';
@@ -40,7 +41,9 @@ export function ServerDataMenu() {
       setReport({ ok: false, message: t('sync.data.exportFailed'), errors: [{ path: '(server)', rule: result.code, message: result.message }] });
       return;
     }
-    downloadText(result.text, exportFilename(format), format === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json');
+    // reading the answer as text drops the server's byte-order mark (UTF-8 decoding does): the file gets it back
+    const text = format === 'csv' && !result.text.startsWith(CSV_BOM) ? CSV_BOM + result.text : result.text;
+    downloadText(text, exportFilename(format), format === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json');
   }
 
   function importFile(file: File, what: FileKind) {

@@ -3,10 +3,11 @@ import type { FeatureCollection } from 'geojson';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { areasLayerGeoJson, hexLayerGeoJson, layerCsv, type LayerCollection } from '../../core/layerExport.ts';
+import type { FlatProperties } from '../../core/areaLayerExport.ts';
+import { areasLayerGeoJson, hexLayerGeoJson, layerCsv, layerExportInfo, type LayerCollection, type LayerExportMeta } from '../../core/layerExport.ts';
 import { gapColour, scaleStops, sequentialColour } from '../../core/layerScales.ts';
-import { suppressCount } from '../../core/smallCounts.ts';
 import { effectiveFilter, type PlannerState } from '../../store/plannerStore.ts';
+import { useConsultation } from '../../store/useConsultation.ts';
 import { usePlannerLayer, type PlannerLayerData } from '../../store/usePlannerLayer.ts';
 import { usePlannerStore, usePlannerStoreApi } from '../../store/usePlannerStore.ts';
 import { usePlannerThemes } from '../../store/usePlannerThemes.ts';
@@ -21,24 +22,31 @@ function layerName(s: PlannerState): string {
 }
 
 /** The current layer as a collection with protected counts (null before the first answer). */
-export function currentLayerCollection(s: PlannerState, data: PlannerLayerData, themeColour: (id: string) => string): LayerCollection | null {
+export function currentLayerCollection(s: PlannerState, data: PlannerLayerData, themeColour: (id: string) => string, about: Partial<LayerExportMeta> = {}): LayerCollection | null {
   if (!s.result) return null;
   const filter = effectiveFilter(s);
-  const meta = { layer: layerName(s), filter: JSON.stringify(filter), minCount: s.minCount };
+  const meta: LayerExportMeta = { ...about, layer: layerName(s), filter: JSON.stringify(filter), minCount: s.minCount };
   if (s.layer === 'hex') return data.hexLayout ? hexLayerGeoJson(data.hexLayout, s.result.hexes, data.hexValues, data.hexFills, meta) : null;
   if (s.layer === 'clusters') {
     const k = s.minCount;
     const themes = s.summary?.themes ?? [];
-    const pub = (n: number) => (k > 1 ? suppressCount(n, k) : n);
+    // the same flat columns as the area layers: a number, or null with `<column>_hidden` where protection hides it
+    const pub = (column: string, n: number): FlatProperties => {
+      const hidden = k > 1 && n > 0 && n < k;
+      return { [column]: hidden ? null : n, [`${column}_hidden`]: hidden };
+    };
     const features = (s.clusters ?? []).map((m) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [m.lng, m.lat] },
       properties: {
-        counts: { total: pub(m.count), byTheme: Object.fromEntries(themes.map((t, i) => [t, pub(m.mix[i] ?? 0)])) },
+        longitude: m.lng,
+        latitude: m.lat,
+        ...pub('total', m.count),
+        ...Object.assign({}, ...themes.map((t, i) => pub(`${t}_total`, m.mix[i] ?? 0))),
         'marker-color': themeColour(themes[m.mix.indexOf(Math.max(...m.mix))] ?? ''),
-      },
+      } as FlatProperties,
     }));
-    return { type: 'FeatureCollection', features, outside: 0, layer: meta.layer, filter: meta.filter, minCount: k };
+    return { type: 'FeatureCollection', features, coplan: layerExportInfo(meta, null) };
   }
   return areasLayerGeoJson(s.areas, s.result.areas, data.areaValues, data.areaFills, meta);
 }
@@ -57,31 +65,30 @@ export function PlannerExports() {
   const ready = usePlannerStore((s) => s.result !== null);
   const data = usePlannerLayer();
   const themeOf = usePlannerThemes();
+  const consultation = useConsultation();
   const stamp = () => new Date().toISOString().slice(0, 10);
+  // the file names the consultation it is of, as the server's exports do
+  const prefix = consultation ? `coplan-${consultation.slug}` : 'coplan';
 
   function collection(): LayerCollection | null {
-    return currentLayerCollection(store.getState(), data, (theme) => themeOf(theme).colour);
+    const about: Partial<LayerExportMeta> = {
+      consultation: consultation ? { slug: consultation.slug, title: consultation.title } : null,
+      boundaryCopyright: consultation?.settings.boundaryCopyright ?? null,
+      exportedAt: new Date().toISOString(),
+    };
+    return currentLayerCollection(store.getState(), data, (theme) => themeOf(theme).colour, about);
   }
 
   function exportGeoJson() {
     const c = collection();
-    if (c) downloadText(JSON.stringify(c, null, 1), `coplan-${layerName(store.getState())}-${stamp()}.geojson`, 'application/geo+json');
+    if (c) downloadText(JSON.stringify(c, null, 1), `${prefix}-${layerName(store.getState())}-${stamp()}.geojson`, 'application/geo+json');
   }
 
   function exportCsv() {
     const s = store.getState();
     const c = collection();
     if (!c) return;
-    if (s.layer === 'clusters') {
-      const rows = c.features.map((f) => {
-        const [lng, lat] = (f.geometry as { coordinates: number[] }).coordinates;
-        const total = (f.properties as { counts: { total: number | { lessThan?: number } } }).counts.total;
-        return `${lng},${lat},${typeof total === 'number' ? total : `<${total.lessThan ?? s.minCount}`}`;
-      });
-      downloadText(['longitude,latitude,total', ...rows].map((l) => `${l}\r\n`).join(''), `coplan-${layerName(s)}-${stamp()}.csv`, 'text/csv');
-      return;
-    }
-    downloadText(layerCsv(c), `coplan-${layerName(s)}-${stamp()}.csv`, 'text/csv');
+    downloadText(layerCsv(c), `${prefix}-${layerName(s)}-${stamp()}.csv`, 'text/csv;charset=utf-8');
   }
 
   function exportPng() {
@@ -108,7 +115,7 @@ export function PlannerExports() {
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `coplan-${layerName(s)}-${stamp()}.png`;
+      link.download = `${prefix}-${layerName(s)}-${stamp()}.png`;
       link.hidden = true;
       document.body.append(link);
       link.click();

@@ -106,7 +106,9 @@ export function parseCsv(text: string): string[][] {
 
 /** CSV rows as objects keyed by the header row. */
 export function csvRecords(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text);
+  // every CSV we write starts with a UTF-8 byte-order mark, which spreadsheets read as the encoding, not as text
+  if (!text.startsWith('\uFEFF')) throw new Error('CSV does not start with a UTF-8 byte-order mark');
+  const [header, ...rows] = parseCsv(text.slice(1));
   if (!header) throw new Error('CSV has no header row');
   return rows.map((cells) => {
     if (cells.length !== header.length) throw new Error(`CSV row has ${cells.length} cells, header has ${header.length}: ${cells.join(',')}`);

@@ -111,7 +111,7 @@ describe('planner API', () => {
     expect(geojson.body).not.toContain('"author"');
     const csv = await server.app.inject({ url: '/api/export/pins.csv', headers: bearer(token) });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toMatch(/^id,kind,theme/);
+    expect(csv.body.split('\r\n')[0]).toMatch(/^\uFEFFid,kind,theme/);
     expect(csv.body).toContain(`'=HYPERLINK`);
   });
 });
