@@ -2,6 +2,7 @@
 // load and draw with no violation reported, neither as a console message nor as a securitypolicyviolation event.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/appServer.ts';
+import { openConsultationPath } from './support/residentMapPage.ts';
 
 interface Watch {
   violations: string[];
@@ -29,7 +30,7 @@ async function violationsIn(page: Page, watch: Watch): Promise<string[]> {
 
 test('the resident map opens, lists and starts a pin with no CSP violation', async ({ page }) => {
   const watch = await watchViolations(page);
-  const response = await page.goto('/');
+  const response = await page.goto(await openConsultationPath(page));
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('button', { name: 'Add a pin', exact: true })).toBeVisible();
   // the demo town's pins and boundaries are drawn by Leaflet, which positions everything with style attributes

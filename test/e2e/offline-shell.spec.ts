@@ -59,7 +59,8 @@ async function cachedEntries(page: Page): Promise<{ url: string; type: string }[
 }
 
 test('API answers opened in the address bar never reach Cache Storage, and the app still opens offline', async ({ page, context }) => {
-  await page.goto('/?tiles=off');
+  const resident = await openConsultationPath(page, '?tiles=off');
+  await page.goto(resident);
   await expect(page.getByRole('button', { name: 'Add a pin', exact: true })).toBeVisible();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -80,7 +81,7 @@ test('API answers opened in the address bar never reach Cache Storage, and the a
   expect(entries.find((entry) => entry.url === '/')?.type).toContain('text/html');
 
   await context.setOffline(true);
-  await page.goto('/?tiles=off');
+  await page.goto(resident);
   await expect(page.getByRole('button', { name: 'Add a pin', exact: true })).toBeVisible();
   await context.setOffline(false);
 });
