@@ -7,24 +7,18 @@ import { parsePins } from '../core/parsePins.ts';
 import { parseThemes } from '../core/parseThemes.ts';
 import type { Problem, Validated } from '../core/types.ts';
 import { CONSULTATION_STATUSES } from './storage/storage.ts';
-import type { ConsultationStatus, SeedData } from './storage/storage.ts';
+import type { NewConsultation, SeedData } from './storage/storage.ts';
+import { slugProblem } from '../core/consultations/slug.ts';
 
 export const DEMO_CONSULTATIONS_FILE = 'demo-consultations.json';
 
 /** one entry of data/demo-consultations.json: the consultation plus the files (in the same folder) holding its content */
-interface DemoConsultation {
-  slug: string;
-  title: string;
-  summary: string;
-  status: ConsultationStatus;
-  opensAt: string | null;
-  closesAt: string | null;
-  settings: Record<string, unknown>;
+type DemoConsultation = Omit<NewConsultation, 'areas' | 'themes'> & {
   areas: string;
   themes: string;
   /** optional: a missing file means no pins */
   pins: string;
-}
+};
 
 const describeProblems = (file: string, problems: Problem[]) =>
   `${file} is not valid:\n${problems.slice(0, 10).map((p) => `  ${p.path}: ${p.message} (${p.rule})`).join('\n')}`;
@@ -36,7 +30,6 @@ function read<T>(file: string, parse: (text: string) => Validated<T>): T {
   return result.value;
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const isDate = (v: unknown) => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
 
 /** the list in demo-consultations.json, checked field by field so a typo names the entry and the field */
@@ -45,9 +38,9 @@ function readDemoList(file: string): DemoConsultation[] {
   if (!Array.isArray(list)) throw new Error(`${file} must be a JSON array of consultations`);
   return list.map((entry: Record<string, unknown>, i) => {
     const fail = (field: string, rule: string) => new Error(`${file} [${i}].${field} ${rule}`);
-    if (typeof entry.slug !== 'string' || !SLUG.test(entry.slug)) throw fail('slug', 'must be lower-case letters and digits joined by -');
+    if (typeof entry.slug !== 'string' || slugProblem(entry.slug) !== null) throw fail('slug', slugProblem(String(entry.slug)) ?? 'must be text');
     for (const field of ['title', 'summary', 'areas', 'themes', 'pins']) if (typeof entry[field] !== 'string') throw fail(field, 'must be a string');
-    if (!CONSULTATION_STATUSES.includes(entry.status as ConsultationStatus)) throw fail('status', `must be one of ${CONSULTATION_STATUSES.join(', ')}`);
+    if (!CONSULTATION_STATUSES.includes(entry.status as NewConsultation['status'])) throw fail('status', `must be one of ${CONSULTATION_STATUSES.join(', ')}`);
     for (const field of ['opensAt', 'closesAt']) if (!isDate(entry[field])) throw fail(field, 'must be an ISO 8601 time or null');
     if (typeof entry.settings !== 'object' || entry.settings === null || Array.isArray(entry.settings)) throw fail('settings', 'must be an object');
     return entry as unknown as DemoConsultation;

@@ -16,7 +16,6 @@ import type { InjectFetch } from './injectFetch.ts';
 
 // signed by the test server's secret, as POST /api/device gives it (supports need a signed token)
 const DEVICE = deviceToken('device-outbox-0123456789abcdef');
-let n = 0;
 
 function localPin(title: string, position: [number, number] = [-2.25, 53.45], id: string = randomUUID()): PinFeature {
   return {

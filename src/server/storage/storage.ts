@@ -85,8 +85,9 @@ export interface LoggedEvent {
 // ---- consultations -------------------------------------------------------------------------------------------
 
 /** as stored; the server clock's opensAt/closesAt rule is applied by core (effectiveStatus), not here */
-export type ConsultationStatus = 'draft' | 'open' | 'closed' | 'archived';
-export const CONSULTATION_STATUSES: readonly ConsultationStatus[] = ['draft', 'open', 'closed', 'archived'];
+import type { ConsultationStatus } from '../../core/consultations/lifecycle.ts';
+export type { ConsultationStatus } from '../../core/consultations/lifecycle.ts';
+export { CONSULTATION_STATUSES } from '../../core/consultations/lifecycle.ts';
 
 export interface Consultation {
   /** a UUID; never shown in URLs (the slug is) */
