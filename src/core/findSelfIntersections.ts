@@ -25,7 +25,7 @@ export interface SelfIntersection {
  * and punctures count); rings and members may touch at points but not cross; members may not overlap.
  * WARNING: flatbush indexes of segments (one per ring, one per polygon's rings, one per MultiPolygon's members),
  * so thousands of holes or members cost about as much as one ring of as many vertices. @turf/kinks and the pairwise
- * findSelfIntersectionsReference are the slow references it is tested against.
+ * findSelfIntersectionsReference (test/support) are the slow references it is tested against.
  * @example
  * findSelfIntersections({ type: 'Polygon', coordinates: [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]] })
  * // => [{ kind: 'ring', path: '[0]', point: [1, 1], count: 1 }]

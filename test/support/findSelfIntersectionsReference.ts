@@ -1,9 +1,9 @@
 // the pairwise reference for findSelfIntersections: every ring pair and member pair with its own index; quadratic in rings, kept to test the fast one against.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Position } from 'geojson';
-import { ringCrossings } from './segmentCrossings.ts';
-import type { AreaGeometry } from './types.ts';
-import type { SelfIntersection } from './findSelfIntersections.ts';
+import { ringCrossings } from '../../src/core/segmentCrossings.ts';
+import type { AreaGeometry } from '../../src/core/types.ts';
+import type { SelfIntersection } from '../../src/core/findSelfIntersections.ts';
 
 /**
  * What findSelfIntersections finds, by looking at every pair of rings of a polygon and every pair of members whose

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { checkAreaGeometry } from '../../src/core/checkAreaGeometry.ts';
 import { findSelfIntersections } from '../../src/core/findSelfIntersections.ts';
-import { findSelfIntersectionsReference } from '../../src/core/findSelfIntersectionsReference.ts';
+import { findSelfIntersectionsReference } from '../support/findSelfIntersectionsReference.ts';
 import { mulberry32 } from '../../src/core/mulberry32.ts';
 import type { AreaGeometry } from '../../src/core/types.ts';
 import { AREA_CASES } from '../bench/pathologicalAreas.ts';
