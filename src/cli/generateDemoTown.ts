@@ -5,14 +5,17 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bbox } from '@turf/bbox';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { featureCollection, multiPolygon, point, polygon } from '@turf/helpers';
-import { intersect } from '@turf/intersect';
+import { featureCollection, point, polygon } from '@turf/helpers';
 import { rewind } from '@turf/rewind';
 import { voronoi } from '@turf/voronoi';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { AreaCollection, AreaFeature, AreaGeometry, PinCollection, PinFeature, PinKind, PinProperties, Sentiment } from '../core/types.ts';
+import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
+import type { AreaCollection, AreaFeature, AreaGeometry, PinCollection, PinFeature, PinProperties } from '../core/types.ts';
 import { mulberry32 } from '../core/mulberry32.ts';
+import { clip, close, distanceToSegment, piecesArea, ringCentroid } from './demoGeometry.ts';
+import type { Pieces, Ring } from './demoGeometry.ts';
 import { generateParksPins } from './demoParksPins.ts';
+import { DEMO_PIN_TEMPLATES } from './demoPinTemplates.ts';
+import type { DemoPinTemplate } from './demoPinTemplates.ts';
 
 /** The seed the committed data/demo-*.geojson files were made with. */
 export const DEMO_SEED = 20260428;
@@ -27,56 +30,7 @@ const MIN_PIECE_KM2 = 0.08;
 const PARK_NAME = 'Hollins Park';
 const BRIDGE_NAME = 'Old Town';
 
-// [theme, kind, sentiment or '', title, note or ''] for the sample pins; plain words a resident might write.
-type DemoPinTemplate = [theme: string, kind: PinKind, sentiment: Sentiment | '', title: string, note: string];
-const DEMO_PIN_TEMPLATES: readonly DemoPinTemplate[] = [
-  ['green-space', 'asset', 'positive', 'The big oak on the green', 'Shade in summer and the kids love it. Please protect it if the green is redesigned.'],
-  ['green-space', 'asset', 'positive', 'Allotments by the old railway line', 'Well used, long waiting list. More plots would be welcome.'],
-  ['green-space', 'priority', 'negative', 'Play field floods every winter', 'Unusable from November to March; better drainage would fix most of it.'],
-  ['green-space', 'priority', 'neutral', 'More benches along the river path', ''],
-  ['green-space', 'asset', '', 'Quiet churchyard garden', 'A calm place to sit at lunchtime.'],
-  ['play-youth', 'priority', 'negative', 'Playground equipment is broken', 'The swings have been taped off since last autumn.'],
-  ['play-youth', 'asset', 'positive', 'Skate park', 'Teenagers use it every evening. Lighting would make it safer in winter.'],
-  ['play-youth', 'priority', 'neutral', 'Somewhere for older children to meet', 'There is nothing between the toddler park and the pub.'],
-  ['play-youth', 'asset', 'positive', 'Youth club in the old scout hut', ''],
-  ['transport-streets', 'priority', 'negative', 'Crossing needed outside the primary school', 'Cars come round the bend fast at drop-off time.'],
-  ['transport-streets', 'priority', 'negative', 'Pavement too narrow for buggies', 'People have to step into the road to pass each other.'],
-  ['transport-streets', 'asset', 'positive', 'Frequent bus to the station', 'Every 15 minutes in the day; please keep the evening service too.'],
-  ['transport-streets', 'priority', 'neutral', 'Cycle parking at the shops', ''],
-  ['transport-streets', 'priority', 'negative', 'Potholes on the back lane', 'Dangerous for cyclists after dark.'],
-  ['safety', 'priority', 'negative', 'Dark underpass', 'Feels unsafe after 6pm; better lighting and a mirror would help.'],
-  ['safety', 'priority', 'negative', 'Speeding on the main road', 'A 20 mph limit near the houses, please.'],
-  ['safety', 'asset', 'positive', 'Well-lit route home from the station', ''],
-  ['safety', 'priority', 'neutral', 'Alley used for fly-tipping', 'Gates or regular clearing would stop it.'],
-  ['housing', 'priority', 'negative', 'Empty flats above the shops', 'Could be brought back into use as homes.'],
-  ['housing', 'priority', 'neutral', 'Homes for older people who want to downsize', 'Bungalows near the bus stop and the doctors would suit many of us.'],
-  ['housing', 'asset', 'positive', 'Terraced streets with front gardens', 'The character of these streets is worth keeping.'],
-  ['housing', 'priority', 'negative', 'Damp council houses need repair', ''],
-  ['health-care', 'asset', 'positive', 'GP surgery within walking distance', 'Please keep it here; many patients do not drive.'],
-  ['health-care', 'priority', 'negative', 'No pharmacy since the old one closed', 'The nearest is a bus ride away.'],
-  ['health-care', 'asset', '', 'Day centre for older residents', 'Lunch club on Tuesdays and Thursdays.'],
-  ['health-care', 'priority', 'neutral', 'Public toilets near the park', ''],
-  ['shops-economy', 'asset', 'positive', 'Saturday market', 'Local produce and a good meeting place.'],
-  ['shops-economy', 'priority', 'negative', 'Too many empty shop units', 'Short-term lets for local makers could fill them.'],
-  ['shops-economy', 'asset', 'positive', 'Family-run bakery', ''],
-  ['shops-economy', 'priority', 'neutral', 'Small workspaces for start-ups', 'The old mill buildings would be ideal.'],
-  ['community-spaces', 'asset', 'positive', 'Library and community hall', 'Free wifi, warm space and the toddler group.'],
-  ['community-spaces', 'priority', 'negative', 'Village hall needs a new roof', 'Leaks whenever it rains; bookings are being cancelled.'],
-  ['community-spaces', 'asset', 'positive', 'Community café at the church', ''],
-  ['community-spaces', 'priority', 'neutral', 'Meeting room that groups can book cheaply', ''],
-  ['heritage-culture', 'asset', 'positive', 'Old corn mill and weir', 'The heart of the town’s history; open it to visitors.'],
-  ['heritage-culture', 'asset', 'positive', 'War memorial', 'Well kept by volunteers.'],
-  ['heritage-culture', 'priority', 'neutral', 'Blue plaques for local history', ''],
-  ['heritage-culture', 'priority', 'negative', 'Listed chapel falling into disrepair', 'Could become a venue for concerts and exhibitions.'],
-  ['environment', 'priority', 'negative', 'Litter along the river bank', 'More bins and a regular clean-up day.'],
-  ['environment', 'priority', 'neutral', 'Solar panels on school roofs', ''],
-  ['environment', 'asset', 'positive', 'Wildflower verges', 'Full of bees in June; please keep mowing light.'],
-  ['environment', 'priority', 'negative', 'Air pollution at the junction', 'Queuing traffic at school times; idling should be discouraged.'],
-  ['environment', 'asset', '', 'Community orchard', 'Apple day every October.'],
-];
 
-type Ring = Position[];
-type Pieces = Ring[][]; // polygons (each: exterior then holes) of one neighbourhood, in km around CENTRE
 
 
 /** Turns a neighbourhood name into its id: "St Anne's" -> "st-annes". */
@@ -96,50 +50,6 @@ function nameAnchors(riverY: (x: number) => number): [string, number, number][] 
     ['Ashby Green', 2.3, -2.4], ['Southgate', 0, -3.2], ['Kingsmead', -2.3, -2.4], ['Westwood', -3.3, 0.2],
     ['Birch Hill', -2.3, 2.4], ['Longmoor', -3.0, -1.3], ['Upper Heath', -1.2, 2.9], ['Orchard Rise', 3.0, 1.5],
   ];
-}
-
-function ringArea(ring: Ring): number {
-  let sum = 0;
-  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
-  return sum / 2;
-}
-
-function piecesArea(pieces: Pieces): number {
-  return pieces.reduce((total, rings) => total + Math.abs(ringArea(rings[0]!)) - rings.slice(1).reduce((h, r) => h + Math.abs(ringArea(r)), 0), 0);
-}
-
-function ringCentroid(ring: Ring): [number, number] {
-  let cx = 0;
-  let cy = 0;
-  let a = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const [x0, y0] = ring[i] as [number, number];
-    const [x1, y1] = ring[i + 1] as [number, number];
-    const cross = x0 * y1 - x1 * y0;
-    a += cross;
-    cx += (x0 + x1) * cross;
-    cy += (y0 + y1) * cross;
-  }
-  return [cx / (3 * a), cy / (3 * a)];
-}
-
-function distanceToSegment(p: Position, a: Position, b: Position): number {
-  const [px, py, ax, ay, bx, by] = [p[0]!, p[1]!, a[0]!, a[1]!, b[0]!, b[1]!];
-  const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / len2));
-  return Math.hypot(px - ax - t * (bx - ax), py - ay - t * (by - ay));
-}
-
-function close(ring: Ring): Ring {
-  return [...ring, ring[0]!];
-}
-
-/** Clips a polygon (given as rings) by another; returns the pieces, possibly none. */
-function clip(a: Ring[][], b: Ring[][]): Pieces {
-  const toGeom = (p: Ring[][]) => (p.length === 1 ? polygon(p[0]!) : multiPolygon(p));
-  const result = intersect(featureCollection<Polygon | MultiPolygon>([toGeom(a), toGeom(b)]));
-  if (!result) return [];
-  return result.geometry.type === 'Polygon' ? [result.geometry.coordinates] : result.geometry.coordinates;
 }
 
 /** An irregular star-shaped outline, so it cannot cross itself. */
