@@ -2,13 +2,16 @@
 // address, supports are limited per device and address, and planners see one address's share of a pin's supports.
 // On SQLite, and on PostgreSQL with two processes that share the secret (made once, kept in the database) and the counts.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openPostgresStorage, openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import { DEFAULT_RATE_LIMITS } from '../../../src/server/buildServer.ts';
 import type { Storage } from '../../../src/server/storage/storage.ts';
 import { postgresSuite } from '../../support/postgresSuite.ts';
 import { asDevice, pinBody, seed, startTestServer } from '../../support/serverHarness.ts';
 import type { TestServer } from '../../support/serverHarness.ts';
+
+// WARNING: tests here wait up to 15 s to keep clear of a minute boundary: a 30 s timeout, not the default 10 s
+vi.setConfig({ testTimeout: 30_000 });
 
 async function awayFromMinuteEdge(): Promise<void> {
   const into = Date.now() % 60_000;

@@ -1,7 +1,7 @@
 // point 5 of issue 11: every write is rate-limited (edits, deletes, withdrawn supports, moderation), and a flood in one
 // consultation is capped per consultation, so it cannot fill the shared event log (the replay window) for the others.
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import { testConsultation } from '../../support/serverFixtures.ts';
 import { asDevice, DEVICE_A, DEVICE_B, deviceToken, pinBody, startTestServer } from '../../support/serverHarness.ts';
@@ -12,6 +12,9 @@ afterEach(async () => {
   await server?.close();
   server = null;
 });
+
+// WARNING: tests here wait up to 15 s to keep clear of a minute boundary: a 30 s timeout, not the default 10 s
+vi.setConfig({ testTimeout: 30_000 });
 
 async function awayFromMinuteEdge(): Promise<void> {
   const into = Date.now() % 60_000;
