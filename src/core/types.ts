@@ -1,4 +1,5 @@
 // domain types shared by browser, worker, server and cli. positions are GeoJSON [lng, lat] everywhere.
+import type { PinResponse } from './dialogue/responseStatus.ts';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 
 /** A GeoJSON position in GeoJSON order: longitude first. Branded so a Leaflet [lat, lng] cannot slip in. */
@@ -34,6 +35,8 @@ export interface PinProperties {
   supports?: number;
   /** workshop session the pin was made in (touch-table mode) */
   sessionId?: string;
+  /** a planner's public answer (core/dialogue/pinResponse.ts) */
+  response?: PinResponse;
 }
 
 export type PinFeature = Feature<Point, PinProperties> & { id: string };

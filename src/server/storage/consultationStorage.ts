@@ -5,6 +5,7 @@ import type { Transaction } from 'kysely';
 import type { AreaCollection, Theme } from '../../core/types.ts';
 import type { Database } from './db/database.ts';
 import type { StorageDialect } from './db/storageDialect.ts';
+import { dialogueStorage } from './dialogueStorage.ts';
 import { applyChanges, scopedKey } from './pinRows.ts';
 import { listAudit, writeAudit } from './queries/audit.ts';
 import type { EventLog } from './queries/events.ts';
@@ -31,6 +32,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
 
   return {
     consultationId,
+    ...dialogueStorage(dialect, log, consultationId),
     async getAreas() {
       const row = await readCatalog();
       return row ? (JSON.parse(row.areas) as AreaCollection) : EMPTY_AREAS;
@@ -151,6 +153,8 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
           .where('id', '=', pinId).where('consultation_id', '=', id)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) return null;
+        // a planner looked at it: its reports are settled either way
+        await trx.deleteFrom('pin_reports').where('pin_id', '=', pinId).execute();
         await writeAudit(trx, { consultationId: id, at: m.at, actor: m.actor, action: m.hidden ? 'hide' : 'restore', pinId, reason: m.reason });
         const pin = (await selectPin(trx, dialect, id, pinId))!;
         await record(m.hidden ? { type: 'pin-hidden', id: pinId } : { type: 'pin-restored', pin });

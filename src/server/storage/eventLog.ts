@@ -20,16 +20,28 @@ export interface ReplayRow {
   visible: boolean | number | null;
 }
 
-/** the pin an event is about, or null for catalog events */
+/** the pin an event is about (a comment's pin for comment events), or null for catalog events */
 export function eventPinId(event: StorageEvent): string | null {
+  if ('comment' in event) return event.comment.pinId;
+  if ('pinId' in event) return event.pinId;
   if ('pin' in event) return event.pin.id;
   if ('id' in event) return event.id;
   return null;
 }
 
+/** the comment an event is about, or null */
+export function eventCommentId(event: StorageEvent): string | null {
+  if ('comment' in event) return event.comment.id;
+  if ('pinId' in event) return event.id;
+  return null;
+}
+
+/** events that carry text (a pin's or a comment's): replayed only while what they show is still visible */
+const CONTENT_EVENTS: ReadonlySet<StorageEvent['type']> = new Set(['pin-created', 'pin-updated', 'pin-restored', 'pin-answered', 'comment-created', 'comment-updated', 'comment-restored']);
+
 /**
- * Turns replay rows into events; a content event of a pin that is now hidden or deleted becomes null (id only), so a
- * moderated pin's text is never sent again, while the pin's own pin-hidden/pin-deleted event, always later, still is.
+ * Turns replay rows into events; a content event of a pin (or comment) that is now hidden or deleted becomes null (id
+ * only), so moderated text is never sent again, while the pin's own pin-hidden/pin-deleted event, always later, still is.
  * Null when more than `limit` events came after `afterId`.
  * @example
  * replayedEvents([{ id: 7, payload: '{"type":"pin-deleted","id":"p1"}', visible: false }], 6, 1000)
@@ -39,8 +51,7 @@ export function replayedEvents(rows: readonly ReplayRow[], afterId: number, limi
   if (rows.filter((r) => Number(r.id) > afterId).length > limit) return null;
   return rows.map((r) => {
     const event = JSON.parse(r.payload) as StorageEvent;
-    const content = event.type === 'pin-created' || event.type === 'pin-updated' || event.type === 'pin-restored';
-    return { id: Number(r.id), event: content && !r.visible ? null : event };
+    return { id: Number(r.id), event: CONTENT_EVENTS.has(event.type) && !r.visible ? null : event };
   });
 }
 

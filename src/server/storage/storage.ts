@@ -2,6 +2,7 @@
 // planner makes belongs to one consultation, reached through Storage.consultation(id).
 import type { AreaCollection, PinFeature, PinKind, PinProperties, Theme } from '../../core/types.ts';
 import type { RateCounter } from '../rateLimiter.ts';
+import type { DialogueStorage, StoredComment } from './dialogue.ts';
 
 /** A pin as the server keeps it: the shared pin shape plus moderation state. `author` is a hash of the device token, never the token. */
 export interface ServerPinProperties extends PinProperties {
@@ -60,7 +61,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  action: 'hide' | 'restore' | 'replace-areas' | 'replace-themes' | 'create-consultation' | 'update-consultation' | 'set-member' | 'remove-member';
+  action: 'hide' | 'restore' | 'answer' | 'hide-comment' | 'restore-comment' | 'replace-areas' | 'replace-themes' | 'create-consultation' | 'update-consultation' | 'set-member' | 'remove-member';
   pinId: string | null;
   reason: string | null;
 }
@@ -74,7 +75,11 @@ export type StorageEvent =
   | { type: 'pin-created' | 'pin-updated'; pin: ServerPin }
   | { type: 'pin-deleted' | 'pin-hidden'; id: string }
   | { type: 'pin-restored'; pin: ServerPin }
-  | { type: 'areas-replaced' | 'themes-replaced' | 'consultation-updated' };
+  | { type: 'areas-replaced' | 'themes-replaced' | 'consultation-updated' }
+  /** a planner answered the pin (its `response` changed) */
+  | { type: 'pin-answered'; pin: ServerPin }
+  | { type: 'comment-created' | 'comment-updated' | 'comment-restored'; comment: StoredComment }
+  | { type: 'comment-deleted' | 'comment-hidden'; id: string; pinId: string };
 
 /** an event as the log keeps it; `event` is null when it must not be sent again (see ConsultationStorage.eventsAfter) */
 export interface LoggedEvent {
@@ -235,7 +240,7 @@ export interface Storage {
 }
 
 /** everything inside one consultation: the rules of today's single-consultation storage, scoped */
-export interface ConsultationStorage {
+export interface ConsultationStorage extends DialogueStorage {
   readonly consultationId: string;
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;

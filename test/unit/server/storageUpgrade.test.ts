@@ -85,8 +85,9 @@ describe('upgrading a SQLite database made before staff accounts', () => {
     const file = path.join(dir, 'coplan.sqlite');
     const before = await createStorage(await openSqliteDialect(file, { upTo: '2026-12-01-0002-consultations' }), { seed: seedData });
     const [consultation] = await before.listConsultations();
-    const pins = await before.consultation(consultation!.id).listPins();
-    expect(pins).toHaveLength(1);
+    // counted, not read: today's pin reads name columns of later migrations (the answer's)
+    expect(await before.consultation(consultation!.id).countPins()).toBe(1);
+    const pins = seedData().consultations[0]!.pins;
     await expect(before.createUser({ email: 'ann@example.org', name: 'Ann', role: 'admin', passwordHash: null })).rejects.toThrow(/no such table: users/);
     await before.close();
     const after = await openSqliteStorage({ file, seed: seedData });

@@ -1,8 +1,11 @@
 // the tables as Kysely sees them (after every migration); columns are snake_case, as in the SQL.
-import type { Generated, Kysely, Transaction } from 'kysely';
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 /** SQLite keeps booleans as 0/1, PostgreSQL as boolean: reads may give either */
 export type StoredBool = boolean | number;
+
+/** a nullable column that inserts may leave out */
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface ConsultationsTable {
   id: string;
@@ -41,6 +44,12 @@ export interface PinsTable {
   hidden_reason: string | null;
   idem_key: string | null;
   idem_fingerprint: string | null;
+  /** a planner's answer (migration 0006); null until answered. Optional in inserts, so a pin row is the same before 0006 */
+  response_status: OptionalText;
+  response_text: OptionalText;
+  response_at: OptionalText;
+  /** the staff user's id; never public */
+  response_by: OptionalText;
 }
 
 export interface SupportsTable {
@@ -75,7 +84,49 @@ export interface EventsTable {
   at: number;
   type: string;
   pin_id: string | null;
+  /** the comment a comment event is about (migration 0006) */
+  comment_id: OptionalText;
   payload: string;
+}
+
+export interface ResponseHistoryTable {
+  id: Generated<number>;
+  consultation_id: string;
+  pin_id: string;
+  at: string;
+  actor: string;
+  user_id: string | null;
+  status: string;
+  text: string;
+  previous_status: string | null;
+  previous_text: string | null;
+  previous_at: string | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  consultation_id: string;
+  pin_id: string;
+  parent_id: string | null;
+  /** a keyed hash of the device token, never the token */
+  author: string;
+  text: string;
+  created_at: string;
+  edited_at: string | null;
+  hidden: StoredBool;
+  hidden_reason: string | null;
+}
+
+export interface CommentReportsTable {
+  comment_id: string;
+  reporter: string;
+  at: string;
+}
+
+export interface PinReportsTable {
+  pin_id: string;
+  reporter: string;
+  at: string;
 }
 
 export interface UsersTable {
@@ -118,6 +169,10 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   memberships: MembershipsTable;
   server_settings: ServerSettingsTable;
+  response_history: ResponseHistoryTable;
+  comments: CommentsTable;
+  comment_reports: CommentReportsTable;
+  pin_reports: PinReportsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,7 +1,7 @@
 // the event log's queries: a change and its events in one transaction, the replay read, and pruning.
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
-import { EVENT_LOG_DEFAULTS, eventPinId, replayedEvents, throttled } from '../eventLog.ts';
+import { EVENT_LOG_DEFAULTS, eventCommentId, eventPinId, replayedEvents, throttled } from '../eventLog.ts';
 import type { EventLogOptions } from '../eventLog.ts';
 import type { LoggedEvent, StorageEvent } from '../storage.ts';
 import type { Database } from '../db/database.ts';
@@ -43,8 +43,10 @@ export function createEventLog(dialect: StorageDialect, options: EventLogOptions
       const logged: EventMessage[] = [];
       const result = await db.transaction().execute((trx) =>
         change(trx, async (event) => {
+          const commentId = eventCommentId(event);
           const row = await trx.insertInto('events')
-            .values({ consultation_id: consultationId, at: log.clock(), type: event.type, pin_id: eventPinId(event), payload: JSON.stringify(event) })
+            // comment_id only when there is one, so the row fits a schema from before it
+            .values({ consultation_id: consultationId, at: log.clock(), type: event.type, pin_id: eventPinId(event), payload: JSON.stringify(event), ...(commentId === null ? {} : { comment_id: commentId }) })
             .returning('id')
             .executeTakeFirstOrThrow();
           const message = { id: Number(row.id), consultationId, event };
@@ -65,7 +67,12 @@ export function createEventLog(dialect: StorageDialect, options: EventLogOptions
       const overlap = dialect.replayOverlap;
       const rows = await db.selectFrom('events as e')
         .leftJoin('pins as p', 'p.id', 'e.pin_id')
-        .select(['e.id', 'e.payload', sql<boolean | number | null>`(p.id IS NOT NULL AND NOT p.hidden)`.as('visible')])
+        // a comment's event is visible while the comment and its pin are (a deleted comment's row is gone)
+        // and so is a reply's parent (a hidden comment takes its replies out of view)
+        .leftJoin('comments as c', 'c.id', 'e.comment_id')
+        .leftJoin('comments as cp', 'cp.id', 'c.parent_id')
+        .select(['e.id', 'e.payload', sql<boolean | number | null>`(p.id IS NOT NULL AND NOT p.hidden AND (e.comment_id IS NULL
+          OR (c.id IS NOT NULL AND NOT c.hidden AND (c.parent_id IS NULL OR NOT cp.hidden))))`.as('visible')])
         .where('e.consultation_id', '=', consultationId)
         .where('e.id', '>', afterId - overlap)
         .orderBy('e.id')
