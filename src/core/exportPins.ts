@@ -1,10 +1,10 @@
 // writes pins out as GeoJSON (for GIS and re-import) and CSV (for spreadsheets, safe against formula injection).
 import type { AreaCollection, PinFeature, PinProperties, Theme } from './types.ts';
 
-const PROPERTY_ORDER: (keyof PinProperties)[] = ['id', 'kind', 'theme', 'title', 'note', 'sentiment', 'area', 'createdAt', 'updatedAt', 'author', 'supports', 'sessionId'];
+const PROPERTY_ORDER: (keyof PinProperties)[] = ['id', 'kind', 'theme', 'title', 'note', 'sentiment', 'area', 'createdAt', 'updatedAt', 'author', 'supports', 'sessionId', 'response'];
 /** the UTF-8 byte-order mark every CSV we write starts with, so spreadsheets read Welsh, Polish and Urdu text as UTF-8 */
 export const CSV_BOM = '\uFEFF';
-export const CSV_HEADER = ['id', 'kind', 'theme', 'theme_label', 'title', 'note', 'sentiment', 'area_id', 'area_name', 'longitude', 'latitude', 'created_at', 'updated_at', 'supports'] as const;
+export const CSV_HEADER = ['id', 'kind', 'theme', 'theme_label', 'title', 'note', 'sentiment', 'area_id', 'area_name', 'longitude', 'latitude', 'created_at', 'updated_at', 'supports', 'response_status', 'response_text', 'response_at'] as const;
 
 /** rounds to 7 decimals (about 1 cm), plenty for a pin and what RFC 7946 §11.2 suggests */
 function round7(n: number): number {
@@ -62,6 +62,9 @@ export function pinsToCsv(pins: readonly PinFeature[], context: { themes: Theme[
       textCell(p.createdAt),
       textCell(p.updatedAt),
       numberCell(p.supports),
+      textCell(p.response?.status),
+      textCell(p.response?.text),
+      textCell(p.response?.at),
     ].join(',');
   });
   return CSV_BOM + [CSV_HEADER.join(','), ...rows].map((line) => `${line}\r\n`).join('');

@@ -20,6 +20,10 @@ import { pinRoutes } from './routes/pinRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
+import { commentRoutes } from './routes/commentRoutes.ts';
+import { feedRoutes } from './routes/feedRoutes.ts';
+import { moderationRoutes } from './routes/moderationRoutes.ts';
+import { responseRoutes } from './routes/responseRoutes.ts';
 import { registerSecurityHeaders } from './security/securityHeaders.ts';
 import { fastifyTrustProxy } from './security/trustProxy.ts';
 import type { TrustProxy } from './security/trustProxy.ts';
@@ -204,12 +208,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const inside = (scoped: FastifyInstance, bySlug: boolean) => {
     scopeConsultation(scoped, ctx, runtimes, bySlug);
     if (bySlug) consultationRoutes(scoped, ctx);
+    if (bySlug) dialogueRoutes(scoped);
     pinRoutes(scoped, ctx);
     catalogRoutes(scoped, { areasBodyLimit });
     plannerRoutes(scoped, ctx);
     exportRoutes(scoped);
     eventRoutes(scoped, ctx, streams);
     aggregateRoutes(scoped);
+  };
+  /** closing the loop (issue 13): answers, comments, moderation and the feed, under the consultation's slug only */
+  const dialogueRoutes = (scoped: FastifyInstance) => {
+    responseRoutes(scoped, ctx);
+    commentRoutes(scoped, ctx);
+    moderationRoutes(scoped);
+    feedRoutes(scoped);
   };
   await app.register(async (scoped) => inside(scoped, true), { prefix: '/api/consultations/:slug' });
   // WARNING: deprecated: the unscoped routes of the first version answer for the default (oldest) consultation

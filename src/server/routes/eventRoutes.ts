@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StreamLimits } from '../connectionLimits.ts';
+import { publicComment } from '../dialogueViews.ts';
 import { isPlanner, publicPin } from '../serverContext.ts';
 import type { ServerContext } from '../serverContext.ts';
 import type { StorageEvent } from '../storage/storage.ts';
@@ -17,7 +18,15 @@ function eventData(event: StorageEvent, planner: boolean): unknown {
     case 'pin-created':
     case 'pin-updated':
     case 'pin-restored':
+    case 'pin-answered':
       return { pin: publicPin(event.pin, viewer) };
+    case 'comment-created':
+    case 'comment-updated':
+    case 'comment-restored':
+      return { comment: publicComment(event.comment, viewer) };
+    case 'comment-deleted':
+    case 'comment-hidden':
+      return { id: event.id, pinId: event.pinId };
     case 'pin-deleted':
     case 'pin-hidden':
       return { id: event.id };
