@@ -11,6 +11,7 @@ import { PlannerStoreProvider } from '../store/PlannerStoreProvider.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
 import { useConsultation } from '../store/useConsultation.ts';
 import { PlannerControls } from '../ui/planner/PlannerControls.tsx';
+import { AnswerPanel } from '../ui/planner/AnswerPanel.tsx';
 import { PlannerDashboard } from '../ui/planner/PlannerDashboard.tsx';
 import { PlannerDataSource } from '../ui/planner/PlannerDataSource.tsx';
 import { PlannerExports } from '../ui/planner/PlannerExports.tsx';
@@ -39,6 +40,8 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   const pins = useAppStore((s) => s.pins);
   const loadError = useAppStore((s) => s.loadError);
   const consultation = useConsultation();
+  // moves each time the figures are re-read after a change, so the answer panel re-reads its list too
+  const [changes, setChanges] = useState(0);
 
   useEffect(
     function analyseAppPins() {
@@ -58,6 +61,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
         timer ??= setTimeout(() => {
           timer = null;
           void store.getState().serverPinsChanged();
+          setChanges((n) => n + 1);
         }, REFRESH_MS);
       });
       return () => {
@@ -101,6 +105,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
         </div>
         <div className="planner-dashboard-column">
           <PlannerDashboard />
+          {server ? <AnswerPanel changes={changes} /> : null}
         </div>
       </main>
     </PlannerStoreProvider>

@@ -1,4 +1,5 @@
 // typed client of the Coplan server's JSON API: every answer is validated, every failure is a NetworkError or an ApiRequestError.
+import { RESPONSE_STATUSES } from '../core/dialogue/responseStatus.ts';
 import { z } from 'zod';
 import { PIN_KINDS, SENTIMENTS } from '../core/types.ts';
 import type { AreaCollection, PinFeature, PinKind, PinProperties, Sentiment, Theme } from '../core/types.ts';
@@ -122,6 +123,7 @@ const remotePinSchema = z.object({
     mine: z.boolean().optional(),
     hidden: z.boolean().optional(),
     hiddenReason: z.string().nullish(),
+    response: z.object({ status: z.enum(RESPONSE_STATUSES), text: z.string(), at: z.string() }).nullish(),
   }),
 });
 const collectionSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
@@ -145,8 +147,9 @@ function invalidAnswer(what: string, error: z.ZodError): ApiRequestError {
 export function toRemotePin(raw: unknown, deviceToken: string): RemotePin {
   const parsed = remotePinSchema.safeParse(raw);
   if (!parsed.success) throw invalidAnswer('a pin request', parsed.error);
-  const { mine, hidden, hiddenReason, note, sentiment, supports, sessionId, ...rest } = parsed.data.properties;
+  const { mine, hidden, hiddenReason, note, sentiment, supports, sessionId, response, ...rest } = parsed.data.properties;
   const properties: PinProperties = { ...rest, supports: supports ?? 0 };
+  if (response) properties.response = response;
   if (note) properties.note = note;
   if (sentiment) properties.sentiment = sentiment;
   if (sessionId) properties.sessionId = sessionId;

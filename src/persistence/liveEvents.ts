@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { toRemotePin } from './httpRepository.ts';
 import type { RemotePin } from './httpRepository.ts';
+import type { PinComment } from '../core/dialogue/comments.ts';
+import { toComment } from './dialogueClient.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
 
@@ -16,6 +18,10 @@ export interface LiveEventHandlers {
   reconnected(): void;
   /** the stream is open again after a drop and the server replayed what was missed: nothing to re-read */
   resumed?(): void;
+  /** someone commented, edited a comment, or a planner restored one */
+  commentChanged?(comment: PinComment): void;
+  /** a comment was deleted by its author or hidden by a planner */
+  commentRemoved?(id: string, pinId: string): void;
 }
 
 export interface LiveEventsOptions {
@@ -40,6 +46,8 @@ export interface LiveConnection {
 const RESUME_PARAM = 'lastEventId';
 const pinData = z.object({ pin: z.unknown() });
 const idData = z.object({ id: z.string().min(1) });
+const commentData = z.object({ comment: z.unknown() });
+const commentIdData = z.object({ id: z.string().min(1), pinId: z.string().min(1) });
 
 /**
  * Subscribes to the server's live events. EventSource retries dropped streams by itself, sending the last event id it saw
@@ -101,6 +109,22 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
     if (data) handlers.pinRemoved(data.id);
   }
 
+  function onComment(event: MessageEvent) {
+    track(event);
+    const data = parse(commentData, event);
+    if (!data) return;
+    try {
+      handlers.commentChanged?.(toComment(data.comment));
+    } catch (error) {
+      console.warn(`coplan: ignored a live comment: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  function onCommentRemoved(event: MessageEvent) {
+    track(event);
+    const data = parse(commentIdData, event);
+    if (data) handlers.commentRemoved?.(data.id, data.pinId);
+  }
+
   function open() {
     if (closed) return;
     handlers.statusChanged(everOpened ? 'reconnecting' : 'connecting');
@@ -123,7 +147,9 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
         schedule();
       }
     });
-    for (const type of ['pin-created', 'pin-updated', 'pin-restored']) es.addEventListener(type, onPin as EventListener);
+    for (const type of ['pin-created', 'pin-updated', 'pin-restored', 'pin-answered']) es.addEventListener(type, onPin as EventListener);
+    for (const type of ['comment-created', 'comment-updated', 'comment-restored']) es.addEventListener(type, onComment as EventListener);
+    for (const type of ['comment-deleted', 'comment-hidden']) es.addEventListener(type, onCommentRemoved as EventListener);
     for (const type of ['pin-deleted', 'pin-hidden']) es.addEventListener(type, onRemoved as EventListener);
     es.addEventListener('areas-replaced', ((event: MessageEvent) => {
       track(event);

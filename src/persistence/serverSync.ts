@@ -1,4 +1,5 @@
 // server mode, offline-first: reads from the server (falling back to the device's cache), writes through the outbox, listens live.
+import type { PinComment } from '../core/dialogue/comments.ts';
 import type { Bbox } from '../core/bbox.ts';
 import { clusterZoomParam } from '../core/clusterZoom.ts';
 import type { ClusterMarkWithTitle } from '../core/plannerEngine.ts';
@@ -25,6 +26,9 @@ export interface SyncListener {
   pendingChanged(ids: ReadonlySet<string>): void;
   connectionChanged(connection: Connection): void;
   catalogReloaded(catalog: { areas?: AreaCollection; themes?: Theme[] }): void;
+  /** live comments (issue 13), for the pins whose comments are open */
+  remoteCommentChanged?(comment: PinComment): void;
+  remoteCommentRemoved?(id: string, pinId: string): void;
 }
 
 /**
@@ -255,6 +259,8 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
       const connection = (options.live ?? ((h, f) => connectLiveEvents(h, { ...f, url: `${api.consultationBase}/events` })))({
         pinChanged: (remote) => (remote.hidden ? next.remotePinRemoved(remote.pin.id) : next.remotePinChanged(remote.pin)),
         pinRemoved: (id) => next.remotePinRemoved(id),
+        commentChanged: (comment) => next.remoteCommentChanged?.(comment),
+        commentRemoved: (id, pinId) => next.remoteCommentRemoved?.(id, pinId),
         catalogChanged: (what) => void reload({ areas: what === 'areas', themes: what === 'themes' }),
         statusChanged: (status) => {
           live = status;

@@ -1,4 +1,5 @@
 // the shape of the resident map's state and the results its async actions report back to the ui.
+import type { DialogueState } from './dialogueSlice.ts';
 import type { AreaCollection, LngLat, PinFeature, PinKind, Problem, Theme } from '../core/types.ts';
 import type { ClusterMarkWithTitle } from '../core/plannerEngine.ts';
 import type { Bbox } from '../core/bbox.ts';
@@ -133,4 +134,4 @@ export interface ViewScopeActions {
   mapViewChanged(view: Bbox, zoom: number): Promise<void>;
 }
 
-export type AppState = DataState & DataActions & FilterState & UiState & SyncState & SyncActions & ViewScopeState & ViewScopeActions;
+export type AppState = DataState & DataActions & FilterState & UiState & SyncState & SyncActions & ViewScopeState & ViewScopeActions & DialogueState;

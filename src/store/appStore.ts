@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './appState.ts';
 import { createDataSlice } from './dataSlice.ts';
+import { createDialogueSlice } from './dialogueSlice.ts';
 import { filterSlice } from './filterSlice.ts';
 import { createSyncSlice } from './syncSlice.ts';
 import { uiSlice } from './uiSlice.ts';
@@ -26,5 +27,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...uiSlice(...args),
     ...createSyncSlice(resolved)(...args),
     ...createViewScopeSlice(resolved)(...args),
+    ...createDialogueSlice(resolved)(...args),
   }));
 }

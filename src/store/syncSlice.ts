@@ -30,6 +30,8 @@ export function connectSync(store: { getState(): AppState }, sync: ServerSync): 
     pendingChanged: (ids) => s().pendingChanged(ids),
     connectionChanged: (connection) => s().connectionChanged(connection),
     catalogReloaded: (catalog) => s().catalogReloaded(catalog),
+    remoteCommentChanged: (comment) => s().remoteCommentChanged(comment),
+    remoteCommentRemoved: (id, pinId) => s().remoteCommentRemoved(id, pinId),
   });
 }
 

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinFeature } from '../core/types.ts';
 import { useAppStore } from '../store/useAppStore.ts';
+import { PinAnswer } from './dialogue/PinAnswer.tsx';
+import { PinComments } from './dialogue/PinComments.tsx';
 import { formatDate } from './formatDate.ts';
 import { PinActions } from './PinActions.tsx';
 import { SyncBadge } from './planner-tools/SyncBadge.tsx';
@@ -55,7 +57,9 @@ export function PinDetails({ pinId }: { pinId: string }) {
         <dd>{t('pin.supportCount', { count: p.supports ?? 0 })}</dd>
       </dl>
       {p.note ? <p className="pin-details__note">{p.note}</p> : null}
+      <PinAnswer pin={pin} />
       <PinActions pin={pin} />
+      <PinComments pinId={pin.id} />
     </article>
   );
 }

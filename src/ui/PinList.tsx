@@ -3,6 +3,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectVisiblePins } from '../store/selectVisiblePins.ts';
 import { useAppStore } from '../store/useAppStore.ts';
+import { AnswerFilterSelect, matchesAnswerFilter } from './dialogue/AnswerFilterSelect.tsx';
+import type { AnswerFilter } from './dialogue/AnswerFilterSelect.tsx';
+import { AnsweredBadge } from './dialogue/PinAnswer.tsx';
 import { formatDate } from './formatDate.ts';
 import { PinActions } from './PinActions.tsx';
 import { SyncBadge } from './planner-tools/SyncBadge.tsx';
@@ -11,7 +14,7 @@ import type { Sort, SortKey } from './sortPins.ts';
 import { ThemeIcon } from './ThemeIcon.tsx';
 import { useAreaNames, useThemeLabels } from './useThemeLabels.ts';
 
-const COLUMNS: readonly SortKey[] = ['title', 'kind', 'theme', 'area', 'createdAt', 'supports'];
+const COLUMNS: readonly SortKey[] = ['title', 'kind', 'theme', 'area', 'createdAt', 'supports', 'response'];
 
 export function PinList() {
   const { t, i18n } = useTranslation();
@@ -19,12 +22,14 @@ export function PinList() {
   const { byId } = useThemeLabels();
   const areaNames = useAreaNames();
   const [sort, setSort] = useState<Sort>({ key: 'createdAt', direction: 'descending' });
+  const [answers, setAnswers] = useState<AnswerFilter>('all');
+  const shown = useMemo(() => pins.filter((p) => matchesAnswerFilter(p, answers)), [pins, answers]);
 
   const sorted = useMemo(() => {
     const labelOf = (key: 'theme' | 'area' | 'kind', id: string) =>
       key === 'theme' ? (byId.get(id)?.label ?? id) : key === 'area' ? (areaNames.get(id) ?? id) : t(`kind.${id}`);
-    return sortPins(pins, sort, labelOf, i18n.language);
-  }, [pins, sort, byId, areaNames, t, i18n.language]);
+    return sortPins(shown, sort, labelOf, i18n.language);
+  }, [shown, sort, byId, areaNames, t, i18n.language]);
 
   function sortBy(key: SortKey) {
     setSort((s) => ({ key, direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
@@ -35,6 +40,7 @@ export function PinList() {
       <h2 id="pin-list" tabIndex={-1}>
         {t('list.heading')}
       </h2>
+      <AnswerFilterSelect value={answers} onChange={setAnswers} />
       {sorted.length === 0 ? <p>{t('list.empty')}</p> : null}
       <table>
         <caption>{t('list.caption', { count: sorted.length })}</caption>
@@ -43,7 +49,7 @@ export function PinList() {
             {COLUMNS.map((key) => (
               <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : undefined}>
                 <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-                  {t(`list.columns.${key}`)}
+                  {key === 'response' ? t('loop.list.column') : t(`list.columns.${key}`)}
                   <span className="sort-indicator" aria-hidden="true">
                     {sort.key === key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
                   </span>
@@ -80,6 +86,10 @@ export function PinList() {
                   <SyncBadge pin={pin} />
                 </td>
                 <td data-label={t('list.columns.supports')}>{p.supports ?? 0}</td>
+                <td data-label={t('loop.list.column')}>
+                  {p.response ? <span className={`answer-status answer-status--${p.response.status}`}>{t(`loop.status.${p.response.status}`)}</span> : null}
+                  <AnsweredBadge pin={pin} />
+                </td>
                 <td className="pin-list__actions">
                   <PinActions pin={pin} showOnMap compact />
                 </td>

@@ -1,7 +1,8 @@
 // list sorting: by any column, either way, with title as the tie-break so the order is stable.
+import { RESPONSE_STATUSES } from '../core/dialogue/responseStatus.ts';
 import type { PinFeature } from '../core/types.ts';
 
-export type SortKey = 'title' | 'kind' | 'theme' | 'area' | 'createdAt' | 'supports';
+export type SortKey = 'title' | 'kind' | 'theme' | 'area' | 'createdAt' | 'supports' | 'response';
 export interface Sort {
   key: SortKey;
   direction: 'ascending' | 'descending';
@@ -20,6 +21,9 @@ export function sortPins(pins: readonly PinFeature[], sort: Sort, labelOf: (key:
         return Date.parse(p.createdAt) || 0;
       case 'title':
         return p.title;
+      case 'response':
+        // in the answers' own order (received … not possible), unanswered pins first
+        return p.response ? RESPONSE_STATUSES.indexOf(p.response.status) + 1 : 0;
       default:
         return labelOf(sort.key, p[sort.key]);
     }

@@ -1,0 +1,96 @@
+// the dialogue's API calls (comments, reports, answers, the moderation queue) over the app's HTTP client, with every
+// answer checked before the app uses it.
+import { z } from 'zod';
+import type { PinComment } from '../core/dialogue/comments.ts';
+import { RESPONSE_STATUSES } from '../core/dialogue/responseStatus.ts';
+import type { ResponseStatus } from '../core/dialogue/responseStatus.ts';
+import type { HttpRepository, RemotePin } from './httpRepository.ts';
+import { toRemotePin } from './httpRepository.ts';
+
+export const commentSchema = z.object({
+  id: z.string().min(1),
+  pinId: z.string().min(1),
+  parentId: z.string().nullable(),
+  text: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  mine: z.boolean().optional(),
+  hidden: z.boolean().optional(),
+  hiddenReason: z.string().optional(),
+});
+const commentsSchema = z.object({ comments: z.array(commentSchema) });
+const queueSchema = z.object({
+  items: z.array(z.object({ type: z.enum(['comment', 'pin']), reports: z.number(), firstReportedAt: z.string(), pin: z.unknown(), comment: commentSchema.optional() })),
+});
+
+export interface ModerationQueueItem {
+  type: 'comment' | 'pin';
+  reports: number;
+  firstReportedAt: string;
+  pin: RemotePin;
+  comment?: PinComment;
+}
+
+export interface DialogueClient {
+  listComments(pinId: string): Promise<PinComment[]>;
+  addComment(pinId: string, text: string, parentId: string | null): Promise<PinComment>;
+  deleteComment(pinId: string, commentId: string): Promise<void>;
+  reportComment(pinId: string, commentId: string): Promise<void>;
+  moderateComment(pinId: string, commentId: string, action: 'hide' | 'restore', reason: string): Promise<PinComment>;
+  answerPins(ids: readonly string[], status: ResponseStatus, text: string): Promise<RemotePin[]>;
+  moderationQueue(): Promise<ModerationQueueItem[]>;
+  /** a reported pin: hide it, or keep it (restore settles its reports) */
+  moderatePin(pinId: string, action: 'hide' | 'restore', reason: string): Promise<void>;
+}
+
+/** the strict form of a comment read from the wire (optional fields left out rather than undefined) */
+export function toComment(raw: unknown): PinComment {
+  const c = commentSchema.parse(raw);
+  const comment: PinComment = { id: c.id, pinId: c.pinId, parentId: c.parentId, text: c.text, createdAt: c.createdAt, editedAt: c.editedAt };
+  if (c.mine) comment.mine = true;
+  if (c.hidden !== undefined) comment.hidden = c.hidden;
+  if (c.hiddenReason !== undefined) comment.hiddenReason = c.hiddenReason;
+  return comment;
+}
+
+/**
+ * The dialogue's calls for one consultation.
+ * @example
+ * const dialogue = createDialogueClient(api); await dialogue.addComment(pinId, 'Agreed', null);
+ */
+export function createDialogueClient(api: HttpRepository, deviceToken = ''): DialogueClient {
+  const pinPath = (pinId: string) => `${api.consultationBase}/pins/${encodeURIComponent(pinId)}`;
+  const commentPath = (pinId: string, commentId: string) => `${pinPath(pinId)}/comments/${encodeURIComponent(commentId)}`;
+  return {
+    async listComments(pinId) {
+      return commentsSchema.parse((await api.send('GET', `${pinPath(pinId)}/comments`)).json).comments.map(toComment);
+    },
+    async addComment(pinId, text, parentId) {
+      return toComment((await api.send('POST', `${pinPath(pinId)}/comments`, { body: parentId ? { text, parentId } : { text } })).json);
+    },
+    async deleteComment(pinId, commentId) {
+      await api.send('DELETE', commentPath(pinId, commentId));
+    },
+    async reportComment(pinId, commentId) {
+      await api.send('POST', `${commentPath(pinId, commentId)}/report`);
+    },
+    async moderateComment(pinId, commentId, action, reason) {
+      return toComment((await api.send('POST', `${commentPath(pinId, commentId)}/${action}`, { body: { reason } })).json);
+    },
+    async answerPins(ids, status, text) {
+      if (!(RESPONSE_STATUSES as readonly string[]).includes(status)) throw new Error(`no such answer: ${status}`);
+      const body = z.object({ pins: z.array(z.unknown()) }).parse((await api.send('PUT', `${api.consultationBase}/responses`, { body: { ids, status, text } })).json);
+      return body.pins.map((p) => toRemotePin(p, deviceToken));
+    },
+    async moderatePin(pinId, action, reason) {
+      await api.send('POST', `${pinPath(pinId)}/${action}`, { body: { reason } });
+    },
+    async moderationQueue() {
+      const body = queueSchema.parse((await api.send('GET', `${api.consultationBase}/moderation`)).json);
+      return body.items.map((item) => ({
+        type: item.type, reports: item.reports, firstReportedAt: item.firstReportedAt, pin: toRemotePin(item.pin, deviceToken),
+        ...(item.comment ? { comment: toComment(item.comment) } : {}),
+      }));
+    },
+  };
+}

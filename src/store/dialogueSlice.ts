@@ -1,0 +1,120 @@
+// the dialogue on the resident map: the comments of the pins whose details are open, kept live, and planners' answers.
+import type { StateCreator } from 'zustand/vanilla';
+import type { PinComment } from '../core/dialogue/comments.ts';
+import { threadComments } from '../core/dialogue/comments.ts';
+import type { ResponseStatus } from '../core/dialogue/responseStatus.ts';
+import { createDialogueClient } from '../persistence/dialogueClient.ts';
+import { ApiRequestError } from '../persistence/httpRepository.ts';
+import type { AppState } from './appState.ts';
+import type { ResolvedDeps } from './storeDeps.ts';
+
+export type DialogueResult = { ok: true } | { ok: false; code: string; message: string };
+
+export interface DialogueState {
+  /** whether comments and answers exist here (server mode) */
+  dialogueAvailable: boolean;
+  /** the comments of pins whose comments were asked for, as threads; absent: not loaded */
+  commentsByPin: ReadonlyMap<string, readonly PinComment[]>;
+  commentsRequested(pinId: string): Promise<DialogueResult>;
+  commentPosted(pinId: string, text: string, parentId: string | null): Promise<DialogueResult>;
+  commentDeleted(pinId: string, commentId: string): Promise<DialogueResult>;
+  commentReported(pinId: string, commentId: string): Promise<DialogueResult>;
+  /** planners: hide a comment for everyone, with a reason */
+  commentHidden(pinId: string, commentId: string, reason: string): Promise<DialogueResult>;
+  /** planners: the same answer to many pins at once */
+  pinsAnswered(ids: readonly string[], status: ResponseStatus, text: string): Promise<DialogueResult>;
+  remoteCommentChanged(comment: PinComment): void;
+  remoteCommentRemoved(id: string, pinId: string): void;
+}
+
+const failed = (error: unknown): DialogueResult =>
+  error instanceof ApiRequestError ? { ok: false, code: error.code, message: error.message } : { ok: false, code: 'network', message: error instanceof Error ? error.message : String(error) };
+
+export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, [], [], DialogueState> {
+  const client = deps.sync ? createDialogueClient(deps.sync.api, deps.deviceToken) : null;
+  const noServer: DialogueResult = { ok: false, code: 'no-server', message: 'Comments and answers need the Coplan server.' };
+  return (set, get) => {
+    /** puts (or replaces) one comment in its pin's loaded thread; a pin whose comments are not loaded is left alone */
+    const withComment = (comment: PinComment) => {
+      const current = get().commentsByPin.get(comment.pinId);
+      if (!current) return;
+      const others = current.filter((c) => c.id !== comment.id);
+      // the copy we already have knows whether it is ours; a live event (sent to everyone) cannot
+      const known = current.find((c) => c.id === comment.id);
+      const next = new Map(get().commentsByPin);
+      next.set(comment.pinId, threadComments([...others, known?.mine ? { ...comment, mine: true } : comment]));
+      set({ commentsByPin: next });
+    };
+    const withoutComment = (id: string, pinId: string) => {
+      const current = get().commentsByPin.get(pinId);
+      if (!current) return;
+      const next = new Map(get().commentsByPin);
+      // replies vanish with their comment
+      next.set(pinId, current.filter((c) => c.id !== id && c.parentId !== id));
+      set({ commentsByPin: next });
+    };
+    return {
+      dialogueAvailable: client !== null,
+      commentsByPin: new Map(),
+      async commentsRequested(pinId) {
+        if (!client) return noServer;
+        try {
+          const comments = await client.listComments(pinId);
+          set({ commentsByPin: new Map(get().commentsByPin).set(pinId, comments) });
+          return { ok: true };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      async commentPosted(pinId, text, parentId) {
+        if (!client) return noServer;
+        try {
+          withComment(await client.addComment(pinId, text, parentId));
+          return { ok: true };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      async commentDeleted(pinId, commentId) {
+        if (!client) return noServer;
+        try {
+          await client.deleteComment(pinId, commentId);
+          withoutComment(commentId, pinId);
+          return { ok: true };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      async commentReported(pinId, commentId) {
+        if (!client) return noServer;
+        try {
+          await client.reportComment(pinId, commentId);
+          return { ok: true };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      async commentHidden(pinId, commentId, reason) {
+        if (!client) return noServer;
+        try {
+          await client.moderateComment(pinId, commentId, 'hide', reason);
+          withoutComment(commentId, pinId);
+          return { ok: true };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      async pinsAnswered(ids, status, text) {
+        if (!client) return noServer;
+        try {
+          for (const remote of await client.answerPins(ids, status, text)) get().remotePinChanged(remote.pin);
+          return { ok: true };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      remoteCommentChanged: withComment,
+      remoteCommentRemoved: withoutComment,
+    };
+  };
+}

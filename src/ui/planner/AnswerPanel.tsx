@@ -1,0 +1,129 @@
+// the planner's answers: the consultation's pins as a list to select from (filtered by answer), one answer for the
+// selection at once, and the moderation queue. Signed-in planners only; residents see the answers live.
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RESPONSE_STATUSES, RESPONSE_TEXT_MAX } from '../../core/dialogue/pinResponse.ts';
+import type { ResponseStatus } from '../../core/dialogue/pinResponse.ts';
+import type { PinFeature } from '../../core/types.ts';
+import { createDialogueClient } from '../../persistence/dialogueClient.ts';
+import { getDeviceToken } from '../../persistence/deviceToken.ts';
+import { consultationBase, createHttpRepository } from '../../persistence/httpRepository.ts';
+import { useStaffRole } from '../../store/useAuth.ts';
+import { useConsultation } from '../../store/useConsultation.ts';
+import { AnswerFilterSelect, matchesAnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
+import type { AnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
+import { ModerationQueue } from './ModerationQueue.tsx';
+import '../dialogue/dialogue.css';
+
+export function AnswerPanel({ changes }: { changes: number }) {
+  const role = useStaffRole();
+  const slug = useConsultation()?.slug ?? null;
+  if (!slug || (role !== 'planner' && role !== 'admin')) return null;
+  return <AnswerPanelFor slug={slug} changes={changes} />;
+}
+
+function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const api = useMemo(() => createHttpRepository({ deviceToken: getDeviceToken(), consultationBase: consultationBase(slug) }), [slug]);
+  const dialogue = useMemo(() => createDialogueClient(api), [api]);
+  const [pins, setPins] = useState<PinFeature[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<AnswerFilter>('unanswered');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState<ResponseStatus>('received');
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setPins((await api.listPins()).map((r) => r.pin));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [api]);
+  // `changes` moves when the live stream says pins changed (another planner answered too)
+  useEffect(function loadPins() {
+    void load();
+  }, [load, changes]);
+
+  const shown = useMemo(() => (pins ?? []).filter((p) => matchesAnswerFilter(p, filter)).sort((a, b) => (b.properties.supports ?? 0) - (a.properties.supports ?? 0)), [pins, filter]);
+  const toggle = (pinId: string) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(pinId)) next.delete(pinId);
+    else next.add(pinId);
+    return next;
+  });
+  const allShown = shown.length > 0 && shown.every((p) => selected.has(p.id));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (selected.size === 0) return;
+    setBusy(true);
+    try {
+      const answered = await dialogue.answerPins([...selected], status, text.trim());
+      setResult(t('loop.planner.sent', { count: answered.length }));
+      setSelected(new Set());
+      setText('');
+      await load();
+    } catch (e) {
+      setResult(t('loop.planner.failed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="answer-panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('loop.planner.heading')}</h2>
+      <p>{t('loop.planner.intro')} <a href={`${api.consultationBase}/feed.atom`}>{t('loop.planner.feed')}</a></p>
+      {error ? <p role="alert">{t('loop.planner.loadFailed', { message: error })}</p> : null}
+      {pins === null && !error ? <p>{t('loop.planner.loading')}</p> : null}
+      <AnswerFilterSelect value={filter} onChange={setFilter} />
+      <form className="answer-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="answer-form__fields">
+          <label htmlFor={`${id}-status`}>{t('loop.planner.status')}</label>
+          <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as ResponseStatus)}>
+            {RESPONSE_STATUSES.map((s) => <option key={s} value={s}>{t(`loop.status.${s}`)}</option>)}
+          </select>
+          <label htmlFor={`${id}-text`}>{t('loop.planner.text')}</label>
+          <textarea id={`${id}-text`} rows={3} maxLength={RESPONSE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+          <p role="status">{t('loop.planner.selected', { count: selected.size })}</p>
+          <button type="submit" className="button" disabled={busy || selected.size === 0}>{t('loop.planner.send')}</button>
+          {result ? <p role="status" className="answer-form__result">{result}</p> : null}
+        </div>
+        <div className="answer-table-wrap">
+          <table className="answer-table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input type="checkbox" aria-label={t('loop.planner.selectAll')} checked={allShown}
+                    onChange={() => setSelected(allShown ? new Set() : new Set([...selected, ...shown.map((p) => p.id)]))} />
+                </th>
+                <th scope="col">{t('loop.planner.title')}</th>
+                <th scope="col">{t('loop.planner.supports')}</th>
+                <th scope="col">{t('loop.planner.current')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((pin) => (
+                <tr key={pin.id}>
+                  <td>
+                    <input type="checkbox" aria-label={t('loop.planner.select', { title: pin.properties.title })} checked={selected.has(pin.id)} onChange={() => toggle(pin.id)} />
+                  </td>
+                  <th scope="row">{pin.properties.title}</th>
+                  <td>{pin.properties.supports ?? 0}</td>
+                  <td>{pin.properties.response ? t(`loop.status.${pin.properties.response.status}`) : t('loop.answer.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </form>
+      <ModerationQueue dialogue={dialogue} changes={changes} />
+    </section>
+  );
+}
