@@ -9,7 +9,7 @@ import type { PinFeature } from '../../core/types.ts';
 import { createDialogueClient } from '../../persistence/dialogueClient.ts';
 import { getDeviceToken } from '../../persistence/deviceToken.ts';
 import { consultationBase, createHttpRepository } from '../../persistence/httpRepository.ts';
-import { useStaffRole } from '../../store/useAuth.ts';
+import { useAuth, useStaffRole } from '../../store/useAuth.ts';
 import { useConsultation } from '../../store/useConsultation.ts';
 import { AnswerFilterSelect, matchesAnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
 import type { AnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
@@ -19,6 +19,12 @@ import '../dialogue/dialogue.css';
 export function AnswerPanel({ changes }: { changes: number }) {
   const role = useStaffRole();
   const slug = useConsultation()?.slug ?? null;
+  const checked = useAuth((s) => s.checked);
+  const sessionChecked = useAuth((s) => s.sessionChecked);
+  // the planner view has no sign-in form of its own: ask the server who this is
+  useEffect(function askWhoIsSignedIn() {
+    if (!checked) void sessionChecked();
+  }, [checked, sessionChecked]);
   if (!slug || (role !== 'planner' && role !== 'admin')) return null;
   return <AnswerPanelFor slug={slug} changes={changes} />;
 }

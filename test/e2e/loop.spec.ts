@@ -1,0 +1,130 @@
+// closing the loop in Chromium against the real server: a planner answers three pins at once and the resident who made
+// one sees it answered live in another browser; a comment is reported, hidden from the queue, and vanishes live; axe
+// finds no WCAG 2.2 AA violation on the new views, in English and right-to-left Urdu.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './support/appServer.ts';
+import { openConsultationPath } from './support/residentMapPage.ts';
+import type { ResidentMapPage } from './support/residentMapPage.ts';
+import { expect, test } from './support/residentTest.ts';
+import { uniqueTitle } from './support/themes.ts';
+import type { TestPin } from './support/themes.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const XSS = '<img src=x onerror=alert(1)>';
+const SHOTS = 'test/output/screenshots';
+
+async function addPinAtCrosshair(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
+  await resident.startAdding();
+  await resident.fillForm({ ...pin, area: '' });
+  await resident.page.getByRole('button', { name: 'Place pin here', exact: true }).click();
+  await expect(resident.form.locator('#pin-position [role="status"]')).toHaveText(/^Placed in /);
+  await resident.form.getByRole('button', { name: 'Save pin', exact: true }).click();
+  await expect(resident.form).toHaveCount(0);
+  await resident.waitUntilSent();
+}
+
+/** the planner view of the open consultation, signed in as the e2e admin (the session cookie is the context's) */
+async function openPlanner(page: Page, query = ''): Promise<void> {
+  const signIn = await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
+  expect(signIn.ok()).toBe(true);
+  const resident = await openConsultationPath(page);
+  await page.goto(`${resident}/planner${query}`);
+  await expect(page.locator('.answer-panel table tbody tr').first()).toBeVisible({ timeout: 30_000 });
+}
+
+async function axeViolations(page: Page, include: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(include).withTags(WCAG_TAGS).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('a planner answers three pins at once, the resident sees its pin answered live; a reported comment is hidden and vanishes live', async ({ resident, openFreshResident }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the planner view is a desktop tool; one run is enough');
+  const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop crossing') };
+  await addPinAtCrosshair(resident, pin);
+  await resident.showView('List');
+  await expect(resident.listRow(pin.title)).toHaveCount(1);
+
+  const planner = (await openFreshResident()).page;
+  await openPlanner(planner);
+  const panel = planner.locator('.answer-panel');
+  await panel.getByRole('checkbox', { name: `Select “${pin.title}”` }).check();
+  // two more: the first unanswered pins the list shows besides the resident's
+  const others = panel.locator('tbody tr').filter({ hasNot: planner.getByRole('rowheader', { name: pin.title, exact: true }) });
+  await others.nth(0).getByRole('checkbox').check();
+  await others.nth(1).getByRole('checkbox').check();
+  await expect(panel.getByText('3 pins selected')).toBeVisible();
+  await panel.getByLabel('Answer', { exact: true }).selectOption('planned');
+  await panel.getByLabel('Public answer (up to 1000 characters)').fill(`A new crossing in May ${XSS}`);
+  await panel.getByRole('button', { name: 'Answer selected pins' }).click();
+  await expect(panel.getByText('3 pins answered.')).toBeVisible();
+
+  // the resident's browser was open all along: the answer arrives over the event stream
+  const row = resident.listRow(pin.title);
+  await expect(row).toContainText('Planned');
+  await expect(row).toContainText('Answered: your pin');
+  await resident.page.getByLabel('Show answers').selectOption('planned');
+  await expect(resident.listTable.locator('tbody tr')).toHaveCount(3);
+  await resident.page.getByLabel('Show answers').selectOption('all');
+  await resident.showView('Map');
+  const popup = await resident.openPopup(pin);
+  await expect(popup.locator('.pin-answer__text')).toHaveText(`A new crossing in May ${XSS}`);
+  await expect(popup.locator('.pin-answer img')).toHaveCount(0);
+
+  // a comment, reported from a third browser
+  await popup.getByLabel('Your comment').fill(`Please light it too ${XSS}`);
+  await popup.getByRole('button', { name: 'Post comment' }).click();
+  await expect(popup.locator('.comment__text')).toHaveText(`Please light it too ${XSS}`);
+  const neighbour = await openFreshResident();
+  const theirPopup = await neighbour.openPopup(pin);
+  const theirComment = theirPopup.locator('.comment').filter({ hasText: 'Please light it too' });
+  await expect(theirComment).toHaveCount(1);
+  await theirComment.getByRole('button', { name: 'Report' }).click();
+  await expect(theirComment).toContainText('Reported. Thank you');
+
+  // the planner hides it from the queue, with a reason; it leaves both residents' popups live
+  const queue = planner.locator('.moderation-queue');
+  await queue.getByRole('button', { name: 'Refresh' }).click();
+  const item = queue.locator('.moderation-item').filter({ hasText: 'Please light it too' });
+  await expect(item).toContainText('1 report');
+  await item.getByRole('button', { name: 'Hide', exact: true }).click();
+  await item.getByLabel('Reason (kept in the audit log)').fill('Off topic');
+  await item.getByRole('button', { name: 'Hide', exact: true }).click();
+  await expect(queue.getByText('Nothing is waiting')).toBeVisible();
+  await expect(popup.locator('.comment')).toHaveCount(0);
+  await expect(theirPopup.locator('.comment')).toHaveCount(0);
+  await resident.page.screenshot({ path: `${SHOTS}/loop-resident-${testInfo.project.name}.png` });
+  await planner.screenshot({ path: `${SHOTS}/loop-planner-${testInfo.project.name}.png`, fullPage: true });
+});
+
+for (const lang of ['en', 'ur'] as const) {
+  test(`the answer, the comments and the planner's answer panel have no WCAG 2.2 AA violations (${lang})`, async ({ resident, openFreshResident }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the planner view is a desktop tool; one run is enough');
+    const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop orchard') };
+    await addPinAtCrosshair(resident, pin);
+    const planner = (await openFreshResident()).page;
+    await openPlanner(planner, `?lang=${lang}`);
+    expect(await axeViolations(planner, '.answer-panel')).toEqual([]);
+    const id = (await (await resident.page.request.get(`/api${(await openConsultationPath(resident.page)).replace('/c/', '/consultations/')}/pins?limit=10000`)).json()).features
+      .find((f: { properties: { title: string } }) => f.properties.title === pin.title).id as string;
+    const answered = await planner.request.put(`/api${(await openConsultationPath(planner)).replace('/c/', '/consultations/')}/pins/${id}/response`, { data: { status: 'done', text: 'Planted' } });
+    expect(answered.ok()).toBe(true);
+    // opened in English (the helpers find markers by their English names), then switched as a resident would
+    await resident.goto();
+    const popup = await resident.openPopup(pin);
+    if (lang === 'ur') {
+      await resident.page.locator('header select').first().selectOption('ur');
+      await expect(resident.page.locator('html')).toHaveAttribute('dir', 'rtl');
+    }
+    await popup.locator('textarea').fill('A comment');
+    await popup.locator('.comment-form button[type="submit"]').click();
+    await expect(popup.locator('.comment')).toHaveCount(1);
+    expect(await axeViolations(resident.page, '.pin-details')).toEqual([]);
+    await resident.page.screenshot({ path: `${SHOTS}/loop-a11y-popup-${lang}.png` });
+    // the list with its answer column and filter, by the tab's id (its name is translated)
+    await resident.page.locator('#tab-list').click();
+    await expect(resident.page.locator('.answer-filter select')).toBeVisible();
+    expect(await axeViolations(resident.page, '.pin-list')).toEqual([]);
+    await resident.page.screenshot({ path: `${SHOTS}/loop-a11y-list-${lang}.png` });
+  });
+}
