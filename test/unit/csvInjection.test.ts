@@ -23,6 +23,9 @@ const COLUMNS: Record<string, (text: string) => { pin: PinFeature; themes: Theme
       id: () => (p.id = text), kind: () => (p.kind = text), theme: () => (p.theme = text), theme_label: () => (themeLabel = text),
       title: () => (p.title = text), note: () => (p.note = text), sentiment: () => (p.sentiment = text), area_id: () => (p.area = text),
       area_name: () => (areaName = text), created_at: () => (p.createdAt = text), updated_at: () => (p.updatedAt = text),
+      response_status: () => (p.response = { status: text, text: 'ok', at: '2025-03-02T00:00:00.000Z' }),
+      response_text: () => (p.response = { status: 'planned', text, at: '2025-03-02T00:00:00.000Z' }),
+      response_at: () => (p.response = { status: 'planned', text: 'ok', at: text }),
     };
     if (!field[column]) throw new Error(`no field behind the CSV column ${column}: add it to this table`);
     field[column]!();
@@ -36,7 +39,7 @@ const COLUMNS: Record<string, (text: string) => { pin: PinFeature; themes: Theme
 describe('pinsToCsv: every text column', () => {
   it('covers every column that is not a number we write ourselves', () => {
     expect(Object.keys(COLUMNS).sort()).toEqual(CSV_HEADER.filter((c) => !NUMERIC.includes(c)).sort());
-    expect(Object.keys(COLUMNS)).toHaveLength(11);
+    expect(Object.keys(COLUMNS)).toHaveLength(14);
   });
 
   for (const column of Object.keys(COLUMNS)) {
