@@ -4,6 +4,9 @@
 // the address bar cannot replace the cached app.
 // v3: v2 also kept /api/config, and stored any page a navigation answered as the shell; activating v3 deletes it.
 const CACHE = 'coplan-shell-v3';
+// basemap tiles the device has seen, kept across new builds (their URLs carry the basemap file's version, so a new
+// file's tiles are new entries): a touch table that showed its area once draws it again with no connection
+const TILES = 'coplan-tiles-v1';
 const SHELL = '/';
 const FILES = '/app-files.json';
 
@@ -47,7 +50,7 @@ async function cacheNewBuildFiles() {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+      for (const key of await caches.keys()) if (key !== CACHE && key !== TILES) await caches.delete(key);
       await self.clients.claim();
     })(),
   );
@@ -61,6 +64,10 @@ self.addEventListener('fetch', (event) => {
   // the API goes to the network as if there were no service worker: never answered from, nor written to, the cache
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return;
   // pages: the network when it answers (new builds arrive at once), the cached shell when it does not
+  if (url.pathname.startsWith('/tiles/')) {
+    event.respondWith(tileFirst(request));
+    return;
+  }
   if (request.mode === 'navigate') {
     event.respondWith(appPage(request));
     event.waitUntil(cacheNewBuildFiles());
@@ -81,6 +88,17 @@ async function appPage(request) {
     if (cached) return cached;
     throw error;
   }
+}
+
+/** a basemap tile from the cache when the device has it, else from the network, kept for next time */
+async function tileFirst(request) {
+  const cache = await caches.open(TILES);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  // 204 is a tile the file does not have: kept too, so an offline map does not ask for it again and fail
+  if (response.status === 200 || response.status === 204) await cache.put(request, response.clone()).catch(() => undefined);
+  return response;
 }
 
 async function cacheFirst(request) {

@@ -100,7 +100,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
           <PlannerExports />
         </div>
         <div className="planner-map-column">
-          <PlannerMap tileUrl={tiles.tileUrl} />
+          <PlannerMap basemap={tiles.basemap} />
           <PlannerLegend />
         </div>
         <div className="planner-dashboard-column">

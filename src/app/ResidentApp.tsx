@@ -71,7 +71,7 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
             <div className="views">
               <div id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={view !== 'map'} className="map-panel">
                 <ViewScopeNote where="map" />
-                <ResidentMap tileUrl={tiles.tileUrl} tileAttribution={tiles.tileAttribution} renderPopup={renderPopup} />
+                <ResidentMap basemap={tiles.basemap} renderPopup={renderPopup} />
               </div>
               <div id="panel-list" role="tabpanel" aria-labelledby="tab-list" hidden={view !== 'list'} className="list-panel">
                 <ViewScopeNote where="list" />

@@ -1,16 +1,27 @@
 // where basemap tiles come from: the server's /api/config, else build-time defaults; ?tiles=off turns them off.
 import { z } from 'zod';
+import { basemapSchema, rasterOrNone } from '../core/basemapConfig.ts';
+import type { Basemap } from '../core/basemapConfig.ts';
 
 export interface TileConfig {
-  /** '' means no basemap */
+  /** '' means no raster basemap (the basemap may still be a vector one) */
   tileUrl: string;
   tileAttribution: string;
+  /** what the maps draw */
+  basemap: Basemap;
 }
 
 const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
-const configSchema = z.object({ tileUrl: z.string(), tileAttribution: z.string() });
+// `basemap` is absent from servers older than the vector basemap: their tileUrl says it all
+const configSchema = z.object({ tileUrl: z.string(), tileAttribution: z.string(), basemap: basemapSchema.optional() });
+
+function withBasemap(config: z.infer<typeof configSchema>): TileConfig {
+  const tileAttribution = attributionText(config.tileAttribution);
+  const basemap = config.basemap ?? rasterOrNone(config.tileUrl, tileAttribution);
+  return { tileUrl: config.tileUrl, tileAttribution, basemap: basemap.kind === 'none' ? basemap : { ...basemap, attribution: attributionText(basemap.attribution) } };
+}
 
 /** Leaflet-style attributions often carry html; we render text, so tags are dropped and common entities decoded. */
 export function attributionText(raw: string): string {
@@ -25,7 +36,7 @@ export function attributionText(raw: string): string {
 export function defaultTileConfig(env: Record<string, unknown> = import.meta.env): TileConfig {
   const tileUrl = typeof env.VITE_TILE_URL === 'string' ? env.VITE_TILE_URL : OSM_URL;
   const attribution = typeof env.VITE_TILE_ATTRIBUTION === 'string' ? attributionText(env.VITE_TILE_ATTRIBUTION) : undefined;
-  return { tileUrl, tileAttribution: attribution ?? (tileUrl === OSM_URL ? OSM_ATTRIBUTION : '') };
+  return withBasemap({ tileUrl, tileAttribution: attribution ?? (tileUrl === OSM_URL ? OSM_ATTRIBUTION : '') });
 }
 
 // the server's last answer, so an offline start keeps the council's basemap setting: the service worker caches no
@@ -35,7 +46,7 @@ const REMEMBERED = 'coplan-tile-config';
 function remembered(storage: Pick<Storage, 'getItem'> | undefined): TileConfig | null {
   try {
     const parsed = configSchema.safeParse(JSON.parse(storage?.getItem(REMEMBERED) ?? 'null'));
-    return parsed.success ? parsed.data : null;
+    return parsed.success ? withBasemap(parsed.data) : null;
   } catch {
     return null;
   }
@@ -46,13 +57,13 @@ export async function loadTileConfig(
   fetcher: typeof fetch = fetch,
   storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage,
 ): Promise<TileConfig> {
-  if (new URLSearchParams(search).get('tiles') === 'off') return { tileUrl: '', tileAttribution: '' };
+  if (new URLSearchParams(search).get('tiles') === 'off') return { tileUrl: '', tileAttribution: '', basemap: { kind: 'none' } };
   try {
     const response = await fetcher('/api/config', { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(3000) });
     if (!response.ok) return remembered(storage) ?? defaultTileConfig();
     const parsed = configSchema.safeParse(await response.json());
     if (!parsed.success) return remembered(storage) ?? defaultTileConfig();
-    const config = { tileUrl: parsed.data.tileUrl, tileAttribution: attributionText(parsed.data.tileAttribution) };
+    const config = withBasemap(parsed.data);
     try {
       storage?.setItem(REMEMBERED, JSON.stringify(config));
     } catch {

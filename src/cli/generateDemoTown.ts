@@ -14,6 +14,7 @@ import { mulberry32 } from '../core/mulberry32.ts';
 import { clip, close, distanceToSegment, piecesArea, ringCentroid } from './demoGeometry.ts';
 import type { Pieces, Ring } from './demoGeometry.ts';
 import { generateParksPins } from './demoParksPins.ts';
+import { demoStreets } from './demoStreets.ts';
 import { DEMO_PIN_TEMPLATES } from './demoPinTemplates.ts';
 import type { DemoPinTemplate } from './demoPinTemplates.ts';
 
@@ -149,7 +150,7 @@ function nameCells(cells: Pieces[], riverY: (x: number) => number, bridge: numbe
 }
 
 /** Converts km around CENTRE to [lng, lat] rounded to 6 decimals (~0.1 m), dropping repeated positions. */
-function toLngLatRing(ring: Ring): Ring {
+export function toLngLatRing(ring: Ring): Ring {
   const kmPerDegLat = 110.574;
   const kmPerDegLng = 111.32 * Math.cos((CENTRE[1]! * Math.PI) / 180);
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -171,7 +172,7 @@ function areaFeature(name: string, pieces: Pieces): AreaFeature {
 }
 
 /** One attempt at a town; null when the seeds gave slivers or left no room for the park. */
-function tryTown(random: () => number): { areas: AreaCollection; land: MultiPolygon } | null {
+function tryTown(random: () => number): { areas: AreaCollection; land: MultiPolygon; outline: Ring; riverY: (x: number) => number; park: Ring } | null {
   const outline = townOutline(random);
   const riverY = riverLine(random);
   const banks = landBesideRiver(outline, riverY);
@@ -201,7 +202,7 @@ function tryTown(random: () => number): { areas: AreaCollection; land: MultiPoly
   features.push(areaFeature(PARK_NAME, [[[...park.ring].reverse()]]));
   features.sort((a, b) => a.id.localeCompare(b.id));
   const land: MultiPolygon = rewind({ type: 'MultiPolygon', coordinates: [...banks.north, ...banks.south].map((rs) => rs.map(toLngLatRing)) }) as MultiPolygon;
-  return { areas: { type: 'FeatureCollection', features }, land };
+  return { areas: { type: 'FeatureCollection', features }, land, outline, riverY, park: park.ring };
 }
 
 // the first pin always goes in the park enclave, so point-in-hole assignment has a case to show
@@ -239,6 +240,15 @@ function demoPins(random: () => number, areas: AreaCollection): PinCollection {
   return { type: 'FeatureCollection', features };
 }
 
+/** What the demo basemap is drawn from, in km around the centre: the outline, the river's centre line and the park. */
+export interface DemoTownPlan {
+  outline: Ring;
+  riverY: (x: number) => number;
+  park: Ring;
+  riverHalfWidthKm: number;
+  radiusKm: number;
+}
+
 /**
  * Builds the demo town: neighbourhoods (a clipped Voronoi split by a river, with a park enclave), sample pins,
  * and the town's land (outline less the river channel) that the neighbourhoods tile without gaps or overlaps.
@@ -247,12 +257,16 @@ function demoPins(random: () => number, areas: AreaCollection): PinCollection {
  * const { areas, pins } = generateDemoTown(DEMO_SEED);
  * areas.features.length; // => 18
  */
-export function generateDemoTown(seed: number = DEMO_SEED): { areas: AreaCollection; pins: PinCollection; land: MultiPolygon } {
+export function generateDemoTown(seed: number = DEMO_SEED): { areas: AreaCollection; pins: PinCollection; land: MultiPolygon; plan: DemoTownPlan } {
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   const random = mulberry32(seed);
   for (let attempt = 0; attempt < 500; attempt++) {
     const town = tryTown(random);
-    if (town) return { ...town, pins: demoPins(random, town.areas) };
+    if (town) {
+      const { areas, land, outline, riverY, park } = town;
+      const plan = { outline, riverY, park, riverHalfWidthKm: RIVER_HALF_WIDTH_KM, radiusKm: TOWN_RADIUS_KM };
+      return { areas, land, plan, pins: demoPins(random, areas) };
+    }
   }
   throw new Error(`no usable town found for seed ${seed} in 500 attempts`);
 }
@@ -264,7 +278,8 @@ export function toGeoJsonText(collection: FeatureCollection | { type: 'FeatureCo
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
-  const { areas, pins } = generateDemoTown(DEMO_SEED);
+  const { areas, pins, plan } = generateDemoTown(DEMO_SEED);
+  writeFileSync(path.join(dataDir, 'demo-streets.geojson'), toGeoJsonText(demoStreets(plan, toLngLatRing)));
   writeFileSync(path.join(dataDir, 'demo-areas.geojson'), toGeoJsonText(areas));
   writeFileSync(path.join(dataDir, 'demo-pins.geojson'), toGeoJsonText(pins));
   const parks = generateParksPins(areas);

@@ -2,6 +2,7 @@
 import type { ScreenRect } from './dropToLngLat.ts';
 import type { ScreenPoint } from './pointerTracker.ts';
 import type { LngLat, PinFeature, Theme } from './types.ts';
+import type { Basemap } from './basemapConfig.ts';
 
 /** What the table asks of its map, in viewport pixels and [lng, lat]; src/map/table/TableMap provides it. */
 export interface TableProjector {
@@ -11,8 +12,7 @@ export interface TableProjector {
 
 /** The props the table passes to the map component it is given through its `Map` slot. */
 export interface TableMapSlotProps {
-  tileUrl: string;
-  tileAttribution: string;
+  basemap: Basemap;
   pins: readonly PinFeature[];
   themes: readonly Theme[];
   showBoundaries: boolean;

@@ -2,7 +2,9 @@
 import 'leaflet/dist/leaflet.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MapContainer, TileLayer, ZoomControl } from 'react-leaflet';
+import { MapContainer, ZoomControl } from 'react-leaflet';
+import type { Basemap } from '../core/basemapConfig.ts';
+import { BasemapLayer, basemapAttribution } from './BasemapLayer.tsx';
 import { BoundaryLayer } from './BoundaryLayer.tsx';
 import { CrosshairControl } from './CrosshairControl.tsx';
 import { DraftPinLayer } from './DraftPinLayer.tsx';
@@ -16,16 +18,15 @@ import { motionOptions, prefersReducedMotion, ReducedMotion } from './ReducedMot
 import type { RenderPinPopup } from './PinLayer.tsx';
 
 export interface ResidentMapProps {
-  /** '' for no basemap: boundaries on a plain background */
-  tileUrl: string;
-  /** plain-text attribution, rendered by react (leaflet's control would treat it as html) */
-  tileAttribution: string;
+  /** the basemap; none draws boundaries on a plain background. Its attribution is rendered by react as text
+   * (leaflet's control would treat it as html) */
+  basemap: Basemap;
   renderPopup: RenderPinPopup;
   /** extra layers (e.g. planner layers) drawn above boundaries and below pins */
   layers?: ReactNode;
 }
 
-export function ResidentMap({ tileUrl, tileAttribution, renderPopup, layers }: ResidentMapProps) {
+export function ResidentMap({ basemap, renderPopup, layers }: ResidentMapProps) {
   const { t } = useTranslation();
   const placing = useAppStore((s) => s.placing);
   return (
@@ -41,7 +42,7 @@ export function ResidentMap({ tileUrl, tileAttribution, renderPopup, layers }: R
         zoomSnap={0.25}
         {...motionOptions(prefersReducedMotion())}
       >
-        {tileUrl ? <TileLayer url={tileUrl} /> : null}
+        <BasemapLayer basemap={basemap} />
         <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         <MapLabel />
         <ReducedMotion />
@@ -54,7 +55,7 @@ export function ResidentMap({ tileUrl, tileAttribution, renderPopup, layers }: R
         <MapEvents />
         <CrosshairControl />
       </MapContainer>
-      {tileUrl && tileAttribution ? <p className="map-attribution">{tileAttribution}</p> : null}
+      {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}
     </div>
   );
 }

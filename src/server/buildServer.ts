@@ -13,6 +13,10 @@ import { createRuntimes, scopeConsultation } from './consultationScope.ts';
 import { createMemoryRateCounter, createRateLimiter } from './rateLimiter.ts';
 import { registerApp } from './registerApp.ts';
 import { aggregateRoutes } from './routes/aggregateRoutes.ts';
+import { basemapRoutes } from './routes/basemapRoutes.ts';
+import type { TileArchive } from './basemap/openBasemap.ts';
+import { rasterOrNone, VECTOR_TILE_PATH } from '../core/basemapConfig.ts';
+import type { Basemap } from '../core/basemapConfig.ts';
 import { catalogRoutes } from './routes/catalogRoutes.ts';
 import { consultationListRoutes, consultationRoutes } from './routes/consultationRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
@@ -75,6 +79,8 @@ export interface ServerOptions {
   /** basemap tile URL template; '' means no basemap */
   tileUrl: string;
   tileAttribution: string;
+  /** a vector basemap file (BASEMAP), served from /tiles; when given it is the basemap, and tileUrl is not used */
+  vectorBasemap?: TileArchive;
   /** themes a new consultation starts with when no template is given (data/themes.json) */
   defaultThemes?: Theme[];
   /** largest accepted request body in bytes */
@@ -159,7 +165,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleError);
   // the API speaks JSON only; a text body is refused (415) rather than half-parsed
   app.removeContentTypeParser('text/plain');
-  await registerSecurityHeaders(app, { tileUrl: options.tileUrl, secure: options.secureCookies ?? false });
+  await registerSecurityHeaders(app, { tileUrl: options.vectorBasemap ? '' : options.tileUrl, secure: options.secureCookies ?? false });
   await app.register(fastifyCookie);
   // pins and areas are repetitive JSON: gzip or brotli (quality 4) makes a resident's first load several times smaller.
   // Live events (hijacked streams) are not touched.
@@ -200,7 +206,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', async () => runtimes.stop());
 
   app.get('/api/health', async () => ({ ok: true, storage: options.storage.kind }));
-  app.get('/api/config', async () => ({ tileUrl: options.tileUrl, tileAttribution: options.tileAttribution }));
+  const vector = options.vectorBasemap;
+  const basemap: Basemap = vector
+    ? { kind: 'vector', url: `${VECTOR_TILE_PATH}?v=${vector.version}`, minZoom: vector.minZoom, maxZoom: vector.maxZoom, attribution: options.tileAttribution || vector.attribution }
+    : rasterOrNone(options.tileUrl, options.tileAttribution);
+  // tileUrl and tileAttribution stay for apps built before `basemap`: they see a vector basemap as none
+  app.get('/api/config', async () => ({ tileUrl: vector ? '' : options.tileUrl, tileAttribution: vector ? '' : options.tileAttribution, basemap }));
+  if (vector) basemapRoutes(app, vector);
   deviceRoutes(app, ctx);
   staffRoutes(app, ctx);
   consultationListRoutes(app, ctx, { templateBodyLimit: areasBodyLimit });

@@ -8,7 +8,11 @@
 //   DATABASE_URL       postgres://… to store everything in PostgreSQL instead of SQLite
 //   COPLAN_ADMIN_EMAIL, COPLAN_ADMIN_PASSWORD  the first admin, made at start when the server has none (for automation);
 //                      without them a one-time setup link is printed instead. Never a default password.
-//   TILE_URL, TILE_ATTRIBUTION  basemap for the browser (TILE_URL='' means no basemap)
+//   BASEMAP            the basemap: a .pmtiles or .mbtiles vector-tile file served by Coplan itself (default, outside
+//                      production and without TILE_URL: the demo town's .data/basemap/millbrook.pmtiles, which
+//                      `npm start` builds), `raster` for TILE_URL, or `none`
+//   TILE_URL, TILE_ATTRIBUTION  raster basemap for the browser (TILE_URL='' means no basemap); TILE_ATTRIBUTION also
+//                      overrides the attribution a BASEMAP file carries
 //   PIN_RATE_LIMIT     new pins per device per minute (default 30; 0 = off, e.g. for load tests)
 //   PIN_RATE_LIMIT_PER_ADDRESS  new pins per client address per minute (default 600; 0 = off)
 //   SIGNIN_RATE_LIMIT  failed sign-ins per address per 15 minutes (default 5)
@@ -31,6 +35,8 @@ import { ensureFirstAdmin } from './staff/firstAdmin.ts';
 import fs from 'node:fs';
 import { startupProblem } from './startupErrors.ts';
 import { openStorage } from './storage/openStorage.ts';
+import { openBasemap } from './basemap/openBasemap.ts';
+import type { TileArchive } from './basemap/openBasemap.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = process.env;
@@ -52,6 +58,17 @@ function secretFromEnv(): string | undefined {
 }
 
 const dataDir = path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data'));
+/** written by `npm run build:basemap` (src/cli/buildBasemap.ts), never committed */
+const DEMO_BASEMAP_FILE = path.join(repoRoot, '.data', 'basemap', 'millbrook.pmtiles');
+
+/** The vector basemap BASEMAP names (or the demo's by default), undefined for a raster TILE_URL or none. */
+async function vectorBasemap(production: boolean): Promise<TileArchive | undefined> {
+  const setting = env.BASEMAP?.trim();
+  if (setting === 'none' || setting === 'raster') return undefined;
+  if (setting) return openBasemap(path.resolve(setting));
+  if (env.TILE_URL !== undefined || production) return undefined;
+  return openBasemap(DEMO_BASEMAP_FILE);
+}
 
 async function main(): Promise<void> {
   const production = env.NODE_ENV === 'production';
@@ -59,6 +76,8 @@ async function main(): Promise<void> {
   const port = wholeNumber('PORT', 8080, 65535);
   const host = env.HOST ?? '127.0.0.1';
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  // before the database, so a bad basemap file stops the start at once
+  const basemap = await vectorBasemap(production);
   const storage = await openStorage({
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
@@ -70,8 +89,9 @@ async function main(): Promise<void> {
     storage,
     defaultThemes: readDefaultThemes(path.join(repoRoot, 'data', 'themes.json')),
     distDir: path.resolve(env.DIST_DIR ?? path.join(repoRoot, 'dist')),
-    tileUrl: env.TILE_URL ?? DEFAULT_TILE_URL,
-    tileAttribution: env.TILE_ATTRIBUTION ?? DEFAULT_TILE_ATTRIBUTION,
+    tileUrl: env.BASEMAP?.trim() === 'none' ? '' : (env.TILE_URL ?? DEFAULT_TILE_URL),
+    tileAttribution: env.TILE_ATTRIBUTION ?? (basemap ? '' : DEFAULT_TILE_ATTRIBUTION),
+    ...(basemap ? { vectorBasemap: basemap } : {}),
     rateLimits: {
       pinsPerDevicePerMinute: wholeNumber('PIN_RATE_LIMIT', DEFAULT_RATE_LIMITS.pinsPerDevicePerMinute),
       pinsPerAddressPerMinute: wholeNumber('PIN_RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.pinsPerAddressPerMinute),
@@ -107,7 +127,7 @@ async function main(): Promise<void> {
         console.error('coplan: shutting down took more than 10 s; exiting anyway');
         process.exit(1);
       }, 10_000).unref();
-      void app.close().then(() => storage.close()).then(() => process.exit(0));
+      void app.close().then(() => storage.close()).then(() => basemap?.close()).then(() => process.exit(0));
     });
   }
 }

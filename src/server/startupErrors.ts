@@ -19,6 +19,8 @@ export function startupProblem(error: unknown, config: { dataDir?: string; datab
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SystemError;
   const code = e.code ?? '';
   const message = (e.message ?? String(error)).split('\n')[0]!;
+  // openBasemap's errors already name the file and the fix
+  if (code === 'BASEMAP_FILE') return message;
   if (config.databaseUrl) {
     if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) {
       const where = e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : hostOf(config.databaseUrl);

@@ -7,10 +7,11 @@ import { booleanValid } from '@turf/boolean-valid';
 import { featureCollection } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import { kinks } from '@turf/kinks';
-import type { Feature, Polygon, Position } from 'geojson';
+import type { Feature, LineString, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { generateParksPins } from '../../src/cli/demoParksPins.ts';
-import { DEMO_SEED, generateDemoTown, slugify, toGeoJsonText } from '../../src/cli/generateDemoTown.ts';
+import { demoStreets } from '../../src/cli/demoStreets.ts';
+import { DEMO_SEED, generateDemoTown, slugify, toGeoJsonText, toLngLatRing } from '../../src/cli/generateDemoTown.ts';
 import { mulberry32 } from '../../src/core/mulberry32.ts';
 import { parseAreas } from '../../src/core/parseAreas.ts';
 import { parsePins } from '../../src/core/parsePins.ts';
@@ -71,6 +72,23 @@ describe('the generator', () => {
     expect(toGeoJsonText(town.areas)).toBe(areasText);
     expect(toGeoJsonText(town.pins)).toBe(pinsText);
     expect(toGeoJsonText(generateParksPins(town.areas))).toBe(read('demo-pins-parks-2025.geojson'));
+    expect(toGeoJsonText(demoStreets(town.plan, toLngLatRing))).toBe(read('demo-streets.geojson'));
+  });
+
+  it('draws streets that stop at the river and the park, and landmarks named in all four languages', () => {
+    const { plan, areas } = generateDemoTown(DEMO_SEED);
+    const streets = demoStreets(plan, toLngLatRing).features;
+    const kinds = (layer: string) => new Set(streets.filter((f) => f.properties.layer === layer).map((f) => f.properties.kind));
+    expect(kinds('roads')).toEqual(new Set(['major_road', 'minor_road', 'rail', 'path']));
+    expect(kinds('water')).toEqual(new Set(['river', 'lake', 'water']));
+    expect(streets.filter((f) => f.properties.kind === 'minor_road').length).toBeGreaterThan(40);
+    const park = areas.features.find((f) => f.properties.id === 'hollins-park')!;
+    for (const street of streets.filter((f) => f.properties.kind === 'minor_road')) {
+      for (const p of (street.geometry as LineString).coordinates) expect(booleanPointInPolygon(p, park)).toBe(false);
+    }
+    const landmarks = streets.filter((f) => f.properties.layer === 'pois');
+    expect(landmarks.length).toBeGreaterThanOrEqual(6);
+    for (const l of landmarks) expect(['name:en', 'name:cy', 'name:pl', 'name:ur'].every((k) => typeof l.properties[k] === 'string')).toBe(true);
   });
 
   it('is deterministic in the seed and changes with it', () => {

@@ -16,8 +16,9 @@ describe('loadTileConfig', () => {
   it("uses the server's setting, and its last answer when the server cannot be reached", async () => {
     const storage = memoryStorage();
     const council = { tileUrl: 'https://tiles.council.example/{z}/{x}/{y}.png', tileAttribution: '&copy; <b>Council</b>' };
-    expect(await loadTileConfig('', answer(council), storage)).toEqual({ tileUrl: council.tileUrl, tileAttribution: '© Council' });
-    expect(await loadTileConfig('', offline, storage)).toEqual({ tileUrl: council.tileUrl, tileAttribution: '© Council' });
+    const raster = { tileUrl: council.tileUrl, tileAttribution: '© Council', basemap: { kind: 'raster', url: council.tileUrl, attribution: '© Council' } };
+    expect(await loadTileConfig('', answer(council), storage)).toEqual(raster);
+    expect(await loadTileConfig('', offline, storage)).toEqual(raster);
   });
 
   it("falls back to the build's defaults with nothing remembered, and ?tiles=off always wins", async () => {
@@ -25,6 +26,16 @@ describe('loadTileConfig', () => {
     expect(await loadTileConfig('', offline, storage)).toEqual(defaultTileConfig());
     storage.setItem('coplan-tile-config', '{"not":"a config"}');
     expect(await loadTileConfig('', offline, storage)).toEqual(defaultTileConfig());
-    expect(await loadTileConfig('?tiles=off', answer({ tileUrl: 'x', tileAttribution: '' }), storage)).toEqual({ tileUrl: '', tileAttribution: '' });
+    expect(await loadTileConfig('?tiles=off', answer({ tileUrl: 'x', tileAttribution: '' }), storage)).toEqual({ tileUrl: '', tileAttribution: '', basemap: { kind: 'none' } });
+  });
+
+  it("takes the server's vector basemap, and remembers it for an offline start", async () => {
+    const storage = memoryStorage();
+    const basemap = { kind: 'vector', url: '/tiles/{z}/{x}/{y}.mvt?v=abc', minZoom: 10, maxZoom: 15, attribution: '<a href="https://protomaps.com">Protomaps</a> &copy; OpenStreetMap' };
+    const expected = { tileUrl: '', tileAttribution: '', basemap: { ...basemap, attribution: 'Protomaps © OpenStreetMap' } };
+    expect(await loadTileConfig('', answer({ tileUrl: '', tileAttribution: '', basemap }), storage)).toEqual(expected);
+    expect(await loadTileConfig('', offline, storage)).toEqual(expected);
+    // an older server without `basemap`: an empty tileUrl is no basemap
+    expect((await loadTileConfig('', answer({ tileUrl: '', tileAttribution: '' }), memoryStorage())).basemap).toEqual({ kind: 'none' });
   });
 });

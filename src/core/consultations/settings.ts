@@ -12,6 +12,8 @@ export interface ConsultationSettings {
   privacyNotice?: string;
   /** shown on exports and the map, e.g. "Contains OS data © Crown copyright and database right 2024" */
   boundaryCopyright?: string;
+  /** the areas' property holding their population (e.g. census population), for contributions per 1,000 residents */
+  populationProperty?: string;
 }
 
 export const DEFAULT_SETTINGS: ConsultationSettings = { minCount: 5, parts: { map: true, table: true } };
@@ -27,6 +29,7 @@ export const settingsSchema = z
         .strict(),
       privacyNotice: text('privacyNotice', 5000),
       boundaryCopyright: text('boundaryCopyright', 300),
+      populationProperty: text('populationProperty', 100),
     },
     { error: 'settings must be an object' },
   )
@@ -45,6 +48,7 @@ export function readSettings(input: unknown, base: ConsultationSettings = DEFAUL
   const merged: ConsultationSettings = { ...base, ...stripUndefined(parsed.data) } as ConsultationSettings;
   if (merged.privacyNotice === '') delete merged.privacyNotice;
   if (merged.boundaryCopyright === '') delete merged.boundaryCopyright;
+  if (merged.populationProperty === '') delete merged.populationProperty;
   return { ok: true, value: merged, warnings: [] };
 }
 

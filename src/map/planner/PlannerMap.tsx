@@ -1,7 +1,9 @@
 // the planner's map: boundaries fitted, and the chosen layer (areas, priority gaps, hex grid or clusters).
 import 'leaflet/dist/leaflet.css';
 import { useTranslation } from 'react-i18next';
-import { MapContainer, TileLayer, ZoomControl } from 'react-leaflet';
+import { MapContainer, ZoomControl } from 'react-leaflet';
+import type { Basemap } from '../../core/basemapConfig.ts';
+import { BasemapLayer, basemapAttribution } from '../BasemapLayer.tsx';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
 import { FitToAreas } from '../FitToAreas.tsx';
 import { AreaChoroplethLayer } from './AreaChoroplethLayer.tsx';
@@ -12,14 +14,14 @@ import { HexGridLayer } from './HexGridLayer.tsx';
 import { PlannerMapEvents } from './PlannerMapEvents.tsx';
 import { PriorityGapLayer } from './PriorityGapLayer.tsx';
 
-export function PlannerMap({ tileUrl }: { tileUrl: string }) {
+export function PlannerMap({ basemap }: { basemap: Basemap }) {
   const { t } = useTranslation();
   const layer = usePlannerStore((s) => s.layer);
   return (
     <div className="map-frame planner-map" role="region" aria-label={t('planner.map.label')}>
       <HatchPattern />
       <MapContainer className="map" center={[0, 0]} zoom={2} zoomControl={false} attributionControl={false} keyboard zoomSnap={0.25}>
-        {tileUrl ? <TileLayer url={tileUrl} opacity={0.5} /> : null}
+        <BasemapLayer basemap={basemap} opacity={basemap.kind === 'vector' ? 0.7 : 0.5} />
         <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         <FitToAreas />
         <PlannerMapEvents />
@@ -29,6 +31,7 @@ export function PlannerMap({ tileUrl }: { tileUrl: string }) {
         {layer === 'hex' ? <HexGridLayer /> : null}
         {layer === 'clusters' ? <ClusterLayer /> : null}
       </MapContainer>
+      {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // the touch table's map: boundaries, the pins it is given, and a projector the ui uses to turn drops into [lng, lat].
 import bbox from '@turf/bbox';
 import { useEffect } from 'react';
-import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { MapContainer, useMap } from 'react-leaflet';
+import { BasemapLayer } from '../BasemapLayer.tsx';
 import { dropToLngLat } from '../../core/dropToLngLat.ts';
 import type { ScreenRect } from '../../core/dropToLngLat.ts';
 import type { TableMapSlotProps } from '../../core/tableMapSlot.ts';
@@ -53,7 +54,7 @@ function StartingView({ generation }: { generation: number }) {
   return null;
 }
 
-export function TableMap({ tileUrl, tileAttribution, pins, themes, showBoundaries, showLabels, viewGeneration, onProjector }: TableMapProps) {
+export function TableMap({ basemap, pins, themes, showBoundaries, showLabels, viewGeneration, onProjector }: TableMapProps) {
   return (
     <MapContainer
       className={showLabels ? 'table-map' : 'table-map table-map--no-labels'}
@@ -63,9 +64,9 @@ export function TableMap({ tileUrl, tileAttribution, pins, themes, showBoundarie
       // two people tapping near each other must not zoom the map; pinch still zooms
       doubleClickZoom={false}
       zoomSnap={0.25}
-      attributionControl={tileUrl !== ''}
+      attributionControl={basemap.kind !== 'none'}
     >
-      {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
+      <BasemapLayer basemap={basemap} attributionInControl />
       {showBoundaries ? <BoundaryLayer /> : null}
       <TablePinLayer pins={pins} themes={themes} />
       <StartingView generation={viewGeneration} />

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { areasWithCounts } from '../../core/aggregateAreas.ts';
+import { contributionRates } from '../../core/contributionRates.ts';
 import { storedSettings } from '../../core/consultations/settings.ts';
 import { pinCountsOf } from '../../core/countPins.ts';
 import { clusterZoomQuery } from '../../core/clusterZoom.ts';
@@ -74,14 +75,20 @@ export function aggregateRoutes(app: FastifyInstance): void {
   app.get('/aggregates/areas', async (request) => {
     const q = parse(areasQuery, request.query);
     if (q.raw === 'true' && !isPlanner(request.scope)) throw new ApiError(403, 'forbidden', 'Only planners of this consultation can ask for raw counts.');
-    const k = storedSettings(request.scope.consultation.settings).minCount;
+    const settings = storedSettings(request.scope.consultation.settings);
+    const k = settings.minCount;
     const minCount = q.raw === 'true' ? q.minCount : Math.max(k, q.minCount ?? 0);
     const { engine, areas, summary } = await request.scope.aggregates.current();
     const counts = engine.query({ filter: pinFilter(q), hexMetres: PLANNER_HEX_SIZES[PLANNER_HEX_SIZES.length - 1]!, area: null, topN: 0 }).areas;
     const n = areas.features.length;
     const perArea = Array.from({ length: n }, (_, i) => pinCountsOf(counts, i));
     const collection = areasWithCounts(areas, perArea, counts.total[n] ?? 0, [], minCount !== undefined && minCount > 0 ? minCount : undefined);
-    return { ...collection, warnings: summary.warnings };
+    if (!settings.populationProperty) return { ...collection, warnings: summary.warnings };
+    // who is heard: per 1,000 residents, withheld with the count it would give back
+    const withheld = collection.features.map((f) => typeof f.properties?.counts.total !== 'number');
+    const rates = contributionRates(perArea.map((c) => c.total), areas.features.map((f) => f.properties), settings.populationProperty, withheld);
+    const features = collection.features.map((f, i) => ({ ...f, properties: { ...f.properties, perThousand: rates.areas[i]!.perThousand, quiet: rates.areas[i]!.quiet } }));
+    return { ...collection, features, perThousand: rates.perThousand, populationProperty: settings.populationProperty, warnings: summary.warnings };
   });
 
   // what the planner view loads first: how many pins, which themes and sessions, the time range

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { aggregateAreas } from '../../core/aggregateAreas.ts';
 import { flatLayerCsv, flatLayerCsvt, flatLayerFeatures, type FlatLayerCollection } from '../../core/areaLayerExport.ts';
 import { storedSettings } from '../../core/consultations/settings.ts';
+import { contributionRates } from '../../core/contributionRates.ts';
 import type { PinCounts } from '../../core/countPins.ts';
 import { EXPORT_SOURCE, exportCaption, exportFileName, type ExportProvenance } from '../../core/exportProvenance.ts';
-import type { PublishedCount } from '../../core/smallCounts.ts';
+import type { PublishedCount, PublishedCounts } from '../../core/smallCounts.ts';
 import { requireRole, type Scope } from '../serverContext.ts';
 import { filterQuery, parse, pinFilter } from './aggregateRoutes.ts';
 
@@ -53,7 +54,13 @@ async function areaExport(request: FastifyRequest): Promise<AreaExport> {
   const pins = { type: 'FeatureCollection', features: await scope.store.listPins() };
   const raw = aggregateAreas(areas, pins, { filter });
   const published = k > 1 ? aggregateAreas(areas, pins, { filter, minCount: k }) : raw;
-  const layer = flatLayerFeatures(published, { themes: scope.catalog.themes().map((t) => t.id) });
+  const population = storedSettings(scope.consultation.settings).populationProperty;
+  // who is heard: the rate per 1,000 residents beside the counts, withheld where the count is
+  const rates = population
+    ? contributionRates(raw.features.map((f) => (f.properties as { counts: PinCounts }).counts.total), areas.features.map((f) => f.properties), population, published.features.map((f) => typeof (f.properties as { counts: PublishedCounts }).counts.total !== 'number'))
+    : null;
+  const extra = rates?.areas.map((r) => ({ per_thousand: r.perThousand, quiet: r.quiet }));
+  const layer = flatLayerFeatures(published, { themes: scope.catalog.themes().map((t) => t.id), ...(extra ? { extra } : {}) });
   const rawOutside = raw.outside as number;
   const covered = raw.features.reduce((sum, f) => sum + (f.properties as { counts: PinCounts }).counts.total, rawOutside);
   const outside: PublishedCount = published.outside;

@@ -27,12 +27,13 @@ import { useIdleTimer } from './useIdleTimer.ts';
 import { useStickerDrag } from './useStickerDrag.ts';
 import { useTableStore } from './useTableStore.ts';
 import { WhatWeHeard } from './WhatWeHeard.tsx';
+import type { Basemap } from '../../core/basemapConfig.ts';
 import './table.css';
 
 export interface TableAppProps {
   /** the map component (src/map/table/TableMap with tiles bound), injected so this layer stays leaflet-free */
   Map: ComponentType<TableMapSlotProps>;
-  tiles: { tileUrl: string; tileAttribution: string };
+  tiles: { basemap: Basemap };
   /** where sessions are kept; defaults to this device's IndexedDB */
   sessions?: TableSessionRepository;
   /** defaults to the page's ?idle= (seconds), else 120 */
@@ -120,7 +121,7 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
   return (
     <>
       <main className="table-map-frame" aria-label={t('table.mapArea')}>
-        <Map tileUrl={tiles.tileUrl} tileAttribution={tiles.tileAttribution} pins={visiblePins} themes={appThemes} showBoundaries={layers.boundaries} showLabels={layers.labels} viewGeneration={viewGeneration} onProjector={onProjector} />
+        <Map basemap={tiles.basemap} pins={visiblePins} themes={appThemes} showBoundaries={layers.boundaries} showLabels={layers.labels} viewGeneration={viewGeneration} onProjector={onProjector} />
       </main>
       <StickerPalette side="top" themes={themes} bind={bind} />
       <StickerPalette side="bottom" themes={themes} bind={bind} />

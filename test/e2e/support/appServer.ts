@@ -20,7 +20,7 @@ interface AppServer {
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Starts `src/server/main.ts` on a free port and resolves with its address once it listens. */
-export async function startServer(dataDir: string, storage: StorageEnv = { DATABASE_URL: '' }): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+export async function startServer(dataDir: string, storage: StorageEnv = { DATABASE_URL: '' }, basemap = ''): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
   const child = spawn(tsx, ['src/server/main.ts'], {
     cwd: repoRoot,
@@ -31,6 +31,8 @@ export async function startServer(dataDir: string, storage: StorageEnv = { DATAB
       DATA_DIR: dataDir,
       DIST_DIR: process.env.DIST_DIR ?? 'dist',
       TILE_URL: '',
+      // '' is no basemap (TILE_URL ''); a file's path serves that vector basemap
+      BASEMAP: basemap,
       NODE_ENV: 'test',
       COPLAN_ADMIN_EMAIL: E2E_ADMIN_EMAIL,
       COPLAN_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
@@ -71,12 +73,15 @@ interface AppServerOptions {
   storage: 'sqlite' | 'postgres';
   /** generated pins the server starts with besides the demo town, e.g. `test.use({ seedPins: 8000 })`; 0: the demo town only */
   seedPins: number;
+  /** a .pmtiles or .mbtiles file for the server's BASEMAP, e.g. `test.use({ basemap: file })`; '': no basemap */
+  basemap: string;
 }
 
 export const test = base.extend<AppServerOptions & { appServer: AppServer }>({
   seedPins: [0, { option: true }],
   storage: ['sqlite', { option: true }],
-  appServer: async ({ seedPins, storage }, use, testInfo) => {
+  basemap: ['', { option: true }],
+  appServer: async ({ seedPins, storage, basemap }, use, testInfo) => {
     const dataDir = path.join(repoRoot, 'test/output/e2e-data', `${testInfo.testId}-${testInfo.repeatEachIndex}-${testInfo.retry}`);
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
@@ -93,7 +98,7 @@ export const test = base.extend<AppServerOptions & { appServer: AppServer }>({
       if (!url) throw new Error('this test runs the app on PostgreSQL and needs DATABASE_URL (.ci/run and `npm test` start one)');
       env = { DATABASE_URL: url, DATABASE_SCHEMA: `e2e_${process.pid}_${Date.now().toString(36)}_${testInfo.workerIndex}` };
     }
-    const server = await startServer(dataDir, env);
+    const server = await startServer(dataDir, env, basemap);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.ok, `the e2e server answers /api/health:\n${server.output()}`).toBe(true);
     expect((await health.json()).storage, 'the server stores where the test asked').toBe(storage);

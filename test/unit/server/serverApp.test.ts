@@ -26,7 +26,7 @@ describe('serving the app and the basic API', () => {
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ ok: true, storage: 'sqlite' });
     const config = await server.app.inject({ url: '/api/config' });
-    expect(config.json()).toEqual({ tileUrl: '', tileAttribution: 'none' });
+    expect(config.json()).toEqual({ tileUrl: '', tileAttribution: 'none', basemap: { kind: 'none' } });
   });
 
   it('serves index.html for client routes and static files as themselves', async () => {
