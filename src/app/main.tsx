@@ -1,6 +1,6 @@
 // composition root: i18n, storage, store and tile config are created here and handed down.
 import './zodConfig.ts';
-import '../i18n/i18n.ts';
+import { i18nReady } from '../i18n/i18n.ts';
 import './app.css';
 import { createRoot } from 'react-dom/client';
 import { routeOf } from '../core/appRoutes.ts';
@@ -36,8 +36,10 @@ async function start(): Promise<void> {
   // the server signs this device's token (once); offline the local one serves until the next start
   const deviceToken = await ensureSignedDeviceToken();
   const staff = createStaffApi(createHttpRepository({ deviceToken }));
-  const [tiles, opened] = await Promise.all([
+  const [tiles, , opened] = await Promise.all([
     loadTileConfig(),
+    // the start language's strings, when it is not English (a chunk of its own)
+    i18nReady.catch(() => undefined),
     resolvePage({ route: routeOf(location.pathname), staff, search: location.search, storage: storageOrNone() }).catch(
       (error: unknown): OpenedPage => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     ),

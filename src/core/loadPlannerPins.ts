@@ -11,6 +11,8 @@ export interface PlannerPins {
   titles: string[];
   /** per row: properties.supports when it is a non-negative integer, else 0 */
   supports: Uint32Array;
+  /** per row: the feature's id (its `id`, else properties.id), '' when it has none */
+  ids: string[];
   warnings: Problem[];
 }
 
@@ -38,15 +40,19 @@ export function loadPlannerPins(input: string | unknown): PlannerPins {
     ]);
   }
   const { table, warnings } = buildPinTable(pins);
-  const list = features as Array<{ properties?: Record<string, unknown> | null }>;
+  const list = features as Array<{ id?: unknown; properties?: Record<string, unknown> | null }>;
   const titles = new Array<string>(table.length);
   const supports = new Uint32Array(table.length);
+  const ids = new Array<string>(table.length);
   for (let r = 0; r < table.length; r++) {
-    const props = list[table.feature[r]!]?.properties;
+    const feature = list[table.feature[r]!];
+    const props = feature?.properties;
+    const id = feature?.id ?? props?.id;
+    ids[r] = typeof id === 'string' ? id : typeof id === 'number' ? String(id) : '';
     const title = props?.title;
     titles[r] = typeof title === 'string' ? title.trim().slice(0, 80) : '';
     const s = props?.supports;
     supports[r] = typeof s === 'number' && Number.isInteger(s) && s > 0 ? Math.min(s, 4_294_967_295) : 0;
   }
-  return { table, titles, supports, warnings };
+  return { table, titles, supports, ids, warnings };
 }

@@ -1,11 +1,14 @@
-// the planner's aggregation session: load pins and areas once, assign area and hex ids once, recount per filter.
+// the planner's aggregation session: load pins and areas once, assign area and hex ids once, recount per filter;
+// single pins change in place afterwards (the server's live consultation), never by loading again.
 import { areasBbox } from './aggregateAreas.ts';
 import { checkAggregationAreas } from './aggregationAreasInput.ts';
-import { assignAreas, buildAreaIndex } from './areaIndex.ts';
+import { areaOfPoint, buildAreaIndex, type AreaIndex } from './areaIndex.ts';
 import { countByGroup, type CountArrays, type PinFilter } from './countPins.ts';
-import { assignHexes, hexLayout } from './hexBins.ts';
-import { loadPlannerPins, type PlannerPins } from './loadPlannerPins.ts';
+import { hexLayout, hexOfPoint } from './hexBins.ts';
+import { createLivePins, type GroupColumn, type LivePins } from './livePins.ts';
+import { loadPlannerPins } from './loadPlannerPins.ts';
 import { createPlannerClusters, type ClusterCountMark, type PlannerClusters } from './plannerClusters.ts';
+import { isIdentity, orderedTable, presentThemeCodes, projectThemes, rowBefore } from './plannerLiveViews.ts';
 import { topPinsBySupports, type TopPins } from './topPins.ts';
 import { weeklyCounts, type WeeklyCounts } from './weeklyCounts.ts';
 
@@ -58,47 +61,98 @@ export interface ClusterMarkWithTitle extends ClusterCountMark {
 
 export interface PlannerEngine {
   load(areas: unknown, pins: unknown): PlannerLoadSummary;
+  /** the summary of the pins as they are now, changes included (what load would return for them, but loadMs) */
+  summary(): PlannerLoadSummary;
+  /**
+   * A created, edited, moved or restored pin (a GeoJSON pin Feature with an id): replaces the pin with that id, or adds
+   * it. Throws PinInputError for a pin load would refuse; a pin without geometry is removed. Amortised O(1) plus its cells.
+   */
+  putPin(pin: unknown): void;
+  /** a hidden or deleted pin leaves every figure; false when the engine did not hold it */
+  removePin(id: string): boolean;
   query(query: PlannerQuery): PlannerResult;
   clusters(filter: PinFilter, bbox: [number, number, number, number], zoom: number): ClusterMarkWithTitle[];
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+interface Loaded {
+  live: LivePins;
+  nAreas: number;
+  areaIndex: AreaIndex;
+  areaIds: GroupColumn;
+  bbox: [number, number, number, number];
+  hexes: Map<number, { ids: GroupColumn; count: number }>;
+  warnings: string[];
+  loadMs: number;
+  /** false until the first change: rows are then still in load order */
+  changed: boolean;
+  /** [min, max] createdAt, null when no pin has one; recomputed when a change may have removed an end */
+  timeRange: [number, number] | null;
+  timeRangeStale: boolean;
+  clusters: { index: PlannerClusters; rowOf: Int32Array | null } | null;
+}
+
+function scanTimeRange(time: Float64Array): [number, number] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let r = 0; r < time.length; r++) {
+    const t = time[r]!;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return min === Infinity ? null : [min, max];
+}
+
 /**
- * A stateful engine (one per worker). load() validates (throws AreaInputError / PinInputError) and assigns
- * every pin its area once; hex ids are assigned once per cell size and cluster ids once per zoom (one
- * supercluster index over all pins, built on the first clusters() call); query() and clusters() only recount.
+ * A stateful engine (one per worker, one per consultation on the server). load() validates (throws AreaInputError /
+ * PinInputError) and assigns every pin its area once; hex ids are assigned once per cell size and cluster ids once per
+ * zoom (one supercluster index over all pins, built on the first clusters() call); query() and clusters() only
+ * recount. putPin() and removePin() change one pin's row, area and hex ids in place; every figure then equals a
+ * fresh load of the same pins in (createdAt, id) order, the order the server reads them in.
+ * WARNING: the cluster index depends on row order, so the first clusters() call after a change rebuilds it (O(n log n)).
  * @example
  * const engine = createPlannerEngine();
  * engine.load(areas, pinsText);
  * engine.query({ filter: { kind: 'priority' }, hexMetres: 500, area: null, topN: 5 }).areas.total[0] // => 31
+ * engine.putPin(newPin); engine.summary().pins // => one more
  */
 export function createPlannerEngine(clock: () => number = now): PlannerEngine {
-  let pins: PlannerPins | null = null;
-  let nAreas = 0;
-  let areaIds: Int32Array = new Int32Array(0);
-  let bbox: [number, number, number, number] | null = null;
-  const hexIds = new Map<number, { ids: Int32Array; count: number }>();
-  // built on the first clusters() call after a load, then kept: filter changes only recount
-  let clusterIndex: PlannerClusters | null = null;
+  let state: Loaded | null = null;
 
-  function loaded(): PlannerPins {
-    if (!pins) throw new Error('no pins loaded yet');
-    return pins;
+  function loaded(): Loaded {
+    if (!state) throw new Error('no pins loaded yet');
+    return state;
   }
 
-  function hexesFor(metres: number): { ids: Int32Array; count: number } {
-    let entry = hexIds.get(metres);
+  function hexesFor(s: Loaded, metres: number): { ids: GroupColumn; count: number } {
+    let entry = s.hexes.get(metres);
     if (!entry) {
-      const table = loaded().table;
-      if (!bbox || !(bbox[0] < bbox[2] && bbox[1] < bbox[3])) entry = { ids: new Int32Array(table.length).fill(-1), count: 0 };
+      const { bbox } = s;
+      if (!(bbox[0] < bbox[2] && bbox[1] < bbox[3])) entry = { ids: s.live.addColumn(() => -1), count: 0 };
       else {
         const layout = hexLayout(bbox, metres);
-        entry = { ids: assignHexes(table, layout), count: layout.count };
+        entry = { ids: s.live.addColumn((x, y) => hexOfPoint(layout, x, y)), count: layout.count };
       }
-      hexIds.set(metres, entry);
+      s.hexes.set(metres, entry);
     }
     return entry;
+  }
+
+  function changing(s: Loaded): void {
+    s.changed = true;
+    s.clusters = null;
+  }
+
+  /** theme codes in a fresh load's order, or null when the live codes already are */
+  function themeOrder(s: Loaded): number[] | null {
+    const themes = s.live.table().themes;
+    const codes = presentThemeCodes(themes, s.live.themeCounts());
+    return isIdentity(codes, themes.length) ? null : codes;
+  }
+
+  function counted(s: Loaded, counts: CountArrays, codes: number[] | null): CountArrays {
+    return codes ? projectThemes(counts, codes, s.live.table().themes) : counts;
   }
 
   return {
@@ -106,59 +160,113 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
       const started = clock();
       const checked = checkAggregationAreas(areasInput);
       const next = loadPlannerPins(pinsInput);
-      pins = next;
-      nAreas = checked.areas.features.length;
-      areaIds = assignAreas(next.table, buildAreaIndex(checked.areas));
-      bbox = areasBbox(checked.areas);
-      hexIds.clear();
-      clusterIndex = null;
-      let min = Infinity;
-      let max = -Infinity;
-      let outside = 0;
-      const { time, session } = next.table;
-      const perSession = new Uint32Array(next.table.sessions.length);
-      for (let r = 0; r < next.table.length; r++) {
-        const t = time ? time[r]! : NaN;
-        if (t < min) min = t;
-        if (t > max) max = t;
-        if (areaIds[r]! < 0) outside++;
-        perSession[session[r]!]!++;
-      }
-      return {
-        pins: next.table.length,
-        themes: next.table.themes.slice(),
-        areas: nAreas,
-        timeRange: min === Infinity ? null : [min, max],
-        outside,
-        sessions: next.table.sessions.map((id, i) => ({ id, pins: perSession[i]! })),
+      const live = createLivePins(next);
+      const areaIndex = buildAreaIndex(checked.areas);
+      state = {
+        live,
+        nAreas: checked.areas.features.length,
+        areaIndex,
+        areaIds: live.addColumn((x, y) => areaOfPoint(areaIndex, x, y)),
+        bbox: areasBbox(checked.areas),
+        hexes: new Map(),
         warnings: [...checked.warnings, ...next.warnings].map((p) => `${p.path}: ${p.message}`),
-        loadMs: clock() - started,
+        loadMs: 0,
+        changed: false,
+        timeRange: scanTimeRange(live.table().time!),
+        timeRangeStale: false,
+        clusters: null,
       };
+      state.loadMs = clock() - started;
+      return this.summary();
+    },
+
+    summary() {
+      const s = loaded();
+      const table = s.live.table();
+      if (s.timeRangeStale) {
+        s.timeRange = scanTimeRange(table.time!);
+        s.timeRangeStale = false;
+      }
+      const codes = presentThemeCodes(table.themes, s.live.themeCounts());
+      const perSession = s.live.sessionCounts();
+      // '' (made online) first, even with no pins, then the sessions that have pins, sorted
+      const sessions = table.sessions.flatMap((id, i) => (i === 0 || perSession[i]! > 0 ? [{ id, pins: perSession[i]! }] : []));
+      sessions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return {
+        pins: table.length,
+        themes: codes.map((c) => table.themes[c]!),
+        areas: s.nAreas,
+        timeRange: s.timeRange ? [s.timeRange[0], s.timeRange[1]] : null,
+        outside: s.areaIds.outside(),
+        sessions,
+        warnings: s.warnings.slice(),
+        loadMs: s.loadMs,
+      };
+    },
+
+    putPin(pin) {
+      const s = loaded();
+      const one = loadPlannerPins({ type: 'FeatureCollection', features: [pin] });
+      const f = pin as { id?: unknown; properties?: { id?: unknown } | null };
+      const id = one.ids[0] ?? (typeof f.id === 'string' ? f.id : typeof f.properties?.id === 'string' ? f.properties.id : '');
+      if (id === '') throw new Error('a pin put into the planner engine needs an id');
+      if (one.table.length === 0) {
+        this.removePin(id);
+        return;
+      }
+      changing(s);
+      const before = s.live.rowOf(id);
+      if (before !== undefined && s.timeRange && (s.live.table().time![before] === s.timeRange[0] || s.live.table().time![before] === s.timeRange[1])) s.timeRangeStale = true;
+      const row = s.live.put(id, one);
+      const t = s.live.table().time![row]!;
+      if (!s.timeRangeStale && !Number.isNaN(t)) s.timeRange = s.timeRange ? [Math.min(s.timeRange[0], t), Math.max(s.timeRange[1], t)] : [t, t];
+    },
+
+    removePin(id) {
+      const s = loaded();
+      const row = s.live.rowOf(id);
+      if (row === undefined) return false;
+      changing(s);
+      const t = s.live.table().time![row]!;
+      if (s.timeRange && (t === s.timeRange[0] || t === s.timeRange[1])) s.timeRangeStale = true;
+      return s.live.remove(id);
     },
 
     query({ filter, hexMetres, area, topN }) {
       const started = clock();
-      const { table, supports, titles } = loaded();
-      const hexes = hexesFor(hexMetres);
+      const s = loaded();
+      const hexes = hexesFor(s, hexMetres);
+      const table = s.live.table();
+      const areaIds = s.areaIds.view();
       const only = area === null ? undefined : { ids: areaIds, group: area };
+      const codes = themeOrder(s);
+      const before = s.changed ? rowBefore(table.time!, s.live.ids()) : undefined;
       return {
-        areas: countByGroup(table, areaIds, nAreas, filter),
+        areas: counted(s, countByGroup(table, areaIds, s.nAreas, filter), codes),
         hexMetres,
-        hexes: countByGroup(table, hexes.ids, hexes.count, filter),
+        hexes: counted(s, countByGroup(table, hexes.ids.view(), hexes.count, filter), codes),
         weeks: weeklyCounts(table, filter, only),
-        top: topPinsBySupports(table, supports, titles, filter, topN, only),
+        top: topPinsBySupports(table, s.live.supports(), s.live.titles(), filter, topN, only, before),
         computeMs: clock() - started,
       };
     },
 
     clusters(filter, view, zoom) {
-      const { table, titles } = loaded();
-      clusterIndex ??= createPlannerClusters(table);
-      return clusterIndex.marks(filter, view, zoom).map((m) => ({
-        ...m,
-        title: m.row >= 0 ? titles[m.row]! : '',
-        kind: m.row < 0 ? '' : table.kind[m.row] === 1 ? 'priority' : 'asset',
-      }));
+      const s = loaded();
+      const table = s.live.table();
+      const titles = s.live.titles();
+      if (!s.clusters) {
+        if (!s.changed) s.clusters = { index: createPlannerClusters(table), rowOf: null };
+        else {
+          const ordered = orderedTable(table, s.live.ids(), presentThemeCodes(table.themes, s.live.themeCounts()));
+          s.clusters = { index: createPlannerClusters(ordered.table), rowOf: ordered.rowOf };
+        }
+      }
+      const { index, rowOf } = s.clusters;
+      return index.marks(filter, view, zoom).map((m) => {
+        const row = m.row >= 0 && rowOf ? rowOf[m.row]! : m.row;
+        return { ...m, row, title: row >= 0 ? titles[row]! : '', kind: row < 0 ? '' : table.kind[row] === 1 ? 'priority' : 'asset' };
+      });
     },
   };
 }

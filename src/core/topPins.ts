@@ -16,8 +16,8 @@ export interface TopPins {
 }
 
 /**
- * The `n` pins of each kind with the most supports (ties: earlier row first), among pins that pass the
- * filter and, when `only` is given, lie in that group. Pins with no supports are not listed.
+ * The `n` pins of each kind with the most supports (ties: earlier row first, or first by `before` when given), among
+ * pins that pass the filter and, when `only` is given, lie in that group. Pins with no supports are not listed.
  * @example
  * topPinsBySupports(table, supports, titles, {}, 5).priority[0] // => { row: 812, title: 'Fix the crossing', theme: 'safety', supports: 40 }
  */
@@ -28,6 +28,7 @@ export function topPinsBySupports(
   filter: PinFilter,
   n: number,
   only?: { ids: Int32Array; group: number },
+  before?: (a: number, b: number) => boolean,
 ): TopPins {
   const passes = pinFilterTest(table, filter);
   const best: [number[], number[]] = [[], []];
@@ -35,12 +36,12 @@ export function topPinsBySupports(
     const s = supports[r]!;
     if (s === 0) continue;
     const list = best[table.kind[r] === KIND_PRIORITY ? 1 : 0];
-    if (list.length === n && supports[list[n - 1]!]! >= s) continue;
+    if (list.length === n && (supports[list[n - 1]!]! > s || (supports[list[n - 1]!]! === s && !before?.(r, list[n - 1]!)))) continue;
     if (only && only.ids[r] !== only.group) continue;
     if (!passes(r)) continue;
     // insertion into a short sorted list: n is small (5-10)
     let at = list.length;
-    while (at > 0 && supports[list[at - 1]!]! < s) at--;
+    while (at > 0 && (supports[list[at - 1]!]! < s || (before !== undefined && supports[list[at - 1]!]! === s && before(r, list[at - 1]!)))) at--;
     list.splice(at, 0, r);
     if (list.length > n) list.pop();
   }

@@ -7,7 +7,22 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 
 // each part of the app (resident, planner, table, sync, …) keeps its strings in its own file so work on
 // one part never edits another's; the files of one language merge into one namespace.
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+// English is in the first load (it is every language's fallback); the other languages are chunks fetched when chosen
+// or detected, so a resident downloads one language, not four (the service worker still precaches them all).
+const files = import.meta.glob<Record<string, unknown>>('./locales/en/*.json', { eager: true, import: 'default' });
+const otherFiles = import.meta.glob<Record<string, unknown>>(['./locales/*/*.json', '!./locales/en/*.json'], { import: 'default' });
+
+/** an i18next backend reading the other languages' chunks; changeLanguage resolves once they are in */
+const localeChunks = {
+  type: 'backend' as const,
+  init: () => undefined,
+  read(language: string, _namespace: string, done: (error: Error | null, data: Resource[string]['translation'] | false) => void) {
+    const loads = Object.entries(otherFiles).filter(([file]) => file.startsWith(`./locales/${language}/`));
+    Promise.all(loads.map(async ([file, load]) => [file, await load()] as const))
+      .then((loaded) => done(null, (buildResources(Object.fromEntries(loaded))[language]?.translation ?? {}) as Resource[string]['translation']))
+      .catch((error: unknown) => done(error instanceof Error ? error : new Error(String(error)), false));
+  },
+};
 
 type Strings = { [key: string]: unknown };
 const isObject = (value: unknown): value is Strings => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -83,8 +98,10 @@ export async function languageChosen(code: string): Promise<void> {
 i18next.on('languageChanged', markDocument);
 
 // WARNING: escaping is off because React renders every string as text; never pass t() output to innerHTML.
-void i18next.use(initReactI18next).init({
+/** resolves once the start language's strings are in (main waits for it before the first render) */
+export const i18nReady = i18next.use(localeChunks).use(initReactI18next).init({
   resources: buildResources(files),
+  partialBundledLanguages: true,
   lng: startLanguage(),
   fallbackLng: 'en',
   supportedLngs: SUPPORTED_LANGUAGES,

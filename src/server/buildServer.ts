@@ -102,6 +102,8 @@ export interface ServerOptions {
   logAddresses?: boolean;
   /** the planner engine is rebuilt at most once per this many ms while pins keep changing (default 1000) */
   aggregateRebuildMs?: number;
+  /** 'rebuild' keeps the old full-rebuild planner engine (COPLAN_PLANNER_ENGINE=rebuild), only so benchmarks can compare */
+  plannerEngine?: 'incremental' | 'rebuild';
   /** the server clock for consultation dates and sessions (tests move it) */
   clock?: () => number;
 }
@@ -202,7 +204,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   const areasBodyLimit = options.areasBodyLimit ?? DEFAULT_AREAS_BODY_LIMIT;
   const streams = createStreamLimits(connections);
-  const runtimes = createRuntimes(ctx, options.aggregateRebuildMs !== undefined ? { minRebuildMs: options.aggregateRebuildMs } : {});
+  const runtimes = createRuntimes(ctx, {
+    ...(options.aggregateRebuildMs !== undefined ? { minRebuildMs: options.aggregateRebuildMs } : {}),
+    ...(options.plannerEngine ? { mode: options.plannerEngine } : {}),
+  });
   app.addHook('onClose', async () => runtimes.stop());
 
   app.get('/api/health', async () => ({ ok: true, storage: options.storage.kind }));

@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     trustProxy,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : production,
     logger: env.LOG !== '0',
+    ...(env.COPLAN_PLANNER_ENGINE === 'rebuild' ? { plannerEngine: 'rebuild' as const } : {}),
   });
   const admin = await ensureFirstAdmin(storage, { email: env.COPLAN_ADMIN_EMAIL, password: env.COPLAN_ADMIN_PASSWORD });
   const address = await app.listen({ port, host });

@@ -9,7 +9,7 @@ import { dialogueStorage } from './dialogueStorage.ts';
 import { applyChanges, scopedKey } from './pinRows.ts';
 import { listAudit, writeAudit } from './queries/audit.ts';
 import type { EventLog } from './queries/events.ts';
-import { countPins, insertPin, listPins, selectPin, selectPinByKey, setAreas } from './queries/pins.ts';
+import { countPins, insertPin, insertPins, listPins, selectPin, selectPinByKey, setAreas } from './queries/pins.ts';
 import type { ConsultationStorage, ReplaceResult } from './storage.ts';
 
 const EMPTY_AREAS: AreaCollection = { type: 'FeatureCollection', features: [] };
@@ -86,6 +86,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
       if (!existing) return { status: 'id-taken' };
       return { status: existing.fingerprint === idempotency!.fingerprint ? 'replayed' : 'key-reused', pin: existing.pin };
     },
+    bulkInsertPins: (pins) => db.transaction().execute((trx) => insertPins(trx, dialect, id, pins)),
     updatePin: (pinId, changes, updatedAt) =>
       log.write(id, async (trx, record) => {
         const current = await selectPin(trx, dialect, id, pinId, true);

@@ -258,6 +258,11 @@ export interface ConsultationStorage extends DialogueStorage {
    */
   createPin(pin: ServerPin, idempotency?: IdempotencyKey): Promise<CreatePinResult>;
   updatePin(id: string, changes: PinChanges, updatedAt: string): Promise<ServerPin | null>;
+  /**
+   * The bulk path for `npm run seed` and benchmarks: many new pins in one transaction, many rows per statement, no
+   * idempotency keys and no events. WARNING: a running server's planner engine does not hear of them (start it after).
+   */
+  bulkInsertPins(pins: readonly ServerPin[]): Promise<void>;
   /** deletes it and, in the same transaction, blanks the pin's text in every logged event of it */
   deletePin(id: string): Promise<boolean>;
   /** one support per supporter; `added` is false when they had already supported it. `addressHash`: a keyed hash of the supporter's address */

@@ -188,11 +188,11 @@ describe('the planner aggregates (/api/aggregates/summary, /planner, /clusters)'
   });
 });
 
-describe('createPlannerAggregates', () => {
+describe('createPlannerAggregates in rebuild mode (the benchmark\'s old approach)', () => {
   it('rebuilds once for many waiting requests, and not at all while nothing changed', async () => {
     const database = await openSqliteStorage({ file: ':memory:', seed });
     const storage = await defaultConsultationOf(database);
-    const aggregates = createPlannerAggregates(storage, { minRebuildMs: 0 });
+    const aggregates = createPlannerAggregates(storage, { mode: 'rebuild', minRebuildMs: 0 });
     try {
       await Promise.all(Array.from({ length: 10 }, () => aggregates.current()));
       expect(aggregates.builds()).toBe(1);
@@ -212,7 +212,7 @@ describe('createPlannerAggregates', () => {
   it('spaces rebuilds out while pins keep arriving, and still counts the latest pins', async () => {
     const database = await openSqliteStorage({ file: ':memory:', seed });
     const storage = await defaultConsultationOf(database);
-    const aggregates = createPlannerAggregates(storage, { minRebuildMs: 200 });
+    const aggregates = createPlannerAggregates(storage, { mode: 'rebuild', minRebuildMs: 200 });
     try {
       await aggregates.current();
       const started = Date.now();
