@@ -67,6 +67,12 @@ async function vectorBasemap(production: boolean): Promise<TileArchive | undefin
   if (setting === 'none' || setting === 'raster') return undefined;
   if (setting) return openBasemap(path.resolve(setting));
   if (env.TILE_URL !== undefined || production) return undefined;
+  // the default, not a choice: without the built demo file (main.ts run directly, not through `npm start`) the
+  // server starts as it did before it had a basemap of its own, and says how to get one
+  if (!fs.existsSync(DEMO_BASEMAP_FILE)) {
+    console.warn(`coplan: no demo basemap at ${path.relative(repoRoot, DEMO_BASEMAP_FILE)} (run \`npm run build:basemap\`); drawing ${DEFAULT_TILE_URL} instead`);
+    return undefined;
+  }
   return openBasemap(DEMO_BASEMAP_FILE);
 }
 
