@@ -7,6 +7,7 @@ import type { Database } from './db/database.ts';
 import type { StorageDialect } from './db/storageDialect.ts';
 import { applyChanges, scopedKey } from './pinRows.ts';
 import { listAudit, writeAudit } from './queries/audit.ts';
+import { budgetStorage } from './queries/budgetQueries.ts';
 import type { EventLog } from './queries/events.ts';
 import { countPins, insertPin, listPins, selectPin, selectPinByKey, setAreas } from './queries/pins.ts';
 import type { ConsultationStorage, ReplaceResult } from './storage.ts';
@@ -31,6 +32,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
 
   return {
     consultationId,
+    budget: () => budgetStorage(db, id),
     async getAreas() {
       const row = await readCatalog();
       return row ? (JSON.parse(row.areas) as AreaCollection) : EMPTY_AREAS;

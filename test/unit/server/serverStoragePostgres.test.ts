@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts';
 import { consultationsContract } from './consultationsSuite.ts';
 import { staffContract } from './staffSuite.ts';
+import { budgetContract } from './budgetSuite.ts';
 import { eventLogContract } from './eventLogSuite.ts';
 import { seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
@@ -20,6 +21,7 @@ describe('PostgreSQL storage', () => {
   eventLogContract(open);
   consultationsContract(open);
   staffContract(open);
+  budgetContract(open);
 
   it('migrates and seeds a new schema once when three processes start at once', async () => {
     const fresh = db.freshSchema();
@@ -36,7 +38,7 @@ describe('PostgreSQL storage', () => {
       await client.connect();
       try {
         const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${fresh}.kysely_migration ORDER BY name`);
-        expect(rows.map((r) => r.name)).toEqual(['2026-12-01-0001-initial', '2026-12-01-0002-consultations', '2026-12-01-0003-staff-accounts', '2026-12-01-0004-server-secret']);
+        expect(rows.map((r) => r.name)).toEqual(['2026-12-01-0001-initial', '2026-12-01-0002-consultations', '2026-12-01-0003-staff-accounts', '2026-12-01-0004-server-secret', '2026-12-01-0005-budgets']);
       } finally {
         await client.end();
       }

@@ -5,6 +5,7 @@ import { afterAll, describe } from 'vitest';
 import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import { consultationsContract } from './consultationsSuite.ts';
 import { staffContract } from './staffSuite.ts';
+import { budgetContract } from './budgetSuite.ts';
 import { eventLogContract } from './eventLogSuite.ts';
 import { seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
@@ -18,4 +19,5 @@ describe('SQLite storage', () => {
   eventLogContract(open);
   consultationsContract(open);
   staffContract(open);
+  budgetContract(open);
 });

@@ -4,6 +4,7 @@ import { up as initial } from './2026-12-01-0001-initial.ts';
 import { up as consultations } from './2026-12-01-0002-consultations.ts';
 import { up as staff } from './2026-12-01-0003-staff-accounts.ts';
 import { up as serverSecret } from './2026-12-01-0004-server-secret.ts';
+import { up as budgets } from './2026-12-01-0005-budgets.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -15,6 +16,7 @@ const MIGRATIONS: [name: string, up: Up][] = [
   ['2026-12-01-0002-consultations', consultations],
   ['2026-12-01-0003-staff-accounts', staff],
   ['2026-12-01-0004-server-secret', serverSecret],
+  ['2026-12-01-0005-budgets', budgets],
 ];
 
 /**
