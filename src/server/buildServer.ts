@@ -13,6 +13,7 @@ import { createRuntimes, scopeConsultation } from './consultationScope.ts';
 import { createMemoryRateCounter, createRateLimiter } from './rateLimiter.ts';
 import { registerApp } from './registerApp.ts';
 import { aggregateRoutes } from './routes/aggregateRoutes.ts';
+import { budgetRoutes } from './routes/budgetRoutes.ts';
 import { catalogRoutes } from './routes/catalogRoutes.ts';
 import { consultationListRoutes, consultationRoutes } from './routes/consultationRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
@@ -210,6 +211,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     exportRoutes(scoped);
     eventRoutes(scoped, ctx, streams);
     aggregateRoutes(scoped);
+    // its own plugin, so the .pb text parser of its import stays inside it
+    if (bySlug) void scoped.register(async (budget) => budgetRoutes(budget, ctx, { importBodyLimit: areasBodyLimit }));
   };
   await app.register(async (scoped) => inside(scoped, true), { prefix: '/api/consultations/:slug' });
   // WARNING: deprecated: the unscoped routes of the first version answer for the default (oldest) consultation
