@@ -10,5 +10,6 @@ export default function BudgetRoute({ slug, results }: { slug: string; results: 
   // main.tsx has already had the server sign this device's token (when it could): it is the one stored
   const api = useMemo(() => createBudgetApi(slug, getDeviceToken()), [slug]);
   const [outbox] = useState(() => createBallotOutbox());
-  return results ? <BudgetResultsPage slug={slug} api={api} /> : <BudgetBallotPage slug={slug} api={api} outbox={outbox} />;
+  const [code] = useState(() => new URLSearchParams(location.search).get('code'));
+  return results ? <BudgetResultsPage slug={slug} api={api} /> : <BudgetBallotPage slug={slug} api={api} outbox={outbox} initialCode={code} />;
 }

@@ -121,3 +121,26 @@ test('the results page shows both rules, won or lost and why, counted in the bro
   await expect(shares.getByRole('row', { name: /Benches along the river path/ })).toContainText('Funded');
   expect(workers.some((url) => /budgetCountWorker/.test(url))).toBe(true);
 });
+
+test('at a shared desk a voter code votes once, and "next voter" clears the ballot', async ({ page }) => {
+  await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
+  const sheet = await page.request.get('/api/consultations/neighbourhood-plan/budget/voter-codes.pdf?count=2');
+  expect(sheet.headers()['content-type']).toBe('application/pdf');
+  // the sheet's text runs are hex strings; the codes are the runs shaped like one
+  const runs = [...(await sheet.body()).toString('latin1').matchAll(/<([0-9a-f]+)>/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1'));
+  const [code] = runs.filter((text) => /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/.test(text));
+  await page.context().clearCookies();
+  await page.goto(`${BALLOT}?code=`);
+  await page.getByLabel('Voter code').fill(code!);
+  await project(page, 'Heritage trail signs').check();
+  await page.getByRole('button', { name: 'Send my ballot' }).click();
+  await expect(page.getByTestId('ballot-status')).toHaveText('Your ballot was received. You can change it until voting closes.');
+  await page.getByRole('button', { name: 'Next voter' }).click();
+  await expect(page.getByLabel('Voter code')).toBeFocused();
+  await expect(page.getByLabel('Voter code')).toHaveValue('');
+  await expect(project(page, 'Heritage trail signs')).not.toBeChecked();
+  await page.getByLabel('Voter code').fill(code!);
+  await project(page, 'Covered cycle racks at the station').check();
+  await page.getByRole('button', { name: 'Send my ballot' }).click();
+  await expect(page.getByTestId('ballot-status')).toContainText('already been used');
+});

@@ -9,6 +9,8 @@ import { requireRole } from '../serverContext.ts';
 import type { ServerContext } from '../serverContext.ts';
 import { enforceLimits } from '../writeLimits.ts';
 import { requireBudget } from '../budget/requireBudget.ts';
+import { voterCodeSheet } from '../budget/voterCodeSheet.ts';
+import { newVoterCode, voterCodeHash } from '../budget/voterCodes.ts';
 
 type ProjectParams = { Params: { id: string } };
 
@@ -84,6 +86,21 @@ export function budgetPlannerRoutes(app: FastifyInstance, ctx: ServerContext, op
     if (result === 'not-found') throw new ApiError(404, 'project-not-found', `There is no project "${id.slice(0, 64)}".`);
     if (result === 'has-votes') throw new ApiError(409, 'project-has-votes', 'Residents have voted for this project; it stays on the ballot.');
     return reply.status(204).send();
+  });
+
+  // GET, so a planner can open it in the browser to print; each call makes new codes (only their hashes are kept)
+  app.get<{ Querystring: { count?: string } }>('/budget/voter-codes.pdf', async (request, reply) => {
+    await planner(request, 'print voter codes');
+    await requireBudget(request.scope);
+    const raw = request.query.count ?? '24';
+    const count = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+    if (count < 1 || count > 480) throw new ApiError(400, 'invalid-query', 'count must be a whole number from 1 to 480.', [{ path: 'count', rule: 'range', message: 'from 1 to 480' }]);
+    const codes = Array.from({ length: count }, newVoterCode);
+    await request.scope.store.budget().addVoterCodes(codes.map((c) => voterCodeHash(c, ctx.secret)), now());
+    const { slug, title } = request.scope.consultation;
+    const origin = `${request.protocol}://${request.host}`;
+    const pdf = await voterCodeSheet({ title, url: `${origin}/c/${slug}/budget`, codes });
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="coplan-${slug}-voter-codes.pdf"`).header('cache-control', 'no-store').send(pdf);
   });
 
   // a .pb file is text: taken as text/plain or application/octet-stream on this plugin only

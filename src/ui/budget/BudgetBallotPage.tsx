@@ -30,9 +30,12 @@ function StatusLine({ status, receivedAt }: { status: SendStatus; receivedAt: st
   );
 }
 
-export function BudgetBallotPage({ slug, api, outbox }: { slug: string; api: BudgetApi; outbox: BallotOutbox }) {
+export function BudgetBallotPage({ slug, api, outbox, initialCode = null }: { slug: string; api: BudgetApi; outbox: BallotOutbox; initialCode?: string | null }) {
   const { t, i18n } = useTranslation();
-  const { load, chosen, toggle, submit, status } = useBallot(slug, api, outbox);
+  // `?code=` (even empty) opens the page for a shared device: each voter types the code from their slip
+  const codeMode = initialCode !== null;
+  const [code, setCode] = useState(initialCode ?? '');
+  const { load, chosen, toggle, submit, submitWithCode, nextVoter, status } = useBallot(slug, api, outbox, codeMode);
   const [area, setArea] = useState('');
   const [theme, setTheme] = useState('');
   const ready = load.kind === 'ready' ? load : null;
@@ -76,7 +79,14 @@ export function BudgetBallotPage({ slug, api, outbox }: { slug: string; api: Bud
   const limits = min !== null && max !== null ? t('budget.minMax', { min, max }) : min !== null ? t('budget.minOnly', { min }) : max !== null ? t('budget.maxOnly', { max }) : null;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit();
+    void (codeMode ? submitWithCode(code.trim()) : submit());
+  };
+  const onNextVoter = () => {
+    setCode('');
+    setArea('');
+    setTheme('');
+    nextVoter();
+    document.getElementById('voter-code')?.focus();
   };
 
   return (
@@ -88,6 +98,13 @@ export function BudgetBallotPage({ slug, api, outbox }: { slug: string; api: Bud
         {!view.votingOpen && <p role="alert">{view.resultsPublic ? t('budget.closed') : t('budget.notOpen')}</p>}
         {limits && <p>{limits}</p>}
         <form onSubmit={onSubmit} className="budget-form">
+          {codeMode && (
+            <p className="budget-code">
+              <label htmlFor="voter-code">{t('budget.code')}</label>
+              <span id="voter-code-hint">{t('budget.codeHint')}</span>
+              <input id="voter-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} required aria-describedby="voter-code-hint" />
+            </p>
+          )}
           <fieldset className="budget-filters">
             <legend>{t('budget.filters')}</legend>
             <label>
@@ -128,9 +145,14 @@ export function BudgetBallotPage({ slug, api, outbox }: { slug: string; api: Bud
             ))}
           </ul>
           <button type="submit" className="button button--primary" disabled={!view.votingOpen || status.kind === 'sending'}>
-            {view.ballot ? t('budget.change') : t('budget.submit')}
+            {view.ballot && !codeMode ? t('budget.change') : t('budget.submit')}
           </button>
-          <StatusLine status={status} receivedAt={view.ballot?.updatedAt ?? null} />
+          <StatusLine status={status} receivedAt={codeMode ? null : (view.ballot?.updatedAt ?? null)} />
+          {codeMode && status.kind === 'sent' && (
+            <button type="button" className="button" onClick={onNextVoter}>
+              {t('budget.nextVoter')}
+            </button>
+          )}
         </form>
       </main>
     </>

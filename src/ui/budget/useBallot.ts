@@ -18,7 +18,7 @@ export type BallotLoad =
  * @example
  * const { load, chosen, toggle, submit, status } = useBallot(slug, api, outbox);
  */
-export function useBallot(slug: string, api: BudgetApi, outbox: BallotOutbox) {
+export function useBallot(slug: string, api: BudgetApi, outbox: BallotOutbox, codeMode = false) {
   const [load, setLoad] = useState<BallotLoad>({ kind: 'loading' });
   const [chosen, setChosen] = useState<string[]>([]);
   const [status, setStatus] = useState<SendStatus>({ kind: 'idle' });
@@ -41,6 +41,8 @@ export function useBallot(slug: string, api: BudgetApi, outbox: BallotOutbox) {
         ([view, catalog, pending]) => {
           if (!live) return;
           setLoad({ kind: 'ready', view, ...catalog });
+          // at a shared desk the device's own ballot is nobody's business
+          if (codeMode) return;
           setChosen(pending?.projects ?? view.ballot?.projects ?? []);
           if (pending) {
             setStatus({ kind: 'waiting' });
@@ -56,7 +58,7 @@ export function useBallot(slug: string, api: BudgetApi, outbox: BallotOutbox) {
         live = false;
       };
     },
-    [api, outbox, slug, flush],
+    [api, outbox, slug, flush, codeMode],
   );
 
   useEffect(
@@ -75,11 +77,27 @@ export function useBallot(slug: string, api: BudgetApi, outbox: BallotOutbox) {
     setStatus((s) => (s.kind === 'sent' || s.kind === 'refused' ? { kind: 'idle' } : s));
   }, []);
 
+  /** a voter code's ballot goes straight to the server: the person is at the desk, and the code works once */
+  const submitWithCode = useCallback(async (code: string) => {
+    setStatus({ kind: 'sending' });
+    try {
+      await api.castBallot(chosen, code);
+      setStatus({ kind: 'sent' });
+    } catch (error) {
+      setStatus({ kind: 'refused', message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [api, chosen]);
+
+  const nextVoter = useCallback(() => {
+    setChosen([]);
+    setStatus({ kind: 'idle' });
+  }, []);
+
   const submit = useCallback(async () => {
     setStatus({ kind: 'sending' });
     await outbox.put({ slug, projects: chosen, queuedAt: new Date().toISOString() });
     await flush();
   }, [chosen, flush, outbox, slug]);
 
-  return { load, chosen, toggle, submit, status };
+  return { load, chosen, toggle, submit, submitWithCode, nextVoter, status };
 }
