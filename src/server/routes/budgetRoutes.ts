@@ -7,7 +7,7 @@ import { readBallot } from '../../core/budget/budgetWire.ts';
 import type { BudgetSettings, BudgetView } from '../../core/budget/budgetWire.ts';
 import { writePabulib } from '../../core/budget/writePabulib.ts';
 import { ApiError } from '../apiError.ts';
-import { countInWorker } from '../budget/countInWorker.ts';
+import { createResultsCache } from '../budget/resultsCache.ts';
 import { requireBudget } from '../budget/requireBudget.ts';
 import { voterCodeHash } from '../budget/voterCodes.ts';
 import { deviceOf, requireDevice } from '../serverContext.ts';
@@ -44,6 +44,7 @@ function ballotRefusal(problem: BallotProblem, currency: string): ApiError {
  * await scoped.register(async (budget) => budgetRoutes(budget, ctx, { importBodyLimit }));
  */
 export function budgetRoutes(app: FastifyInstance, ctx: ServerContext, options: { importBodyLimit: number }): void {
+  const countResults = createResultsCache();
   const viewOf = async (request: FastifyRequest, settings: BudgetSettings): Promise<BudgetView> => {
     const { scope } = request;
     const budget = scope.store.budget();
@@ -110,7 +111,7 @@ export function budgetRoutes(app: FastifyInstance, ctx: ServerContext, options: 
 
   app.get('/budget/results', async (request) => {
     const { settings, election } = await visibleElection(request);
-    const results = await countInWorker(election, { rule: settings.rule, currency: settings.currency });
+    const results = await countResults(request.scope.consultation.id, election, { rule: settings.rule, currency: settings.currency });
     const staff = request.scope.role !== null;
     // what a table group settled on is shown to planners beside the vote, never counted with it
     return staff ? { ...results, workshopAllocations: await request.scope.store.budget().listAllocations() } : results;

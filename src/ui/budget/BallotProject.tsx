@@ -23,13 +23,14 @@ export function BallotProject({ project, currency, checked, fits, disabled, them
     <li className={`ballot-project${checked ? ' ballot-project--chosen' : ''}`}>
       <input type="checkbox" id={id} checked={checked} disabled={disabled || blocked} onChange={() => onToggle(project.id)} aria-describedby={`${id}-details`} />
       <div>
-        <label htmlFor={id} className="ballot-project-title">
+        <label htmlFor={id} className="ballot-project-title" dir="auto">
           {project.title}
         </label>
         <div id={`${id}-details`}>
           <p className="ballot-project-cost">{t('budget.cost', { cost: formatMoney(project.cost, currency, i18n.language) })}</p>
           {blocked && <p className="ballot-project-blocked">{t('budget.doesNotFit')}</p>}
-          {project.description && <p>{project.description}</p>}
+          {/* the planners' own words, in whatever language they wrote them */}
+          {project.description && <p dir="auto">{project.description}</p>}
           <p className="ballot-project-meta">
             {themeLabel && <span>{themeLabel}</span>}
             {places.length > 0 && <span>{t('budget.where', { places: places.join(', ') })}</span>}
