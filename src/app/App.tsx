@@ -16,6 +16,7 @@ import { ResidentApp } from './ResidentApp.tsx';
 const PlannerApp = lazy(() => import('./PlannerApp.tsx').then((m) => ({ default: m.PlannerApp })));
 const TableRoute = lazy(() => import('./TableRoute.tsx'));
 const StaffRoute = lazy(() => import('./StaffRoute.tsx'));
+const BudgetRoute = lazy(() => import('./BudgetRoute.tsx'));
 
 interface AppProps {
   tiles: TileConfig;
@@ -35,6 +36,7 @@ export function App({ tiles, opened, store, plannerServer }: AppProps) {
   if (opened.kind === 'front') return <FrontPage consultations={opened.consultations} />;
   if (opened.kind === 'not-found') return <NotFoundPage />;
   if (opened.kind === 'failed') return <NotFoundPage failure={opened.message} />;
+  if (opened.kind === 'budget') return <Suspense fallback={loading}><BudgetRoute slug={opened.slug} results={opened.results} /></Suspense>;
   if (opened.kind === 'staff' || opened.kind === 'invite') {
     return <Suspense fallback={loading}>{opened.kind === 'staff' ? <StaffRoute /> : <StaffRoute inviteToken={opened.token} />}</Suspense>;
   }

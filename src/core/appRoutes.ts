@@ -6,6 +6,8 @@ export type ConsultationPage = 'resident' | 'planner' | 'table';
 export type AppRoute =
   | { page: 'front' }
   | { page: ConsultationPage; slug: string | null }
+  /** a consultation's community budget: the ballot, or its results */
+  | { page: 'budget'; slug: string; results: boolean }
   | { page: 'staff' }
   | { page: 'invite'; token: string }
   | { page: 'not-found' };
@@ -40,6 +42,10 @@ export function routeOf(pathname: string): AppRoute {
     if (!slug) return { page: 'not-found' };
     if (third === undefined) return { page: 'resident', slug };
     if (third === 'planner' || third === 'table') return { page: third, slug };
+  }
+  if (first === 'c' && second !== undefined && third === 'budget' && (rest.length === 0 || (rest.length === 1 && rest[0] === 'results'))) {
+    const slug = decoded(second);
+    return slug ? { page: 'budget', slug, results: rest.length === 1 } : { page: 'not-found' };
   }
   return { page: 'not-found' };
 }

@@ -17,6 +17,7 @@ import { basemapRoutes } from './routes/basemapRoutes.ts';
 import type { TileArchive } from './basemap/openBasemap.ts';
 import { rasterOrNone, VECTOR_TILE_PATH } from '../core/basemapConfig.ts';
 import type { Basemap } from '../core/basemapConfig.ts';
+import { budgetRoutes } from './routes/budgetRoutes.ts';
 import { catalogRoutes } from './routes/catalogRoutes.ts';
 import { consultationListRoutes, consultationRoutes } from './routes/consultationRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
@@ -232,6 +233,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     exportRoutes(scoped);
     eventRoutes(scoped, ctx, streams);
     aggregateRoutes(scoped);
+    // its own plugin, so the .pb text parser of its import stays inside it
+    if (bySlug) void scoped.register(async (budget) => budgetRoutes(budget, ctx, { importBodyLimit: areasBodyLimit }));
   };
   /** closing the loop (issue 13): answers, comments, moderation and the feed, under the consultation's slug only */
   const dialogueRoutes = (scoped: FastifyInstance) => {

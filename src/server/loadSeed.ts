@@ -9,6 +9,7 @@ import type { Problem, Validated } from '../core/types.ts';
 import { CONSULTATION_STATUSES } from './storage/storage.ts';
 import type { NewConsultation, SeedData } from './storage/storage.ts';
 import { slugProblem } from '../core/consultations/slug.ts';
+import { loadDemoBudget } from './loadDemoBudget.ts';
 
 export const DEMO_CONSULTATIONS_FILE = 'demo-consultations.json';
 
@@ -18,6 +19,8 @@ type DemoConsultation = Omit<NewConsultation, 'areas' | 'themes'> & {
   themes: string;
   /** optional: a missing file means no pins */
   pins: string;
+  /** optional: the consultation's budget (see loadDemoBudget.ts) */
+  budget?: string;
 };
 
 const describeProblems = (file: string, problems: Problem[]) =>
@@ -58,13 +61,14 @@ export function loadSeed(dataDir: string, options: { demo?: boolean } = {}): See
   const listFile = path.join(dataDir, DEMO_CONSULTATIONS_FILE);
   if (!fs.existsSync(listFile)) throw new Error(`cannot seed a new database: ${listFile} is missing`);
   return {
-    consultations: readDemoList(listFile).map(({ areas: areasFile, themes: themesFile, pins: pinsFile, ...consultation }) => {
+    consultations: readDemoList(listFile).map(({ areas: areasFile, themes: themesFile, pins: pinsFile, budget: budgetFile, ...consultation }) => {
       const areas = read(path.join(dataDir, areasFile), parseAreas);
       const themes = read(path.join(dataDir, themesFile), parseThemes);
       const pinsPath = path.join(dataDir, pinsFile);
       const pins = fs.existsSync(pinsPath) ? read(pinsPath, (text) => parsePins(text, { areas, themes })) : [];
       return {
         ...consultation,
+        ...(budgetFile ? { budget: loadDemoBudget(path.join(dataDir, budgetFile), areas, themes, Date.now()) } : {}),
         areas,
         themes,
         pins: pins.map((pin) => ({ ...pin, properties: { ...pin.properties, supports: pin.properties.supports ?? 0, hidden: false } })),

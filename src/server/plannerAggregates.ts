@@ -30,6 +30,13 @@ function applyEvent(engine: PlannerEngine, event: StorageEvent): boolean {
     case 'themes-replaced':
       return true;
     case 'consultation-updated':
+    // an answer or a comment changes no count
+    case 'pin-answered':
+    case 'comment-created':
+    case 'comment-updated':
+    case 'comment-restored':
+    case 'comment-deleted':
+    case 'comment-hidden':
       return false;
   }
 }

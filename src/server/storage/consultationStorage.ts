@@ -8,6 +8,7 @@ import type { StorageDialect } from './db/storageDialect.ts';
 import { dialogueStorage } from './dialogueStorage.ts';
 import { applyChanges, scopedKey } from './pinRows.ts';
 import { listAudit, writeAudit } from './queries/audit.ts';
+import { budgetStorage } from './queries/budgetQueries.ts';
 import type { EventLog } from './queries/events.ts';
 import { countPins, insertPin, insertPins, listPins, selectPin, selectPinByKey, setAreas } from './queries/pins.ts';
 import type { ConsultationStorage, ReplaceResult } from './storage.ts';
@@ -33,6 +34,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
   return {
     consultationId,
     ...dialogueStorage(dialect, log, consultationId),
+    budget: () => budgetStorage(db, id),
     async getAreas() {
       const row = await readCatalog();
       return row ? (JSON.parse(row.areas) as AreaCollection) : EMPTY_AREAS;

@@ -6,6 +6,7 @@ import { writeAudit } from './queries/audit.ts';
 import { applyConsultationChanges, findConsultation, insertConsultation, rowToConsultation, selectConsultations, writeConsultation } from './queries/consultations.ts';
 import { createEventLog } from './queries/events.ts';
 import { insertPins } from './queries/pins.ts';
+import { seedBudget } from './queries/budgetQueries.ts';
 import { staffStorage } from './queries/staff.ts';
 import type { SeedData, Storage } from './storage.ts';
 
@@ -24,10 +25,11 @@ async function seedIfNew(dialect: StorageDialect, seed: () => SeedData | Promise
     await dialect.lockSetup(trx, 'seed');
     if (await trx.selectFrom('consultations').select('id').limit(1).executeTakeFirst()) return;
     const { consultations } = await seed();
-    for (const { pins, ...input } of consultations) {
+    for (const { pins, budget, ...input } of consultations) {
       const created = await insertConsultation(trx, input, new Date());
       if (!created) throw new Error(`the seed has the slug "${input.slug}" twice`);
       await insertPins(trx, dialect, created.id, pins);
+      if (budget) await seedBudget(trx, created.id, budget, new Date().toISOString());
     }
   });
 }

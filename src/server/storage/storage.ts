@@ -3,6 +3,8 @@
 import type { AreaCollection, PinFeature, PinKind, PinProperties, Theme } from '../../core/types.ts';
 import type { RateCounter } from '../rateLimiter.ts';
 import type { DialogueStorage, StoredComment } from './dialogue.ts';
+import type { BudgetProjectRecord, BudgetSettings } from '../../core/budget/budgetWire.ts';
+import type { BudgetStorage } from './budgetStorage.ts';
 
 /** A pin as the server keeps it: the shared pin shape plus moderation state. `author` is a hash of the device token, never the token. */
 export interface ServerPinProperties extends PinProperties {
@@ -175,7 +177,13 @@ export interface Membership {
 
 /** the demo or first-run content of a new database: consultations with their areas, themes and pins */
 export interface SeedData {
-  consultations: (NewConsultation & { pins: ServerPin[] })[];
+  consultations: (NewConsultation & { pins: ServerPin[]; budget?: SeedBudget })[];
+}
+
+/** a seeded consultation's budget: its settings and projects (no ballots) */
+export interface SeedBudget {
+  settings: BudgetSettings;
+  projects: BudgetProjectRecord[];
 }
 
 /**
@@ -242,6 +250,8 @@ export interface Storage {
 /** everything inside one consultation: the rules of today's single-consultation storage, scoped */
 export interface ConsultationStorage extends DialogueStorage {
   readonly consultationId: string;
+  /** its community budget (settings, projects, ballots, voter codes, workshop allocations) */
+  budget(): BudgetStorage;
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;
   /** all-or-nothing: refuses (ok: false) when any pin would fall outside the new areas; otherwise re-assigns every pin's area */

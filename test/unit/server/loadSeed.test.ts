@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { votingState } from '../../../src/core/budget/ballotRules.ts';
 import { loadSeed } from '../../../src/server/loadSeed.ts';
 import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 
@@ -63,5 +64,20 @@ describe('loadSeed', () => {
     expect((await again.listConsultations()).map((c) => c.id)).toEqual(list.map((c) => c.id));
     expect(calls).toBe(1);
     await again.close();
+  });
+
+  it('gives the open plan a budget of at least eight projects, open for voting now and for months, linked to its own pins', async () => {
+    const [plan, parks] = loadSeed(dataDir).consultations;
+    const budget = plan!.budget!;
+    expect(budget.projects.length).toBeGreaterThanOrEqual(8);
+    expect(votingState(budget.settings, 'open', Date.now())).toBe('open');
+    expect(votingState(budget.settings, 'open', Date.now() + 90 * 24 * 60 * 60 * 1000)).toBe('open');
+    const pinIds = new Set(plan!.pins.map((p) => p.id));
+    for (const project of budget.projects) for (const id of project.pinIds) expect(pinIds.has(id), id).toBe(true);
+    expect(parks!.budget).toBeUndefined();
+    const storage = await openSqliteStorage({ file: ':memory:', seed: () => loadSeed(dataDir) });
+    const [open] = await storage.listConsultations();
+    expect((await storage.consultation(open!.id).budget().listProjects()).map((p) => p.id)).toEqual(budget.projects.map((p) => p.id));
+    await storage.close();
   });
 });

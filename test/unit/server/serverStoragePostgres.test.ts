@@ -1,8 +1,10 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { MIGRATION_NAMES } from '../../../src/server/storage/migrations/migrationList.ts';
 import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts';
 import { consultationsContract } from './consultationsSuite.ts';
 import { staffContract } from './staffSuite.ts';
+import { budgetContract } from './budgetSuite.ts';
 import { dialogueContract } from './dialogueSuite.ts';
 import { eventLogContract } from './eventLogSuite.ts';
 import { seedData, storageContract } from './storageSuite.ts';
@@ -21,6 +23,7 @@ describe('PostgreSQL storage', () => {
   eventLogContract(open);
   consultationsContract(open);
   staffContract(open);
+  budgetContract(open);
   dialogueContract(open);
 
   it('migrates and seeds a new schema once when three processes start at once', async () => {
@@ -38,7 +41,7 @@ describe('PostgreSQL storage', () => {
       await client.connect();
       try {
         const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${fresh}.kysely_migration ORDER BY name`);
-        expect(rows.map((r) => r.name)).toEqual(['2026-12-01-0001-initial', '2026-12-01-0002-consultations', '2026-12-01-0003-staff-accounts', '2026-12-01-0004-server-secret', '2026-12-01-0006-responses-comments']);
+        expect(rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
       } finally {
         await client.end();
       }

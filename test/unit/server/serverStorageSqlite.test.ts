@@ -6,6 +6,7 @@ import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import { consultationsContract } from './consultationsSuite.ts';
 import { staffContract } from './staffSuite.ts';
 import { dialogueContract } from './dialogueSuite.ts';
+import { budgetContract } from './budgetSuite.ts';
 import { eventLogContract } from './eventLogSuite.ts';
 import { seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
@@ -20,4 +21,5 @@ describe('SQLite storage', () => {
   consultationsContract(open);
   staffContract(open);
   dialogueContract(open);
+  budgetContract(open);
 });

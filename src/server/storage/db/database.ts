@@ -158,6 +158,62 @@ export interface MembershipsTable {
   role: string;
 }
 
+/** amounts and costs are BIGINT: pg reads them as strings */
+export interface BudgetsTable {
+  consultation_id: string;
+  amount: number | string;
+  currency: string;
+  rule: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  min_projects: number | null;
+  max_projects: number | null;
+  updated_at: string;
+}
+
+export interface BudgetProjectsTable {
+  consultation_id: string;
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+  cost: number | string;
+  theme: string | null;
+  /** JSON text: { point } | { areas } | null */
+  location: string;
+  /** JSON text: a list of pin ids */
+  pin_ids: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BudgetBallotsTable {
+  consultation_id: string;
+  /** a keyed hash (device or voter code) or `import:<n>` */
+  voter: string;
+  /** JSON text: a list of project ids */
+  projects: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VoterCodesTable {
+  code_hash: string;
+  consultation_id: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface WorkshopAllocationsTable {
+  id: Generated<number | string>;
+  consultation_id: string;
+  session_id: string | null;
+  /** JSON text: { projectId: amount } */
+  allocation: string;
+  created_at: string;
+}
+
 export interface Database {
   consultations: ConsultationsTable;
   pins: PinsTable;
@@ -173,6 +229,11 @@ export interface Database {
   comments: CommentsTable;
   comment_reports: CommentReportsTable;
   pin_reports: PinReportsTable;
+  budgets: BudgetsTable;
+  budget_projects: BudgetProjectsTable;
+  budget_ballots: BudgetBallotsTable;
+  voter_codes: VoterCodesTable;
+  workshop_allocations: WorkshopAllocationsTable;
 }
 
 export type Db = Kysely<Database>;

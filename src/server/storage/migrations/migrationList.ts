@@ -4,6 +4,7 @@ import { up as initial } from './2026-12-01-0001-initial.ts';
 import { up as consultations } from './2026-12-01-0002-consultations.ts';
 import { up as staff } from './2026-12-01-0003-staff-accounts.ts';
 import { up as serverSecret } from './2026-12-01-0004-server-secret.ts';
+import { up as budgets } from './2026-12-01-0005-budgets.ts';
 import { up as responsesComments } from './2026-12-01-0006-responses-comments.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -16,8 +17,12 @@ const MIGRATIONS: [name: string, up: Up][] = [
   ['2026-12-01-0002-consultations', consultations],
   ['2026-12-01-0003-staff-accounts', staff],
   ['2026-12-01-0004-server-secret', serverSecret],
+  ['2026-12-01-0005-budgets', budgets],
   ['2026-12-01-0006-responses-comments', responsesComments],
 ];
+
+/** every migration's name, in the order they run */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map(([name]) => name);
 
 /**
  * The migrations for one dialect, for Kysely's Migrator.

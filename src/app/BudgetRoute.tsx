@@ -1,0 +1,15 @@
+// the community budget's pages as their own chunk: the ballot at /c/<slug>/budget and the results at …/budget/results.
+import { useMemo, useState } from 'react';
+import { createBallotOutbox } from '../persistence/budget/ballotOutbox.ts';
+import { createBudgetApi } from '../persistence/budget/budgetApi.ts';
+import { getDeviceToken } from '../persistence/deviceToken.ts';
+import { BudgetBallotPage } from '../ui/budget/BudgetBallotPage.tsx';
+import { BudgetResultsPage } from '../ui/budget/BudgetResultsPage.tsx';
+
+export default function BudgetRoute({ slug, results }: { slug: string; results: boolean }) {
+  // main.tsx has already had the server sign this device's token (when it could): it is the one stored
+  const api = useMemo(() => createBudgetApi(slug, getDeviceToken()), [slug]);
+  const [outbox] = useState(() => createBallotOutbox());
+  const [code] = useState(() => new URLSearchParams(location.search).get('code'));
+  return results ? <BudgetResultsPage slug={slug} api={api} /> : <BudgetBallotPage slug={slug} api={api} outbox={outbox} initialCode={code} />;
+}

@@ -1,0 +1,160 @@
+// the resident's ballot at /c/<slug>/budget: the projects in a list filtered by area and theme, what is left, and sending.
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createAreaLocator } from '../../core/createAreaLocator.ts';
+import type { BudgetProjectRecord } from '../../core/budget/budgetWire.ts';
+import type { BallotOutbox } from '../../persistence/budget/ballotOutbox.ts';
+import type { BudgetApi } from '../../persistence/budget/budgetApi.ts';
+import { PlainHeader } from '../consultations/FrontPage.tsx';
+import { formatDate } from '../formatDate.ts';
+import { BallotProject } from './BallotProject.tsx';
+import { formatMoney } from './money.ts';
+import { SpendBar } from './SpendBar.tsx';
+import { useBallot } from './useBallot.ts';
+import type { SendStatus } from './useBallot.ts';
+import './budget.css';
+
+function StatusLine({ status, receivedAt }: { status: SendStatus; receivedAt: string | null }) {
+  const { t, i18n } = useTranslation();
+  let text = '';
+  if (status.kind === 'sending') text = t('budget.sending');
+  else if (status.kind === 'sent') text = t('budget.sent');
+  else if (status.kind === 'waiting') text = t('budget.waiting');
+  else if (status.kind === 'refused') text = t('budget.refused', { message: status.message });
+  else if (receivedAt) text = t('budget.received', { date: formatDate(receivedAt, i18n.language) });
+  return (
+    <p role="status" className={`budget-status budget-status--${status.kind}`} data-testid="ballot-status">
+      {text}
+    </p>
+  );
+}
+
+export function BudgetBallotPage({ slug, api, outbox, initialCode = null }: { slug: string; api: BudgetApi; outbox: BallotOutbox; initialCode?: string | null }) {
+  const { t, i18n } = useTranslation();
+  // `?code=` (even empty) opens the page for a shared device: each voter types the code from their slip
+  const codeMode = initialCode !== null;
+  const [code, setCode] = useState(initialCode ?? '');
+  const { load, chosen, toggle, submit, submitWithCode, nextVoter, status } = useBallot(slug, api, outbox, codeMode);
+  const [area, setArea] = useState('');
+  const [theme, setTheme] = useState('');
+  const ready = load.kind === 'ready' ? load : null;
+
+  // each project's places, as area ids: its areas, or the area its point is in
+  const placesOf = useMemo(() => {
+    if (!ready) return new Map<string, string[]>();
+    const locate = createAreaLocator(ready.areas);
+    const of = (p: BudgetProjectRecord): string[] => {
+      if (!p.location) return [];
+      if ('areas' in p.location) return p.location.areas;
+      const found = locate(p.location.point);
+      return found ? [found] : [];
+    };
+    return new Map(ready.view.projects.map((p) => [p.id, of(p)]));
+  }, [ready]);
+  const areaNames = useMemo(() => new Map((ready?.areas.features ?? []).map((f) => [f.properties.id, f.properties.name])), [ready]);
+  const themeLabels = useMemo(() => new Map((ready?.themes ?? []).map((th) => [th.id, th.labels?.[i18n.language] ?? th.label])), [ready, i18n.language]);
+
+  const header = <PlainHeader title={t('budget.title')} tagline={ready ? formatMoney(ready.view.budget, ready.view.currency, i18n.language) : ''} links={[{ href: `/c/${encodeURIComponent(slug)}`, label: t('budget.backToMap') }, { href: `/c/${encodeURIComponent(slug)}/budget/results`, label: t('budget.resultsLink') }]} />;
+  if (!ready) {
+    const message = load.kind === 'failed' ? (load.status === 404 ? t('budget.noBudget') : t('budget.loadFailed', { message: load.message })) : t('budget.loading');
+    return (
+      <>
+        {header}
+        <main className="page-main" id="main">
+          <p role={load.kind === 'failed' ? 'alert' : 'status'}>{message}</p>
+        </main>
+      </>
+    );
+  }
+  const { view } = ready;
+  const cost = new Map(view.projects.map((p) => [p.id, p.cost]));
+  const spent = chosen.reduce((sum, id) => sum + (cost.get(id) ?? 0), 0);
+  const full = view.maxProjects !== null && chosen.length >= view.maxProjects;
+  const shown = view.projects.filter((p) => (area === '' || placesOf.get(p.id)?.includes(area)) && (theme === '' || p.theme === theme));
+  const usedAreas = [...new Set([...placesOf.values()].flat())].sort((a, b) => (areaNames.get(a) ?? a).localeCompare(areaNames.get(b) ?? b));
+  const usedThemes = [...new Set(view.projects.flatMap((p) => (p.theme ? [p.theme] : [])))];
+  const money = (n: number) => formatMoney(n, view.currency, i18n.language);
+  const { minProjects: min, maxProjects: max } = view;
+  const limits = min !== null && max !== null ? t('budget.minMax', { min, max }) : min !== null ? t('budget.minOnly', { min }) : max !== null ? t('budget.maxOnly', { max }) : null;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void (codeMode ? submitWithCode(code.trim()) : submit());
+  };
+  const onNextVoter = () => {
+    setCode('');
+    setArea('');
+    setTheme('');
+    nextVoter();
+    document.getElementById('voter-code')?.focus();
+  };
+
+  return (
+    <>
+      {header}
+      <main className="page-main budget-page" id="main">
+        <p className="page-intro">{t('budget.intro', { amount: money(view.budget) })}</p>
+        {view.votingOpen && view.closesAt && <p>{t('budget.dates', { date: formatDate(view.closesAt, i18n.language) })}</p>}
+        {!view.votingOpen && <p role="alert">{view.resultsPublic ? t('budget.closed') : t('budget.notOpen')}</p>}
+        {limits && <p>{limits}</p>}
+        <form onSubmit={onSubmit} className="budget-form">
+          {codeMode && (
+            <p className="budget-code">
+              <label htmlFor="voter-code">{t('budget.code')}</label>
+              <span id="voter-code-hint">{t('budget.codeHint')}</span>
+              <input id="voter-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} required aria-describedby="voter-code-hint" />
+            </p>
+          )}
+          <fieldset className="budget-filters">
+            <legend>{t('budget.filters')}</legend>
+            <label>
+              {t('budget.area')}
+              <select value={area} onChange={(e) => setArea(e.target.value)}>
+                <option value="">{t('budget.allAreas')}</option>
+                {usedAreas.map((id) => (
+                  <option key={id} value={id}>{areaNames.get(id) ?? id}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('budget.theme')}
+              <select value={theme} onChange={(e) => setTheme(e.target.value)}>
+                <option value="">{t('budget.allThemes')}</option>
+                {usedThemes.map((id) => (
+                  <option key={id} value={id}>{themeLabels.get(id) ?? id}</option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+          <SpendBar spent={spent} amount={view.budget} currency={view.currency} chosen={chosen.length} />
+          <h2 id="budget-projects-heading">{t('budget.projects')}</h2>
+          <p className="budget-shown">{t('budget.projectCount', { count: shown.length })}</p>
+          <ul className="ballot-projects" aria-labelledby="budget-projects-heading">
+            {shown.map((p) => (
+              <BallotProject
+                key={p.id}
+                project={p}
+                currency={view.currency}
+                checked={chosen.includes(p.id)}
+                fits={spent + p.cost <= view.budget}
+                disabled={!view.votingOpen || (full && !chosen.includes(p.id))}
+                themeLabel={p.theme ? (themeLabels.get(p.theme) ?? p.theme) : null}
+                places={(placesOf.get(p.id) ?? []).map((id) => areaNames.get(id) ?? id)}
+                onToggle={toggle}
+              />
+            ))}
+          </ul>
+          <button type="submit" className="button button--primary" disabled={!view.votingOpen || status.kind === 'sending'}>
+            {view.ballot && !codeMode ? t('budget.change') : t('budget.submit')}
+          </button>
+          <StatusLine status={status} receivedAt={codeMode ? null : (view.ballot?.updatedAt ?? null)} />
+          {codeMode && status.kind === 'sent' && (
+            <button type="button" className="button" onClick={onNextVoter}>
+              {t('budget.nextVoter')}
+            </button>
+          )}
+        </form>
+      </main>
+    </>
+  );
+}
