@@ -52,6 +52,10 @@ async function basemapColours(page: Page, frame: string): Promise<number> {
 
 test('the demo streets draw on the resident map, in English and in Urdu, from same-origin tiles only', async ({ page, baseURL }, testInfo) => {
   const seen = await sameOriginOnly(page, baseURL!);
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+  });
   await page.goto(await openConsultationPath(page));
   await expect(page.getByRole('button', { name: 'Add a pin', exact: true })).toBeVisible();
   await expect.poll(() => basemapColours(page, '.map-frame'), { timeout: 20_000 }).toBeGreaterThan(8);
@@ -71,6 +75,8 @@ test('the demo streets draw on the resident map, in English and in Urdu, from sa
   expect(seen.tiles.every((status) => status === 200 || status === 204 || status === 304)).toBe(true);
   expect(seen.tiles.filter((status) => status === 200).length).toBeGreaterThan(0);
   expect(seen.foreign).toEqual([]);
+  // the renderer needs nothing the Content-Security-Policy refuses (no eval, no inline style, no other origin)
+  expect(violations).toEqual([]);
 });
 
 test('the planner view draws the basemap under its layers', async ({ page, baseURL }, testInfo) => {
