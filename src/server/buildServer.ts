@@ -19,6 +19,7 @@ import { eventRoutes } from './routes/eventRoutes.ts';
 import { pinRoutes } from './routes/pinRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
+import { responseRoutes } from './routes/responseRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 import { registerSecurityHeaders } from './security/securityHeaders.ts';
 import { fastifyTrustProxy } from './security/trustProxy.ts';
@@ -208,6 +209,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     catalogRoutes(scoped, { areasBodyLimit });
     plannerRoutes(scoped, ctx);
     exportRoutes(scoped);
+    responseRoutes(scoped);
     eventRoutes(scoped, ctx, streams);
     aggregateRoutes(scoped);
   };
