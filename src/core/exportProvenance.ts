@@ -1,6 +1,8 @@
 // what an exported file says about itself: which consultation, which pins, which counts, whose boundaries.
 
 export const EXPORT_SOURCE = 'Coplan: places residents pinned on the consultation map; pins hidden by moderation are left out';
+/** the source line of the response explorer's files */
+export const RESPONSES_EXPORT_SOURCE = `${EXPORT_SOURCE}; the response explorer's filters applied`;
 
 export interface ExportProvenance {
   consultation: { slug: string; title: string };

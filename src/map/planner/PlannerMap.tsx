@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { MapContainer, TileLayer, ZoomControl } from 'react-leaflet';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
 import { FitToAreas } from '../FitToAreas.tsx';
+import { ReducedMotion } from '../ReducedMotion.tsx';
 import { AreaChoroplethLayer } from './AreaChoroplethLayer.tsx';
 import { AreaOutlineLayer } from './AreaOutlineLayer.tsx';
 import { ClusterLayer } from './ClusterLayer.tsx';
+import { ExplorerPinLayer } from './ExplorerPinLayer.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
 import { HexGridLayer } from './HexGridLayer.tsx';
 import { PlannerMapEvents } from './PlannerMapEvents.tsx';
@@ -28,6 +30,8 @@ export function PlannerMap({ tileUrl }: { tileUrl: string }) {
         {layer === 'hex' || layer === 'clusters' ? <AreaOutlineLayer /> : null}
         {layer === 'hex' ? <HexGridLayer /> : null}
         {layer === 'clusters' ? <ClusterLayer /> : null}
+        <ExplorerPinLayer />
+        <ReducedMotion />
       </MapContainer>
     </div>
   );

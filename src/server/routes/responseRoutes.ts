@@ -1,7 +1,7 @@
 // the response explorer's API: one page of the pins' words for any filter and sort, and the filtered pins as files that say which filters made them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pinsToCsv, pinsToGeoJson } from '../../core/exportPins.ts';
-import { EXPORT_SOURCE, exportCaption, exportFileName, type ExportProvenance } from '../../core/exportProvenance.ts';
+import { RESPONSES_EXPORT_SOURCE, exportCaption, exportFileName, type ExportProvenance } from '../../core/exportProvenance.ts';
 import { queryResponses } from '../../core/responses/responseIndex.ts';
 import { parseResponseQuery, responseFilterOf, type ResponseQuery } from '../../core/responses/responseQuery.ts';
 import type { PinFeature } from '../../core/types.ts';
@@ -9,9 +9,6 @@ import { ApiError } from '../apiError.ts';
 import { responseIndexCacheFor } from '../responseIndexCache.ts';
 import { requireRole } from '../serverContext.ts';
 import { provenanceOf } from './exportRoutes.ts';
-
-/** how the explorer's exports describe their source: the words of visible pins only */
-export const RESPONSES_SOURCE = `${EXPORT_SOURCE}; the response explorer's filters applied`;
 
 function queryOf(request: FastifyRequest): ResponseQuery {
   const parsed = parseResponseQuery(request.query as Record<string, unknown>);
@@ -40,7 +37,7 @@ async function filteredExport(request: FastifyRequest): Promise<{ pins: PinFeatu
     // each pin as it is: raw, for planners only
     counts: 'raw',
     minCount: 0,
-    source: RESPONSES_SOURCE,
+    source: RESPONSES_EXPORT_SOURCE,
   });
   return { pins, provenance: { ...provenance, caption: exportCaption(provenance) } };
 }
