@@ -31,7 +31,7 @@ export function ResponseExports({ statedFilters }: { statedFilters: string }) {
     <section className="explorer-exports" aria-labelledby="explorer-exports-heading">
       <h3 id="explorer-exports-heading">{t('explorer.exports.heading')}</h3>
       <p className="explorer-exports__caption" data-testid="explorer-export-caption">
-        {t('explorer.exports.caption', { total: new Intl.NumberFormat(i18n.language).format(total ?? 0), filters: statedFilters })}
+        {t('explorer.exports.statement', { total: new Intl.NumberFormat(i18n.language).format(total ?? 0), filters: statedFilters })}
       </p>
       <p className="planner-hint">{t('explorer.exports.hint')}</p>
       <div className="planner-row planner-row--wrap">
