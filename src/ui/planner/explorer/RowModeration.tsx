@@ -51,7 +51,16 @@ export function RowModeration({ row }: { row: ResponseRow }) {
   return (
     <form className="explorer-moderation" onSubmit={(e) => void submit(e)} noValidate aria-label={t(`explorer.moderation.${action}Named`, { title: row.title })}>
       <label htmlFor={`${id}-reason`}>{t(`explorer.moderation.${action}Reason`)}</label>
-      <select id={`${id}-reason`} value={choice} aria-invalid={error && choice !== OTHER ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setChoice(e.target.value)}>
+      <select
+        id={`${id}-reason`}
+        value={choice}
+        aria-invalid={error && choice !== OTHER ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => {
+          setChoice(e.target.value);
+          setError(null);
+        }}
+      >
         <option value="">{t('explorer.moderation.choose')}</option>
         {presets.map((p) => (
           <option key={p} value={p}>
