@@ -36,7 +36,8 @@ describe('responseQueryToSearch and parseResponseQuery', () => {
   });
 
   it('leaves sort and page out of the filter', () => {
-    expect(responseFilterOf({ ...DEFAULT_RESPONSE_QUERY, kind: 'asset', offset: 50, sort: 'title' })).toEqual({ ...NO_RESPONSE_FILTER, kind: 'asset' });
+    const query: ResponseQuery = { ...DEFAULT_RESPONSE_QUERY, kind: 'asset', offset: 50, sort: 'title' };
+    expect(responseFilterOf(query)).toEqual({ ...NO_RESPONSE_FILTER, kind: 'asset' });
   });
 });
 
