@@ -1,4 +1,5 @@
 // what the planner view's staff pages ask the server: the audit log, and replacing the boundaries after a preview.
+import '../core/zodJitless.ts';
 import { z } from 'zod';
 import type { AreaCollection } from '../core/types.ts';
 import type { HttpRepository } from './httpRepository.ts';

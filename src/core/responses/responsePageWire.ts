@@ -1,4 +1,5 @@
 // the response explorer's page as JSON: the server sends a ResponsePage as it is; the browser reads it back through this.
+import '../zodJitless.ts';
 import { z } from 'zod';
 import { PIN_KINDS } from '../types.ts';
 import type { PinKind } from '../types.ts';
