@@ -1,5 +1,14 @@
 // the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
 import { useEffect, useState } from 'react';
+import type { HttpRepository } from '../persistence/httpRepository.ts';
+import { createPlannerStaffTools } from '../persistence/plannerStaffTools.ts';
+import { createHttpResponseSource } from '../persistence/responseExplorer/httpResponseSource.ts';
+import { createLocalResponseSource } from '../persistence/responseExplorer/localResponseSource.ts';
+import { createResponseExplorerStore } from '../store/responseExplorerStore.ts';
+import { ResponseExplorerProvider } from '../store/ResponseExplorerProvider.tsx';
+import { useAuth } from '../store/useAuth.ts';
+import { ResponseExplorer } from '../ui/planner/explorer/ResponseExplorer.tsx';
+import { StaffPanel } from '../ui/planner/staff/StaffPanel.tsx';
 import { useTranslation } from 'react-i18next';
 import { consultationPath } from '../core/appRoutes.ts';
 import '../ui/planner/planner.css';
@@ -24,6 +33,8 @@ import type { TileConfig } from './loadTileConfig.ts';
 /** The consultation's pins, counted on the server: its engine, and a way to hear that pins changed. */
 export interface ServerCounting {
   engine: PlannerEngineClient;
+  /** the consultation's API, for the response explorer and the staff pages */
+  api: HttpRepository;
   /** calls `changed` whenever pins may have changed on the server; returns a stop function */
   watch(changed: () => void): () => void;
 }
@@ -42,6 +53,46 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   const consultation = useConsultation();
   // moves each time the figures are re-read after a change, so the answer panel re-reads its list too
   const [changes, setChanges] = useState(0);
+  const themes = useAppStore((s) => s.themes);
+  const [explorer] = useState(() => createResponseExplorerStore());
+  const [staffTools] = useState(() => (server ? createPlannerStaffTools(server.api) : null));
+  const userId = useAuth((s) => s.user?.id ?? null);
+
+  useEffect(
+    function chooseResponseSource() {
+      if (server) {
+        explorer.getState().sourceChosen(createHttpResponseSource(server.api));
+        return;
+      }
+      // without a server the explorer reads the pins on this device, with the same core queries
+      if (status !== 'ready') return;
+      const slug = consultation?.slug ?? 'device';
+      explorer.getState().sourceChosen(createLocalResponseSource({ pins, themes, areas, consultation: { slug, title: consultation?.title ?? t('explorer.thisDevice') } }));
+    },
+    [server, explorer, status, pins, themes, areas, consultation, t],
+  );
+
+  useEffect(
+    function rereadResponsesForWhoIsSignedIn() {
+      // signing in (or out) changes what the explorer may show
+      if (server) void explorer.getState().refreshed();
+    },
+    [userId, server, explorer],
+  );
+
+  useEffect(
+    function followMapAreaInExplorer() {
+      // the area chosen on the map (or in the explorer's area list, which selects it on the map) filters the explorer
+      let current = store.getState().selectedArea;
+      return store.subscribe((state) => {
+        if (state.selectedArea === current) return;
+        current = state.selectedArea;
+        const id = current === null ? null : (state.areas.features[current]?.properties.id ?? null);
+        explorer.getState().filterChanged({ area: id });
+      });
+    },
+    [store, explorer],
+  );
 
   useEffect(
     function analyseAppPins() {
@@ -62,6 +113,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
           timer = null;
           void store.getState().serverPinsChanged();
           setChanges((n) => n + 1);
+          void explorer.getState().refreshed();
         }, REFRESH_MS);
       });
       return () => {
@@ -69,11 +121,12 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
         if (timer) clearTimeout(timer);
       };
     },
-    [server, store],
+    [server, store, explorer],
   );
 
   return (
     <PlannerStoreProvider store={store}>
+      <ResponseExplorerProvider store={explorer}>
       <header className="app-header">
         <div className="brand">
           <h1>{t('planner.title')}</h1>
@@ -92,8 +145,10 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
           <p>{loadError}</p>
         </div>
       ) : null}
-      <main className="planner-main">
+      <main className="planner-page">
+      <div className="planner-main">
         <div className="planner-panel">
+          {staffTools ? <StaffPanel tools={staffTools} onSignedIn={() => void explorer.getState().refreshed()} /> : null}
           <PlannerDataSource />
           <PlannerControls />
           <PlannerFilters />
@@ -107,7 +162,10 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
           <PlannerDashboard />
           {server ? <AnswerPanel changes={changes} /> : null}
         </div>
+      </div>
+      <ResponseExplorer />
       </main>
+      </ResponseExplorerProvider>
     </PlannerStoreProvider>
   );
 }

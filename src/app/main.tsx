@@ -78,6 +78,7 @@ async function start(): Promise<void> {
 
 function countOnServer(api: HttpRepository): ServerCounting {
   return {
+    api,
     engine: createServerPlannerEngine({ getJson: (path) => api.getJson(path), consultationBase: api.consultationBase }),
     watch(changed) {
       const live = connectLiveEvents(

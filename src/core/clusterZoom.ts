@@ -1,4 +1,5 @@
 // what a zoom is to the clusters: the map's own (fractional) zoom on the wire, the nearest whole zoom in the index.
+import './zodJitless.ts';
 import { z } from 'zod';
 
 /** The zooms a clusters request may give: Leaflet's range, with room to spare. */

@@ -1,13 +1,22 @@
 // what an exported file says about itself: which consultation, which pins, which counts, whose boundaries.
 
 export const EXPORT_SOURCE = 'Coplan: places residents pinned on the consultation map; pins hidden by moderation are left out';
+/** the source line of the response explorer's files */
+export const RESPONSES_EXPORT_SOURCE = `${EXPORT_SOURCE}; the response explorer's filters applied`;
 
 export interface ExportProvenance {
   consultation: { slug: string; title: string };
   /** what the file holds, e.g. 'areas' or 'pins' */
   layer: string;
   /** the filters applied (null: not filtered by it) */
-  filters: { kind: string | null; themes: readonly string[] | null; sessions: readonly string[] | null };
+  filters: {
+    kind: string | null;
+    themes: readonly string[] | null;
+    sessions: readonly string[] | null;
+    /** the response explorer's own filters, stated only when the file came from it */
+    area?: string | null;
+    text?: string | null;
+  };
   /** created at or after `from` and before `to`, ISO 8601; null: open-ended */
   dateRange: { from: string | null; to: string | null };
   /** how many pins the figures cover, or null where stating it would reveal a hidden count */
@@ -25,6 +34,13 @@ function list(values: readonly string[] | null, none: string): string {
   return values === null ? none : values.map((v) => (v === '' ? '(online)' : v)).join(', ');
 }
 
+function explorerFilters(f: ExportProvenance['filters']): string {
+  const parts: string[] = [];
+  if (f.area !== undefined) parts.push(`area ${f.area ?? 'all'}`);
+  if (f.text !== undefined) parts.push(`text ${f.text ? JSON.stringify(f.text) : 'none'}`);
+  return parts.map((part) => `; ${part}`).join('');
+}
+
 /**
  * A caption in plain text (one fact a line) to paste under a figure or table in a report; nothing in it is markup.
  * @example
@@ -40,7 +56,7 @@ export function exportCaption(p: ExportProvenance): string {
   return [
     `Consultation: ${p.consultation.title} (${p.consultation.slug})`,
     `Layer: ${p.layer}`,
-    `Filters: kind ${p.filters.kind ?? 'all'}; themes ${list(p.filters.themes, 'all')}; sessions ${list(p.filters.sessions, 'all')}`,
+    `Filters: kind ${p.filters.kind ?? 'all'}; themes ${list(p.filters.themes, 'all')}; sessions ${list(p.filters.sessions, 'all')}${explorerFilters(p.filters)}`,
     `Dates: ${dates}`,
     `Pins covered: ${p.pins === null ? 'not stated (it would reveal a hidden count)' : p.pins}`,
     `Counts: ${counts}`,

@@ -1,4 +1,5 @@
 // reads an exported pins file back in (all or nothing), re-deriving each pin's area from the current boundaries.
+import './zodJitless.ts';
 import { z } from 'zod';
 import { createAreaLocator } from './createAreaLocator.ts';
 import { describe } from './checkAreaGeometry.ts';

@@ -1,4 +1,5 @@
 // reads a map's themes file: the categories residents choose from, with colour, icon and translations.
+import './zodJitless.ts';
 import { z } from 'zod';
 import { parseJson } from './parseJson.ts';
 import { storableText } from './storableText.ts';

@@ -1,4 +1,5 @@
 // the planner engine's answers as JSON (typed arrays as number lists) and back, checked on the way in.
+import './zodJitless.ts';
 import { z } from 'zod';
 import type { CountArrays } from './countPins.ts';
 import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerResult } from './plannerEngine.ts';

@@ -1,4 +1,5 @@
 // the one rule for text that reaches storage: control characters and broken UTF-16 are refused, never stripped.
+import './zodJitless.ts';
 //
 // refused: U+0000–U+001F except tab, line feed and carriage return; U+007F–U+009F (DEL and the C1 controls); a lone
 // surrogate (half of a UTF-16 pair, which UTF-8 cannot hold). Everything else is text, right-to-left marks included.

@@ -1,4 +1,5 @@
 // a touch-table workshop session: who ran it, where and when; validated when started and when read back.
+import './zodJitless.ts';
 import { z } from 'zod';
 import { storableText } from './storableText.ts';
 import type { Problem, Validated } from './types.ts';

@@ -1,4 +1,5 @@
 // validation of pins coming from outside: forms, imports, API bodies, stored records.
+import './zodJitless.ts';
 import { z } from 'zod';
 import { storableText } from './storableText.ts';
 import { NOTE_MAX, PIN_KINDS, SENTIMENTS, TITLE_MAX } from './types.ts';

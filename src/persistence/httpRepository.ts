@@ -1,4 +1,5 @@
 // typed client of the Coplan server's JSON API: every answer is validated, every failure is a NetworkError or an ApiRequestError.
+import '../core/zodJitless.ts';
 import { RESPONSE_STATUSES } from '../core/dialogue/responseStatus.ts';
 import { z } from 'zod';
 import { PIN_KINDS, SENTIMENTS } from '../core/types.ts';

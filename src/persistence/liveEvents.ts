@@ -1,4 +1,5 @@
 // live changes from the server over Server-Sent Events (GET /api/events): reconnects, resumes where it left off, or says to re-sync.
+import '../core/zodJitless.ts';
 import { z } from 'zod';
 import { toRemotePin } from './httpRepository.ts';
 import type { RemotePin } from './httpRepository.ts';

@@ -1,4 +1,5 @@
 // typed client of the server's consultation list and staff API (sessions, accounts, invitations, members, templates).
+import '../core/zodJitless.ts';
 import { z } from 'zod';
 import { ApiRequestError, consultationBase } from './httpRepository.ts';
 import type { HttpRepository } from './httpRepository.ts';

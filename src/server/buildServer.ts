@@ -24,6 +24,7 @@ import { eventRoutes } from './routes/eventRoutes.ts';
 import { pinRoutes } from './routes/pinRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
+import { explorerRoutes } from './routes/explorerRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 import { commentRoutes } from './routes/commentRoutes.ts';
 import { feedRoutes } from './routes/feedRoutes.ts';
@@ -231,6 +232,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     catalogRoutes(scoped, { areasBodyLimit });
     plannerRoutes(scoped, ctx);
     exportRoutes(scoped);
+    explorerRoutes(scoped);
     eventRoutes(scoped, ctx, streams);
     aggregateRoutes(scoped);
     // its own plugin, so the .pb text parser of its import stays inside it

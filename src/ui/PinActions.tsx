@@ -5,7 +5,6 @@ import type { PinFeature } from '../core/types.ts';
 import { isOwnPin } from '../store/selectVisiblePins.ts';
 import { useAcceptsContributions } from '../store/useConsultation.ts';
 import { useAppStore } from '../store/useAppStore.ts';
-import { ModerationActions } from './planner-tools/ModerationActions.tsx';
 import { announce } from './LiveAnnouncer.tsx';
 
 interface PinActionsProps {
@@ -80,7 +79,6 @@ export function PinActions({ pin, showOnMap = false, compact = false }: PinActio
           </button>
         </>
       ) : null}
-      <ModerationActions pin={pin} compact={compact} />
     </div>
   );
 }

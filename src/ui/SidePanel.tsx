@@ -1,4 +1,4 @@
-// the side panel: the add-pin action, filters and data menu, or the pin form while adding or editing.
+// the side panel: the add-pin action, filters and the data menu (on a device without a server) or the staff sign-in link, or the pin form.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAcceptsContributions } from '../store/useConsultation.ts';
@@ -6,7 +6,7 @@ import { useAppStore } from '../store/useAppStore.ts';
 import { DataMenu } from './DataMenu.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { PinForm } from './PinForm.tsx';
-import { ServerDataMenu } from './planner-tools/ServerDataMenu.tsx';
+import { StaffSignInLink } from './StaffSignInLink.tsx';
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -38,7 +38,7 @@ export function SidePanel() {
         </button>
       ) : null}
       <FilterPanel />
-      {serverMode ? <ServerDataMenu /> : <DataMenu />}
+      {serverMode ? <StaffSignInLink /> : <DataMenu />}
     </>
   );
 }

@@ -35,7 +35,7 @@ async function checkEverythingReachable(page: Page): Promise<void> {
     page.getByRole('combobox', { name: 'Language' }),
     panel.getByRole('button', { name: 'Add a pin' }),
     panel.getByRole('button', { name: 'Filter pins' }),
-    panel.getByRole('button', { name: 'Data' }),
+    panel.getByRole('link', { name: 'Staff sign-in' }),
   ]) {
     await control.scrollIntoViewIfNeeded();
     await expect(control).toBeInViewport({ ratio: 1 });

@@ -1,8 +1,11 @@
-// export (GeoJSON, CSV) and import through the Data menu: round trip into a fresh browser, and refused files that change nothing.
+// export (GeoJSON, CSV) and import through the device-only Data menu: round trip into a fresh browser, and refused files
+// that change nothing. With a server these are staff work in the planner view (responseExplorer.spec.ts).
 import { csvRecords, exportPins, importBoundaries, importPins, importReport } from './support/pinData.ts';
 import { expect, test } from './support/residentTest.ts';
 import { themeIdOf, uniqueTitle } from './support/themes.ts';
 import type { TestPin } from './support/themes.ts';
+
+test.use({ residentQuery: '?server=off' });
 
 interface ExportedFeature {
   type: string;

@@ -2,7 +2,7 @@
 import { expect, test as base } from './support/appServer.ts';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { createGuards, describeGuards, routeExternalRequests, watchPage } from './support/pageGuards.ts';
-import { openDataMenu } from './support/pinData.ts';
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './support/appServer.ts';
 import { ResidentMapPage } from './support/residentMapPage.ts';
 import { expect as residentExpect, test as residentTest } from './support/residentTest.ts';
 import { uniqueTitle } from './support/themes.ts';
@@ -59,38 +59,44 @@ for (const storage of ['sqlite', 'postgres'] as const) residentTest.describe(`on
     await residentExpect(other.listRow(pin.title)).not.toContainText('Sent');
     await residentExpect(other.listRow(pin.title).getByRole('button', { name: `Edit “${pin.title}”` })).toHaveCount(0);
 
-    // the second browser signs in as a planner and hides the pin with a reason
-    await openDataMenu(other.page);
-    await other.listRow(pin.title).getByRole('button', { name: `Hide “${pin.title}”` }).click();
-    await other.listRow(pin.title).getByLabel('Reason for hiding (kept in the audit log)').fill('Duplicate of an older pin');
-    await other.listRow(pin.title).getByRole('button', { name: 'Hide pin', exact: true }).click();
+    // a planner, in the second browser's planner view, finds the pin in the response explorer and hides it with a preset reason
+    const planner = await other.page.context().newPage();
+    await planner.goto(`${new URL(other.page.url()).pathname.replace(/\/?$/, '/planner')}`);
+    const staff = planner.locator('.staff-panel');
+    await staff.getByLabel('E-mail', { exact: true }).fill(E2E_ADMIN_EMAIL);
+    await staff.getByLabel('Password', { exact: true }).fill(E2E_ADMIN_PASSWORD);
+    await staff.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const responses = planner.locator('section.response-explorer');
+    await responses.getByRole('search').getByLabel('Words').fill(pin.title);
+    const row = responses.locator('.explorer-table tbody tr').filter({ hasText: pin.title });
+    await residentExpect(row).toHaveCount(1);
+    await row.getByRole('button', { name: `Hide “${pin.title}”` }).click();
+    await row.getByLabel('Why hide it? (kept in the audit log)').selectOption({ label: 'Duplicate of another pin' });
+    await row.getByRole('button', { name: 'Hide pin', exact: true }).click();
+    await residentExpect(row).toHaveCount(0);
+    // ...and it leaves both residents' maps live
     await residentExpect(other.listRow(pin.title)).toHaveCount(0);
-    // ...and it leaves the first browser live too
     await residentExpect(resident.listRow(pin.title)).toHaveCount(0);
     await resident.showView('Map');
     await residentExpect(resident.marker(pin)).toHaveCount(0);
 
-    // the planner can find it among hidden pins, with its reason, and restore it for everyone
-    const menu = other.page.locator('section.data-menu');
-    await menu.getByRole('button', { name: 'Show hidden pins', exact: true }).click();
-    const hidden = menu.locator('.hidden-pins li').filter({ hasText: pin.title });
-    await residentExpect(hidden).toContainText('Hidden because: Duplicate of an older pin');
-    await hidden.getByRole('button', { name: `Restore “${pin.title}”` }).click();
-    await hidden.getByLabel('Reason for restoring (kept in the audit log)').fill('Not a duplicate after all');
-    await hidden.getByRole('button', { name: 'Restore', exact: true }).click();
+    // the planner finds it among hidden pins, with its reason, and restores it for everyone
+    await responses.getByRole('search').getByLabel('Moderation').selectOption('hidden');
+    await residentExpect(row).toContainText('Hidden because: Duplicate of another pin');
+    await row.getByRole('button', { name: `Restore “${pin.title}”` }).click();
+    await row.getByLabel('Why restore it? (kept in the audit log)').selectOption({ label: 'Hidden by mistake' });
+    await row.getByRole('button', { name: 'Restore pin', exact: true }).click();
     await residentExpect(resident.marker(pin)).toBeAttached();
     await page.screenshot({ path: `test/output/screenshots/sync-live-${storage}-${testInfo.project.name}.png` });
   });
 });
 
-residentTest('a resident sees why export is for planners until signed in', async ({ resident, page }, testInfo) => {
+residentTest('a resident sees no staff tools, only a staff sign-in link to the planner view', async ({ resident, page }, testInfo) => {
   await residentExpect(resident.map).toBeVisible();
-  const button = page.getByRole('button', { name: 'Data', exact: true });
-  await button.click();
-  const menu = page.locator('section.data-menu');
-  await residentExpect(menu).toContainText('Only planners and facilitators can export pins');
-  await residentExpect(menu.getByRole('button', { name: 'Export GeoJSON', exact: true })).toHaveCount(0);
-  await residentExpect(menu.getByLabel('Import boundaries (GeoJSON)', { exact: true })).toHaveCount(0);
+  await residentExpect(page.getByRole('link', { name: 'Staff sign-in', exact: true })).toHaveAttribute('href', /\/planner#staff-heading$/);
+  await residentExpect(page.getByRole('button', { name: 'Data', exact: true })).toHaveCount(0);
+  await residentExpect(page.getByRole('button', { name: 'Export GeoJSON', exact: true })).toHaveCount(0);
+  await residentExpect(page.getByLabel('Import boundaries (GeoJSON)', { exact: true })).toHaveCount(0);
   await page.screenshot({ path: `test/output/screenshots/sync-signin-${testInfo.project.name}.png` });
 });
 

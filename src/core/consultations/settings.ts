@@ -1,4 +1,5 @@
 // a consultation's settings: small-count k, which parts are on, the privacy notice and the boundary copyright line.
+import '../zodJitless.ts';
 import { z } from 'zod';
 import { storableText } from '../storableText.ts';
 import { zodProblems } from '../validatePin.ts';

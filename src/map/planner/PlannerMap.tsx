@@ -6,9 +6,11 @@ import type { Basemap } from '../../core/basemapConfig.ts';
 import { BasemapLayer, basemapAttribution } from '../BasemapLayer.tsx';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
 import { FitToAreas } from '../FitToAreas.tsx';
+import { ReducedMotion } from '../ReducedMotion.tsx';
 import { AreaChoroplethLayer } from './AreaChoroplethLayer.tsx';
 import { AreaOutlineLayer } from './AreaOutlineLayer.tsx';
 import { ClusterLayer } from './ClusterLayer.tsx';
+import { ExplorerPinLayer } from './ExplorerPinLayer.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
 import { HexGridLayer } from './HexGridLayer.tsx';
 import { PlannerMapEvents } from './PlannerMapEvents.tsx';
@@ -30,6 +32,8 @@ export function PlannerMap({ basemap }: { basemap: Basemap }) {
         {layer === 'hex' || layer === 'clusters' ? <AreaOutlineLayer /> : null}
         {layer === 'hex' ? <HexGridLayer /> : null}
         {layer === 'clusters' ? <ClusterLayer /> : null}
+        <ExplorerPinLayer />
+        <ReducedMotion />
       </MapContainer>
       {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}
     </div>

@@ -3,7 +3,12 @@ import { test as base, expect } from './appServer.ts';
 import type { BrowserContext } from '@playwright/test';
 import { createGuards, describeGuards, routeExternalRequests, watchPage } from './pageGuards.ts';
 import type { PageGuards } from './pageGuards.ts';
-import { ResidentMapPage } from './residentMapPage.ts';
+import { openConsultationPath, ResidentMapPage } from './residentMapPage.ts';
+
+interface ResidentOptions {
+  /** added to the resident page's address, e.g. '?server=off' for the device-only app */
+  residentQuery: string;
+}
 
 interface ResidentFixtures {
   guards: PageGuards;
@@ -13,7 +18,8 @@ interface ResidentFixtures {
   openFreshResident: () => Promise<ResidentMapPage>;
 }
 
-export const test = base.extend<ResidentFixtures>({
+export const test = base.extend<ResidentOptions & ResidentFixtures>({
+  residentQuery: ['', { option: true }],
   guards: async ({}, use) => {
     const guards = createGuards();
     await use(guards);
@@ -29,12 +35,12 @@ export const test = base.extend<ResidentFixtures>({
     watchPage(page, guards);
     await use(page);
   },
-  resident: async ({ page }, use, testInfo) => {
+  resident: async ({ page, residentQuery }, use, testInfo) => {
     const resident = new ResidentMapPage(page, { touch: testInfo.project.use.hasTouch === true });
-    await resident.goto();
+    await resident.goto(await openConsultationPath(page, residentQuery));
     await use(resident);
   },
-  openFreshResident: async ({ browser, baseURL, guards }, use, testInfo) => {
+  openFreshResident: async ({ browser, baseURL, guards, residentQuery }, use, testInfo) => {
     const opened: BrowserContext[] = [];
     const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
     await use(async () => {
@@ -44,7 +50,7 @@ export const test = base.extend<ResidentFixtures>({
       const page = await context.newPage();
       watchPage(page, guards);
       const resident = new ResidentMapPage(page, { touch: hasTouch === true });
-      await resident.goto();
+      await resident.goto(await openConsultationPath(page, residentQuery));
       return resident;
     });
     for (const context of opened) await context.close();
