@@ -25,12 +25,13 @@ export function nextGroupOf(session: TableSession, now: string): TableSession {
 }
 
 /**
- * The session with a pin noted as made by the group now at the table (the pin's id is its id from birth).
+ * The session with a pin noted as made by a group, by default the one now at the table (the pin's id is its id
+ * from birth, so the note never needs renaming).
  * @example
  * pinRecorded(session, 'p1').pinGroups // => { p1: 1 }
  */
-export function pinRecorded(session: TableSession, pinId: string): TableSession {
-  return { ...session, pinGroups: { ...session.pinGroups, [pinId]: currentGroup(session) } };
+export function pinRecorded(session: TableSession, pinId: string, group = currentGroup(session)): TableSession {
+  return { ...session, pinGroups: { ...session.pinGroups, [pinId]: group } };
 }
 
 /**

@@ -87,7 +87,7 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
         return;
       }
       const title = (byId.get(source.theme)?.label ?? source.theme).slice(0, 80);
-      void stickerDropped({ ...source, title, position, at, autoSessionName: t('table.session.autoName', { date: new Date().toLocaleDateString() }) });
+      void stickerDropped({ ...source, title, position, at });
     },
     [byId, stickerDropped, toastShown, t],
   );
