@@ -41,6 +41,9 @@ export interface KeyboardFrame {
   height: number;
 }
 
+/** The size a keyboard takes when there is room, before it is turned to face its side. */
+export const KEYBOARD_SIZE = { width: 1100, height: 340 } as const;
+
 export interface KeyboardPlacementOptions {
   /** the size a keyboard would like, unturned (default 1100 × 340) */
   preferred?: { width: number; height: number };
@@ -121,7 +124,7 @@ export function placeKeyboards(
   palettes: readonly { side: TableSide; rect: ScreenRect }[],
   options: KeyboardPlacementOptions = {},
 ): Partial<Record<TableSide, KeyboardFrame>> {
-  const preferred = options.preferred ?? { width: 1100, height: 340 };
+  const preferred = options.preferred ?? KEYBOARD_SIZE;
   const gap = options.gap ?? 12;
   const out: Partial<Record<TableSide, KeyboardFrame>> = {};
   const placed: ScreenRect[] = [];

@@ -53,7 +53,7 @@ function StartingView({ generation }: { generation: number }) {
   return null;
 }
 
-export function TableMap({ tileUrl, tileAttribution, pins, themes, showBoundaries, showLabels, viewGeneration, onProjector }: TableMapProps) {
+export function TableMap({ tileUrl, tileAttribution, pins, pinLooks, themes, showBoundaries, showLabels, viewGeneration, onProjector }: TableMapProps) {
   return (
     <MapContainer
       className={showLabels ? 'table-map' : 'table-map table-map--no-labels'}
@@ -67,7 +67,7 @@ export function TableMap({ tileUrl, tileAttribution, pins, themes, showBoundarie
     >
       {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
       {showBoundaries ? <BoundaryLayer /> : null}
-      <TablePinLayer pins={pins} themes={themes} />
+      <TablePinLayer pins={pins} looks={pinLooks} themes={themes} />
       <StartingView generation={viewGeneration} />
       <ProjectorBridge onProjector={onProjector} />
       <MapLabel />

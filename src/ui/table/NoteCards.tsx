@@ -1,6 +1,7 @@
 // after a drop: a large card near the new pin, facing whoever dropped it, to add a short note or skip.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KEYBOARD_SIZE, viewportBeside } from '../../core/keyboardPlacement.ts';
 import { cardCentreNear, sideRotation } from '../../core/sideRotation.ts';
 import { NOTE_MAX } from '../../core/types.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
@@ -18,6 +19,8 @@ function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, 
   const pin = useAppStore((s) => s.pins.find((p) => p.id === prompt.pinId));
   const noteSaved = useTableStore((s) => s.noteSaved);
   const closed = useTableStore((s) => s.notePromptClosed);
+  // with this side's keyboard open the card moves up out of its way, so the field and buttons stay in view
+  const keyboardOpen = useTableStore((s) => s.keyboards[prompt.side] !== undefined);
   const [note, setNote] = useState('');
   const [touchedAt, setTouchedAt] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -33,7 +36,8 @@ function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, 
   );
 
   if (!pin) return null;
-  const viewport = { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
+  const screen = { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
+  const viewport = keyboardOpen ? viewportBeside(screen, prompt.side, KEYBOARD_SIZE.height + 12) : screen;
   const centre = cardCentreNear(prompt.at, prompt.side, CARD, viewport, 48);
   const theme = themes.get(pin.properties.theme);
   const trimmed = note.trim();
@@ -41,6 +45,7 @@ function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, 
     <form
       className="note-card"
       data-drop-obstacle={`note-${prompt.pinId}`}
+      data-table-side={prompt.side}
       aria-labelledby={`${id}-heading`}
       style={{ left: centre.x, top: centre.y, width: CARD.width, transform: `translate(-50%, -50%) rotate(${sideRotation(prompt.side)}deg)` }}
       onPointerDown={() => setTouchedAt(Date.now())}

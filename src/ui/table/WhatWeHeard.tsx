@@ -1,4 +1,5 @@
-// "what we heard": a full-screen summary of one session, readable from both long sides, saved as png or printed.
+// "what we heard": a full-screen summary of one session, readable from every side (columns for the long sides, a
+// headline along each short end), saved as png or printed.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionPins, summariseSession } from '../../core/sessionSummary.ts';
@@ -59,6 +60,13 @@ export function WhatWeHeard({ session }: { session: TableSession }) {
 
   return (
     <div className="summary" role="dialog" aria-modal="true" aria-label={t('table.summary.label', { name: session.name })} data-drop-obstacle="summary">
+      {/* the short ends get the headline along their edge, turned to face them; the long sides read the columns */}
+      <div className="summary-end summary-end--left" aria-hidden="true">
+        {text.endLines.map((line, i) => <p key={i}>{line}</p>)}
+      </div>
+      <div className="summary-end summary-end--right" aria-hidden="true">
+        {text.endLines.map((line, i) => <p key={i}>{line}</p>)}
+      </div>
       <div className="summary-column summary-column--top" aria-hidden="true">
         <SummaryColumn text={text} headingLevel={3} />
       </div>
