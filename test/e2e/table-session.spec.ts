@@ -227,3 +227,43 @@ test('the keyboard speaks the interface language: Welsh accents on a row, Polish
     expect(await axeViolations(page, `keyboard ${lang}`)).toEqual([]);
   }
 });
+
+test('in right-to-left Urdu the welcome, the end confirmation and what we heard have no axe violations either', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const cdp = await touchSession(page);
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.goto('/table?idle=600&server=off&lang=ur');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('.area-label').first()).toBeVisible();
+  await longPress(cdp, { x: 40, y: 1040 });
+  const panel = page.locator('.facilitator-panel');
+  await panel.locator('input[type="text"]').first().fill('باغ کی میٹنگ');
+  await panel.locator('form button[type="submit"]').click();
+  await expect(panel.locator('.panel-actions')).toBeVisible();
+  await panel.locator('.panel-header button').click();
+  await dragTogether(cdp, [{ id: 1, from: await centreOf(page.locator('.palette--bottom .sticker').first()), to: { x: 860, y: 560 } }]);
+  const card = page.locator('form.note-card');
+  await card.locator('textarea').fill('بڑا درخت رہنے دیں');
+  await card.locator('button[type="submit"]').click();
+  await expect(card).toHaveCount(0);
+
+  await longPress(cdp, { x: 40, y: 1040 });
+  await panel.locator('.panel-actions .table-button--primary').first().click();
+  await expect(page.locator('.welcome')).toContainText('خوش آمدید، گروپ 2');
+  expect(await axeViolations(page, 'ur welcome')).toEqual([]);
+  await tap(cdp, { x: 960, y: 800 });
+  await expect(page.locator('.welcome')).toHaveCount(0);
+
+  await longPress(cdp, { x: 40, y: 1040 });
+  await panel.locator('.panel-actions .table-button--danger').click();
+  await expect(page.locator('.end-confirm')).toContainText('ختم کریں؟');
+  expect(await axeViolations(page, 'ur confirm')).toEqual([]);
+  await page.locator('.end-confirm .table-button--danger').click();
+  const summary = page.locator('.summary');
+  await expect(summary.locator('.summary-column--bottom blockquote')).toHaveText(['“بڑا درخت رہنے دیں”']);
+  // right to left, each short end's headline still lies along its own end
+  expect((await box(summary.locator('.summary-end--left'))).x).toBeLessThan(200);
+  expect((await box(summary.locator('.summary-end--right'))).x).toBeGreaterThan(1700);
+  await page.screenshot({ path: `${SHOTS}/table17-${testInfo.project.name}-8-what-we-heard-ur.png` });
+  expect(await axeViolations(page, 'ur summary')).toEqual([]);
+});

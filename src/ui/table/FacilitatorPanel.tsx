@@ -115,7 +115,8 @@ export function FacilitatorPanel() {
         tabIndex={-1}
         data-drop-obstacle="panel"
         data-table-side={side}
-        style={{ transform: `rotate(${sideRotation(side)}deg)` }}
+        // with the keyboard open the panel fits the room left above it, scrolling inside (no header pushed off screen)
+        style={{ transform: `rotate(${sideRotation(side)}deg)`, maxHeight: keyboardOpen ? `calc(100vh - ${KEYBOARD_SIZE.height + 24}px)` : undefined }}
         onKeyDown={(event) => event.key === 'Escape' && closed()}
       >
         <header className="panel-header">

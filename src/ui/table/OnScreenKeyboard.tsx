@@ -129,6 +129,8 @@ export function OnScreenKeyboard({ frame, fieldId }: { frame: KeyboardFrame; fie
                 aria-label={label}
                 aria-pressed={key.type === 'shift' ? shifted : undefined}
                 lang={key.type === 'char' && layout.id === 'urdu' ? 'ur' : undefined}
+                // "?123" must not come out as "123?" in a right-to-left row
+                dir={key.type === 'char' || key.type === 'space' ? undefined : 'auto'}
                 onPointerDown={() => {
                   held.current = false;
                   window.clearTimeout(timer.current);

@@ -19,7 +19,9 @@ function fileName(session: TableSession): string {
 }
 
 export function WhatWeHeard({ session }: { session: TableSession }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // the layout stays left to right so each copy sits at the side it faces; the words inside keep the page's direction
+  const dir = i18n.dir();
   const pins = useAppStore((s) => s.pins);
   const areas = useAppStore((s) => s.areas);
   const closed = useTableStore((s) => s.summaryClosed);
@@ -59,18 +61,18 @@ export function WhatWeHeard({ session }: { session: TableSession }) {
   }
 
   return (
-    <div className="summary" role="dialog" aria-modal="true" aria-label={t('table.summary.label', { name: session.name })} data-drop-obstacle="summary">
+    <div className="summary" dir="ltr" role="dialog" aria-modal="true" aria-label={t('table.summary.label', { name: session.name })} data-drop-obstacle="summary">
       {/* the short ends get the headline along their edge, turned to face them; the long sides read the columns */}
-      <div className="summary-end summary-end--left" aria-hidden="true">
+      <div className="summary-end summary-end--left" dir={dir} aria-hidden="true">
         {text.endLines.map((line, i) => <p key={i}>{line}</p>)}
       </div>
-      <div className="summary-end summary-end--right" aria-hidden="true">
+      <div className="summary-end summary-end--right" dir={dir} aria-hidden="true">
         {text.endLines.map((line, i) => <p key={i}>{line}</p>)}
       </div>
-      <div className="summary-column summary-column--top" aria-hidden="true">
+      <div className="summary-column summary-column--top" dir={dir} aria-hidden="true">
         <SummaryColumn text={text} headingLevel={3} />
       </div>
-      <div className="summary-centre">
+      <div className="summary-centre" dir={dir}>
         <SummaryMap areas={areas} pins={mine} themes={themes} label={t('table.summary.mapLabel', { count: mine.length })} />
         <div className="summary-actions">
           <button type="button" className="table-button" onClick={() => void savePng()}>
@@ -85,7 +87,7 @@ export function WhatWeHeard({ session }: { session: TableSession }) {
         </div>
         {pngError ? <p role="alert">{t('table.summary.pngFailed', { message: pngError })}</p> : null}
       </div>
-      <div className="summary-column summary-column--bottom">
+      <div className="summary-column summary-column--bottom" dir={dir}>
         <SummaryColumn text={text} headingLevel={2} />
       </div>
     </div>
