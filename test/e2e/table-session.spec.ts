@@ -125,6 +125,8 @@ test('a session is started on purpose, notes typed on two on-screen keyboards at
     expect(intersects(k, await box(card))).toBe(false);
   }
   expect(intersects(await box(bottomKeys), await box(topKeys))).toBe(false);
+  // and the two cards moved apart so neither covers the other's field
+  expect(intersects(await box(keepCard), await box(changeCard))).toBe(false);
   // keys are turns taken by two people: letters go to their own card whoever touched last
   for (const [bottomWord, topWord] of [['Keep', 'Safer'], [' the', ' crossing'], [' oak', ' please']]) {
     await typeWithKeys(cdp, bottomKeys, bottomWord!);

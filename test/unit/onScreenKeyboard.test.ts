@@ -111,3 +111,39 @@ describe('keyboards at the table', () => {
     expect(viewportBeside(viewport, 'right', 340)).toEqual({ left: 0, top: 0, width: 1580, height: 1080 });
   });
 });
+
+describe('note cards of several people', () => {
+  const screen = { left: 0, top: 0, width: 1920, height: 1080 };
+  const size = { width: 440, height: 300 };
+  it('moves two cards apart sideways when the keyboards leave no height for one above the other', async () => {
+    const { spreadCards, cardsApart } = await import('../../src/core/noteCardLayout.ts');
+    const cards = [
+      { centre: { x: 860, y: 590 }, side: 'bottom' as const, room: { ...screen, height: 728 } },
+      { centre: { x: 1080, y: 490 }, side: 'top' as const, room: { ...screen, top: 352, height: 728 } },
+    ];
+    const before = JSON.stringify(cards);
+    const spread = spreadCards(cards, size);
+    expect(cardsApart(cards.map((c, i) => ({ ...c, centre: spread[i]! })), size)).toBe(true);
+    expect(spread[0]!.x).toBeLessThan(860);
+    expect(spread[1]!.x).toBeGreaterThan(1080);
+    expect(JSON.stringify(cards)).toBe(before);
+  });
+
+  it('leaves cards that do not overlap where they are, and keeps each in its room', async () => {
+    const { spreadCards } = await import('../../src/core/noteCardLayout.ts');
+    const apart = [
+      { centre: { x: 400, y: 600 }, side: 'bottom' as const, room: screen },
+      { centre: { x: 1400, y: 400 }, side: 'top' as const, room: screen },
+    ];
+    expect(spreadCards(apart, size)).toEqual([{ x: 400, y: 600 }, { x: 1400, y: 400 }]);
+    // three cards at one spot end apart, all on screen
+    const crowd = [0, 1, 2].map(() => ({ centre: { x: 960, y: 540 }, side: 'bottom' as const, room: screen }));
+    const spread = spreadCards(crowd, size);
+    for (const c of spread) {
+      expect(c.x - size.width / 2).toBeGreaterThanOrEqual(0);
+      expect(c.x + size.width / 2).toBeLessThanOrEqual(1920);
+    }
+    const { cardsApart } = await import('../../src/core/noteCardLayout.ts');
+    expect(cardsApart(crowd.map((c, i) => ({ ...c, centre: spread[i]! })), size)).toBe(true);
+  });
+});
