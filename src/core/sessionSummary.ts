@@ -20,6 +20,14 @@ export interface TopItem {
   notes: string[];
 }
 
+/** Words someone left on a pin, with what and where it was about. */
+export interface SummaryQuote {
+  pinId: string;
+  note: string;
+  theme: string;
+  area: string;
+}
+
 export interface SessionSummary {
   sessionId: string;
   counts: KindCounts;
@@ -27,6 +35,8 @@ export interface SessionSummary {
   byArea: SummaryRow[];
   topPriorities: TopItem[];
   topAssets: TopItem[];
+  /** notes quoted as people wrote them, kept apart by kind, oldest first */
+  quotes: { asset: SummaryQuote[]; priority: SummaryQuote[] };
 }
 
 export interface SessionSummaryOptions {
@@ -36,6 +46,8 @@ export interface SessionSummaryOptions {
   top?: number;
   /** at most this many notes kept per top item (default 3) */
   notesPerItem?: number;
+  /** at most this many quotes per kind (default 4) */
+  quotes?: number;
 }
 
 const emptyCounts = (): KindCounts => ({ asset: 0, priority: 0, total: 0 });
@@ -80,11 +92,14 @@ function topItems(pins: readonly PinFeature[], kind: PinKind, top: number, notes
  * const s = summariseSession(pins, 'session-1', { top: 2 });
  * s.counts // => { asset: 3, priority: 5, total: 8 }
  * s.topPriorities[0] // => { theme: 'transport-streets', area: 'old-town', count: 3, notes: ['Crossing by the school'] }
+ * s.quotes.asset[0] // => { pinId: 'p4', note: 'The oak', theme: 'green-space', area: 'old-town' }
  */
 export function summariseSession(pins: readonly PinFeature[], sessionId: string, options: SessionSummaryOptions = {}): SessionSummary {
   const top = options.top ?? 3;
   const notesPerItem = options.notesPerItem ?? 3;
+  const quotes = options.quotes ?? 4;
   if (!Number.isInteger(top) || top < 0) throw new RangeError(`top must be a whole number >= 0, got ${top}`);
+  if (!Number.isInteger(quotes) || quotes < 0) throw new RangeError(`quotes must be a whole number >= 0, got ${quotes}`);
   const hidden = new Set(options.hiddenIds ?? []);
   const mine = sessionPins(pins, sessionId, hidden);
   const counts = emptyCounts();
@@ -105,7 +120,18 @@ export function summariseSession(pins: readonly PinFeature[], sessionId: string,
     byArea: rows(byArea),
     topPriorities: topItems(mine, 'priority', top, notesPerItem),
     topAssets: topItems(mine, 'asset', top, notesPerItem),
+    quotes: { asset: quotesOf(mine, 'asset', quotes), priority: quotesOf(mine, 'priority', quotes) },
   };
+}
+
+function quotesOf(pins: readonly PinFeature[], kind: PinKind, max: number): SummaryQuote[] {
+  const out: SummaryQuote[] = [];
+  for (const pin of pins) {
+    const note = pin.properties.note?.trim();
+    if (pin.properties.kind !== kind || !note || out.length >= max) continue;
+    out.push({ pinId: pin.id, note, theme: pin.properties.theme, area: pin.properties.area });
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 // the contract between the touch table (src/ui/table) and the map it is given (src/map/table): neither imports the other.
 import type { ScreenRect } from './dropToLngLat.ts';
 import type { ScreenPoint } from './pointerTracker.ts';
+import type { TablePinLook } from './tableGroups.ts';
 import type { LngLat, PinFeature, Theme } from './types.ts';
 import type { Basemap } from './basemapConfig.ts';
 
@@ -14,6 +15,8 @@ export interface TableProjector {
 export interface TableMapSlotProps {
   basemap: Basemap;
   pins: readonly PinFeature[];
+  /** how each pin is drawn (by pin id): this group's, an earlier group's (dimmed) or another's; 'current' when missing */
+  pinLooks: ReadonlyMap<string, TablePinLook>;
   themes: readonly Theme[];
   showBoundaries: boolean;
   showLabels: boolean;

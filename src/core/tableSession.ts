@@ -18,6 +18,10 @@ export interface TableSession {
   endedAt?: string;
   /** pins the facilitator hid from the table and its summary; the pins themselves are kept */
   hiddenPinIds: string[];
+  /** when each group after the first came to the table ("next group"), oldest first */
+  groupStarts: string[];
+  /** the group (from 1) that made each of the session's pins, by pin id; see core/tableGroups.ts */
+  pinGroups: Record<string, number>;
 }
 
 /** What the facilitator types to start a session. */
@@ -51,6 +55,9 @@ const sessionSchema = z.object({
   startedAt: z.iso.datetime({ error: 'startedAt must be an ISO 8601 time' }),
   endedAt: z.iso.datetime({ error: 'endedAt must be an ISO 8601 time' }).optional(),
   hiddenPinIds: z.array(z.string().min(1).max(128)).max(10_000).default([]),
+  // sessions stored before groups existed read back as one group
+  groupStarts: z.array(z.iso.datetime()).max(1000).default([]),
+  pinGroups: z.record(z.string().min(1).max(128), z.number().int().min(1).max(1001)).default({}),
 });
 
 function dropUndefined<T extends object>(value: T): T {
@@ -84,11 +91,11 @@ export function parseTableSession(input: unknown): Validated<TableSession> {
  * Makes a new session from checked input; id and clock come from the caller.
  * @example
  * createTableSession({ name: 'Walk', date: '2026-04-18' }, { id: 's1', now: '2026-04-18T10:00:00.000Z' })
- * // => { id: 's1', name: 'Walk', date: '2026-04-18', startedAt: '2026-04-18T10:00:00.000Z', hiddenPinIds: [] }
+ * // => { id: 's1', name: 'Walk', date: '2026-04-18', startedAt: '2026-04-18T10:00:00.000Z', hiddenPinIds: [], groupStarts: [], pinGroups: {} }
  */
 export function createTableSession(input: TableSessionInput, context: { id: string; now: string }): TableSession {
   if (!SESSION_ID.test(context.id)) throw new RangeError(`session id "${context.id}" must be 1–64 letters, digits, "-" or "_"`);
-  return dropUndefined({ ...input, id: context.id, startedAt: context.now, hiddenPinIds: [] }) as TableSession;
+  return dropUndefined({ ...input, id: context.id, startedAt: context.now, hiddenPinIds: [], groupStarts: [], pinGroups: {} }) as TableSession;
 }
 
 /** One problem per field name, for showing beside form fields. */

@@ -5,12 +5,15 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ScreenPoint, TableSide } from '../core/pointerTracker.ts';
 import { sessionPins } from '../core/sessionSummary.ts';
+import { currentGroup, nextGroupOf, pinRecorded } from '../core/tableGroups.ts';
 import { createTableSession, validateSessionInput } from '../core/tableSession.ts';
 import type { TableSession } from '../core/tableSession.ts';
 import type { LngLat, PinFeature, PinKind, Problem } from '../core/types.ts';
 import type { TableSessionRepository } from '../persistence/tableSessionRepository.ts';
 import type { AppStore } from './appStore.ts';
 import type { AuthStore } from './authStore.ts';
+import { createKeyboardSlice } from './tableKeyboardSlice.ts';
+import type { TableKeyboardSlice } from './tableKeyboardSlice.ts';
 
 export interface NotePrompt {
   pinId: string;
@@ -18,7 +21,7 @@ export interface NotePrompt {
   at: ScreenPoint;
 }
 
-export type ToastMessage = 'outside' | 'dragHint' | 'saveFailed';
+export type ToastMessage = 'outside' | 'dragHint' | 'saveFailed' | 'noSession';
 
 export interface Toast {
   id: number;
@@ -42,13 +45,11 @@ export interface StickerDrop {
   position: LngLat;
   side: TableSide;
   at: ScreenPoint;
-  /** name for a session started on the fly when nobody started one */
-  autoSessionName: string;
 }
 
 export type DropResult = { ok: true; pin: PinFeature } | { ok: false; errors: Problem[] };
 
-export interface TableState {
+export interface TableState extends TableKeyboardSlice {
   status: 'loading' | 'ready';
   sessions: TableSession[];
   activeSessionId: string | null;
@@ -62,10 +63,18 @@ export interface TableState {
   layers: TableLayers;
   /** bumped by "next group" and leaving the attract screen: the map goes back to its starting view */
   viewGeneration: number;
+  /** keep or change, chosen on each side's palette; "next group" puts every side back to keep */
+  paletteKinds: Record<TableSide, PinKind>;
+  /** the welcome shown when a new group comes to the table, with its number */
+  welcome: { group: number } | null;
+  paletteKindChosen(side: TableSide, kind: PinKind): void;
+  welcomeDismissed(): void;
   tableOpened(): Promise<void>;
   sessionStarted(input: unknown): Promise<{ ok: true; session: TableSession } | { ok: false; errors: Problem[] }>;
   sessionEnded(): Promise<void>;
-  nextGroup(): void;
+  /** a new group at the table: cards, panel and keyboards go, the palettes go back to keep, a welcome shows */
+  nextGroup(): Promise<void>;
+  /** a pin of the running session; without one nothing is pinned (a passer-by never starts a session) */
   stickerDropped(drop: StickerDrop): Promise<DropResult>;
   /** saves the note of a card's pin; `pinId` is either of its ids, the one it was made with or the server's */
   noteSaved(pinId: string, note: string): Promise<DropResult>;
@@ -110,8 +119,7 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
   const now = deps.now ?? (() => new Date());
   const makeId = deps.makeId ?? defaultId;
   let toastId = 0;
-  // two people dropping the first stickers at once must end up in one session, not two
-  let startingSession: Promise<TableSession> | null = null;
+  const keepEverywhere = (): Record<TableSide, PinKind> => ({ bottom: 'asset', top: 'asset', left: 'asset', right: 'asset' });
 
   return createStore<TableState>()((set, get) => {
     function activeSession(): TableSession | undefined {
@@ -120,8 +128,14 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
     }
 
     async function saveSession(session: TableSession): Promise<void> {
-      await repository.putSession(session);
-      set((state) => ({ sessions: state.sessions.map((s) => (s.id === session.id ? session : s)) }));
+      await updateSession(session.id, () => session);
+    }
+
+    /** changes a session in the state at once, then stores it: two drops landing together both keep their change */
+    async function updateSession(id: string, change: (session: TableSession) => TableSession): Promise<void> {
+      let changed: TableSession | undefined;
+      set((state) => ({ sessions: state.sessions.map((s) => (s.id === id ? (changed = change(s)) : s)) }));
+      if (changed) await repository.putSession(changed);
     }
 
     async function beginSession(session: TableSession): Promise<void> {
@@ -132,25 +146,12 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
       set((state) => ({ sessions: [...state.sessions, session], activeSessionId: session.id }));
     }
 
-    async function ensureSession(name: string): Promise<TableSession> {
-      const current = activeSession();
-      if (current) return current;
-      if (!startingSession) {
-        const session = createTableSession({ name, date: now().toISOString().slice(0, 10) }, { id: makeId(), now: now().toISOString() });
-        startingSession = beginSession(session)
-          .then(() => session)
-          .finally(() => {
-            startingSession = null;
-          });
-      }
-      return startingSession;
-    }
-
     function clearTransient() {
-      return { notePrompts: [], toasts: [], panelOpen: false, summarySessionId: null };
+      return { notePrompts: [], toasts: [], panelOpen: false, summarySessionId: null, keyboards: {}, welcome: null };
     }
 
     return {
+      ...createKeyboardSlice(set),
       status: 'loading',
       sessions: [],
       activeSessionId: null,
@@ -160,8 +161,18 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
       panelSide: 'bottom',
       attract: false,
       summarySessionId: null,
-      layers: { sessionPins: true, otherPins: true, boundaries: true, labels: true },
+      // a session starts with its own pins only; everything else is one toggle away in the panel
+      layers: { sessionPins: true, otherPins: false, boundaries: true, labels: true },
       viewGeneration: 0,
+      paletteKinds: keepEverywhere(),
+      welcome: null,
+
+      paletteKindChosen(side, kind) {
+        set((state) => ({ paletteKinds: { ...state.paletteKinds, [side]: kind } }));
+      },
+      welcomeDismissed() {
+        set({ welcome: null });
+      },
 
       async tableOpened() {
         const [sessions, activeId] = await Promise.all([repository.listSessions(), repository.loadActiveSessionId()]);
@@ -175,7 +186,7 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
         const session = createTableSession(checked.value, { id: makeId(), now: now().toISOString() });
         await beginSession(session);
         // the panel stays open on the new session's controls; what the last group left on the table goes
-        set({ notePrompts: [], toasts: [], summarySessionId: null });
+        set({ notePrompts: [], toasts: [], keyboards: {}, summarySessionId: null, paletteKinds: keepEverywhere() });
         return { ok: true, session };
       },
 
@@ -187,13 +198,26 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
         set({ ...clearTransient(), activeSessionId: null, summarySessionId: session.id });
       },
 
-      nextGroup() {
-        set((state) => ({ ...clearTransient(), viewGeneration: state.viewGeneration + 1 }));
+      async nextGroup() {
+        const session = activeSession();
+        if (session) await updateSession(session.id, (s) => nextGroupOf(s, now().toISOString()));
+        const next = activeSession();
+        set((state) => ({
+          ...clearTransient(),
+          viewGeneration: state.viewGeneration + 1,
+          paletteKinds: keepEverywhere(),
+          welcome: next ? { group: currentGroup(next) } : null,
+        }));
       },
 
       async stickerDropped(drop) {
-        const session = await ensureSession(drop.autoSessionName);
+        const session = activeSession();
+        if (!session) {
+          get().toastShown(drop.side, drop.at, 'noSession');
+          return { ok: false, errors: [{ path: 'session', rule: 'no-session', message: 'no session is running: the facilitator starts one' }] };
+        }
         const { kind, theme, title, position } = drop;
+        const group = currentGroup(session);
         const result = await appStore.getState().pinAdded({ kind, theme, title, position: [position[0], position[1]], sessionId: session.id });
         if (!result.ok) {
           const outside = result.errors.some((e) => e.rule === 'outside-areas');
@@ -201,6 +225,8 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
           return result;
         }
         const pin = result.pin;
+        // the group that dropped it made it, even when "next group" came while the pin was being stored
+        await updateSession(session.id, (s) => pinRecorded(s, pin.id, group));
         set((state) => ({ notePrompts: [...state.notePrompts.filter((p) => p.pinId !== pin.id), { pinId: pin.id, side: drop.side, at: { ...drop.at } }] }));
         return { ok: true, pin };
       },
@@ -241,10 +267,12 @@ export function createTableStore(deps: TableStoreDeps): TableStore {
       async pinHiddenChanged(pinId, hidden, serverReason) {
         const session = activeSession() ?? get().sessions.find((s) => s.id === get().summarySessionId);
         if (!session) return;
-        const ids = new Set(session.hiddenPinIds);
-        if (hidden) ids.add(pinId);
-        else ids.delete(pinId);
-        await saveSession({ ...session, hiddenPinIds: [...ids] });
+        await updateSession(session.id, (s) => {
+          const ids = new Set(s.hiddenPinIds);
+          if (hidden) ids.add(pinId);
+          else ids.delete(pinId);
+          return { ...s, hiddenPinIds: [...ids] };
+        });
         if (hidden) get().notePromptClosed(pinId);
         // a pin still waiting to be sent is not on the server yet; showing again stays on the table (restoring is the planners')
         const app = appStore.getState();

@@ -1,7 +1,7 @@
 // the touch-table connected to its server (the normal set-up, not ?server=off): a sticker drop's note card stays
 // while the server stores the pin, and the words typed on it reach the server with the pin.
-import { expect, test } from './support/appServer.ts';
-import { centreOf, dragTogether, tap, touchSession } from './support/touch.ts';
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, expect, test } from './support/appServer.ts';
+import { centreOf, dragTogether, longPress, tap, touchSession } from './support/touch.ts';
 
 test.use({ viewport: { width: 1920, height: 1080 }, hasTouch: true, isMobile: false, deviceScaleFactor: 1 });
 
@@ -19,6 +19,16 @@ test('a connected drop keeps its note card, and the note typed on it is stored w
   const greenSpace = page.getByRole('region', { name: 'Stickers for the bottom side' }).getByRole('button', { name: 'Green space', exact: true });
   await expect(greenSpace).toBeVisible();
   await expect(page.locator('.area-label').first()).toBeVisible();
+  // a drop pins only in a session: the facilitator signs in and starts one
+  await longPress(cdp, { x: 40, y: 1040 });
+  const panel = page.getByRole('dialog', { name: 'Facilitator' });
+  await panel.getByLabel('E-mail', { exact: true }).fill(E2E_ADMIN_EMAIL);
+  await panel.getByLabel('Password', { exact: true }).fill(E2E_ADMIN_PASSWORD);
+  await panel.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await panel.getByLabel('Session name').fill('Connected hall');
+  await panel.getByRole('button', { name: 'Start session' }).click();
+  await panel.getByRole('button', { name: 'Close panel' }).click();
+  await expect(panel).toBeHidden();
 
   // the server's answer to the new pin is what used to take the card away: wait for it, then look again
   const stored = page.waitForResponse((r) => r.request().method() === 'POST' && /^\/api\/consultations\/[^/]+\/pins$/.test(new URL(r.url()).pathname));

@@ -98,13 +98,24 @@ async function openTable(page: Page, idle = 600) {
 }
 
 async function openPanel(page: Page, cdp: CDPSession) {
-  await longPress(cdp, { x: 40, y: 1040 });
+  // the bottom-left corner, whatever the screen's size
+  await longPress(cdp, { x: 40, y: (page.viewportSize()?.height ?? 1080) - 40 });
   const panel = page.getByRole('dialog', { name: 'Facilitator' });
   await expect(panel).toBeVisible();
   await expect(panel.getByText('No server is connected: this table works on its own and nobody needs to sign in.')).toBeVisible();
   await expect(panel.getByLabel('Password', { exact: true })).toHaveCount(0);
   await expect(panel.getByRole('group', { name: 'Show on the map' })).toBeVisible();
   return panel;
+}
+
+/** the facilitator starts a session on purpose: without one a drop pins nothing */
+async function startSession(page: Page, cdp: CDPSession, name = 'Workshop') {
+  const panel = await openPanel(page, cdp);
+  await panel.getByLabel('Session name').fill(name);
+  await panel.getByRole('button', { name: 'Start session' }).click();
+  await expect(panel.getByRole('heading', { name: `Session: ${name}` })).toBeVisible();
+  await panel.getByRole('button', { name: 'Close panel' }).click();
+  await expect(panel).toBeHidden();
 }
 
 test('with the server, the panel asks for a staff sign-in, and idle time signs the facilitator out there too', async ({ page }, testInfo) => {
@@ -208,6 +219,11 @@ test('two people drag stickers from opposite palettes at once; next group keeps 
   await panel.getByRole('button', { name: 'Next group' }).click();
   await expect(panel).toBeHidden();
   await expect(cards).toHaveCount(0);
+  // the next group is welcomed; a touch lets them start
+  const welcome = page.getByRole('dialog', { name: 'Welcome, group 2' });
+  await expect(welcome).toBeVisible();
+  await tap(cdp, { x: 960, y: 800 });
+  await expect(welcome).toBeHidden();
   await expect(keepMarker).toHaveCount(1);
   await expect(changeMarker).toHaveCount(1);
   const reset = await centreOf(keepMarker);
@@ -243,6 +259,7 @@ test('two people drag stickers from opposite palettes at once; next group keeps 
 test('a sticker let go outside the neighbourhoods makes no pin and says why, facing that side', async ({ page }, testInfo) => {
   const cdp = await touchSession(page);
   await openTable(page);
+  await startSession(page, cdp);
   const before = (await storedPins(page)).length;
   // just past the left palette's strip, left of the neighbourhoods (over the strip the sticker would go back)
   const leftStrip = await boxOf(palette(page, 'left'));
@@ -261,6 +278,7 @@ test('a sticker let go outside the neighbourhoods makes no pin and says why, fac
 test('after the idle time the attract screen shows; touching it returns to the map with the half-written note gone', async ({ page }, testInfo) => {
   const cdp = await touchSession(page);
   await openTable(page, 3);
+  await startSession(page, cdp);
   await dragTogether(cdp, [{ id: 4, from: await centreOf(sticker(page, 'bottom', 'Play & youth')), to: { x: 960, y: 520 } }]);
   const card = page.getByRole('form', { name: 'Pinned: Play & youth' });
   await card.getByLabel('Add a short note (optional)').fill('Half a thought');
@@ -281,6 +299,7 @@ test('after the idle time the attract screen shows; touching it returns to the m
 test('people at both short ends drag from the left and right palettes at once; the pins land there and all faces them', async ({ page }, testInfo) => {
   const cdp = await touchSession(page);
   await openTable(page);
+  await startSession(page, cdp);
   const left = palette(page, 'left');
   const right = palette(page, 'right');
 
@@ -359,6 +378,7 @@ test('people at both short ends drag from the left and right palettes at once; t
 test('at the short ends: outside the neighbourhoods says why facing the right end, a drop on a side palette goes back, a tap asks to drag', async ({ page }, testInfo) => {
   const cdp = await touchSession(page);
   await openTable(page);
+  await startSession(page, cdp);
   const before = (await storedPins(page)).length;
   await dragTogether(cdp, [{ id: 3, from: await centreOf(sticker(page, 'right', 'Safety')), to: { x: 1540, y: 300 } }]);
   const outside = page.getByText('That spot is outside the neighbourhoods. Try a place inside the lines.');
@@ -400,6 +420,7 @@ test.describe('on a smaller screen', () => {
   test('the side palettes step back and the long sides still place stickers where they are dropped', async ({ page }, testInfo) => {
     const cdp = await touchSession(page);
     await openTable(page);
+    await startSession(page, cdp);
     await expect(palette(page, 'left')).toBeHidden();
     await expect(palette(page, 'right')).toBeHidden();
     await expect(palette(page, 'top')).toBeVisible();

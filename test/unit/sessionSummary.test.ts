@@ -66,6 +66,18 @@ describe('summariseSession', () => {
     expect(() => summariseSession(pins, s, { top: 1.5 })).toThrow(/top must be a whole number/);
   });
 
+  it('quotes the notes people left, keep and change apart, oldest first, at most the number asked', () => {
+    const summary = summariseSession(pins, s);
+    expect(summary.quotes).toEqual({
+      asset: [{ pinId: pins[3]!.id, note: 'The oak', theme: 'green', area: 'old-town' }],
+      priority: [{ pinId: pins[0]!.id, note: 'Crossing by the school', theme: 'transport', area: 'old-town' }],
+    });
+    const many = [1, 2, 3].map((m) => pin('asset', 'green', 'brookside', { sessionId: 'q', note: ` note ${m} `, minute: 10 + m }));
+    expect(summariseSession([...many].reverse(), 'q', { quotes: 2 }).quotes.asset.map((q) => q.note)).toEqual(['note 1', 'note 2']);
+    expect(summariseSession(pins, s, { hiddenIds: [pins[3]!.id] }).quotes.asset).toEqual([]);
+    expect(() => summariseSession(pins, s, { quotes: -1 })).toThrow(/quotes must be a whole number/);
+  });
+
   it('lists a session\'s pins oldest first', () => {
     const shuffled = [pins[5]!, pins[0]!, pins[3]!];
     expect(sessionPins(shuffled, s).map((p) => p.properties.createdAt.slice(14, 16))).toEqual(['01', '04', '06']);
@@ -91,8 +103,13 @@ describe('table sessions', () => {
 
   it('makes sessions with ids the server accepts, and reads stored ones back', () => {
     const session = createTableSession({ name: 'Walk', date: '2026-04-18' }, { id: 'abc-123', now: '2026-04-18T10:00:00.000Z' });
-    expect(session).toEqual({ id: 'abc-123', name: 'Walk', date: '2026-04-18', startedAt: '2026-04-18T10:00:00.000Z', hiddenPinIds: [] });
+    expect(session).toEqual({ id: 'abc-123', name: 'Walk', date: '2026-04-18', startedAt: '2026-04-18T10:00:00.000Z', hiddenPinIds: [], groupStarts: [], pinGroups: {} });
     expect(parseTableSession(session)).toEqual({ ok: true, value: session, warnings: [] });
+    // a session stored before groups existed reads back as one group with no pins noted
+    const { groupStarts: _g, pinGroups: _p, ...older } = session;
+    expect(parseTableSession(older)).toEqual({ ok: true, value: session, warnings: [] });
+    const badGroup = parseTableSession({ ...session, pinGroups: { p1: 0 } });
+    expect(badGroup.ok ? [] : badGroup.errors.map((e) => e.path)).toEqual(['pinGroups.p1']);
     expect(() => createTableSession({ name: 'Walk', date: '2026-04-18' }, { id: 'a b', now: '2026-04-18T10:00:00.000Z' })).toThrow(/letters, digits/);
     const damaged = parseTableSession({ ...session, startedAt: 'yesterday' });
     expect(damaged.ok ? [] : damaged.errors.map((e) => e.path)).toEqual(['startedAt']);

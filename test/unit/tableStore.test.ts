@@ -47,7 +47,6 @@ const drop = (over: Partial<StickerDrop> = {}): StickerDrop => ({
   position: inside1!,
   side: 'bottom',
   at: { x: 500, y: 400 },
-  autoSessionName: 'Table session',
   ...over,
 });
 
@@ -69,18 +68,60 @@ describe('table store', () => {
     expect(table.getState().notePrompts).toEqual([]);
   });
 
-  it('starts one session on the fly when two stickers land at once with no session running', async () => {
+  it('pins nothing and starts no session when a sticker lands before the facilitator started one', async () => {
     const { table, store, sessions } = await setup();
+    const before = store.getState().pins.length;
+    const result = await table.getState().stickerDropped(drop({ side: 'left', at: { x: 300, y: 500 } }));
+    expect(result.ok ? [] : result.errors.map((e) => e.rule)).toEqual(['no-session']);
+    expect(store.getState().pins).toHaveLength(before);
+    expect(await sessions.listSessions()).toEqual([]);
+    expect(table.getState()).toMatchObject({ activeSessionId: null, notePrompts: [] });
+    // the person who dropped it is told why, facing them
+    expect(table.getState().toasts).toMatchObject([{ side: 'left', message: 'noSession', at: { x: 300, y: 500 } }]);
+  });
+
+  it('notes which group made each pin, also for two drops landing at once, and next group resets the table for the next group', async () => {
+    const { table, store, sessions } = await setup();
+    await table.getState().sessionStarted({ name: 'Walk', date: '2026-04-18' });
+    expect(table.getState().layers).toMatchObject({ sessionPins: true, otherPins: false });
     const [a, b] = await Promise.all([table.getState().stickerDropped(drop()), table.getState().stickerDropped(drop({ theme: 'safety', kind: 'priority', position: inside2!, side: 'top' }))]);
-    expect(a.ok && b.ok).toBe(true);
-    expect(await sessions.listSessions()).toHaveLength(1);
-    const tagged = store.getState().pins.filter((p) => p.properties.sessionId === 'session-1');
-    expect(tagged.map((p) => p.properties.theme).sort()).toEqual(['green-space', 'safety']);
-    expect(table.getState().notePrompts).toHaveLength(2);
+    if (!a.ok || !b.ok) throw new Error('drops failed');
+    table.getState().paletteKindChosen('top', 'priority');
+    table.getState().keyboardOpened('top', 'note-field');
+    expect(table.getState().paletteKinds.top).toBe('priority');
+
+    await table.getState().nextGroup();
+    expect(table.getState()).toMatchObject({
+      welcome: { group: 2 },
+      keyboards: {},
+      notePrompts: [],
+      paletteKinds: { bottom: 'asset', top: 'asset', left: 'asset', right: 'asset' },
+    });
+    const c = await table.getState().stickerDropped(drop({ theme: 'housing' }));
+    if (!c.ok) throw new Error('drop failed');
+    const [stored] = await sessions.listSessions();
+    expect(stored?.groupStarts).toEqual(['2026-04-18T10:00:00.000Z']);
+    expect(stored?.pinGroups).toEqual({ [a.pin.id]: 1, [b.pin.id]: 1, [c.pin.id]: 2 });
+    expect(store.getState().pins.filter((p) => p.properties.sessionId === 'session-1')).toHaveLength(3);
+    table.getState().welcomeDismissed();
+    expect(table.getState().welcome).toBeNull();
+  });
+
+  it('keeps one keyboard per side and closes the one on a field that went away', async () => {
+    const { table } = await setup();
+    table.getState().keyboardOpened('bottom', 'note-a');
+    table.getState().keyboardOpened('top', 'note-b');
+    table.getState().keyboardOpened('bottom', 'sign-in-email');
+    expect(Object.fromEntries(Object.entries(table.getState().keyboards).map(([side, k]) => [side, k.fieldId]))).toEqual({ bottom: 'sign-in-email', top: 'note-b' });
+    table.getState().keyboardClosed('note-b');
+    expect(Object.keys(table.getState().keyboards)).toEqual(['bottom']);
+    table.getState().idleEntered();
+    expect(table.getState().keyboards).toEqual({});
   });
 
   it('makes no pin outside the boundaries and shows a toast on the dropper\'s side', async () => {
     const { table, store } = await setup();
+    await table.getState().sessionStarted({ name: 'Walk', date: '2026-04-18' });
     const before = store.getState().pins.length;
     const result = await table.getState().stickerDropped(drop({ position: [0, 0], side: 'top' }));
     expect(result.ok).toBe(false);
@@ -95,7 +136,7 @@ describe('table store', () => {
     const second = await table.getState().stickerDropped(drop({ position: inside2! }));
     table.getState().panelOpened('top');
     const generation = table.getState().viewGeneration;
-    table.getState().nextGroup();
+    await table.getState().nextGroup();
     expect(table.getState()).toMatchObject({ notePrompts: [], panelOpen: false, viewGeneration: generation + 1 });
     const ids = store.getState().pins.map((p) => p.id);
     expect(first.ok && ids.includes(first.pin.id)).toBe(true);
@@ -172,6 +213,7 @@ describe('table store in server mode', () => {
   it('keeps the note card of a dropped pin through the server\'s answer, and the note typed on it reaches the server', async () => {
     const { server, appStore, table, close } = await serverModeTable();
     try {
+      await table.getState().sessionStarted({ name: 'Hall', date: '2026-04-18' });
       const dropped = await table.getState().stickerDropped(drop({ theme: 'green', position: [-2.25, 53.45] }));
       if (!dropped.ok) throw new Error(`drop failed: ${JSON.stringify(dropped.errors)}`);
       const madeAs = dropped.pin.id;
@@ -234,7 +276,7 @@ describe('IndexedDB session repository', () => {
     const { createIndexedDbSessionRepository } = await import('../../src/persistence/tableSessionRepository.ts');
     const factory = new IDBFactory();
     const first = await createIndexedDbSessionRepository({ name: 'table-test', factory });
-    const session = { id: 's1', name: 'Walk', date: '2026-04-18', startedAt: '2026-04-18T10:00:00.000Z', hiddenPinIds: [] };
+    const session = { id: 's1', name: 'Walk', date: '2026-04-18', startedAt: '2026-04-18T10:00:00.000Z', hiddenPinIds: [], groupStarts: [], pinGroups: { p1: 1 } };
     await first.putSession(session);
     await first.putSession({ ...session, id: 's0', name: '' });
     await first.saveActiveSessionId('s1');

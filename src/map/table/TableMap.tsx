@@ -54,7 +54,7 @@ function StartingView({ generation }: { generation: number }) {
   return null;
 }
 
-export function TableMap({ basemap, pins, themes, showBoundaries, showLabels, viewGeneration, onProjector }: TableMapProps) {
+export function TableMap({ basemap, pins, pinLooks, themes, showBoundaries, showLabels, viewGeneration, onProjector }: TableMapProps) {
   return (
     <MapContainer
       className={showLabels ? 'table-map' : 'table-map table-map--no-labels'}
@@ -68,7 +68,7 @@ export function TableMap({ basemap, pins, themes, showBoundaries, showLabels, vi
     >
       <BasemapLayer basemap={basemap} attributionInControl />
       {showBoundaries ? <BoundaryLayer /> : null}
-      <TablePinLayer pins={pins} themes={themes} />
+      <TablePinLayer pins={pins} looks={pinLooks} themes={themes} />
       <StartingView generation={viewGeneration} />
       <ProjectorBridge onProjector={onProjector} />
       <MapLabel />

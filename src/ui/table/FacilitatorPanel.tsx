@@ -1,10 +1,12 @@
 // the facilitator's panel: sign in, start/end a session, next group, undo, hide pins, layers, past summaries.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KEYBOARD_SIZE } from '../../core/keyboardPlacement.ts';
 import { sideRotation } from '../../core/sideRotation.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { useAuth, useStaffRole } from '../../store/useAuth.ts';
 import { SignInForm } from '../SignInForm.tsx';
+import { EndSessionConfirm } from './EndSessionConfirm.tsx';
 import { LayerChoices } from './LayerChoices.tsx';
 import { SessionPinList } from './SessionPinList.tsx';
 import { SessionStartForm } from './SessionStartForm.tsx';
@@ -18,14 +20,16 @@ function ActiveSession() {
   const ended = useTableStore((s) => s.sessionEnded);
   const summaryOpened = useTableStore((s) => s.summaryOpened);
   const [undone, setUndone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   if (!session) return <SessionStartForm />;
   return (
     <>
       <section className="panel-section">
         <h3>{t('table.session.current', { name: session.name })}</h3>
         <p className="panel-meta">{[session.place, session.date, session.facilitator].filter(Boolean).join(' · ')}</p>
-        <div className="panel-actions">
-          <button type="button" className="table-button table-button--primary" onClick={nextGroup}>
+        {confirming ? <EndSessionConfirm name={session.name} onCancel={() => setConfirming(false)} onConfirm={() => void ended()} /> : null}
+        <div className="panel-actions" hidden={confirming}>
+          <button type="button" className="table-button table-button--primary" onClick={() => void nextGroup()}>
             {t('table.session.nextGroup')}
           </button>
           <button
@@ -41,7 +45,7 @@ function ActiveSession() {
           <button type="button" className="table-button" onClick={() => summaryOpened(session.id)}>
             {t('table.summary.open')}
           </button>
-          <button type="button" className="table-button table-button--danger" onClick={() => void ended()}>
+          <button type="button" className="table-button table-button--danger" onClick={() => setConfirming(true)}>
             {t('table.session.end')}
           </button>
         </div>
@@ -89,6 +93,9 @@ export function FacilitatorPanel() {
   const planner = useStaffRole() !== null;
   const signedIn = useAuth((s) => s.user !== null);
   const checked = useAuth((s) => s.checked);
+  // this side's on-screen keyboard lies along the edge: the panel moves into the room that is left
+  const keyboardOpen = useTableStore((s) => s.keyboards[side] !== undefined);
+  const room = keyboardOpen ? { [side === 'top' ? 'paddingTop' : side === 'bottom' ? 'paddingBottom' : side === 'left' ? 'paddingLeft' : 'paddingRight']: KEYBOARD_SIZE.height } : undefined;
   const dialog = useRef<HTMLDivElement>(null);
   // without a server (device-only mode) there is nobody to check a passphrase: the panel opens, and says so
   const unlocked = !server || planner;
@@ -98,7 +105,7 @@ export function FacilitatorPanel() {
   }, []);
 
   return (
-    <div className="panel-backdrop" onPointerDown={(event) => event.target === event.currentTarget && closed()}>
+    <div className="panel-backdrop" style={room} onPointerDown={(event) => event.target === event.currentTarget && closed()}>
       <div
         ref={dialog}
         className="facilitator-panel"
@@ -107,7 +114,9 @@ export function FacilitatorPanel() {
         aria-labelledby={`${id}-title`}
         tabIndex={-1}
         data-drop-obstacle="panel"
-        style={{ transform: `rotate(${sideRotation(side)}deg)` }}
+        data-table-side={side}
+        // with the keyboard open the panel fits the room left above it, scrolling inside (no header pushed off screen)
+        style={{ transform: `rotate(${sideRotation(side)}deg)`, maxHeight: keyboardOpen ? `calc(100vh - ${KEYBOARD_SIZE.height + 24}px)` : undefined }}
         onKeyDown={(event) => event.key === 'Escape' && closed()}
       >
         <header className="panel-header">

@@ -1,6 +1,9 @@
 // after a drop: a large card near the new pin, facing whoever dropped it, to add a short note or skip.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KEYBOARD_SIZE, viewportBeside } from '../../core/keyboardPlacement.ts';
+import { spreadCards } from '../../core/noteCardLayout.ts';
+import type { ScreenPoint } from '../../core/pointerTracker.ts';
 import { cardCentreNear, sideRotation } from '../../core/sideRotation.ts';
 import { NOTE_MAX } from '../../core/types.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
@@ -12,7 +15,7 @@ const CARD = { width: 440, height: 300 };
 /** a card nobody touches goes away on its own; the pin stays */
 export const NOTE_CARD_TIMEOUT_MS = 45_000;
 
-function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, ThemeView> }) {
+function NoteCard({ prompt, centre, themes }: { prompt: NotePrompt; centre: ScreenPoint; themes: Map<string, ThemeView> }) {
   const { t } = useTranslation();
   const id = useId();
   const pin = useAppStore((s) => s.pins.find((p) => p.id === prompt.pinId));
@@ -33,14 +36,13 @@ function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, 
   );
 
   if (!pin) return null;
-  const viewport = { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
-  const centre = cardCentreNear(prompt.at, prompt.side, CARD, viewport, 48);
   const theme = themes.get(pin.properties.theme);
   const trimmed = note.trim();
   return (
     <form
       className="note-card"
       data-drop-obstacle={`note-${prompt.pinId}`}
+      data-table-side={prompt.side}
       aria-labelledby={`${id}-heading`}
       style={{ left: centre.x, top: centre.y, width: CARD.width, transform: `translate(-50%, -50%) rotate(${sideRotation(prompt.side)}deg)` }}
       onPointerDown={() => setTouchedAt(Date.now())}
@@ -83,10 +85,19 @@ function NoteCard({ prompt, themes }: { prompt: NotePrompt; themes: Map<string, 
 
 export function NoteCards({ themes }: { themes: Map<string, ThemeView> }) {
   const prompts = useTableStore((s) => s.notePrompts);
+  const keyboards = useTableStore((s) => s.keyboards);
+  const screen = { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
+  // each card sits between its pin and its person; with that side's keyboard open it moves out of the keyboard's
+  // way, and cards of several people are moved apart so none covers another's field
+  const placed = prompts.map((prompt) => {
+    const room = keyboards[prompt.side] ? viewportBeside(screen, prompt.side, KEYBOARD_SIZE.height + 12) : screen;
+    return { side: prompt.side, room, centre: cardCentreNear(prompt.at, prompt.side, CARD, room, 48) };
+  });
+  const centres = spreadCards(placed, CARD);
   return (
     <>
-      {prompts.map((prompt) => (
-        <NoteCard key={prompt.pinId} prompt={prompt} themes={themes} />
+      {prompts.map((prompt, i) => (
+        <NoteCard key={prompt.pinId} prompt={prompt} centre={centres[i]!} themes={themes} />
       ))}
     </>
   );

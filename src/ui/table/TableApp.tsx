@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { hitTestDrop } from '../../core/hitTestDrop.ts';
 import type { ScreenRect } from '../../core/dropToLngLat.ts';
 import type { DragSource, ScreenPoint } from '../../core/pointerTracker.ts';
-import { sessionPins } from '../../core/sessionSummary.ts';
+import { currentGroup, tablePins } from '../../core/tableGroups.ts';
 import { idleSecondsFrom } from '../../core/tableSession.ts';
 import type { TableMapSlotProps, TableProjector } from '../../core/tableMapSlot.ts';
 import { openSessionRepositoryLazily } from '../../persistence/tableSessionRepository.ts';
@@ -21,14 +21,17 @@ import { FacilitatorCorners } from './FacilitatorCorners.tsx';
 import { FacilitatorPanel } from './FacilitatorPanel.tsx';
 import { NoteCards } from './NoteCards.tsx';
 import { StickerPalette } from './StickerPalette.tsx';
+import { TableKeyboards } from './TableKeyboards.tsx';
 import { TableStoreProvider } from './TableStoreContext.tsx';
 import { TableToasts } from './TableToasts.tsx';
 import { useIdleTimer } from './useIdleTimer.ts';
 import { useStickerDrag } from './useStickerDrag.ts';
 import { useTableStore } from './useTableStore.ts';
+import { WelcomeGroup } from './WelcomeGroup.tsx';
 import { WhatWeHeard } from './WhatWeHeard.tsx';
 import type { Basemap } from '../../core/basemapConfig.ts';
 import './table.css';
+import './table17.css';
 
 export interface TableAppProps {
   /** the map component (src/map/table/TableMap with tiles bound), injected so this layer stays leaflet-free */
@@ -50,7 +53,7 @@ function obstacles(): { id: string; rect: ScreenRect }[] {
   });
 }
 
-function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMapSlotProps>; tiles: TableAppProps['tiles']; idleSeconds: number }) {
+function TableSurface({ Map, tiles, idleSeconds, root }: { Map: ComponentType<TableMapSlotProps>; tiles: TableAppProps['tiles']; idleSeconds: number; root: HTMLElement | null }) {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
   const loadError = useAppStore((s) => s.loadError);
@@ -68,12 +71,12 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
   const idleEntered = useTableStore((s) => s.idleEntered);
   const projector = useRef<TableProjector | null>(null);
 
-  const visiblePins = useMemo(() => {
-    const hidden = new Set(session?.hiddenPinIds ?? []);
-    const mine = session ? sessionPins(pins, session.id, hidden) : [];
-    const others = pins.filter((p) => !session || p.properties.sessionId !== session.id);
-    return [...(layers.otherPins ? others : []), ...(layers.sessionPins ? mine : [])];
+  const welcome = useTableStore((s) => s.welcome);
+  const { visiblePins, pinLooks } = useMemo(() => {
+    const shown = tablePins(pins, session, { showOthers: layers.otherPins, showSession: layers.sessionPins });
+    return { visiblePins: shown.map((s) => s.pin), pinLooks: new globalThis.Map(shown.map((s) => [s.pin.id, s.look])) };
   }, [pins, session, layers.otherPins, layers.sessionPins]);
+  const sessionStatus = session ? t('table.status.running', { name: session.name, group: currentGroup(session) }) : t('table.status.none');
 
   const drop = useCallback(
     (source: DragSource, at: ScreenPoint) => {
@@ -88,9 +91,9 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
         return;
       }
       const title = (byId.get(source.theme)?.label ?? source.theme).slice(0, 80);
-      void stickerDropped({ ...source, title, position, at, autoSessionName: t('table.session.autoName', { date: new Date().toLocaleDateString() }) });
+      void stickerDropped({ ...source, title, position, at });
     },
-    [byId, stickerDropped, toastShown, t],
+    [byId, stickerDropped, toastShown],
   );
   const tap = useCallback((source: DragSource, at: ScreenPoint) => toastShown(source.side, at, 'dragHint'), [toastShown]);
   const keyboard = useCallback(
@@ -121,17 +124,19 @@ function TableSurface({ Map, tiles, idleSeconds }: { Map: ComponentType<TableMap
   return (
     <>
       <main className="table-map-frame" aria-label={t('table.mapArea')}>
-        <Map basemap={tiles.basemap} pins={visiblePins} themes={appThemes} showBoundaries={layers.boundaries} showLabels={layers.labels} viewGeneration={viewGeneration} onProjector={onProjector} />
+        <Map basemap={tiles.basemap} pins={visiblePins} pinLooks={pinLooks} themes={appThemes} showBoundaries={layers.boundaries} showLabels={layers.labels} viewGeneration={viewGeneration} onProjector={onProjector} />
       </main>
-      <StickerPalette side="top" themes={themes} bind={bind} />
-      <StickerPalette side="bottom" themes={themes} bind={bind} />
-      <StickerPalette side="left" themes={themes} bind={bind} />
-      <StickerPalette side="right" themes={themes} bind={bind} />
+      <StickerPalette side="top" themes={themes} bind={bind} status={sessionStatus} />
+      <StickerPalette side="bottom" themes={themes} bind={bind} status={sessionStatus} />
+      <StickerPalette side="left" themes={themes} bind={bind} status={sessionStatus} />
+      <StickerPalette side="right" themes={themes} bind={bind} status={sessionStatus} />
       <NoteCards themes={byId} />
       <TableToasts />
       <FacilitatorCorners />
       <DragGhosts ghosts={ghosts} ghostRef={ghostRef} themes={byId} />
       {panelOpen ? <FacilitatorPanel /> : null}
+      <TableKeyboards root={root} />
+      {welcome ? <WelcomeGroup group={welcome.group} /> : null}
       {summarySession ? <WhatWeHeard session={summarySession} /> : null}
       {attract ? <AttractScreen /> : null}
     </>
@@ -143,6 +148,7 @@ export function TableApp({ Map, tiles, sessions, idleSeconds }: TableAppProps) {
   const auth = useAuthStoreApi();
   const [table] = useState(() => createTableStore({ appStore, auth, sessions: sessions ?? openSessionRepositoryLazily() }));
   const seconds = idleSeconds ?? idleSecondsFrom(globalThis.location?.search ?? '');
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
 
   useEffect(
     function openTable() {
@@ -169,13 +175,14 @@ export function TableApp({ Map, tiles, sessions, idleSeconds }: TableAppProps) {
   return (
     <TableStoreProvider store={table}>
       <div
+        ref={setRoot}
         className="table-root"
         onContextMenu={(event) => {
           // a long touch would open the context menu over everyone's stickers; text fields keep theirs
           if (!(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) event.preventDefault();
         }}
       >
-        <TableSurface Map={Map} tiles={tiles} idleSeconds={seconds} />
+        <TableSurface Map={Map} tiles={tiles} idleSeconds={seconds} root={root} />
       </div>
     </TableStoreProvider>
   );

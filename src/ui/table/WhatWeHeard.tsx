@@ -1,4 +1,5 @@
-// "what we heard": a full-screen summary of one session, readable from both long sides, saved as png or printed.
+// "what we heard": a full-screen summary of one session, readable from every side (columns for the long sides, a
+// headline along each short end), saved as png or printed.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionPins, summariseSession } from '../../core/sessionSummary.ts';
@@ -18,7 +19,9 @@ function fileName(session: TableSession): string {
 }
 
 export function WhatWeHeard({ session }: { session: TableSession }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // the layout stays left to right so each copy sits at the side it faces; the words inside keep the page's direction
+  const dir = i18n.dir();
   const pins = useAppStore((s) => s.pins);
   const areas = useAppStore((s) => s.areas);
   const closed = useTableStore((s) => s.summaryClosed);
@@ -58,11 +61,18 @@ export function WhatWeHeard({ session }: { session: TableSession }) {
   }
 
   return (
-    <div className="summary" role="dialog" aria-modal="true" aria-label={t('table.summary.label', { name: session.name })} data-drop-obstacle="summary">
-      <div className="summary-column summary-column--top" aria-hidden="true">
+    <div className="summary" dir="ltr" role="dialog" aria-modal="true" aria-label={t('table.summary.label', { name: session.name })} data-drop-obstacle="summary">
+      {/* the short ends get the headline along their edge, turned to face them; the long sides read the columns */}
+      <div className="summary-end summary-end--left" dir={dir} aria-hidden="true">
+        {text.endLines.map((line, i) => <p key={i}>{line}</p>)}
+      </div>
+      <div className="summary-end summary-end--right" dir={dir} aria-hidden="true">
+        {text.endLines.map((line, i) => <p key={i}>{line}</p>)}
+      </div>
+      <div className="summary-column summary-column--top" dir={dir} aria-hidden="true">
         <SummaryColumn text={text} headingLevel={3} />
       </div>
-      <div className="summary-centre">
+      <div className="summary-centre" dir={dir}>
         <SummaryMap areas={areas} pins={mine} themes={themes} label={t('table.summary.mapLabel', { count: mine.length })} />
         <div className="summary-actions">
           <button type="button" className="table-button" onClick={() => void savePng()}>
@@ -77,7 +87,7 @@ export function WhatWeHeard({ session }: { session: TableSession }) {
         </div>
         {pngError ? <p role="alert">{t('table.summary.pngFailed', { message: pngError })}</p> : null}
       </div>
-      <div className="summary-column summary-column--bottom">
+      <div className="summary-column summary-column--bottom" dir={dir}>
         <SummaryColumn text={text} headingLevel={2} />
       </div>
     </div>
