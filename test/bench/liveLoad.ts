@@ -46,8 +46,19 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** fetch, tried again on a reset connection (a keep-alive socket the server closed), as a client's retry would */
+async function fetchRetrying(url: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await fetchRetrying(url);
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -96,7 +107,7 @@ async function measure(mode: Mode, env: Record<string, string>, slug: string): P
             const pin = next();
             const body = JSON.stringify({ type: 'Feature', id: pin.id, geometry: pin.geometry, properties: { kind: pin.properties.kind, theme: pin.properties.theme, title: 'live bench' } });
             const sent = performance.now();
-            posts.push(fetch(`${base(writer)}/pins`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-device-token': token, 'idempotency-key': pin.id } }).then(async (res) => {
+            posts.push(fetchRetrying(`${base(writer)}/pins`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-device-token': token, 'idempotency-key': pin.id } }).then(async (res) => {
               await res.text();
               if (res.status !== 201) throw new Error(`POST pin: ${res.status}`);
               const at = performance.now();
