@@ -18,12 +18,13 @@ export interface PlannerPins {
 
 /**
  * Parses (when given text) and validates a GeoJSON FeatureCollection of pins for the planner view.
- * Throws PinInputError with specific problems: not JSON, not a FeatureCollection, too many pins, bad features.
+ * Throws PinInputError with specific problems: not JSON, not a FeatureCollection, more than `maxPins` (a file in the
+ * planner view: MAX_ANALYSIS_PINS; the server's own pins are not limited), bad features.
  * @example
  * const { table, titles } = loadPlannerPins('{"type":"FeatureCollection","features":[]}');
  * table.length // => 0
  */
-export function loadPlannerPins(input: string | unknown): PlannerPins {
+export function loadPlannerPins(input: string | unknown, maxPins: number = MAX_ANALYSIS_PINS): PlannerPins {
   let pins: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -34,9 +35,9 @@ export function loadPlannerPins(input: string | unknown): PlannerPins {
     }
   }
   const features = (pins as { features?: unknown } | null)?.features;
-  if (Array.isArray(features) && features.length > MAX_ANALYSIS_PINS) {
+  if (Array.isArray(features) && features.length > maxPins) {
     throw new PinInputError([
-      { path: 'features', rule: 'too-many-pins', message: `the file has ${features.length} pins; the planner view reads at most ${MAX_ANALYSIS_PINS}` },
+      { path: 'features', rule: 'too-many-pins', message: `the file has ${features.length} pins; the planner view reads at most ${maxPins}` },
     ]);
   }
   const { table, warnings } = buildPinTable(pins);

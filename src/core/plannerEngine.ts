@@ -60,7 +60,8 @@ export interface ClusterMarkWithTitle extends ClusterCountMark {
 }
 
 export interface PlannerEngine {
-  load(areas: unknown, pins: unknown): PlannerLoadSummary;
+  /** `maxPins`: refuse more pins than this (default MAX_ANALYSIS_PINS, the planner view's file limit) */
+  load(areas: unknown, pins: unknown, options?: { maxPins?: number }): PlannerLoadSummary;
   /** the summary of the pins as they are now, changes included (what load would return for them, but loadMs) */
   summary(): PlannerLoadSummary;
   /**
@@ -156,10 +157,10 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
   }
 
   return {
-    load(areasInput, pinsInput) {
+    load(areasInput, pinsInput, options = {}) {
       const started = clock();
       const checked = checkAggregationAreas(areasInput);
-      const next = loadPlannerPins(pinsInput);
+      const next = loadPlannerPins(pinsInput, options.maxPins);
       const live = createLivePins(next);
       const areaIndex = buildAreaIndex(checked.areas);
       state = {

@@ -75,7 +75,7 @@ export function createPlannerAggregates(storage: ConsultationStorage, options: P
     const latest = await storage.latestEventId();
     const [areas, pins] = await Promise.all([storage.getAreas(), storage.listPins()]);
     const engine = createPlannerEngine();
-    const summary = engine.load(areas, { type: 'FeatureCollection', features: pins });
+    const summary = engine.load(areas, { type: 'FeatureCollection', features: pins }, { maxPins: Infinity });
     cursor = latest ?? 0;
     rebuildNeeded = false;
     built = { engine, summary, areaIds: areaIdsOf(areas), areas, builtAt: clock() };

@@ -38,7 +38,7 @@ export function createRebuildAggregates(storage: ConsultationStorage, options: P
     const [areas, pins] = await Promise.all([storage.getAreas(), storage.listPins()]);
     const engine = createPlannerEngine();
     try {
-      const summary = engine.load(areas, { type: 'FeatureCollection', features: pins });
+      const summary = engine.load(areas, { type: 'FeatureCollection', features: pins }, { maxPins: Infinity });
       built = { engine, summary, areaIds: areas.features.map((f) => f.properties.id), areas, builtAt: clock() };
       return built;
     } catch (error) {
