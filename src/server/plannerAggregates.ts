@@ -29,8 +29,8 @@ function applyEvent(engine: PlannerEngine, event: StorageEvent): boolean {
     case 'areas-replaced':
     case 'themes-replaced':
       return true;
-    case 'consultation-updated':
     // an answer or a comment changes no count
+    case 'consultation-updated':
     case 'pin-answered':
     case 'comment-created':
     case 'comment-updated':
