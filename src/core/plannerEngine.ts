@@ -6,6 +6,7 @@ import { countByGroup, type CountArrays, type PinFilter } from './countPins.ts';
 import { assignHexes, hexLayout } from './hexBins.ts';
 import { loadPlannerPins, type PlannerPins } from './loadPlannerPins.ts';
 import { createPlannerClusters, type ClusterCountMark, type PlannerClusters } from './plannerClusters.ts';
+import type { PublishedMark } from './protectedCounts.ts';
 import { topPinsBySupports, type TopPins } from './topPins.ts';
 import { weeklyCounts, type WeeklyCounts } from './weeklyCounts.ts';
 
@@ -47,6 +48,8 @@ export interface PlannerResult {
   weeks: WeeklyCounts;
   top: TopPins;
   computeMs: number;
+  /** set when the figures were protected before they were sent (protectedCounts.ts): the k used */
+  protection?: { minCount: number };
 }
 
 export interface ClusterMarkWithTitle extends ClusterCountMark {
@@ -54,6 +57,8 @@ export interface ClusterMarkWithTitle extends ClusterCountMark {
   title: string;
   /** 'asset' | 'priority' for a single pin, '' for clusters */
   kind: '' | 'asset' | 'priority';
+  /** set on protected answers: the published count and mix (the plain fields hold 0 where hidden) */
+  published?: PublishedMark;
 }
 
 export interface PlannerEngine {
