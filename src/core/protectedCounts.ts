@@ -94,38 +94,29 @@ export function protectWeeks(weeks: WeeklyCounts, k: number): WeeklyCounts {
 }
 
 /**
- * The figures for all areas together, from per-group figures (the areas and the pins outside them). With nothing
- * hidden, the plain sums; otherwise every figure is "at least" the sum of the shown ones, since an exact total beside
- * the shown areas would give away the hidden ones by subtraction.
+ * The figures for all areas together, from per-group figures (the areas and the pins outside them): each one the plain
+ * sum where every part is shown, else "at least" the sum of the shown parts (withheld when that is 0), since an exact
+ * total beside the shown parts would give the hidden ones away by subtraction. Everything here is worked out from the
+ * published figures alone, so it reveals nothing they do not.
  * @example
- * overallFromPublished([{ total: 9, asset: 9, priority: 0, byTheme: {} }]).total // => 9
+ * overallFromPublished([{ total: 9, asset: 9, priority: 0, byTheme: {} }, { total: { suppressed: true, lessThan: 5 }, asset: { suppressed: true, lessThan: 5 }, priority: 0, byTheme: {} }]).total
+ * // => { suppressed: true, atLeast: 9 }
  */
 export function overallFromPublished(groups: readonly PublishedCounts[]): PublishedCounts {
   const themes = Object.keys(groups[0]?.byTheme ?? {});
-  let anyHidden = false;
-  const add = (sum: number, c: PublishedCount) => {
-    if (isSuppressed(c)) {
-      anyHidden = true;
-      return sum;
+  const sum = (cells: readonly PublishedCount[]): PublishedCount => {
+    let shown = 0;
+    let hidden = false;
+    for (const c of cells) {
+      if (isSuppressed(c)) hidden = true;
+      else shown += c;
     }
-    return sum + c;
+    if (!hidden) return shown;
+    return shown > 0 ? { suppressed: true, atLeast: shown } : { suppressed: true };
   };
-  const sums: PinCounts = { total: 0, asset: 0, priority: 0, byTheme: {} };
-  for (const t of themes) sums.byTheme[t] = { asset: 0, priority: 0 };
-  for (const g of groups) {
-    sums.total = add(sums.total, g.total);
-    sums.asset = add(sums.asset, g.asset);
-    sums.priority = add(sums.priority, g.priority);
-    for (const t of themes) {
-      sums.byTheme[t]!.asset = add(sums.byTheme[t]!.asset, g.byTheme[t]?.asset ?? 0);
-      sums.byTheme[t]!.priority = add(sums.byTheme[t]!.priority, g.byTheme[t]?.priority ?? 0);
-    }
-  }
-  if (!anyHidden) return sums;
-  const atLeast = (n: number): PublishedCount => ({ suppressed: true, atLeast: n });
   const byTheme: PublishedCounts['byTheme'] = {};
-  for (const t of themes) byTheme[t] = { asset: atLeast(sums.byTheme[t]!.asset), priority: atLeast(sums.byTheme[t]!.priority) };
-  return { total: atLeast(sums.total), asset: atLeast(sums.asset), priority: atLeast(sums.priority), byTheme };
+  for (const t of themes) byTheme[t] = { asset: sum(groups.map((g) => g.byTheme[t]?.asset ?? 0)), priority: sum(groups.map((g) => g.byTheme[t]?.priority ?? 0)) };
+  return { total: sum(groups.map((g) => g.total)), asset: sum(groups.map((g) => g.asset)), priority: sum(groups.map((g) => g.priority)), byTheme };
 }
 
 /** a cluster's published figures: its count and its per-theme mix */

@@ -64,6 +64,10 @@ describe('the figures for all areas', () => {
     const overall = overallPublished(arrays([18, 2, 0], [12, 2, 0], [6, 0, 0]), 5);
     expect(overall.total).toEqual({ suppressed: true, atLeast: 18 });
     expect(overall.asset).toEqual({ suppressed: true, atLeast: 12 });
+    // every priority is shown, so their sum is too: it follows from the shown figures alone
+    expect(overall.priority).toBe(6);
+    // nothing shown to add up: withheld, not "at least 0"
+    expect(overallPublished(arrays([2, 3, 0], [2, 3, 0], [0, 0, 0]), 5).total).toEqual({ suppressed: true });
     // staff on screen (k = 1) see the raw sums
     expect(overallPublished(arrays([18, 2, 0], [12, 2, 0], [6, 0, 0]), 1).total).toBe(20);
   });
