@@ -45,12 +45,17 @@ const REFRESH_MS = 3000;
 export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: ServerCounting }) {
   const { t } = useTranslation();
   // with a server the pins are counted there and never downloaded; an opened file is still counted in a worker here
-  const [store] = useState(() => createPlannerStore(server ? createPlannerEngineRouter(server.engine, createWorkerEngine) : createWorkerEngine()));
+  const consultation = useConsultation();
+  const [store] = useState(() => {
+    const made = createPlannerStore(server ? createPlannerEngineRouter(server.engine, createWorkerEngine) : createWorkerEngine());
+    // staff of this consultation read raw counts on screen (the server sends them raw); exports choose "for publication"
+    if (server && consultation?.viewerRole) made.getState().minCountChanged(1);
+    return made;
+  });
   const status = useAppStore((s) => s.status);
   const areas = useAppStore((s) => s.areas);
   const pins = useAppStore((s) => s.pins);
   const loadError = useAppStore((s) => s.loadError);
-  const consultation = useConsultation();
   // moves each time the figures are re-read after a change, so the answer panel re-reads its list too
   const [changes, setChanges] = useState(0);
   const themes = useAppStore((s) => s.themes);

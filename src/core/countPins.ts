@@ -1,5 +1,6 @@
 // recounting pins per area or hex from ids assigned once, with the planner's filters.
 import { KIND_PRIORITY, type PinTable } from './pinTable.ts';
+import type { PublishedCounts } from './smallCounts.ts';
 import type { PinKind } from './types.ts';
 
 /** Which pins to count. Absent fields do not filter. */
@@ -58,6 +59,8 @@ export interface CountArrays {
   priority: Uint32Array;
   /** byTheme[(group * themes.length + theme) * 2 + kind] with kind 0 = asset, 1 = priority */
   byTheme: Uint32Array;
+  /** set on answers with small-count protection (protectedCounts.ts): each group's published figures, hidden cells 0 above */
+  published?: PublishedCounts[];
 }
 
 /** What one area or hex says, as plain JSON. */

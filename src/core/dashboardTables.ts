@@ -1,6 +1,7 @@
 // the planner dashboard's tables: per-area rows, top themes, theme bars and weeks, all from published counts.
 import { publishedPriorityGap } from './priorityGap.ts';
-import { isSuppressed, suppressCount, type PublishedCount, type PublishedCounts, type SuppressedCount } from './smallCounts.ts';
+import { suppressPartition } from './protectedCounts.ts';
+import { isSuppressed, type PublishedCount, type PublishedCounts, type SuppressedCount } from './smallCounts.ts';
 import type { WeeklyCounts } from './weeklyCounts.ts';
 
 export interface AreaRow {
@@ -101,15 +102,13 @@ export interface WeekRow {
 }
 
 /**
- * Pins per week as published figures ("fewer than k" for 1..k-1).
+ * Pins per week as published figures: a protected answer's own, else with k > 1 "fewer than k" for 1..k-1 and more
+ * weeks withheld where the weeks and the undated pins would give one away against the total (suppressPartition).
  * @example
  * weekRows(weeks, 5)[0] // => { week: '2026-03-30', total: 12 }
  */
 export function weekRows(weeks: WeeklyCounts, k: number): WeekRow[] {
-  const rows: WeekRow[] = [];
-  for (let w = 0; w < weeks.asset.length; w++) {
-    const n = weeks.asset[w]! + weeks.priority[w]!;
-    rows.push({ week: new Date(weeks.firstWeek + w * 7 * 86_400_000).toISOString().slice(0, 10), total: k > 1 ? suppressCount(n, k) : n });
-  }
-  return rows;
+  const totals = Array.from(weeks.asset, (a, w) => a + weeks.priority[w]!);
+  const published = weeks.published?.weeks ?? (k > 1 ? suppressPartition([...totals, weeks.undated], k).slice(0, totals.length) : totals);
+  return published.map((total, w) => ({ week: new Date(weeks.firstWeek + w * 7 * 86_400_000).toISOString().slice(0, 10), total }));
 }

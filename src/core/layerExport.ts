@@ -72,7 +72,11 @@ export function layerExportInfo(meta: LayerExportMeta, outside: PublishedCount |
  */
 export function areasLayerGeoJson(areas: AreaCollection, counts: CountArrays, values: readonly LayerValue[], fills: readonly string[], meta: LayerExportMeta): LayerCollection {
   const perArea = Array.from({ length: counts.nGroups }, (_, i) => pinCountsOf(counts, i));
-  const withCounts = areasWithCounts(areas, perArea, counts.total[counts.nGroups]!, [], meta.minCount);
+  const sent = counts.published;
+  // a protected answer's own figures: its arrays hold 0 where a count is hidden
+  const withCounts = sent
+    ? { ...areas, features: areas.features.map((f, i) => ({ ...f, properties: { ...f.properties, counts: sent[i]! } })), outside: sent[counts.nGroups]!.total, warnings: [] }
+    : areasWithCounts(areas, perArea, counts.total[counts.nGroups]!, [], meta.minCount);
   const flat = flatLayerFeatures(withCounts, { themes: counts.themes, extra: withCounts.features.map((_, i) => valueColumns(values[i], fills[i])) });
   return { ...flat, coplan: layerExportInfo(meta, withCounts.outside) };
 }
@@ -86,11 +90,14 @@ export function areasLayerGeoJson(areas: AreaCollection, counts: CountArrays, va
 export function hexLayerGeoJson(layout: HexLayout, counts: CountArrays, values: readonly LayerValue[], fills: readonly string[], meta: LayerExportMeta): LayerCollection {
   if (counts.nGroups !== layout.count) throw new RangeError(`hex counts are for ${counts.nGroups} cells, the layout has ${layout.count}`);
   const perHex = Array.from({ length: counts.nGroups }, (_, i) => pinCountsOf(counts, i));
-  const hexes = hexesWithCounts(perHex, (hex, props) => hexFeature(layout, hex, props), meta.minCount);
+  const sent = counts.published;
+  const hexes = sent
+    ? sent.slice(0, counts.nGroups).flatMap((c, hex) => (c.total === 0 ? [] : [hexFeature(layout, hex, { hex, counts: c })]))
+    : hexesWithCounts(perHex, (hex, props) => hexFeature(layout, hex, props), meta.minCount);
   const extra = hexes.map((f) => valueColumns(values[f.properties.hex], fills[f.properties.hex]));
   const flat = flatLayerFeatures({ type: 'FeatureCollection', features: hexes }, { themes: counts.themes, extra });
   const outside = counts.total[counts.nGroups]!;
-  return { ...flat, coplan: layerExportInfo(meta, meta.minCount > 1 ? suppressCount(outside, meta.minCount) : outside) };
+  return { ...flat, coplan: layerExportInfo(meta, sent ? sent[counts.nGroups]!.total : meta.minCount > 1 ? suppressCount(outside, meta.minCount) : outside) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // what each area or hex shows on a planner layer, with small-count protection applied first.
 import { pinCountsOf, type CountArrays, type PinCounts } from './countPins.ts';
 import { publishedPriorityGap } from './priorityGap.ts';
+import { overallFromPublished } from './protectedCounts.ts';
 import { isSuppressed, suppressSmallCounts, type PublishedCount, type PublishedCounts } from './smallCounts.ts';
 
 export type AreaMeasure = 'count' | 'density' | 'share';
@@ -26,7 +27,22 @@ function fromPublished(c: PublishedCount | number | null): LayerValue {
  * publishedGroupCounts(result.areas, 5)[0].total // => 41 or { suppressed: true, lessThan: 5 }
  */
 export function publishedGroupCounts(counts: CountArrays, k: number): PublishedCounts[] {
+  // a protected answer from the server brings its own published figures (its k, never lowered here)
+  if (counts.published) return counts.published.slice(0, counts.nGroups);
   return Array.from({ length: counts.nGroups }, (_, g) => publish(pinCountsOf(counts, g), k));
+}
+
+/**
+ * The figures for all groups together (the pins outside every group too). Protected (k > 1, or an answer the server
+ * protected), it is added up from the published figures, "at least" where some are hidden (overallFromPublished),
+ * so it never gives a hidden group away by subtraction.
+ * @example
+ * overallPublished(result.areas, 1).total // => all filtered pins
+ */
+export function overallPublished(counts: CountArrays, k: number): PublishedCounts {
+  if (counts.published) return overallFromPublished(counts.published);
+  if (k <= 1) return overallCounts(counts);
+  return overallFromPublished(Array.from({ length: counts.nGroups + 1 }, (_, g) => publish(pinCountsOf(counts, g), k)));
 }
 
 /**
@@ -106,6 +122,11 @@ export function hexValues(counts: CountArrays, k: number): LayerValue[] {
   const out = new Array<LayerValue>(counts.nGroups);
   for (let h = 0; h < counts.nGroups; h++) {
     const n = counts.total[h]!;
+    const sent = counts.published?.[h];
+    if (sent) {
+      out[h] = sent.total === 0 ? EMPTY : fromPublished(sent.total);
+      continue;
+    }
     // WARNING: the same suppression as the hex export, not suppressCount alone: a total shown here but withheld there would undo it
     out[h] = n === 0 ? EMPTY : fromPublished(k > 1 ? suppressSmallCounts(pinCountsOf(counts, h), k).total : n);
   }

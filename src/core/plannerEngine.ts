@@ -9,6 +9,7 @@ import { createLivePins, type GroupColumn, type LivePins } from './livePins.ts';
 import { loadPlannerPins } from './loadPlannerPins.ts';
 import { createPlannerClusters, type ClusterCountMark, type PlannerClusters } from './plannerClusters.ts';
 import { isIdentity, orderedTable, presentThemeCodes, projectThemes, rowBefore } from './plannerLiveViews.ts';
+import type { PublishedMark } from './protectedCounts.ts';
 import { topPinsBySupports, type TopPins } from './topPins.ts';
 import { weeklyCounts, type WeeklyCounts } from './weeklyCounts.ts';
 
@@ -50,6 +51,8 @@ export interface PlannerResult {
   weeks: WeeklyCounts;
   top: TopPins;
   computeMs: number;
+  /** set when the figures were protected before they were sent (protectedCounts.ts): the k used */
+  protection?: { minCount: number };
 }
 
 export interface ClusterMarkWithTitle extends ClusterCountMark {
@@ -57,6 +60,8 @@ export interface ClusterMarkWithTitle extends ClusterCountMark {
   title: string;
   /** 'asset' | 'priority' for a single pin, '' for clusters */
   kind: '' | 'asset' | 'priority';
+  /** set on protected answers: the published count and mix (the plain fields hold 0 where hidden) */
+  published?: PublishedMark;
 }
 
 export interface PlannerEngine {

@@ -3,6 +3,7 @@ import './zodJitless.ts';
 import { z } from 'zod';
 import type { CountArrays } from './countPins.ts';
 import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerResult } from './plannerEngine.ts';
+import type { PublishedCount, PublishedCounts } from './smallCounts.ts';
 
 /** The hex cell sizes the planner offers (metres); the server computes only these, so a client cannot make it cache arbitrary grids. */
 export const PLANNER_HEX_SIZES: readonly number[] = [250, 500, 1000, 2000];
@@ -10,10 +11,16 @@ export const PLANNER_HEX_SIZES: readonly number[] = [250, 500, 1000, 2000];
 const count = z.number().int().nonnegative();
 const counts = z.array(count);
 
+// a figure of a protected answer (smallCounts.ts): a count, or hidden with what may be said of it
+const publishedCount = z.union([count, z.object({ suppressed: z.literal(true), lessThan: count.optional(), atLeast: count.optional() })]);
+const pair = z.object({ asset: publishedCount, priority: publishedCount });
+const publishedCounts = z.object({ total: publishedCount, asset: publishedCount, priority: publishedCount, byTheme: z.record(z.string(), pair) });
+
 const countArrays = z
-  .object({ nGroups: count, themes: z.array(z.string()), total: counts, asset: counts, priority: counts, byTheme: counts })
+  .object({ nGroups: count, themes: z.array(z.string()), total: counts, asset: counts, priority: counts, byTheme: counts, published: z.array(publishedCounts).optional() })
   .refine((c) => c.total.length === c.nGroups + 1 && c.asset.length === c.nGroups + 1 && c.priority.length === c.nGroups + 1, 'total, asset and priority must have nGroups + 1 entries')
-  .refine((c) => c.byTheme.length === (c.nGroups + 1) * c.themes.length * 2, 'byTheme must have (nGroups + 1) × themes × 2 entries');
+  .refine((c) => c.byTheme.length === (c.nGroups + 1) * c.themes.length * 2, 'byTheme must have (nGroups + 1) × themes × 2 entries')
+  .refine((c) => c.published === undefined || c.published.length === c.nGroups + 1, 'published must have nGroups + 1 entries');
 
 const topPin = z.object({ row: z.number().int(), title: z.string(), theme: z.string(), supports: count });
 
@@ -21,9 +28,16 @@ const resultSchema = z.object({
   areas: countArrays,
   hexMetres: z.number().positive(),
   hexes: countArrays,
-  weeks: z.object({ firstWeek: z.number().nullable(), asset: counts, priority: counts, undated: count }),
+  weeks: z.object({
+    firstWeek: z.number().nullable(),
+    asset: counts,
+    priority: counts,
+    undated: count,
+    published: z.object({ weeks: z.array(publishedCount), undated: publishedCount }).optional(),
+  }),
   top: z.object({ asset: z.array(topPin), priority: z.array(topPin) }),
   computeMs: z.number(),
+  protection: z.object({ minCount: count }).optional(),
 });
 
 const summarySchema = z.object({
@@ -49,17 +63,21 @@ const clusterMark = z.object({
   priority: count,
   title: z.string(),
   kind: z.enum(['', 'asset', 'priority']),
+  published: z.object({ count: publishedCount, mix: z.array(publishedCount) }).optional(),
 });
 
 /** `mix` of every mark is indexed by `themes` */
 const clusterSchema = z.object({ themes: z.array(z.string()), marks: z.array(clusterMark) });
 
 function arraysToJson(c: CountArrays) {
-  return { nGroups: c.nGroups, themes: c.themes, total: Array.from(c.total), asset: Array.from(c.asset), priority: Array.from(c.priority), byTheme: Array.from(c.byTheme) };
+  const json = { nGroups: c.nGroups, themes: c.themes, total: Array.from(c.total), asset: Array.from(c.asset), priority: Array.from(c.priority), byTheme: Array.from(c.byTheme) };
+  return c.published ? { ...json, published: c.published } : json;
 }
 
 function arraysFromJson(c: z.infer<typeof countArrays>): CountArrays {
-  return { nGroups: c.nGroups, themes: c.themes, total: Uint32Array.from(c.total), asset: Uint32Array.from(c.asset), priority: Uint32Array.from(c.priority), byTheme: Uint32Array.from(c.byTheme) };
+  const arrays: CountArrays = { nGroups: c.nGroups, themes: c.themes, total: Uint32Array.from(c.total), asset: Uint32Array.from(c.asset), priority: Uint32Array.from(c.priority), byTheme: Uint32Array.from(c.byTheme) };
+  if (c.published) arrays.published = c.published as PublishedCounts[];
+  return arrays;
 }
 
 /**
@@ -74,9 +92,16 @@ export function plannerResultToJson(result: PlannerResult) {
     areas: arraysToJson(result.areas),
     hexMetres: result.hexMetres,
     hexes: arraysToJson(result.hexes),
-    weeks: { firstWeek: Number.isFinite(weeks.firstWeek) ? weeks.firstWeek : null, asset: Array.from(weeks.asset), priority: Array.from(weeks.priority), undated: weeks.undated },
+    weeks: {
+      firstWeek: Number.isFinite(weeks.firstWeek) ? weeks.firstWeek : null,
+      asset: Array.from(weeks.asset),
+      priority: Array.from(weeks.priority),
+      undated: weeks.undated,
+      ...(weeks.published ? { published: weeks.published } : {}),
+    },
     top: result.top,
     computeMs: result.computeMs,
+    ...(result.protection ? { protection: result.protection } : {}),
   };
 }
 
@@ -105,9 +130,16 @@ export function plannerResultFromJson(json: unknown): PlannerResult {
     areas: arraysFromJson(r.areas),
     hexMetres: r.hexMetres,
     hexes: arraysFromJson(r.hexes),
-    weeks: { firstWeek: r.weeks.firstWeek ?? NaN, asset: Uint32Array.from(r.weeks.asset), priority: Uint32Array.from(r.weeks.priority), undated: r.weeks.undated },
+    weeks: {
+      firstWeek: r.weeks.firstWeek ?? NaN,
+      asset: Uint32Array.from(r.weeks.asset),
+      priority: Uint32Array.from(r.weeks.priority),
+      undated: r.weeks.undated,
+      ...(r.weeks.published ? { published: r.weeks.published as { weeks: PublishedCount[]; undated: PublishedCount } } : {}),
+    },
     top: r.top,
     computeMs: r.computeMs,
+    ...(r.protection ? { protection: r.protection } : {}),
   };
 }
 
@@ -124,12 +156,17 @@ export function plannerSummaryFromJson(json: unknown): PlannerLoadSummary {
 export function plannerClustersFromJson(json: unknown, themes: readonly string[]): ClusterMarkWithTitle[] {
   const sent = checked(clusterSchema, json, 'the clusters answer');
   const at = sent.themes.map((id) => themes.indexOf(id));
-  return sent.marks.map((mark) => {
-    const mix = new Array<number>(themes.length).fill(0);
-    mark.mix.forEach((n, i) => {
+  const reindex = <T,>(values: readonly T[], empty: T): T[] => {
+    const out = new Array<T>(themes.length).fill(empty);
+    values.forEach((n, i) => {
       const j = at[i] ?? -1;
-      if (j >= 0) mix[j] = n;
+      if (j >= 0) out[j] = n;
     });
-    return { ...mark, mix };
+    return out;
+  };
+  return sent.marks.map(({ published, ...mark }) => {
+    const out: ClusterMarkWithTitle = { ...mark, mix: reindex(mark.mix, 0) };
+    if (published) out.published = { count: published.count as PublishedCount, mix: reindex(published.mix as PublishedCount[], 0) };
+    return out;
   });
 }

@@ -7,11 +7,13 @@ import { feasibleRanges, rangeSize } from './countIntervals.ts';
  * - `{ suppressed: true, lessThan: k }`: the true count is between 1 and k-1 ("fewer than k");
  * - `{ suppressed: true }`: withheld so that a count below k cannot be worked out from the others
  *   (complementary suppression). It says nothing about its own size: 0, below k or k and more.
+ * - `{ suppressed: true, atLeast: n }`: a total over figures of which some are withheld: the sum of the shown ones.
  * Zero is published as 0: it singles out nobody.
  */
 export interface SuppressedCount {
   suppressed: true;
   lessThan?: number;
+  atLeast?: number;
 }
 export type PublishedCount = number | SuppressedCount;
 
@@ -34,13 +36,15 @@ export function isSuppressed(c: PublishedCount): c is SuppressedCount {
 }
 
 /**
- * Text for a published count in tables and labels: the number, "<k" for fewer than k, "·" for withheld.
+ * Text for a published count in files and logs: the number, "<k" for fewer than k, "≥n" for at least n, "hidden" for withheld.
+ * (Screens say why in words: src/ui/planner/formatPublished.ts.)
  * @example
  * formatPublishedCount({ suppressed: true, lessThan: 5 }) // => '<5'
  */
 export function formatPublishedCount(c: PublishedCount): string {
   if (!isSuppressed(c)) return String(c);
-  return c.lessThan !== undefined ? `<${c.lessThan}` : '·';
+  if (c.lessThan !== undefined) return `<${c.lessThan}`;
+  return c.atLeast !== undefined ? `≥${c.atLeast}` : 'hidden';
 }
 
 /**

@@ -1,6 +1,7 @@
 // pins over time: filtered pins counted per week (weeks start on Monday, UTC).
 import type { PinFilter } from './countPins.ts';
 import { pinFilterTest } from './pinFilterTest.ts';
+import type { PublishedCount } from './smallCounts.ts';
 import { KIND_PRIORITY, type PinTable } from './pinTable.ts';
 
 const DAY = 86_400_000;
@@ -13,6 +14,8 @@ export interface WeeklyCounts {
   priority: Uint32Array;
   /** filtered pins without a readable createdAt (not in any week) */
   undated: number;
+  /** set on answers with small-count protection: the published week totals (asset holds them, priority is 0) */
+  published?: { weeks: PublishedCount[]; undated: PublishedCount };
 }
 
 /**

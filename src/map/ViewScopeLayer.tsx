@@ -43,8 +43,13 @@ export function ViewScopeLayer() {
       for (const mark of clusters) {
         const at = L.latLng(mark.lat, mark.lng);
         // a lone pin at this zoom is still a count of 1: its text and actions come with the pins when zoomed in
-        const title = mark.row < 0 ? t('map.cluster', { count: mark.count }) : t('map.clusterOne', { title: mark.title });
-        const marker = L.marker(at, { icon: clusterIcon(mark.mix, colours, String(mark.count), mark.count), title, alt: title, keyboard: true });
+        // the server protects small cluster counts for the public: such a cluster says "fewer than k" in words
+        const sent = mark.published?.count;
+        const below = sent !== undefined && typeof sent !== 'number' ? (sent.lessThan ?? null) : null;
+        const hidden = sent !== undefined && typeof sent !== 'number';
+        const label = hidden ? (below !== null ? `<${below}` : '?') : String(mark.count);
+        const title = mark.row >= 0 ? t('map.clusterOne', { title: mark.title }) : hidden ? (below !== null ? t('privacy.hidden.fewerThan', { k: below }) : t('privacy.hidden.withheld')) : t('map.cluster', { count: mark.count });
+        const marker = L.marker(at, { icon: clusterIcon(mark.mix, colours, label, mark.count), title, alt: title, keyboard: true });
         marker.on('click', () => map.setView(at, Math.max(mark.expansionZoom, map.getZoom() + 2)));
         if (mark.row >= 0) marker.bindTooltip(() => textElement([mark.title]));
         layer.addLayer(marker);

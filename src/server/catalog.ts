@@ -2,7 +2,7 @@
 import { createAreaLocator } from '../core/createAreaLocator.ts';
 import { parseThemes } from '../core/parseThemes.ts';
 import type { AreaCollection, LngLat, Theme, Validated } from '../core/types.ts';
-import { parseAreasBodyInWorker, ValidationTimeout } from './security/parseAreasInWorker.ts';
+import { parseAreasBodyInWorker, parseAreasInWorker, ValidationTimeout } from './security/parseAreasInWorker.ts';
 import type { OffThreadOptions } from './security/parseAreasInWorker.ts';
 import type { ConsultationStorage } from './storage/storage.ts';
 
@@ -45,12 +45,22 @@ export async function loadCatalog(storage: ConsultationStorage): Promise<Catalog
 }
 
 /**
- * Validates areas sent to PUT /api/areas with the same rules as a file upload, in a worker thread (a 10 MB upload
- * takes seconds to check; other people's requests go on meanwhile). Too slow to check at all: refused, `too-complex`.
+ * Validates the text of areas sent to PUT /api/areas with the same rules as a file upload, in a worker thread: the
+ * JSON is parsed there too (a 10 MB body takes fastify's JSON.parse 0.2–0.5 s on the event loop), and other people's
+ * requests go on meanwhile. Too slow to check at all: refused, `too-complex`.
  */
+export async function validateAreasText(text: string, options: OffThreadOptions = {}): Promise<Validated<AreaCollection>> {
+  return refusedWhenTooSlow(() => parseAreasInWorker(text, options));
+}
+
+/** the same for an already parsed body (kept for callers that have one; the route sends the text) */
 export async function validateAreasBody(body: unknown, options: OffThreadOptions = {}): Promise<Validated<AreaCollection>> {
+  return refusedWhenTooSlow(() => parseAreasBodyInWorker(body, options));
+}
+
+async function refusedWhenTooSlow(check: () => Promise<Validated<AreaCollection>>): Promise<Validated<AreaCollection>> {
   try {
-    return await parseAreasBodyInWorker(body, options);
+    return await check();
   } catch (error) {
     if (!(error instanceof ValidationTimeout)) throw error;
     const seconds = Math.round(error.timeoutMs / 100) / 10;

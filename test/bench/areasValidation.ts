@@ -2,7 +2,9 @@
 // JSON.parse of the same text as a same-run linear baseline, and how long a 10 MB upload blocks the server's event loop.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseAreas } from '../../src/core/parseAreas.ts';
+import { DEFAULT_AREAS_BODY_LIMIT } from '../../src/server/buildServer.ts';
 import { validateAreasBody } from '../../src/server/catalog.ts';
+import { startTestServer } from '../support/serverHarness.ts';
 import { AREA_CASES } from './pathologicalAreas.ts';
 import type { AreaCase } from './pathologicalAreas.ts';
 
@@ -86,30 +88,40 @@ async function blocked(work: () => Promise<unknown> | unknown): Promise<{ drift:
 }
 
 async function eventLoop(): Promise<void> {
-  const cases = ['shared-id', 'sawtooth', 'many-holes'];
+  const cases = ['shared-id', 'sawtooth', 'many-holes', 'sawtooth-crossing'];
   console.log('\nevent loop during a 10 MB upload: longest gap of a 1 ms timer, ms (perf_hooks monitorEventLoopDelay max)');
+  // a real server: PUT …/areas takes the body's text and the worker parses it (the request runs up to the 409 or 400)
+  const server = await startTestServer();
+  const token = await server.plannerToken();
   for (const name of cases) {
     const c = AREA_CASES.find((x) => x.name === name)!;
     let n = BASE[name]!;
     let text = c.make(n);
-    while (mb(text) < 10) {
-      n = Math.ceil((n * 10.2) / mb(text));
+    while (mb(text) < 9.5 || Buffer.byteLength(text) > DEFAULT_AREAS_BODY_LIMIT) {
+      n = Math.floor((n * 10) / mb(text));
       text = c.make(n);
     }
     const body: unknown = JSON.parse(text);
     const inline = await blocked(() => parseAreas(text));
     const worker = await blocked(() => validateAreasBody(body));
-    // fastify's own JSON.parse of the body still runs on the event loop before the route sees it
+    // what fastify's JSON parser used to do on the event loop before the route saw the body
     const bodyParse = await blocked(() => JSON.parse(text));
-    console.log(`  ${name} (${mb(text).toFixed(1)} MB): on the event loop ${inline.drift.toFixed(0)} ms (${inline.histogram.toFixed(0)}); ` +
-      `in a worker (validateAreasBody) ${worker.drift.toFixed(0)} ms (${worker.histogram.toFixed(0)}) over ${worker.total.toFixed(0)} ms; fastify's JSON.parse of the body before the route ${bodyParse.drift.toFixed(0)} ms`);
-    // judged on perf_hooks' figure (the timer probe also catches the OS pausing this process on a busy machine): what
-    // is left on the event loop is JSON work and garbage collection of about one JSON.parse of the body, never the check
-    const limit = Math.max(1.5 * bodyParse.drift, 1.5 * bodyParse.histogram) + 50;
-    if (worker.histogram > limit || worker.histogram > inline.drift / 2) {
-      failures.push(`${name}: a 10 MB upload validated in the worker still stalled the event loop for ${worker.histogram.toFixed(0)} ms (JSON.parse of it: ${bodyParse.drift.toFixed(0)} ms, inline: ${inline.drift.toFixed(0)} ms)`);
+    let status = 0;
+    const upload = await blocked(async () => {
+      status = (await server.app.inject({ method: 'PUT', url: '/api/areas', payload: text, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } })).statusCode;
+    });
+    console.log(`  ${name} (${mb(text).toFixed(1)} MB): checked on the event loop ${inline.drift.toFixed(0)} ms (${inline.histogram.toFixed(0)}); ` +
+      `parsed body to the worker (validateAreasBody) ${worker.drift.toFixed(0)} ms (${worker.histogram.toFixed(0)}); JSON.parse of the body ${bodyParse.drift.toFixed(0)} ms (${bodyParse.histogram.toFixed(0)}); ` +
+      `PUT …/areas with the text (answer ${status}) ${upload.drift.toFixed(0)} ms (${upload.histogram.toFixed(0)}) over ${upload.total.toFixed(0)} ms`);
+    if (status === 413 || status >= 500) failures.push(`${name}: the upload was answered ${status}`);
+    // a refused file (400) is parsed and checked in the worker only; an accepted one then builds its locator and is stored here
+    if (status === 400 && upload.histogram > Math.max(0.6 * bodyParse.histogram, 60)) {
+      failures.push(`${name}: a 10 MB upload stalled the event loop for ${upload.histogram.toFixed(0)} ms (JSON.parse of it: ${bodyParse.histogram.toFixed(0)} ms)`);
     }
+    // WARNING: an accepted file (200, or 409 when pins would fall outside) then builds its locator, is stored and is read
+    // back on the event loop: seconds at 10 MB on a busy machine, shown above and not yet judged (the README says so)
   }
+  await server.close();
 }
 
 for (const c of AREA_CASES) benchCase(c);

@@ -77,8 +77,10 @@ async function drawnClusterPins(page: Page): Promise<number> {
   return titles.reduce((sum, title) => sum + (Number(/^(\d+) pins/.exec(title)?.[1]) || 0), 0);
 }
 
+/** a figure as the dashboard's cells show it: a hidden one says so in words ("<5 hidden", "hidden"), never a bare "·" */
 function shown(c: PublishedCount): string {
-  return formatPublishedCount(c);
+  if (typeof c === 'number') return formatPublishedCount(c);
+  return c.lessThan !== undefined ? `<${c.lessThan} hidden` : 'hidden';
 }
 
 /** every area row of the dashboard table against the core aggregation of the same pins in node */

@@ -215,7 +215,7 @@ describe('suppressSmallCounts', () => {
 
   it('formats the marker for tables and labels', () => {
     expect(formatPublishedCount({ suppressed: true, lessThan: 5 })).toBe('<5');
-    expect(formatPublishedCount({ suppressed: true })).toBe('·');
+    expect(formatPublishedCount({ suppressed: true })).toBe('hidden');
     expect(formatPublishedCount(7)).toBe('7');
   });
 });

@@ -57,7 +57,10 @@ describe('the planner counting on the server', () => {
       await post({ kind: i % 2 ? 'asset' : 'priority', theme: i % 3 ? 'green' : 'safety', title: `Pin ${i}`, ...(i === 0 ? { sessionId: 'hall-1' } : {}) }, position);
     }
     net = createInjectFetch(server.app);
-    const api = createHttpRepository({ deviceToken: 'planner-device-0123456789', fetch: net.fetch, consultationBase: base });
+    // signed in as staff of the consultation, so the server sends raw counts (the public gets protected ones)
+    const token = await server.plannerToken();
+    const staffFetch: typeof fetch = (input, init = {}) => net.fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+    const api = createHttpRepository({ deviceToken: 'planner-device-0123456789', fetch: staffFetch, consultationBase: base });
     areas = await api.getAreas();
     local = localEngine();
     store = createPlannerStore(createPlannerEngineRouter(createServerPlannerEngine({ getJson: (path) => api.getJson(path), consultationBase: api.consultationBase }), () => local));

@@ -19,7 +19,7 @@ export function AreaChoroplethLayer() {
   const labels = useMemo(() => {
     const describe = (v: LayerValue | undefined): string => {
       if (!v || v.kind === 'empty') return t('planner.value.none');
-      if (v.kind === 'suppressed') return v.lessThan ? t('planner.value.fewerThan', { k: v.lessThan }) : t('planner.value.withheld');
+      if (v.kind === 'suppressed') return v.lessThan ? t('privacy.hidden.fewerThan', { k: v.lessThan }) : t('privacy.hidden.withheld');
       if (measure === 'density') return t('planner.value.density', { value: v.value.toFixed(1) });
       if (measure === 'share') return t('planner.value.share', { value: Math.round(v.value * 100), theme: themeOf(shareTheme).label });
       return t('planner.value.count', { count: v.value });

@@ -29,8 +29,11 @@ export function ClusterLayer() {
       for (const mark of clusters) {
         const at = L.latLng(mark.lat, mark.lng);
         if (mark.row < 0) {
-          const label = k > 1 && mark.count < k ? `<${k}` : String(mark.count);
-          const title = k > 1 && mark.count < k ? t('planner.cluster.fewer', { k }) : t('planner.cluster.title', { count: mark.count });
+          // a protected answer says what it hid (its own k); otherwise the screen's k applies here
+          const sent = mark.published?.count;
+          const hiddenBelow = sent !== undefined ? (typeof sent === 'number' ? null : (sent.lessThan ?? k)) : k > 1 && mark.count < k ? k : null;
+          const label = hiddenBelow !== null ? `<${hiddenBelow}` : String(mark.count);
+          const title = hiddenBelow !== null ? `${t('planner.cluster.fewer', { k: hiddenBelow })} (${t('privacy.hidden.fewerThan', { k: hiddenBelow })})` : t('planner.cluster.title', { count: mark.count });
           const marker = L.marker(at, { icon: clusterIcon(mark.mix, colours, label, mark.count), title, alt: title, keyboard: true });
           marker.on('click', () => map.setView(at, Math.max(mark.expansionZoom, map.getZoom() + 1)));
           layer.addLayer(marker);

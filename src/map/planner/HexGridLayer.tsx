@@ -19,7 +19,7 @@ export function HexGridLayer() {
   const describe = useRef<(v: LayerValue | undefined) => string[]>(() => []);
   describe.current = (v) => {
     if (!v || v.kind === 'empty') return [t('planner.value.none')];
-    if (v.kind === 'suppressed') return [v.lessThan ? t('planner.value.fewerThan', { k: v.lessThan }) : t('planner.value.withheld')];
+    if (v.kind === 'suppressed') return [v.lessThan ? t('privacy.hidden.fewerThan', { k: v.lessThan }) : t('privacy.hidden.withheld')];
     return [t('planner.value.count', { count: v.value })];
   };
   const latestValues = useRef(hexValues);

@@ -8,12 +8,13 @@ import { pinCountsOf } from '../../core/countPins.ts';
 import { clusterZoomQuery } from '../../core/clusterZoom.ts';
 import type { PinFilter } from '../../core/countPins.ts';
 import { PLANNER_HEX_SIZES, plannerResultToJson } from '../../core/plannerWire.ts';
+import { protectClusterMarks, protectPlannerResult } from '../../core/protectPlannerAnswer.ts';
 import { PIN_KINDS } from '../../core/types.ts';
 import type { PinKind } from '../../core/types.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';
 import { bboxQuery } from '../bboxQuery.ts';
-import { isPlanner } from '../serverContext.ts';
+import { isPlanner, type Scope } from '../serverContext.ts';
 
 const number = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be a number`);
 const whole = (name: string) => number(name).int(`${name} must be a whole number`);
@@ -68,6 +69,12 @@ export function pinFilter(q: z.infer<typeof filterQuery>): PinFilter {
   return filter;
 }
 
+/** staff of this consultation (any role in it) see counts as they are; the public sees protected ones */
+export const seesRawCounts = (scope: Scope): boolean => scope.role !== null;
+
+/** the consultation's small-count k for what the public sees (settings.minCount) */
+export const publicMinCount = (scope: Scope): number => storedSettings(scope.consultation.settings).minCount;
+
 export function aggregateRoutes(app: FastifyInstance): void {
   // the same shape as `npm run aggregate`: areas with per-area counts. Small counts are always withheld (the
   // consultation's settings.minCount, or a larger minCount asked for), except for its planners asking raw=true.
@@ -103,13 +110,16 @@ export function aggregateRoutes(app: FastifyInstance): void {
       area = areaIds.indexOf(q.area);
       if (area < 0) throw new ApiError(400, 'unknown-area', `There is no area "${q.area}".`, [{ path: 'area', rule: 'unknown-area', message: `no area has the id "${q.area}"` }]);
     }
-    return plannerResultToJson(engine.query({ filter: pinFilter(q), hexMetres: q.hex, area, topN: q.top }));
+    const result = engine.query({ filter: pinFilter(q), hexMetres: q.hex, area, topN: q.top });
+    // raw for staff of this consultation; everyone else gets the figures small-count protection allows (protectedCounts.ts)
+    return plannerResultToJson(seesRawCounts(request.scope) ? result : protectPlannerResult(result, publicMinCount(request.scope)));
   });
 
   // clusters in a view; `mix` (pins per theme) is indexed by `themes`
   app.get('/aggregates/clusters', async (request) => {
     const q = parse(clustersQuery, request.query);
     const { engine, summary } = await request.scope.aggregates.current();
-    return { themes: summary.themes, marks: engine.clusters(pinFilter(q), q.bbox, q.zoom) };
+    const marks = engine.clusters(pinFilter(q), q.bbox, q.zoom);
+    return { themes: summary.themes, marks: seesRawCounts(request.scope) ? marks : protectClusterMarks(marks, publicMinCount(request.scope)) };
   });
 }

@@ -50,15 +50,15 @@ export function AreaTable({ published }: { published: PublishedCounts[] }) {
               </th>
               {(['total', 'asset', 'priority'] as const).map((key) => (
                 <td key={key} data-col={key} title={describePublished(t, row[key])}>
-                  {formatPublished(row[key])}
+                  {formatPublished(t, row[key])}
                 </td>
               ))}
               <td data-col="density" title={describePublished(t, row.density, 1)}>
-                {formatPublished(row.density, 1)}
+                {formatPublished(t, row.density, 1)}
               </td>
               <td data-col="gap" title={describePublished(t, row.gap, 2)}>
                 {typeof row.gap === 'number' && row.gap > 0 ? '+' : ''}
-                {formatPublished(row.gap, 2)}
+                {formatPublished(t, row.gap, 2)}
               </td>
             </tr>
           ))}

@@ -3,12 +3,14 @@ import { useMemo } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topThemes } from '../../core/dashboardTables.ts';
-import { overallCounts, publish } from '../../core/layerValues.ts';
+import { overallPublished } from '../../core/layerValues.ts';
+import type { PublishedCount, PublishedCounts } from '../../core/smallCounts.ts';
+import { useConsultation } from '../../store/useConsultation.ts';
 import { usePlannerLayer } from '../../store/usePlannerLayer.ts';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
 import { usePlannerThemes } from '../../store/usePlannerThemes.ts';
 import { AreaTable } from './AreaTable.tsx';
-import { describePublished, formatPublished } from './formatPublished.ts';
+import { describePublished, formatPublished, hiddenFigureNotes } from './formatPublished.ts';
 import { ThemeBars } from './ThemeBars.tsx';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
@@ -24,7 +26,10 @@ export function PlannerDashboard() {
   const themeSelected = usePlannerStore((s) => s.themeSelected);
   const { published } = usePlannerLayer();
   const themeOf = usePlannerThemes();
-  const overall = useMemo(() => (result ? publish(overallCounts(result.areas), k) : null), [result, k]);
+  const consultation = useConsultation();
+  // "All areas" is added up from the published figures, so it never gives a hidden area away by subtraction
+  const overall = useMemo(() => (result ? overallPublished(result.areas, k) : null), [result, k]);
+  const notes = useMemo(() => hiddenFigureNotes(t, [...(overall ? figuresOf(overall) : []), ...published.flatMap(figuresOf)]), [t, overall, published]);
   if (!result || !overall) return <p className="planner-hint">{t('planner.dashboard.waiting')}</p>;
   const scope = selectedArea !== null ? published[selectedArea] : overall;
   const areaName = selectedArea !== null ? areas.features[selectedArea]?.properties.name : undefined;
@@ -33,6 +38,15 @@ export function PlannerDashboard() {
   return (
     <section className="planner-dashboard" aria-labelledby={`${id}-dash`}>
       <h2 id={`${id}-dash`}>{t('planner.dashboard.heading')}</h2>
+      {result.protection ? (
+        <p className="planner-hint" data-testid="counts-audience">
+          {t('privacy.audience.public', { k: result.protection.minCount })}
+        </p>
+      ) : consultation?.viewerRole ? (
+        <p className="planner-hint" data-testid="counts-audience">
+          {t('privacy.audience.staff', { k: consultation.settings.minCount })}
+        </p>
+      ) : null}
       <div className="planner-scope">
         <p data-testid="planner-scope">{areaName ? t('planner.dashboard.area', { name: areaName }) : t('planner.dashboard.allAreas')}</p>
         {selectedTheme ? <p>{t('planner.dashboard.theme', { theme: themeOf(selectedTheme).label })}</p> : null}
@@ -54,11 +68,19 @@ export function PlannerDashboard() {
           <div key={key}>
             <dt>{t(`planner.dashboard.${key}`)}</dt>
             <dd data-figure={key} title={describePublished(t, scope[key])}>
-              {formatPublished(scope[key])}
+              {formatPublished(t, scope[key])}
+              {typeof scope[key] === 'number' ? null : <span className="planner-figure-note">{describePublished(t, scope[key])}</span>}
             </dd>
           </div>
         ))}
       </dl>
+      {notes.length ? (
+        <ul className="planner-hint" data-testid="hidden-notes">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
       <h3>{t('planner.bars.heading')}</h3>
       <ThemeBars counts={scope} />
       <div className="planner-tops">
@@ -68,7 +90,7 @@ export function PlannerDashboard() {
             <ol>
               {topThemes(scope, kind, 3, k).map((row) => (
                 <li key={row.theme}>
-                  {themeOf(row.theme).label} <span className="planner-count">{formatPublished(row.count)}</span>
+                  {themeOf(row.theme).label} <span className="planner-count">{formatPublished(t, row.count)}</span>
                 </li>
               ))}
             </ol>
@@ -93,4 +115,8 @@ export function PlannerDashboard() {
       <AreaTable published={published} />
     </section>
   );
+}
+
+function figuresOf(c: PublishedCounts): PublishedCount[] {
+  return [c.total, c.asset, c.priority, ...Object.values(c.byTheme).flatMap((p) => [p.asset, p.priority])];
 }

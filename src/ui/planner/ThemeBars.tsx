@@ -27,7 +27,7 @@ export function ThemeBars({ counts }: { counts: PublishedCounts }) {
               <div key={kind} className={`planner-bar planner-bar--${kind}`}>
                 <span className="planner-bar-fill" style={{ width: `${(barValue(bar[kind]) / max) * 100}%` }} aria-hidden="true" />
                 <span className="planner-bar-text" data-kind={kind} title={describePublished(t, bar[kind])}>
-                  {t(`planner.bars.${kind}`, { value: formatPublished(bar[kind]) })}
+                  {t(`planner.bars.${kind}`, { value: formatPublished(t, bar[kind]) })}
                 </span>
               </div>
             ))}

@@ -18,7 +18,7 @@ export function WeeklyChart({ weeks, k }: { weeks: WeeklyCounts; k: number }) {
           const withheld = typeof row.total !== 'number';
           return (
             <rect key={row.week} x={i * width + width * 0.1} width={width * 0.8} y={withheld ? 36 : 40 - h} height={withheld ? 4 : h} fill={withheld ? 'url(#planner-hatch)' : '#3b528b'}>
-              <title>{t('planner.weeks.bar', { week: row.week, value: formatPublished(row.total) })}</title>
+              <title>{t('planner.weeks.bar', { week: row.week, value: formatPublished(t, row.total) })}</title>
             </rect>
           );
         })}

@@ -77,12 +77,16 @@ describe('the planner aggregates (/api/aggregates/summary, /planner, /clusters)'
   beforeEach(async () => {
     // rebuilds are not spaced out here, so every answer reflects the change just made
     server = await startTestServer({ rateLimits: { pinsPerDevicePerMinute: 0 }, aggregateRebuildMs: 0 });
+    token = undefined;
   });
   afterEach(() => server.close());
+  let token: string | undefined;
   const post = (props: Record<string, unknown>, position: [number, number]) =>
     server.app.inject(asDevice(DEVICE_A, { method: 'POST', url: '/api/pins', payload: pinBody(props, position) }));
+  // as staff of the consultation, who get raw counts (countsAudience.test.ts covers what everyone else gets)
   const get = async (url: string) => {
-    const res = await server.app.inject({ url });
+    token ??= await server.plannerToken();
+    const res = await server.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
