@@ -17,7 +17,6 @@ import type { PinRepository } from '../persistence/pinRepository.ts';
 import { connectSync } from '../store/syncSlice.ts';
 import { App } from './App.tsx';
 import type { ServerCounting } from './PlannerApp.tsx';
-import { loadBundledData } from './demoData.ts';
 import { loadTileConfig } from './loadTileConfig.ts';
 import { registerAppShell } from './registerAppShell.ts';
 import { resolvePage } from './resolvePage.ts';
@@ -68,7 +67,14 @@ async function start(): Promise<void> {
     if (chosen.mode === 'server' && plannerServer) {
       const [areas, themes] = await Promise.all([chosen.sync.api.getAreas(), chosen.sync.api.getThemes()]);
       store.getState().catalogLoaded({ areas, themes });
-    } else await store.getState().appStarted(loadBundledData());
+    } else if (chosen.mode === 'server') {
+      // a shared consultation's areas, themes and pins come from the server (or this device's copy of them offline)
+      await store.getState().appStarted({ themes: [], demoAreas: { type: 'FeatureCollection', features: [] }, demoPins: [] });
+    } else {
+      // the bundled demo town (about 8 kB gzipped) is a chunk of its own, loaded only for a device without a server
+      const { loadBundledData } = await import('./demoData.ts');
+      await store.getState().appStarted(loadBundledData());
+    }
   } catch (error) {
     store.getState().startupFailed(error instanceof Error ? error.message : String(error));
   }
