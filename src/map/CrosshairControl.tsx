@@ -1,4 +1,5 @@
 // keyboard placement: a crosshair at the map centre, a live region naming the area under it, Enter or a button to place.
+// only for keyboard users: a tap places the one draft pin directly, and the card would only cover the map.
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -32,12 +33,50 @@ function useAreaNameUnderCentre(active: boolean): string | null | undefined {
   return active ? name : undefined;
 }
 
+/** true while the map (or the crosshair card beside it) has focus that came from the keyboard */
+function useKeyboardOnMap(): boolean {
+  const map = useMap();
+  const [keyboard, setKeyboard] = useState(false);
+  useEffect(
+    function watchHowTheMapIsUsed() {
+      const container = map.getContainer();
+      const frame = container.parentElement;
+      const onFocus = () => {
+        if (container.matches(':focus-visible')) setKeyboard(true);
+      };
+      const onKey = () => setKeyboard(true);
+      const onPointer = (event: PointerEvent) => {
+        // a click on the card's own button keeps the card until the click lands
+        if (event.target instanceof Element && event.target.closest('.crosshair-panel')) return;
+        setKeyboard(false);
+      };
+      const onFocusOut = (event: FocusEvent) => {
+        const next = event.relatedTarget;
+        if (!(next instanceof Node) || !frame?.contains(next)) setKeyboard(false);
+      };
+      container.addEventListener('focus', onFocus);
+      container.addEventListener('keydown', onKey);
+      frame?.addEventListener('pointerdown', onPointer);
+      frame?.addEventListener('focusout', onFocusOut);
+      return function stopWatching() {
+        container.removeEventListener('focus', onFocus);
+        container.removeEventListener('keydown', onKey);
+        frame?.removeEventListener('pointerdown', onPointer);
+        frame?.removeEventListener('focusout', onFocusOut);
+      };
+    },
+    [map],
+  );
+  return keyboard;
+}
+
 export function CrosshairControl() {
   const { t } = useTranslation();
   const map = useMap();
   const placing = useAppStore((s) => s.placing && s.editor !== null);
   const placementPicked = useAppStore((s) => s.placementPicked);
-  const areaName = useAreaNameUnderCentre(placing);
+  const keyboard = useKeyboardOnMap();
+  const areaName = useAreaNameUnderCentre(placing && keyboard);
 
   useEffect(
     function placeOnEnter() {
@@ -58,7 +97,7 @@ export function CrosshairControl() {
 
   // rendered beside the leaflet container, not inside it, so leaflet's own click and key handling never sees it
   const frame = map.getContainer().parentElement;
-  if (!placing || !frame) return null;
+  if (!placing || !keyboard || !frame) return null;
   return createPortal(
     <>
       <div className="crosshair" aria-hidden="true" />

@@ -9,6 +9,7 @@ import { DraftPinLayer } from './DraftPinLayer.tsx';
 import { FitToAreas } from './FitToAreas.tsx';
 import { MapEvents } from './MapEvents.tsx';
 import { MapLabel } from './MapLabel.tsx';
+import { MapTargetFollower } from './MapTargetFollower.tsx';
 import { PinLayer } from './PinLayer.tsx';
 import { ViewScopeLayer } from './ViewScopeLayer.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
@@ -52,6 +53,7 @@ export function ResidentMap({ tileUrl, tileAttribution, renderPopup, layers }: R
         <PinLayer renderPopup={renderPopup} />
         <DraftPinLayer />
         <MapEvents />
+        <MapTargetFollower />
         <CrosshairControl />
       </MapContainer>
       {tileUrl && tileAttribution ? <p className="map-attribution">{tileAttribution}</p> : null}

@@ -12,6 +12,8 @@ export interface ConsultationSettings {
   privacyNotice?: string;
   /** shown on exports and the map, e.g. "Contains OS data © Crown copyright and database right 2024" */
   boundaryCopyright?: string;
+  /** who is asking, shown to residents, e.g. "Millbrook Town Council, planning team"; a default is shown when absent */
+  askedBy?: string;
 }
 
 export const DEFAULT_SETTINGS: ConsultationSettings = { minCount: 5, parts: { map: true, table: true } };
@@ -27,6 +29,7 @@ export const settingsSchema = z
         .strict(),
       privacyNotice: text('privacyNotice', 5000),
       boundaryCopyright: text('boundaryCopyright', 300),
+      askedBy: text('askedBy', 200),
     },
     { error: 'settings must be an object' },
   )
@@ -45,6 +48,7 @@ export function readSettings(input: unknown, base: ConsultationSettings = DEFAUL
   const merged: ConsultationSettings = { ...base, ...stripUndefined(parsed.data) } as ConsultationSettings;
   if (merged.privacyNotice === '') delete merged.privacyNotice;
   if (merged.boundaryCopyright === '') delete merged.boundaryCopyright;
+  if (merged.askedBy === '') delete merged.askedBy;
   return { ok: true, value: merged, warnings: [] };
 }
 
