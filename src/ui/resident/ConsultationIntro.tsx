@@ -46,15 +46,15 @@ export function ConsultationIntro({ collapsible }: { collapsible: boolean }) {
             : t('resident17.intro.notOpen')}
         </span>
       </p>
+      <p className="consultation-intro__links">
+        <a href={privacyHref}>{t('resident17.intro.privacyLink')}</a>
+      </p>
       <h3 className="consultation-intro__how">{t('resident17.intro.howHeading')}</h3>
       <ol className="consultation-intro__steps">
         <li>{t('resident17.intro.step1')}</li>
         <li>{t('resident17.intro.step2')}</li>
         <li>{t('resident17.intro.step3')}</li>
       </ol>
-      <p className="consultation-intro__links">
-        <a href={privacyHref}>{t('resident17.intro.privacyLink')}</a>
-      </p>
     </section>
   );
 }

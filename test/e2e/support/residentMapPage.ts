@@ -187,8 +187,8 @@ export class ResidentMapPage {
     if (!box || !frame) return false;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
-    // leave room at the bottom for the crosshair panel that covers the map while placing
-    return x > frame.x + 20 && x < frame.x + frame.width - 20 && y > frame.y + 20 && y < frame.y + frame.height * 0.6;
+    // leave room at the top for the search box and map key, and at the bottom for the phone's sheet
+    return x > frame.x + 20 && x < frame.x + frame.width - 20 && y > frame.y + 100 && y < frame.y + frame.height * 0.5;
   }
 
   /**
@@ -209,7 +209,7 @@ export class ResidentMapPage {
     await this.waitUntilMapAtRest();
   }
 
-  /** A point on the map, away from every boundary: the top-left corner after zooming right out. */
+  /** A point on the map, away from every boundary: near the left edge, below the search box, after zooming right out. */
   async pointOutsideAreas(): Promise<ScreenPoint> {
     const zoomOut = this.map.getByRole('button', { name: 'Zoom out' });
     for (let i = 0; i < 3; i++) await this.press(zoomOut);
@@ -217,8 +217,8 @@ export class ResidentMapPage {
     await this.waitUntilMapAtRest();
     const box = await this.map.boundingBox();
     if (!box) throw new Error('the map is not on screen');
-    const [point] = await this.map.evaluate(findFreePoints, { x: box.x + 24, y: box.y + 24, maxRadius: 20 });
-    if (!point) throw new Error('no free spot in the corner of the map');
+    const [point] = await this.map.evaluate(findFreePoints, { x: box.x + 24, y: box.y + box.height * 0.3, maxRadius: 20 });
+    if (!point) throw new Error('no free spot at the left edge of the map');
     return point;
   }
 
