@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { useMap } from 'react-leaflet';
 import { areaLocatorFor } from '../store/areaLocatorFor.ts';
 import { useAppStore } from '../store/useAppStore.ts';
+import { visibleCentre } from './coveredPadding.ts';
 import { fromLatLng } from './lngLat.ts';
+import type { Map as LeafletMap } from 'leaflet';
+
+// on a phone the sheet covers the map's lower part: the crosshair sits at the centre of what still shows
+function crosshairLatLng(map: LeafletMap) {
+  const centre = visibleCentre(map);
+  return map.containerPointToLatLng([centre.x, centre.y]);
+}
 
 function useAreaNameUnderCentre(active: boolean): string | null | undefined {
   const map = useMap();
@@ -18,7 +26,7 @@ function useAreaNameUnderCentre(active: boolean): string | null | undefined {
       const locate = areaLocatorFor(areas);
       const names = new Map(areas.features.map((f) => [f.properties.id, f.properties.name]));
       function update() {
-        const id = locate(fromLatLng(map.getCenter()));
+        const id = locate(fromLatLng(crosshairLatLng(map)));
         setName(id === null ? null : (names.get(id) ?? id));
       }
       update();
@@ -85,7 +93,7 @@ export function CrosshairControl() {
       function onKeyDown(event: KeyboardEvent) {
         if (event.key !== 'Enter' || event.target !== container) return;
         event.preventDefault();
-        placementPicked(fromLatLng(map.getCenter()));
+        placementPicked(fromLatLng(crosshairLatLng(map)));
       }
       container.addEventListener('keydown', onKeyDown);
       return function stopPlacingOnEnter() {
@@ -100,13 +108,13 @@ export function CrosshairControl() {
   if (!placing || !keyboard || !frame) return null;
   return createPortal(
     <>
-      <div className="crosshair" aria-hidden="true" />
+      <div className="crosshair" aria-hidden="true" style={{ top: `${visibleCentre(map).y}px` }} />
       <div className="crosshair-panel">
         <p className="crosshair-status" role="status" aria-live="polite">
           {areaName === undefined ? '' : areaName === null ? t('crosshair.outside') : t('crosshair.over', { name: areaName })}
         </p>
         <p className="crosshair-hint">{t('crosshair.hint')}</p>
-        <button type="button" className="button button--primary" onClick={() => placementPicked(fromLatLng(map.getCenter()))}>
+        <button type="button" className="button button--primary" onClick={() => placementPicked(fromLatLng(crosshairLatLng(map)))}>
           {t('crosshair.placeHere')}
         </button>
       </div>

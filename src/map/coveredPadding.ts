@@ -24,3 +24,10 @@ export function coveredPadding(map: LeafletMap, base = 16): CoveredPadding {
   const limit = frame.height * 0.6;
   return { paddingTopLeft: [base, base + Math.min(top, limit / 2)], paddingBottomRight: [base, base + Math.min(bottom, limit)] };
 }
+
+/** the centre of the part of the map no sheet or overlay covers, in container pixels */
+export function visibleCentre(map: LeafletMap): { x: number; y: number } {
+  const size = map.getSize();
+  const { paddingTopLeft, paddingBottomRight } = coveredPadding(map, 0);
+  return { x: size.x / 2, y: (paddingTopLeft[1] + size.y - paddingBottomRight[1]) / 2 };
+}

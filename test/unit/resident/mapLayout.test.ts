@@ -61,3 +61,14 @@ describe('placeLabels', () => {
     expect(offsets.get('a')).not.toEqual({ dx: 0, dy: 0 });
   });
 });
+
+describe('spreadMarkers across groups', () => {
+  it('leaves no two markers of a crowded random map closer than the spacing', () => {
+    const random = mulberry32(3);
+    const points = Array.from({ length: 80 }, (_, i) => ({ id: `c${i}`, x: random() * 400, y: random() * 300 }));
+    const out = spread(points);
+    let nearest = Infinity;
+    for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) nearest = Math.min(nearest, Math.hypot(out[i]!.x - out[j]!.x, out[i]!.y - out[j]!.y));
+    expect(nearest).toBeGreaterThanOrEqual(44);
+  });
+});
