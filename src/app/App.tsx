@@ -12,6 +12,7 @@ import type { TileConfig } from './loadTileConfig.ts';
 import type { ServerCounting } from './PlannerApp.tsx';
 import type { OpenedPage } from './resolvePage.ts';
 import { ResidentApp } from './ResidentApp.tsx';
+import { PrivacyNoticePage } from '../ui/resident/PrivacyNoticePage.tsx';
 
 const PlannerApp = lazy(() => import('./PlannerApp.tsx').then((m) => ({ default: m.PlannerApp })));
 const TableRoute = lazy(() => import('./TableRoute.tsx'));
@@ -39,6 +40,13 @@ export function App({ tiles, opened, store, plannerServer }: AppProps) {
   if (opened.kind === 'budget') return <Suspense fallback={loading}><BudgetRoute slug={opened.slug} results={opened.results} /></Suspense>;
   if (opened.kind === 'staff' || opened.kind === 'invite') {
     return <Suspense fallback={loading}>{opened.kind === 'staff' ? <StaffRoute /> : <StaffRoute inviteToken={opened.token} />}</Suspense>;
+  }
+  if (opened.page === 'privacy') {
+    return (
+      <ConsultationProvider consultation={opened.consultation}>
+        <PrivacyNoticePage />
+      </ConsultationProvider>
+    );
   }
   if (!store) return loading;
   const { page } = opened;

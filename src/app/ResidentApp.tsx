@@ -1,4 +1,5 @@
-// the resident map page: header with the view tabs, side panel, and map and list as equal views.
+// the resident map page: header with the view tabs, side panel, and map and list as equal views. On a phone the map
+// fills the screen and the side panel and the list come up as sheets over it (app.css).
 import { useTranslation } from 'react-i18next';
 import { consultationPath } from '../core/appRoutes.ts';
 import { ResidentMap } from '../map/ResidentMap.tsx';
@@ -10,11 +11,15 @@ import { PinDetails } from '../ui/PinDetails.tsx';
 import { PinList } from '../ui/PinList.tsx';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer.tsx';
+import { MapKey } from '../ui/resident/MapKey.tsx';
+import { PlaceSearch } from '../ui/resident/PlaceSearch.tsx';
+import { usePhoneLayout } from '../ui/resident/usePhoneLayout.ts';
 import { SidePanel } from '../ui/SidePanel.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { ConnectionBanner } from '../ui/planner-tools/ConnectionBanner.tsx';
 import { ViewScopeNote } from '../ui/ViewScopeNote.tsx';
 import { ViewSwitch } from '../ui/ViewSwitch.tsx';
+import '../ui/resident/resident.css';
 import type { TileConfig } from './loadTileConfig.ts';
 
 const renderPopup: RenderPinPopup = (pin) => <PinDetails pinId={pin.id} />;
@@ -27,6 +32,8 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
   const editing = useAppStore((s) => s.editor !== null);
   const consultation = useConsultation();
   const slug = consultation?.slug ?? null;
+  const phone = usePhoneLayout();
+  const mainClass = ['app-main', 'app-main--resident', editing ? 'app-main--editing' : '', view === 'list' ? 'app-main--list' : ''].filter(Boolean).join(' ');
 
   return (
     <>
@@ -35,7 +42,8 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
       <header className="app-header">
         <div className="brand">
           <h1>{t('app.title')}</h1>
-          {consultation?.title ? <p className="consultation-title">{consultation.title}</p> : <p className="tagline">{t('app.tagline')}</p>}
+          {/* the consultation's question opens the side panel (ConsultationIntro); the header only brands the page */}
+          {consultation?.title ? null : <p className="tagline">{t('app.tagline')}</p>}
           {consultation ? (
             // in the brand block, not the nav: on a phone the nav has no room left beside the view tabs
             <a className="brand-link" href="/">
@@ -51,7 +59,7 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
       </header>
       <ClosedNotice />
       <ConnectionBanner />
-      <main className={editing ? 'app-main app-main--editing' : 'app-main'}>
+      <main className={mainClass}>
         {status === 'loading' ? (
           <p className="app-status" role="status">
             {t('app.loading')}
@@ -65,15 +73,20 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
         ) : null}
         {status === 'ready' ? (
           <>
-            <div className="side-panel">
+            <div className="side-panel" data-map-cover="">
               <SidePanel />
             </div>
             <div className="views">
-              <div id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={view !== 'map'} className="map-panel">
+              {/* on a phone the map stays behind the list sheet, so the list reads as a layer over the map */}
+              <div id="panel-map" role="tabpanel" aria-labelledby="tab-map" hidden={view !== 'map' && !phone} className="map-panel">
                 <ViewScopeNote where="map" />
+                <div className="map-overlay" data-map-cover="">
+                  <PlaceSearch />
+                  <MapKey />
+                </div>
                 <ResidentMap basemap={tiles.basemap} renderPopup={renderPopup} />
               </div>
-              <div id="panel-list" role="tabpanel" aria-labelledby="tab-list" hidden={view !== 'list'} className="list-panel">
+              <div id="panel-list" role="tabpanel" aria-labelledby="tab-list" hidden={view !== 'list'} className="list-panel list-sheet">
                 <ViewScopeNote where="list" />
                 <PinList />
               </div>

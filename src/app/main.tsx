@@ -43,7 +43,8 @@ async function start(): Promise<void> {
       (error: unknown): OpenedPage => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     ),
   ]);
-  if (opened.kind !== 'consultation') {
+  // the privacy notice needs the consultation only, not its pins
+  if (opened.kind !== 'consultation' || opened.page === 'privacy') {
     root.render(<App tiles={tiles} opened={opened} />);
     registerAppShell();
     return;

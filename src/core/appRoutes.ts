@@ -1,7 +1,7 @@
 // the app's pages and their paths: one consultation's resident map, planner view and touch table, the front page, staff.
 
 /** a consultation's page; `slug` null for the old /planner and /table links, which open the default consultation */
-export type ConsultationPage = 'resident' | 'planner' | 'table';
+export type ConsultationPage = 'resident' | 'planner' | 'table' | 'privacy';
 
 export type AppRoute =
   | { page: 'front' }
@@ -25,13 +25,14 @@ function decoded(part: string): string | null {
  * @example
  * routeOf('/c/park-2026/planner/') // => { page: 'planner', slug: 'park-2026' }
  * routeOf('/table') // => { page: 'table', slug: null }
+ * routeOf('/c/park-2026/privacy') // => { page: 'privacy', slug: 'park-2026' }
  * routeOf('/somewhere') // => { page: 'not-found' }
  */
 export function routeOf(pathname: string): AppRoute {
   const parts = pathname.split('/').filter((p) => p !== '');
   if (parts.length === 0) return { page: 'front' };
   const [first, second, third, ...rest] = parts;
-  if (parts.length === 1 && (first === 'planner' || first === 'table')) return { page: first, slug: null };
+  if (parts.length === 1 && (first === 'planner' || first === 'table' || first === 'privacy')) return { page: first, slug: null };
   if (parts.length === 1 && first === 'staff') return { page: 'staff' };
   if (parts.length === 2 && first === 'invite') {
     const token = decoded(second!);
@@ -41,7 +42,7 @@ export function routeOf(pathname: string): AppRoute {
     const slug = decoded(second);
     if (!slug) return { page: 'not-found' };
     if (third === undefined) return { page: 'resident', slug };
-    if (third === 'planner' || third === 'table') return { page: third, slug };
+    if (third === 'planner' || third === 'table' || third === 'privacy') return { page: third, slug };
   }
   if (first === 'c' && second !== undefined && third === 'budget' && (rest.length === 0 || (rest.length === 1 && rest[0] === 'results'))) {
     const slug = decoded(second);

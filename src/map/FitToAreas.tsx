@@ -3,6 +3,7 @@ import bbox from '@turf/bbox';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import { useAppStore } from '../store/useAppStore.ts';
+import { coveredPadding } from './coveredPadding.ts';
 import { bboxToBounds } from './lngLat.ts';
 
 export function FitToAreas() {
@@ -11,7 +12,7 @@ export function FitToAreas() {
   useEffect(
     function fitBoundaries() {
       if (areas.features.length === 0) return;
-      map.fitBounds(bboxToBounds(bbox(areas)), { padding: [16, 16], animate: false });
+      map.fitBounds(bboxToBounds(bbox(areas)), { ...coveredPadding(map), animate: false });
     },
     [areas, map],
   );

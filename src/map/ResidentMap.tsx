@@ -11,6 +11,7 @@ import { DraftPinLayer } from './DraftPinLayer.tsx';
 import { FitToAreas } from './FitToAreas.tsx';
 import { MapEvents } from './MapEvents.tsx';
 import { MapLabel } from './MapLabel.tsx';
+import { MapTargetFollower } from './MapTargetFollower.tsx';
 import { PinLayer } from './PinLayer.tsx';
 import { ViewScopeLayer } from './ViewScopeLayer.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
@@ -53,6 +54,7 @@ export function ResidentMap({ basemap, renderPopup, layers }: ResidentMapProps) 
         <PinLayer renderPopup={renderPopup} />
         <DraftPinLayer />
         <MapEvents />
+        <MapTargetFollower />
         <CrosshairControl />
       </MapContainer>
       {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}

@@ -28,6 +28,7 @@ const settingsSchema = z
     parts: z.object({ map: z.boolean(), table: z.boolean() }).default({ map: true, table: true }),
     privacyNotice: z.string().optional(),
     boundaryCopyright: z.string().optional(),
+    askedBy: z.string().optional(),
   })
   .passthrough();
 const detailSchema = summarySchema.extend({

@@ -107,6 +107,10 @@ export interface UiState {
   placing: boolean;
   /** a pin the map should pan to and open (list "Show on map") */
   focusedPinId: string | null;
+  /** the pin this device just added: the thank-you card shows and its marker is highlighted until dismissed */
+  thankedPinId: string | null;
+  /** where the map should go next (a found place, the resident's location); the map clears it once there */
+  mapTarget: MapTarget | null;
   viewChanged(view: View): void;
   addPinStarted(): void;
   editPinStarted(id: string): void;
@@ -115,7 +119,14 @@ export interface UiState {
   placementPicked(position: LngLat): void;
   pinShownOnMap(id: string): void;
   pinFocusHandled(): void;
+  pinThanked(id: string): void;
+  thanksDismissed(): void;
+  mapTargetChosen(target: MapTarget): void;
+  mapTargetReached(): void;
 }
+
+/** a place to show: a bbox ([west, south, east, north]) to fit, or a point ([lng, lat]) to centre on */
+export type MapTarget = { bbox: Bbox } | { point: LngLat };
 
 export interface ViewScopeState {
   /** 'all': every pin is here; 'view': a consultation too big to load whole, pins come by map view */

@@ -8,17 +8,19 @@ export const uiSlice: StateCreator<AppState, [], [], UiState> = (set, get) => ({
   draftPosition: null,
   placing: false,
   focusedPinId: null,
+  thankedPinId: null,
+  mapTarget: null,
   viewChanged(view) {
     set({ view });
   },
   addPinStarted() {
-    set({ editor: { mode: 'add' }, draftPosition: null, placing: true, view: 'map' });
+    set({ editor: { mode: 'add' }, draftPosition: null, placing: true, view: 'map', thankedPinId: null });
   },
   editPinStarted(id) {
     const pin = get().pins.find((p) => p.id === id);
     if (!pin) return;
     const [lng, lat] = pin.geometry.coordinates;
-    set({ editor: { mode: 'edit', pinId: id }, draftPosition: [lng!, lat!], placing: false });
+    set({ editor: { mode: 'edit', pinId: id }, draftPosition: [lng!, lat!], placing: false, thankedPinId: null });
   },
   editorClosed() {
     set({ editor: null, draftPosition: null, placing: false });
@@ -35,5 +37,17 @@ export const uiSlice: StateCreator<AppState, [], [], UiState> = (set, get) => ({
   },
   pinFocusHandled() {
     set({ focusedPinId: null });
+  },
+  pinThanked(id) {
+    set({ thankedPinId: id });
+  },
+  thanksDismissed() {
+    set({ thankedPinId: null });
+  },
+  mapTargetChosen(target) {
+    set({ mapTarget: target, view: 'map' });
+  },
+  mapTargetReached() {
+    set({ mapTarget: null });
   },
 });

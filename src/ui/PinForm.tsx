@@ -29,7 +29,7 @@ export function PinForm() {
   const draftPosition = useAppStore((s) => s.draftPosition);
   const placing = useAppStore((s) => s.placing);
   const areas = useAppStore((s) => s.areas);
-  const { pinAdded, pinEdited, editorClosed, placingChanged } = useAppStoreApi().getState();
+  const { pinAdded, pinEdited, editorClosed, placingChanged, pinThanked } = useAppStoreApi().getState();
   const { themes } = useThemeLabels();
   const areaNames = useAreaNames();
   const [values, setValues] = useState<PinFormValues>(() => initialValues(editing));
@@ -65,6 +65,7 @@ export function PinForm() {
     const result = editor?.mode === 'edit' ? await pinEdited(editor.pinId, input) : await pinAdded(input);
     setSaving(false);
     if (result.ok) {
+      if (editor?.mode !== 'edit') pinThanked(result.pin.id);
       announce(t(editor?.mode === 'edit' ? 'common.announce.pinEdited' : 'common.announce.pinAdded', { title: result.pin.properties.title }));
       return;
     }

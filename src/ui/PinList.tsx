@@ -1,5 +1,7 @@
-// the list view: the same filtered pins as the map, as a sortable table with the same actions.
-import { useMemo, useState } from 'react';
+// the list view: the same filtered pins as the map, as a sortable table with the same actions, each pin's note, and a
+// text search and neighbourhood choice of its own.
+import { useId, useMemo, useState } from 'react';
+import { foldForSearch } from '../core/places/findPlaces.ts';
 import { useTranslation } from 'react-i18next';
 import { selectVisiblePins } from '../store/selectVisiblePins.ts';
 import { useAppStore } from '../store/useAppStore.ts';
@@ -21,15 +23,30 @@ export function PinList() {
   const pins = useAppStore(selectVisiblePins);
   const { byId } = useThemeLabels();
   const areaNames = useAreaNames();
+  const areas = useAppStore((s) => s.areas);
   const [sort, setSort] = useState<Sort>({ key: 'createdAt', direction: 'descending' });
   const [answers, setAnswers] = useState<AnswerFilter>('all');
-  const shown = useMemo(() => pins.filter((p) => matchesAnswerFilter(p, answers)), [pins, answers]);
+  const [search, setSearch] = useState('');
+  const [area, setArea] = useState('');
+  const searchId = useId();
+  const areaId = useId();
 
   const sorted = useMemo(() => {
     const labelOf = (key: 'theme' | 'area' | 'kind', id: string) =>
       key === 'theme' ? (byId.get(id)?.label ?? id) : key === 'area' ? (areaNames.get(id) ?? id) : t(`kind.${id}`);
-    return sortPins(shown, sort, labelOf, i18n.language);
-  }, [shown, sort, byId, areaNames, t, i18n.language]);
+    const wanted = foldForSearch(search);
+    const matching = pins.filter(
+      (pin) =>
+        matchesAnswerFilter(pin, answers) &&
+        (area === '' || pin.properties.area === area) &&
+        (wanted === '' || foldForSearch(`${pin.properties.title}\n${pin.properties.note ?? ''}`).includes(wanted)),
+    );
+    return sortPins(matching, sort, labelOf, i18n.language);
+  }, [pins, sort, byId, areaNames, t, i18n.language, search, area, answers]);
+  const areaChoices = useMemo(
+    () => areas.features.map((f) => ({ id: f.properties.id, name: f.properties.name })).sort((a, b) => a.name.localeCompare(b.name, i18n.language)),
+    [areas, i18n.language],
+  );
 
   function sortBy(key: SortKey) {
     setSort((s) => ({ key, direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
@@ -41,12 +58,29 @@ export function PinList() {
         {t('list.heading')}
       </h2>
       <AnswerFilterSelect value={answers} onChange={setAnswers} />
+      <div className="pin-list__tools" role="search">
+        <div className="pin-list__tool">
+          <label htmlFor={searchId}>{t('resident17.list.search')}</label>
+          <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+        </div>
+        <div className="pin-list__tool">
+          <label htmlFor={areaId}>{t('resident17.list.area')}</label>
+          <select id={areaId} value={area} onChange={(e) => setArea(e.target.value)}>
+            <option value="">{t('resident17.list.allAreas')}</option>
+            {areaChoices.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {sorted.length === 0 ? <p>{t('list.empty')}</p> : null}
       <table>
         <caption>{t('list.caption', { count: sorted.length })}</caption>
         <thead>
           <tr>
-            {COLUMNS.map((key) => (
+            {COLUMNS.flatMap((key) => [
               <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : undefined}>
                 <button type="button" className="sort-button" onClick={() => sortBy(key)}>
                   {key === 'response' ? t('loop.list.column') : t(`list.columns.${key}`)}
@@ -54,8 +88,15 @@ export function PinList() {
                     {sort.key === key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
                   </span>
                 </button>
-              </th>
-            ))}
+              </th>,
+              ...(key === 'title'
+                ? [
+                    <th key="note" scope="col" className="pin-list__note-heading">
+                      {t('resident17.list.note')}
+                    </th>,
+                  ]
+                : []),
+            ])}
             <th scope="col">{t('list.columns.actions')}</th>
           </tr>
         </thead>
@@ -68,6 +109,9 @@ export function PinList() {
                 <th scope="row" data-label={t('list.columns.title')}>
                   {p.title}
                 </th>
+                <td className="pin-list__note" data-label={t('resident17.list.note')}>
+                  {p.note ?? <span className="visually-hidden">{t('resident17.list.noNote')}</span>}
+                </td>
                 <td data-label={t('list.columns.kind')}>
                   <span className="with-icon">
                     <span className={`kind-swatch kind-swatch--${p.kind}`} aria-hidden="true" />

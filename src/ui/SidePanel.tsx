@@ -1,4 +1,5 @@
-// the side panel: the add-pin action, filters and the data menu (on a device without a server) or the staff sign-in link, or the pin form.
+// the side panel (a sheet over the map on a phone): the consultation's framing, the thank-you after saving, the add-pin
+// action, filters and the data menu (on a device without a server) or the staff sign-in link, or the pin form.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAcceptsContributions } from '../store/useConsultation.ts';
@@ -7,6 +8,9 @@ import { DataMenu } from './DataMenu.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { PinForm } from './PinForm.tsx';
 import { StaffSignInLink } from './StaffSignInLink.tsx';
+import { ConsultationIntro } from './resident/ConsultationIntro.tsx';
+import { ThankYou } from './resident/ThankYou.tsx';
+import { usePhoneLayout } from './resident/usePhoneLayout.ts';
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -15,6 +19,7 @@ export function SidePanel() {
   const serverMode = useAppStore((s) => s.mode === 'server');
   // a closed consultation is read-only: nothing to add
   const accepting = useAcceptsContributions();
+  const phone = usePhoneLayout();
   const addButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useEffect(
@@ -32,6 +37,8 @@ export function SidePanel() {
   }
   return (
     <>
+      <ThankYou />
+      <ConsultationIntro collapsible={phone} />
       {accepting ? (
         <button type="button" className="button button--primary button--wide" ref={addButton} onClick={addPinStarted}>
           {t('actions.addPin')}

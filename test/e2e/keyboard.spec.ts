@@ -89,8 +89,10 @@ test('keyboard only: add a pin, find it in the list, delete it', async ({ page, 
   await tabTo(page, 'Save pin', { back: true });
   await page.keyboard.press('Enter');
   await expect(page.locator('[role="status"].visually-hidden')).toHaveText(`Pin “${title}” saved.`);
-  // focus returns to the button that opened the form instead of falling to <body>
-  await expect(page.getByRole('button', { name: 'Add a pin' })).toBeFocused();
+  // focus goes to the thank-you that replaces the form instead of falling to <body>, with its two next steps
+  await expect(page.getByRole('heading', { name: 'Thank you: your pin is on the map' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'See your pin', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add another', exact: true })).toBeVisible();
 
   // find it in the list: the tabs switch with the arrow keys
   await tabTo(page, 'Map', { back: true });

@@ -20,6 +20,8 @@ describe('routeOf', () => {
     ['/c/park-2026/', { page: 'resident', slug: 'park-2026' }],
     ['/c/park-2026/planner', { page: 'planner', slug: 'park-2026' }],
     ['/c/park-2026/table/', { page: 'table', slug: 'park-2026' }],
+    ['/c/park-2026/privacy', { page: 'privacy', slug: 'park-2026' }],
+    ['/privacy', { page: 'privacy', slug: null }],
     ['/c/caf%C3%A9', { page: 'resident', slug: 'café' }],
     ['/c/park-2026/budget', { page: 'budget', slug: 'park-2026', results: false }],
     ['/c/park-2026/budget/results/', { page: 'budget', slug: 'park-2026', results: true }],
@@ -39,7 +41,7 @@ describe('routeOf', () => {
   });
 
   it('links to the paths it reads back', () => {
-    for (const page of ['resident', 'planner', 'table'] as const) {
+    for (const page of ['resident', 'planner', 'table', 'privacy'] as const) {
       expect(routeOf(consultationPath('park-2026', page))).toEqual({ page, slug: 'park-2026' });
       expect(routeOf(consultationPath(null, page))).toEqual(page === 'resident' ? { page: 'front' } : { page, slug: null });
     }

@@ -15,6 +15,8 @@ export interface ConsultationSettings {
   boundaryCopyright?: string;
   /** the areas' property holding their population (e.g. census population), for contributions per 1,000 residents */
   populationProperty?: string;
+  /** who is asking, shown to residents, e.g. "Millbrook Town Council, planning team"; a default is shown when absent */
+  askedBy?: string;
 }
 
 export const DEFAULT_SETTINGS: ConsultationSettings = { minCount: 5, parts: { map: true, table: true } };
@@ -31,6 +33,7 @@ export const settingsSchema = z
       privacyNotice: text('privacyNotice', 5000),
       boundaryCopyright: text('boundaryCopyright', 300),
       populationProperty: text('populationProperty', 100),
+      askedBy: text('askedBy', 200),
     },
     { error: 'settings must be an object' },
   )
@@ -50,6 +53,7 @@ export function readSettings(input: unknown, base: ConsultationSettings = DEFAUL
   if (merged.privacyNotice === '') delete merged.privacyNotice;
   if (merged.boundaryCopyright === '') delete merged.boundaryCopyright;
   if (merged.populationProperty === '') delete merged.populationProperty;
+  if (merged.askedBy === '') delete merged.askedBy;
   return { ok: true, value: merged, warnings: [] };
 }
 

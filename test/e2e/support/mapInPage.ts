@@ -36,10 +36,11 @@ export function findFreePointsInArea(container: Element, label: ScreenPoint): Sc
   // WARNING: chromium's touch adjustment moves a tap onto anything tappable whose box is within about 11 px of it (a
   // marker's box is 44 px square however round its icon looks), so keep 16 px clear of every marker, control, popup
   // and the crosshair panel, measured to their boxes, and of the map's edge (the page's own buttons lie beyond it)
-  const tappable = Array.from(
-    (container.parentElement ?? container).querySelectorAll('.leaflet-marker-icon, .leaflet-control, .leaflet-popup, .crosshair-panel'),
-    (el) => el.getBoundingClientRect(),
-  );
+  // the page's sheets and overlays over the map (data-map-cover: the phone's bottom sheet, the search box and key) too
+  const tappable = [
+    ...Array.from((container.parentElement ?? container).querySelectorAll('.leaflet-marker-icon, .leaflet-control, .leaflet-popup, .crosshair-panel'), (el) => el.getBoundingClientRect()),
+    ...Array.from(document.querySelectorAll('[data-map-cover]'), (el) => el.getBoundingClientRect()).filter((b) => b.height > 0),
+  ];
   const clearanceAt = (x: number, y: number): number =>
     Math.min(32, ...tappable.map((b) => Math.hypot(Math.max(b.left - x, 0, x - b.right), Math.max(b.top - y, 0, y - b.bottom))));
   const paths = Array.from(container.querySelectorAll<SVGPathElement>('.leaflet-overlay-pane path'));
