@@ -9,7 +9,7 @@ const main = path.resolve(import.meta.dirname, '../../../src/server/main.ts');
 
 function start(env: Record<string, string>): { status: number | null; lines: string[] } {
   const run = spawnSync(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, PORT: '0', LOG: '0', DATABASE_URL: '', COPLAN_ADMIN_EMAIL: '', COPLAN_ADMIN_PASSWORD: '', ...env },
+    env: { ...process.env, PORT: '0', LOG: '0', DATABASE_URL: '', COPLAN_ADMIN_EMAIL: '', COPLAN_ADMIN_PASSWORD: '', BASEMAP: 'none', ...env },
     encoding: 'utf8',
     timeout: 20_000,
   });
