@@ -29,8 +29,8 @@ function applyEvent(engine: PlannerEngine, event: StorageEvent): boolean {
     case 'areas-replaced':
     case 'themes-replaced':
       return true;
+    // a consultation's settings, an answer or a comment change no count
     case 'consultation-updated':
-    // an answer or a comment changes no count
     case 'pin-answered':
     case 'comment-created':
     case 'comment-updated':
