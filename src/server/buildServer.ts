@@ -18,6 +18,7 @@ import type { TileArchive } from './basemap/openBasemap.ts';
 import { rasterOrNone, VECTOR_TILE_PATH } from '../core/basemapConfig.ts';
 import type { Basemap } from '../core/basemapConfig.ts';
 import { budgetRoutes } from './routes/budgetRoutes.ts';
+import { layerRoutes } from './routes/layerRoutes.ts';
 import { catalogRoutes } from './routes/catalogRoutes.ts';
 import { consultationListRoutes, consultationRoutes } from './routes/consultationRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
@@ -237,6 +238,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     aggregateRoutes(scoped);
     // its own plugin, so the .pb text parser of its import stays inside it
     if (bySlug) void scoped.register(async (budget) => budgetRoutes(budget, ctx, { importBodyLimit: areasBodyLimit }));
+    if (bySlug) layerRoutes(scoped, ctx, { bodyLimit: areasBodyLimit });
   };
   /** closing the loop (issue 13): answers, comments, moderation and the feed, under the consultation's slug only */
   const dialogueRoutes = (scoped: FastifyInstance) => {

@@ -10,6 +10,7 @@ import { applyChanges, scopedKey } from './pinRows.ts';
 import { listAudit, writeAudit } from './queries/audit.ts';
 import { budgetStorage } from './queries/budgetQueries.ts';
 import type { EventLog } from './queries/events.ts';
+import { layerStorage } from './queries/layerQueries.ts';
 import { countPins, insertPin, insertPins, listPins, selectPin, selectPinByKey, setAreas } from './queries/pins.ts';
 import type { ConsultationStorage, ReplaceResult } from './storage.ts';
 
@@ -35,6 +36,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
     consultationId,
     ...dialogueStorage(dialect, log, consultationId),
     budget: () => budgetStorage(db, id),
+    layers: () => layerStorage(db, id),
     async getAreas() {
       const row = await readCatalog();
       return row ? (JSON.parse(row.areas) as AreaCollection) : EMPTY_AREAS;

@@ -5,6 +5,7 @@ import type { RateCounter } from '../rateLimiter.ts';
 import type { DialogueStorage, StoredComment } from './dialogue.ts';
 import type { BudgetProjectRecord, BudgetSettings } from '../../core/budget/budgetWire.ts';
 import type { BudgetStorage } from './budgetStorage.ts';
+import type { LayerStorage } from './layerStorage.ts';
 
 /** A pin as the server keeps it: the shared pin shape plus moderation state. `author` is a hash of the device token, never the token. */
 export interface ServerPinProperties extends PinProperties {
@@ -252,6 +253,8 @@ export interface ConsultationStorage extends DialogueStorage {
   readonly consultationId: string;
   /** its community budget (settings, projects, ballots, voter codes, workshop allocations) */
   budget(): BudgetStorage;
+  /** its context layers (asset registers, reference layers) and residents' confirmations of assets */
+  layers(): LayerStorage;
   getAreas(): Promise<AreaCollection>;
   getThemes(): Promise<Theme[]>;
   /** all-or-nothing: refuses (ok: false) when any pin would fall outside the new areas; otherwise re-assigns every pin's area */

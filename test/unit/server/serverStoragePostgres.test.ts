@@ -5,6 +5,7 @@ import { openPostgresStorage } from '../../../src/server/storage/openStorage.ts'
 import { consultationsContract } from './consultationsSuite.ts';
 import { staffContract } from './staffSuite.ts';
 import { budgetContract } from './budgetSuite.ts';
+import { layerContract } from './layerSuite.ts';
 import { dialogueContract } from './dialogueSuite.ts';
 import { eventLogContract } from './eventLogSuite.ts';
 import { seedData, storageContract } from './storageSuite.ts';
@@ -24,6 +25,7 @@ describe('PostgreSQL storage', () => {
   consultationsContract(open);
   staffContract(open);
   budgetContract(open);
+  layerContract(open);
   dialogueContract(open);
 
   it('migrates and seeds a new schema once when three processes start at once', async () => {

@@ -7,6 +7,7 @@ import { consultationsContract } from './consultationsSuite.ts';
 import { staffContract } from './staffSuite.ts';
 import { dialogueContract } from './dialogueSuite.ts';
 import { budgetContract } from './budgetSuite.ts';
+import { layerContract } from './layerSuite.ts';
 import { eventLogContract } from './eventLogSuite.ts';
 import { seedData, storageContract } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
@@ -22,4 +23,5 @@ describe('SQLite storage', () => {
   staffContract(open);
   dialogueContract(open);
   budgetContract(open);
+  layerContract(open);
 });

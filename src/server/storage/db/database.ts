@@ -214,6 +214,28 @@ export interface WorkshopAllocationsTable {
   created_at: string;
 }
 
+export interface ContextLayersTable {
+  id: string;
+  consultation_id: string;
+  name: string;
+  /** 'assets' | 'reference' */
+  kind: string;
+  /** JSON text: the validated FeatureCollection (core `LayerCollection`) */
+  features: string;
+  feature_count: number | string;
+  created_at: string;
+}
+
+export interface AssetConfirmationsTable {
+  layer_id: string;
+  feature_id: string;
+  /** the device's keyed author hash */
+  device: string;
+  /** 'valued' | 'missing' | 'closed' */
+  verdict: string;
+  at: string;
+}
+
 export interface Database {
   consultations: ConsultationsTable;
   pins: PinsTable;
@@ -234,6 +256,8 @@ export interface Database {
   budget_ballots: BudgetBallotsTable;
   voter_codes: VoterCodesTable;
   workshop_allocations: WorkshopAllocationsTable;
+  context_layers: ContextLayersTable;
+  asset_confirmations: AssetConfirmationsTable;
 }
 
 export type Db = Kysely<Database>;

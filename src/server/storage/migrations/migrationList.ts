@@ -6,6 +6,7 @@ import { up as staff } from './2026-12-01-0003-staff-accounts.ts';
 import { up as serverSecret } from './2026-12-01-0004-server-secret.ts';
 import { up as budgets } from './2026-12-01-0005-budgets.ts';
 import { up as responsesComments } from './2026-12-01-0006-responses-comments.ts';
+import { up as contextLayers } from './2026-12-01-0007-context-layers.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -19,6 +20,7 @@ const MIGRATIONS: [name: string, up: Up][] = [
   ['2026-12-01-0004-server-secret', serverSecret],
   ['2026-12-01-0005-budgets', budgets],
   ['2026-12-01-0006-responses-comments', responsesComments],
+  ['2026-12-01-0007-context-layers', contextLayers],
 ];
 
 /** every migration's name, in the order they run */
