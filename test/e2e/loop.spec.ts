@@ -17,6 +17,9 @@ const SHOTS = 'test/output/screenshots';
 async function addPinAtCrosshair(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
   await resident.startAdding();
   await resident.fillForm({ ...pin, area: '' });
+  // the crosshair and its card are for keyboard users: a key press on the focused map shows them
+  await resident.map.focus();
+  await resident.page.keyboard.press('Shift');
   await resident.page.getByRole('button', { name: 'Place pin here', exact: true }).click();
   await expect(resident.form.locator('#pin-position [role="status"]')).toHaveText(/^Placed in /);
   await resident.form.getByRole('button', { name: 'Save pin', exact: true }).click();
