@@ -39,7 +39,8 @@ async function checkEverythingReachable(page: Page): Promise<void> {
     panel.getByRole('link', { name: 'Staff sign-in' }),
   ]) {
     await control.scrollIntoViewIfNeeded();
-    await expect(control).toBeInViewport({ ratio: 1 });
+    // 0.99, not 1: a scrolled sheet can leave a fraction of a pixel of a control's box outside (seen: 0.997 at text zoom)
+    await expect(control).toBeInViewport({ ratio: 0.99 });
   }
   const { sideways, clipped } = await clipping(page);
   expect(clipped).toEqual([]);

@@ -198,6 +198,8 @@ test('the resident map has no staff controls, only a small staff sign-in link to
   // no moderation in the list (its rows offer support, and edits of one's own pins only)
   await expect(resident.listTable.getByRole('button', { name: /^Hide/ })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/explorer-${testInfo.project.name}-resident-link.png` });
+  // on a phone the list is a sheet over the side panel: back to the map, where the panel (and the link) is
+  await resident.showView('Map');
   await link.click();
   await expect(page.getByRole('heading', { name: 'Staff' })).toBeVisible();
 });

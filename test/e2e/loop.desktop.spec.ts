@@ -1,3 +1,4 @@
+// run by the desktop project only (playwright.config.ts: *.desktop.spec.ts): the planner view is a desktop tool.
 // closing the loop in Chromium against the real server: a planner answers three pins at once and the resident who made
 // one sees it answered live in another browser; a comment is reported, hidden from the queue, and vanishes live; axe
 // finds no WCAG 2.2 AA violation on the new views, in English and right-to-left Urdu.
@@ -42,7 +43,6 @@ async function axeViolations(page: Page, include: string): Promise<string[]> {
 }
 
 test('a planner answers three pins at once, the resident sees its pin answered live; a reported comment is hidden and vanishes live', async ({ resident, openFreshResident }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'the planner view is a desktop tool; one run is enough');
   const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop crossing') };
   await addPinAtCrosshair(resident, pin);
   await resident.showView('List');
@@ -102,8 +102,7 @@ test('a planner answers three pins at once, the resident sees its pin answered l
 
 for (const lang of ['en', 'ur'] as const) {
   test(`the answer, the comments and the planner's answer panel have no WCAG 2.2 AA violations (${lang})`, async ({ resident, openFreshResident }, testInfo) => {
-    test.skip(testInfo.project.name !== 'desktop', 'the planner view is a desktop tool; one run is enough');
-    const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop orchard') };
+      const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop orchard') };
     await addPinAtCrosshair(resident, pin);
     const planner = (await openFreshResident()).page;
     await openPlanner(planner, `?lang=${lang}`);
