@@ -48,6 +48,7 @@ export function ConsultationIntro({ collapsible }: { collapsible: boolean }) {
       </p>
       <p className="consultation-intro__links">
         <a href={privacyHref}>{t('resident17.intro.privacyLink')}</a>
+        {consultation ? <> · <a href={`${consultationPath(consultation.slug)}/results`}>{t('results.introLink')}</a></> : null}
       </p>
       <h3 className="consultation-intro__how">{t('resident17.intro.howHeading')}</h3>
       <ol className="consultation-intro__steps">
