@@ -110,6 +110,8 @@ for (const lang of ['en', 'ur']) {
     await page.goto(`${RESULTS}?lang=${lang}`);
     await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ur' ? 'rtl' : 'ltr');
     await expect(page.getByTestId('results-next').locator('li')).toHaveCount(1);
+    // the page's own strings, in the page's language (English comes with the page's chunk, Urdu with the language)
+    await expect(page.getByRole('heading', { level: 2, name: lang === 'en' ? 'What we heard' : 'ہم نے کیا سنا' })).toBeVisible();
     const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     const found = result.violations.map((v) => `${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     console.log(`axe results ${lang}: ${found.length} violations (${result.passes.length} rules passed)`);
