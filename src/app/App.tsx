@@ -18,6 +18,7 @@ const PlannerApp = lazy(() => import('./PlannerApp.tsx').then((m) => ({ default:
 const TableRoute = lazy(() => import('./TableRoute.tsx'));
 const StaffRoute = lazy(() => import('./StaffRoute.tsx'));
 const BudgetRoute = lazy(() => import('./BudgetRoute.tsx'));
+const ResultsRoute = lazy(() => import('./ResultsRoute.tsx'));
 
 interface AppProps {
   tiles: TileConfig;
@@ -38,6 +39,7 @@ export function App({ tiles, opened, store, plannerServer }: AppProps) {
   if (opened.kind === 'not-found') return <NotFoundPage />;
   if (opened.kind === 'failed') return <NotFoundPage failure={opened.message} />;
   if (opened.kind === 'budget') return <Suspense fallback={loading}><BudgetRoute slug={opened.slug} results={opened.results} /></Suspense>;
+  if (opened.kind === 'results') return <Suspense fallback={loading}><ResultsRoute slug={opened.slug} /></Suspense>;
   if (opened.kind === 'staff' || opened.kind === 'invite') {
     return <Suspense fallback={loading}>{opened.kind === 'staff' ? <StaffRoute /> : <StaffRoute inviteToken={opened.token} />}</Suspense>;
   }

@@ -11,6 +11,8 @@ export type OpenedPage =
   | { kind: 'invite'; token: string }
   /** a consultation's budget ballot or results: the page asks the server for the budget itself */
   | { kind: 'budget'; slug: string; results: boolean }
+  /** a consultation's public results page: it asks the server for its figures itself */
+  | { kind: 'results'; slug: string }
   /** the server answered something unexpected (a 500): said on the page */
   | { kind: 'failed'; message: string }
   /** `consultation` null: no server (or none reachable and none saved), the page runs as today on the bundled demo */
@@ -61,6 +63,7 @@ export async function resolvePage(options: ResolvePageOptions): Promise<OpenedPa
   if (route.page === 'invite') return { kind: 'invite', token: route.token };
   if (route.page === 'not-found') return { kind: 'not-found' };
   if (route.page === 'budget') return { kind: 'budget', slug: route.slug, results: route.results };
+  if (route.page === 'results') return { kind: 'results', slug: route.slug };
   const page: ConsultationPage = route.page === 'front' ? 'resident' : route.page;
   const local: OpenedPage = { kind: 'consultation', page, consultation: null };
   if (new URLSearchParams(options.search ?? '').get('server') === 'off') return local;

@@ -8,6 +8,8 @@ export type AppRoute =
   | { page: ConsultationPage; slug: string | null }
   /** a consultation's community budget: the ballot, or its results */
   | { page: 'budget'; slug: string; results: boolean }
+  /** a consultation's public results: what was heard and what happens next */
+  | { page: 'results'; slug: string }
   | { page: 'staff' }
   | { page: 'invite'; token: string }
   | { page: 'not-found' };
@@ -26,6 +28,7 @@ function decoded(part: string): string | null {
  * routeOf('/c/park-2026/planner/') // => { page: 'planner', slug: 'park-2026' }
  * routeOf('/table') // => { page: 'table', slug: null }
  * routeOf('/c/park-2026/privacy') // => { page: 'privacy', slug: 'park-2026' }
+ * routeOf('/c/park-2026/results') // => { page: 'results', slug: 'park-2026' }
  * routeOf('/somewhere') // => { page: 'not-found' }
  */
 export function routeOf(pathname: string): AppRoute {
@@ -43,6 +46,7 @@ export function routeOf(pathname: string): AppRoute {
     if (!slug) return { page: 'not-found' };
     if (third === undefined) return { page: 'resident', slug };
     if (third === 'planner' || third === 'table' || third === 'privacy') return { page: third, slug };
+    if (third === 'results') return { page: 'results', slug };
   }
   if (first === 'c' && second !== undefined && third === 'budget' && (rest.length === 0 || (rest.length === 1 && rest[0] === 'results'))) {
     const slug = decoded(second);

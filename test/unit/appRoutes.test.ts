@@ -26,6 +26,8 @@ describe('routeOf', () => {
     ['/c/park-2026/budget', { page: 'budget', slug: 'park-2026', results: false }],
     ['/c/park-2026/budget/results/', { page: 'budget', slug: 'park-2026', results: true }],
     ['/c/park-2026/budget/other', { page: 'not-found' }],
+    ['/c/park-2026/results', { page: 'results', slug: 'park-2026' }],
+    ['/c/park-2026/results/extra', { page: 'not-found' }],
     ['/staff', { page: 'staff' }],
     ['/staff/', { page: 'staff' }],
     ['/invite/abc123', { page: 'invite', token: 'abc123' }],

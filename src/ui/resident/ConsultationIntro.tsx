@@ -49,6 +49,11 @@ export function ConsultationIntro({ collapsible }: { collapsible: boolean }) {
       <p className="consultation-intro__links">
         <a href={privacyHref}>{t('resident17.intro.privacyLink')}</a>
       </p>
+      {consultation ? (
+        <p className="consultation-intro__results">
+          <a href={`${consultationPath(consultation.slug)}/results`}>{t('results.introLink')}</a>
+        </p>
+      ) : null}
       <h3 className="consultation-intro__how">{t('resident17.intro.howHeading')}</h3>
       <ol className="consultation-intro__steps">
         <li>{t('resident17.intro.step1')}</li>
