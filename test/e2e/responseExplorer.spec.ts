@@ -201,7 +201,7 @@ test('the resident map has no staff controls, only a small staff sign-in link to
   // on a phone the list is a sheet over the side panel: back to the map, where the panel (and the link) is
   await resident.showView('Map');
   await link.click();
-  await expect(page.getByRole('heading', { name: 'Staff' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Staff', exact: true })).toBeVisible();
 });
 
 async function axe(page: Page, testInfo: TestInfo, label: string): Promise<string[]> {

@@ -9,7 +9,8 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
  * clusterSvg([3, 1], ['#119649', '#700A77'], '4', 40) // => '<svg ...><path .../>...</svg>'
  */
 export function clusterSvg(mix: readonly number[], colours: readonly string[], label: string, size: number): string {
-  if (!/^[<0-9]{1,9}$/.test(label)) throw new Error('cluster labels are digits (or "<k") only');
+  // a count, "<k" (a small count withheld) or "?" (withheld so that it cannot be worked out from the others)
+  if (!/^(?:<?[0-9]{1,9}|\?)$/.test(label)) throw new Error('cluster labels are digits, "<k" or "?" only');
   const total = mix.reduce((a, b) => a + b, 0);
   const r = size / 2;
   const inner = r * 0.58;
