@@ -2,6 +2,7 @@
 // planner makes belongs to one consultation, reached through Storage.consultation(id).
 import type { AreaCollection, PinFeature, PinKind, PinProperties, Theme } from '../../core/types.ts';
 import type { RateCounter } from '../rateLimiter.ts';
+import type { StaffUser, NewStaffUser, Invitation, SignInSession, Membership } from './staffRecords.ts';
 import type { DialogueStorage, StoredComment } from './dialogue.ts';
 import type { BudgetProjectRecord, BudgetSettings } from '../../core/budget/budgetWire.ts';
 import type { BudgetStorage } from './budgetStorage.ts';
@@ -130,51 +131,8 @@ export interface NewConsultation {
 
 export type ConsultationChanges = Partial<Pick<Consultation, 'title' | 'summary' | 'status' | 'opensAt' | 'closesAt' | 'settings'>>;
 
-// ---- staff accounts -----------------------------------------------------------------------------------------
-
-/** server-wide: an admin runs the server (consultations, accounts); staff get roles per consultation */
-export type StaffRole = 'admin' | 'staff';
-/** per consultation */
-export type MemberRole = 'planner' | 'facilitator';
-
-export interface StaffUser {
-  /** a UUID */
-  id: string;
-  /** stored lower-case; unique */
-  email: string;
-  name: string;
-  role: StaffRole;
-  createdAt: string;
-  /** false until the invitation is accepted */
-  hasPassword: boolean;
-}
-
-export interface NewStaffUser {
-  email: string;
-  name: string;
-  role: StaffRole;
-  /** an argon2 hash (never the password), or null for an invited user who has not set one yet */
-  passwordHash: string | null;
-}
-
-/** a one-time link; only the SHA-256 of its token is stored */
-export interface Invitation {
-  tokenHash: string;
-  /** null for the first-admin setup link (the person gives their e-mail when accepting) */
-  userId: string | null;
-  expiresAt: string;
-}
-
-export interface SignInSession {
-  user: StaffUser;
-  expiresAt: string;
-}
-
-export interface Membership {
-  consultationId: string;
-  userId: string;
-  role: MemberRole;
-}
+// ---- staff accounts (staffRecords.ts) ----------------------------------------------------------------------
+export type { StaffRole, MemberRole, StaffUser, NewStaffUser, Invitation, SignInSession, Membership } from './staffRecords.ts';
 
 /** the demo or first-run content of a new database: consultations with their areas, themes and pins */
 export interface SeedData {
