@@ -8,6 +8,7 @@ import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './support/appServer.ts';
 import { openConsultationPath } from './support/residentMapPage.ts';
 import type { ResidentMapPage } from './support/residentMapPage.ts';
 import { expect, test } from './support/residentTest.ts';
+import { addPinAtCrosshair } from './support/crosshairPin.ts';
 import { uniqueTitle } from './support/themes.ts';
 import type { TestPin } from './support/themes.ts';
 
@@ -15,16 +16,9 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const XSS = '<img src=x onerror=alert(1)>';
 const SHOTS = 'test/output/screenshots';
 
-async function addPinAtCrosshair(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
-  await resident.startAdding();
-  await resident.fillForm({ ...pin, area: '' });
-  // the crosshair and its card are for keyboard users: a key press on the focused map shows them
-  await resident.map.focus();
-  await resident.page.keyboard.press('Shift');
-  await resident.page.getByRole('button', { name: 'Place pin here', exact: true }).click();
-  await expect(resident.form.locator('#pin-position [role="status"]')).toHaveText(/^Placed in /);
-  await resident.form.getByRole('button', { name: 'Save pin', exact: true }).click();
-  await expect(resident.form).toHaveCount(0);
+/** a pin made through the form, and on the server */
+async function addSentPin(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
+  await addPinAtCrosshair(resident, pin);
   await resident.waitUntilSent();
 }
 
@@ -44,7 +38,7 @@ async function axeViolations(page: Page, include: string): Promise<string[]> {
 
 test('a planner answers three pins at once, the resident sees its pin answered live; a reported comment is hidden and vanishes live', async ({ resident, openFreshResident }, testInfo) => {
   const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop crossing') };
-  await addPinAtCrosshair(resident, pin);
+  await addSentPin(resident, pin);
   await resident.showView('List');
   await expect(resident.listRow(pin.title)).toHaveCount(1);
 
@@ -103,7 +97,7 @@ test('a planner answers three pins at once, the resident sees its pin answered l
 for (const lang of ['en', 'ur'] as const) {
   test(`the answer, the comments and the planner's answer panel have no WCAG 2.2 AA violations (${lang})`, async ({ resident, openFreshResident }, testInfo) => {
       const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop orchard') };
-    await addPinAtCrosshair(resident, pin);
+    await addSentPin(resident, pin);
     const planner = (await openFreshResident()).page;
     await openPlanner(planner, `?lang=${lang}`);
     expect(await axeViolations(planner, '.answer-panel')).toEqual([]);

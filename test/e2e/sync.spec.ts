@@ -5,6 +5,7 @@ import { createGuards, describeGuards, routeExternalRequests, watchPage } from '
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './support/appServer.ts';
 import { ResidentMapPage } from './support/residentMapPage.ts';
 import { expect as residentExpect, test as residentTest } from './support/residentTest.ts';
+import { addPinAtCrosshair } from './support/crosshairPin.ts';
 import { uniqueTitle } from './support/themes.ts';
 import type { TestPin } from './support/themes.ts';
 
@@ -20,20 +21,9 @@ async function serverPinsTitled(request: APIRequestContext, titles: string[]): P
   return body.features.filter((f) => titles.includes(f.properties.title));
 }
 
-/**
- * Adds a pin at the map's crosshair ("Place pin here"), the keyboard-friendly way, so a crowded map cannot swallow a tap;
- * it does not wait for the server, which may be out of reach.
- */
-async function addPinAtCrosshair(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
-  await resident.startAdding();
-  await resident.fillForm({ ...pin, area: '' });
-  // the crosshair and its card are for keyboard users: a key press on the focused map shows them
-  await resident.map.focus();
-  await resident.page.keyboard.press('Shift');
-  await resident.page.getByRole('button', { name: 'Place pin here', exact: true }).click();
-  await expect(resident.form.locator('#pin-position [role="status"]')).toHaveText(/^Placed in /);
-  await resident.form.getByRole('button', { name: 'Save pin', exact: true }).click();
-  await expect(resident.form).toHaveCount(0);
+/** a pin made through the form that shows on this map (the server may be out of reach) */
+async function addShownPin(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
+  await addPinAtCrosshair(resident, pin);
   await expect(resident.marker(pin)).toHaveCount(1);
 }
 
@@ -49,7 +39,7 @@ for (const storage of ['sqlite', 'postgres'] as const) residentTest.describe(`on
     const pin: TestPin = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Live crossing'), area: 'Weir Meadows' };
     const other = await openFreshResident();
 
-    await addPinAtCrosshair(resident, pin);
+    await addShownPin(resident, pin);
     // the other browser was open all along: no reload, the marker arrives over /api/events
     await residentExpect(other.marker(pin)).toBeAttached();
     await other.showView('List');
@@ -130,8 +120,8 @@ test('offline: two pins wait on the device through a reload and reach the server
 
   await context.setOffline(true);
   await expect(banner(page)).toContainText('You are offline');
-  await addPinAtCrosshair(resident, first);
-  await addPinAtCrosshair(resident, second);
+  await addShownPin(resident, first);
+  await addShownPin(resident, second);
   await expect(banner(page)).toContainText('2 changes waiting to send.');
   await resident.showView('List');
   await expect(resident.listRow(first.title)).toContainText('Waiting to send');
