@@ -6,7 +6,7 @@ import { createHttpResponseSource } from '../persistence/responseExplorer/httpRe
 import { createLocalResponseSource } from '../persistence/responseExplorer/localResponseSource.ts';
 import { createResponseExplorerStore } from '../store/responseExplorerStore.ts';
 import { ResponseExplorerProvider } from '../store/ResponseExplorerProvider.tsx';
-import { useAuth } from '../store/useAuth.ts';
+import { useAuth, useStaffRole } from '../store/useAuth.ts';
 import { ResponseExplorer } from '../ui/planner/explorer/ResponseExplorer.tsx';
 import { StaffPanel } from '../ui/planner/staff/StaffPanel.tsx';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { PlannerMap } from '../map/planner/PlannerMap.tsx';
 import type { PlannerEngineClient } from '../persistence/plannerEngine/plannerEngineClient.ts';
 import { createPlannerEngineRouter } from '../persistence/plannerEngine/plannerEngineRouter.ts';
 import { createPlannerStore } from '../store/plannerStore.ts';
+import { DEFAULT_MIN_COUNT } from '../core/smallCounts.ts';
 import { PlannerStoreProvider } from '../store/PlannerStoreProvider.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
 import { useConsultation } from '../store/useConsultation.ts';
@@ -62,6 +63,9 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   const [explorer] = useState(() => createResponseExplorerStore());
   const [staffTools] = useState(() => (server ? createPlannerStaffTools(server.api) : null));
   const userId = useAuth((s) => s.user?.id ?? null);
+  const role = useStaffRole();
+  // until the session is checked, the role the consultation answered with when the page loaded
+  const staffHere = useAuth((s) => s.checked) ? role !== null : Boolean(consultation?.viewerRole);
 
   useEffect(
     function chooseResponseSource() {
@@ -83,6 +87,20 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
       if (server) void explorer.getState().refreshed();
     },
     [userId, server, explorer],
+  );
+
+  useEffect(
+    function rereadFiguresForWhoIsSignedIn() {
+      // the server sends staff of this consultation raw counts and everyone else protected ones: a planner who signs in
+      // here must not keep reading the public figures the page loaded with (nor keep raw ones after signing out)
+      if (!server) return;
+      const state = store.getState();
+      const k = staffHere ? 1 : DEFAULT_MIN_COUNT;
+      if (state.minCount === k) return;
+      state.minCountChanged(k);
+      void state.serverPinsChanged();
+    },
+    [staffHere, server, store],
   );
 
   useEffect(

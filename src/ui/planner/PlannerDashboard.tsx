@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { topThemes } from '../../core/dashboardTables.ts';
 import { overallPublished } from '../../core/layerValues.ts';
 import type { PublishedCount, PublishedCounts } from '../../core/smallCounts.ts';
+import { useStaffRole } from '../../store/useAuth.ts';
 import { useConsultation } from '../../store/useConsultation.ts';
 import { usePlannerLayer } from '../../store/usePlannerLayer.ts';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
@@ -27,6 +28,7 @@ export function PlannerDashboard() {
   const { published } = usePlannerLayer();
   const themeOf = usePlannerThemes();
   const consultation = useConsultation();
+  const role = useStaffRole();
   // "All areas" is added up from the published figures, so it never gives a hidden area away by subtraction
   const overall = useMemo(() => (result ? overallPublished(result.areas, k) : null), [result, k]);
   const notes = useMemo(() => hiddenFigureNotes(t, [...(overall ? figuresOf(overall) : []), ...published.flatMap(figuresOf)]), [t, overall, published]);
@@ -42,7 +44,7 @@ export function PlannerDashboard() {
         <p className="planner-hint" data-testid="counts-audience">
           {t('privacy.audience.public', { k: result.protection.minCount })}
         </p>
-      ) : consultation?.viewerRole ? (
+      ) : consultation && (role !== null || consultation.viewerRole) ? (
         <p className="planner-hint" data-testid="counts-audience">
           {t('privacy.audience.staff', { k: consultation.settings.minCount })}
         </p>
@@ -68,8 +70,8 @@ export function PlannerDashboard() {
           <div key={key}>
             <dt>{t(`planner.dashboard.${key}`)}</dt>
             <dd data-figure={key} title={describePublished(t, scope[key])}>
+              {/* a short word here; the list below says once what each word means */}
               {formatPublished(t, scope[key])}
-              {typeof scope[key] === 'number' ? null : <span className="planner-figure-note">{describePublished(t, scope[key])}</span>}
             </dd>
           </div>
         ))}
