@@ -1,7 +1,7 @@
-// what the planner view's staff pages ask the server: the audit log, and replacing the boundaries after a preview.
+// what the planner view's staff pages ask the server: the audit log, and replacing the boundaries or themes after a preview.
 import '../core/zodJitless.ts';
 import { z } from 'zod';
-import type { AreaCollection } from '../core/types.ts';
+import type { AreaCollection, Theme } from '../core/types.ts';
 import type { HttpRepository } from './httpRepository.ts';
 
 const auditSchema = z.object({
@@ -16,6 +16,8 @@ export interface PlannerStaffTools {
   readAudit(): Promise<AuditEntry[]>;
   /** replaces the boundaries for everyone (the server refuses them when a pin would fall outside) */
   replaceAreas(areas: AreaCollection): Promise<{ reassigned: number }>;
+  /** replaces the themes for everyone (the server refuses a list that drops a theme pins use) */
+  replaceThemes(themes: Theme[]): Promise<void>;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface PlannerStaffTools {
  * const tools = createPlannerStaffTools(api);
  * (await tools.readAudit())[0].action // => 'hide'
  */
-export function createPlannerStaffTools(api: Pick<HttpRepository, 'consultationBase' | 'getJson' | 'replaceAreas'>): PlannerStaffTools {
+export function createPlannerStaffTools(api: Pick<HttpRepository, 'consultationBase' | 'getJson' | 'replaceAreas' | 'replaceThemes'>): PlannerStaffTools {
   return {
     async readAudit() {
       const parsed = auditSchema.safeParse(await api.getJson(`${api.consultationBase}/audit`));
@@ -34,6 +36,9 @@ export function createPlannerStaffTools(api: Pick<HttpRepository, 'consultationB
     async replaceAreas(areas) {
       const answer = await api.replaceAreas(areas);
       return { reassigned: answer.reassigned ?? 0 };
+    },
+    async replaceThemes(themes) {
+      await api.replaceThemes(themes);
     },
   };
 }

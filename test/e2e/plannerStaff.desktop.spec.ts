@@ -54,6 +54,7 @@ test('signing in turns the public figures into the raw ones without a reload, an
   // the demo town has a few pins per area: the public sees its counts hidden
   await expect(page.getByTestId('counts-audience')).toContainText('These are the figures the public sees');
   await expect(figure(page, 'total')).toHaveText('hidden');
+  await expect(page.locator('.planner-legend-keys')).toContainText('Fewer than 5 pins');
   await signIn(page);
   const summary = await page.request.get(`${await apiBase(page)}/pins`);
   expect(summary.ok()).toBe(true);
@@ -61,6 +62,8 @@ test('signing in turns the public figures into the raw ones without a reload, an
   expect(pins, 'the demo town has pins').toBeGreaterThan(0);
   await expect(page.getByTestId('counts-audience')).toContainText('You are signed in as staff of this consultation');
   await expect(figure(page, 'total')).toHaveText(String(pins));
+  // raw counts hide nothing, so the legend no longer explains hatching
+  await expect(page.locator('.planner-legend-keys')).not.toContainText('Fewer than');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(figure(page, 'total')).toHaveText('hidden');
 });
@@ -123,4 +126,43 @@ test('a good file is previewed with names and outline, cancel keeps the old ones
   await resident.goto(await openConsultationPath(page));
   await expect(resident.locator('.area-label').filter({ hasText: names[0]! }).first()).toBeAttached({ timeout: 20_000 });
   await resident.close();
+});
+
+interface ThemeWire {
+  id: string;
+  label: string;
+  colour: string;
+  icon: string;
+  [key: string]: unknown;
+}
+
+test('themes from a file: one that drops a theme in use is refused by the server, one that adds a theme replaces them', async ({ page }) => {
+  await openSignedIn(page);
+  const base = await apiBase(page);
+  const before = (await (await page.request.get(`${base}/themes`)).json()) as ThemeWire[];
+  const inUse = new Set(((await (await page.request.get(`${base}/pins`)).json()) as { features: { properties: { theme: string } }[] }).features.map((f) => f.properties.theme));
+  const dropped = before.find((theme) => inUse.has(theme.id));
+  expect(dropped, 'the demo town has a theme its pins use').toBeDefined();
+  const themes = page.locator('section.planner-section').filter({ has: page.getByRole('heading', { name: 'Replace themes' }) }).last();
+  const choose = (name: string, list: unknown) => themes.getByLabel('Themes file (JSON, like data/themes.json)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(list), 'utf8') });
+
+  const without = before.filter((theme) => theme.id !== dropped!.id);
+  await choose('fewer.json', without);
+  await themes.getByRole('button', { name: `Replace with these ${without.length} themes` }).click();
+  await expect(themes.getByRole('alert')).toContainText('The themes were not replaced');
+  expect((await (await page.request.get(`${base}/themes`)).json()) as ThemeWire[], 'the server kept its themes').toEqual(before);
+
+  // text in a theme's label is text: it shows as typed, never as markup
+  const added = { id: 'allotments', label: '<img src=x onerror=alert(1)> Allotments', colour: '#2a7f3f', icon: 'tree', labels: { cy: 'Rhandiroedd' } };
+  await choose('more.json', [...before, added]);
+  const preview = themes.getByRole('group', { name: `more.json: ${before.length + 1} themes` });
+  await expect(preview.locator('.theme-preview li')).toHaveCount(before.length + 1);
+  await expect(preview.locator('.theme-preview li').last()).toContainText('<img src=x onerror=alert(1)> Allotments');
+  await expect(preview.locator('.theme-preview li').last()).toContainText('labels in 2 languages');
+  await expect(preview.locator('img')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/theme-import-preview.png` });
+  await themes.getByRole('button', { name: `Replace with these ${before.length + 1} themes` }).click();
+  await expect(themes.getByRole('status').filter({ hasText: 'Themes replaced' })).toContainText(`Themes replaced: ${before.length + 1} themes.`);
+  const after = (await (await page.request.get(`${base}/themes`)).json()) as ThemeWire[];
+  expect(after.map((theme) => theme.id)).toEqual([...before.map((theme) => theme.id), 'allotments']);
 });

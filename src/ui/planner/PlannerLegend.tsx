@@ -66,12 +66,15 @@ export function PlannerLegend() {
       ) : null}
       {layer !== 'clusters' ? (
         <ul className="planner-legend-keys">
-          <li>
-            <svg width="18" height="14" aria-hidden="true">
-              <rect width="18" height="14" fill="url(#planner-hatch)" stroke="#555" />
-            </svg>
-            {t('planner.legend.fewer', { k })}
-          </li>
+          {/* raw counts (staff, k = 1) hide nothing, so there is no hatching to explain */}
+          {k > 1 ? (
+            <li>
+              <svg width="18" height="14" aria-hidden="true">
+                <rect width="18" height="14" fill="url(#planner-hatch)" stroke="#555" />
+              </svg>
+              {t('planner.legend.fewer', { k })}
+            </li>
+          ) : null}
           <li>
             <span className="planner-swatch planner-swatch--box" style={{ background: EMPTY_FILL }} aria-hidden="true" />
             {t('planner.legend.none')}

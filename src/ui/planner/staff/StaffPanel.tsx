@@ -1,4 +1,4 @@
-// the planner view's staff pages: sign-in, then (for the consultation's planners) boundary import and the audit log.
+// the planner view's staff pages: sign-in, then (for the consultation's planners) boundary and theme import and the audit log.
 import { useTranslation } from 'react-i18next';
 import type { PlannerStaffTools } from '../../../persistence/plannerStaffTools.ts';
 import { useAuth, useStaffRole } from '../../../store/useAuth.ts';
@@ -6,6 +6,7 @@ import { SignInForm } from '../../SignInForm.tsx';
 import '../../planner-tools/sync.css';
 import { AuditLog } from './AuditLog.tsx';
 import { BoundaryImport } from './BoundaryImport.tsx';
+import { ThemeImport } from './ThemeImport.tsx';
 
 export function StaffPanel({ tools, onSignedIn }: { tools: PlannerStaffTools; onSignedIn: () => void }) {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function StaffPanel({ tools, onSignedIn }: { tools: PlannerStaffTools; on
         <>
           <p className="planner-hint">{t('explorer.staff.moderateHere')}</p>
           <BoundaryImport tools={tools} />
+          <ThemeImport tools={tools} />
           <AuditLog tools={tools} />
         </>
       ) : null}
