@@ -56,6 +56,28 @@ describe('placeLabels', () => {
     expect(apart).toBe(true);
   });
 
+  it('leaves out a label that runs into placed labels wherever it goes, and keeps it out of the way of the next', () => {
+    // a with a label just clear of it on each side: b, on a's spot, has no free spot near it; d, after them, has
+    const box = (id: string, x: number, y: number) => ({ id, x, y, width: 80, height: 16 });
+    const ring = [box('a', 0, 0), box('n', 0, -26), box('s', 0, 26), box('e', 100, 0), box('w', -100, 0)];
+    const offsets = placeLabels([...ring, box('b', 0, 0), box('d', 300, 0)], []);
+    expect(offsets.get('b')).toEqual({ dx: 0, dy: 0, crowded: true });
+    expect(offsets.get('d')).toEqual({ dx: 0, dy: 0 });
+    expect(ring.filter((l) => offsets.get(l.id)?.crowded).map((l) => l.id)).toEqual([]);
+  });
+
+  it('steps aside only where canSit allows (its own area), else is left out', () => {
+    const labels = [
+      { id: 'a', x: 0, y: 0, width: 80, height: 16 },
+      { id: 'b', x: 10, y: 4, width: 80, height: 16 },
+    ];
+    // b's area is only below the line y = 10: it may go down, not up or sideways
+    const below = placeLabels(labels, [], { canSit: (label, _x, y) => label.id !== 'b' || y > 10 });
+    expect(below.get('b')).toEqual({ dx: 0, dy: 26 });
+    const nowhere = placeLabels(labels, [], { canSit: (label) => label.id !== 'b' });
+    expect(nowhere.get('b')).toEqual({ dx: 0, dy: 0, crowded: true });
+  });
+
   it('steps off a marker when a free spot is near', () => {
     const offsets = placeLabels([{ id: 'a', x: 0, y: 0, width: 60, height: 16 }], [{ x: 0, y: 0, radius: 20 }]);
     expect(offsets.get('a')).not.toEqual({ dx: 0, dy: 0 });
