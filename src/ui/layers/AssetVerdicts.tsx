@@ -7,7 +7,8 @@ import { useContextLayers } from '../../store/contextLayerStore.ts';
 import { useAcceptsContributions } from '../../store/useConsultation.ts';
 import { formatPublished } from '../planner/formatPublished.ts';
 
-export function AssetVerdicts({ layerId, feature }: { layerId: string; feature: ContextFeature }) {
+/** `readOnly`: the counts only (the planner's view of an asset) */
+export function AssetVerdicts({ layerId, feature, readOnly = false }: { layerId: string; feature: ContextFeature; readOnly?: boolean }) {
   const { t } = useTranslation();
   const open = useAcceptsContributions();
   const sending = useContextLayers((s) => s.sending === feature.id);
@@ -23,7 +24,7 @@ export function AssetVerdicts({ layerId, feature }: { layerId: string; feature: 
           {ASSET_VERDICTS.map((v) => t(`layers.asset.counts.${v}`, { n: formatPublished(t, counts[v]) })).join(' · ')}
         </p>
       ) : null}
-      {open ? (
+      {readOnly ? null : open ? (
         <div role="group" aria-label={t('layers.asset.question')} className="asset-verdict-buttons">
           {ASSET_VERDICTS.map((v) => (
             <button
@@ -43,9 +44,9 @@ export function AssetVerdicts({ layerId, feature }: { layerId: string; feature: 
       ) : (
         <p>{t('layers.asset.closedConsultation')}</p>
       )}
-      <p role="status" className="asset-status">
+      {readOnly ? null : <p role="status" className="asset-status">
         {sending ? t('layers.asset.sending') : failure ? t('layers.asset.failed', { message: failure }) : feature.myVerdict ? t('layers.asset.sent') : ''}
-      </p>
+      </p>}
     </div>
   );
 }

@@ -22,7 +22,7 @@ function LayerSection({ layer }: { layer: ContextLayer }) {
       <ul>
         {rows.map((f) => (
           <li key={f.id} className="layer-list-item">
-            <span className={`layer-swatch layer-swatch--${layer.kind}`} style={{ backgroundColor: colours.get(f.category) ?? '#555555' }} aria-hidden="true" />
+            <span className={`layer-swatch layer-swatch--${layer.kind}`} style={{ borderColor: colours.get(f.category) ?? '#555555' }} aria-hidden="true" />
             <span className="layer-list-name">{f.name}</span>
             {f.category ? <span className="layer-list-category"> · {f.category}</span> : null}
             {layer.kind === 'assets' ? <AssetVerdicts layerId={layer.id} feature={f} /> : null}

@@ -24,7 +24,7 @@ export function LayerLegend({ layer }: { layer: ContextLayer }) {
           const category = entry.category || t('layers.noCategory');
           return (
             <li key={entry.category}>
-              <span className={`layer-swatch layer-swatch--${layer.kind}`} style={{ backgroundColor: entry.colour }} aria-hidden="true" />
+              <span className={`layer-swatch layer-swatch--${layer.kind}`} style={{ borderColor: entry.colour }} aria-hidden="true" />
               {t('layers.categoryCount', { category: theme ? `${category} · ${theme}` : category, count: entry.count })}
             </li>
           );

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useContextLayers } from '../../store/contextLayerStore.ts';
 import { AssetVerdicts } from './AssetVerdicts.tsx';
 import { LayerLegend } from './LayerLegend.tsx';
+import './layerStrings.ts';
 
+/** `asked`: residents may answer about an asset; planners and the table see the counts only */
 export function LayerSwitcher({ asked = true }: { asked?: boolean }) {
   const { t } = useTranslation();
   const status = useContextLayers((s) => s.status);
@@ -31,13 +33,13 @@ export function LayerSwitcher({ asked = true }: { asked?: boolean }) {
         if (failures[id]) return <p key={id} role="alert">{t('layers.readFailed', { name, message: failures[id] })}</p>;
         return layer ? <LayerLegend key={id} layer={layer} /> : null;
       })}
-      {asked ? <FocusedAsset /> : null}
+      <FocusedAsset asked={asked} />
     </div>
   );
 }
 
-/** the asset tapped on the map, with its name as text and the residents' answers */
-function FocusedAsset() {
+/** the asset tapped on the map, with its name as text and the residents' answers (`asked`: the resident may answer) */
+function FocusedAsset({ asked }: { asked: boolean }) {
   const { t } = useTranslation();
   const focused = useContextLayers((s) => s.focused);
   const layer = useContextLayers((s) => (s.focused ? s.layers[s.focused.layerId] : undefined));
@@ -48,7 +50,7 @@ function FocusedAsset() {
     <section className="focused-asset" aria-labelledby="focused-asset-heading">
       <h3 id="focused-asset-heading">{t('layers.asset.heading', { name: feature.name })}</h3>
       {feature.category ? <p className="asset-category">{feature.category}</p> : null}
-      {layer.kind === 'assets' ? <AssetVerdicts layerId={layer.id} feature={feature} /> : null}
+      {layer.kind === 'assets' ? <AssetVerdicts layerId={layer.id} feature={feature} readOnly={!asked} /> : null}
       <button type="button" className="link-button" onClick={() => focus(null)}>
         {t('layers.asset.close')}
       </button>

@@ -47,6 +47,15 @@ describe('assetConfirmationsByArea', () => {
     expect(assets[0]!.confirmations).toEqual({ valued: 3, missing: 1, closed: 0 });
   });
 
+  it('publishes an area\'s sum over a hidden figure as "at least" the shown ones', () => {
+    const hidden = { suppressed: true as const, lessThan: 5 };
+    const counted = assetConfirmationsByArea(testAreas(), [
+      { geometry: { type: 'Point', coordinates: [-2.25, 53.45] }, confirmations: { valued: hidden, missing: 0, closed: 0 } },
+      { geometry: { type: 'Point', coordinates: [-2.26, 53.45] }, confirmations: { valued: 7, missing: 0, closed: 0 } },
+    ]);
+    expect(counted.byArea.west).toEqual({ valued: { suppressed: true, atLeast: 7 }, missing: 0, closed: 0 });
+  });
+
   it('gives every area zeros when nobody confirmed anything', () => {
     expect(assetConfirmationsByArea(testAreas(), []).byArea).toEqual({ west: { valued: 0, missing: 0, closed: 0 }, east: { valued: 0, missing: 0, closed: 0 } });
   });
