@@ -40,8 +40,9 @@ function OneLayer({ layer, version }: { layer: ContextLayer; version: number }) 
     const colour = feature?.properties.colour ?? '#555555';
     const line = feature?.geometry.type === 'LineString' || feature?.geometry.type === 'MultiLineString';
     const on = feature?.properties.id === focused;
-    // WARNING: leaflet applies this style to the points' circle markers too, over pointToLayer's options
-    if (feature?.geometry.type === 'Point' || feature?.geometry.type === 'MultiPoint') return { color: on ? '#1b1f24' : '#ffffff', weight: on ? 3 : 2, opacity: 1, fillColor: colour, fillOpacity: 0.95 };
+    // WARNING: leaflet applies this style to the points' circle markers too, over pointToLayer's options.
+    // points are rings (white inside) so they never read as residents' pins, which are filled
+    if (feature?.geometry.type === 'Point' || feature?.geometry.type === 'MultiPoint') return { color: on ? '#1b1f24' : colour, weight: on ? 5 : 4, opacity: 1, fillColor: '#ffffff', fillOpacity: 1 };
     return { color: colour, weight: on ? 5 : line ? 3 : 2, opacity: 0.95, fillColor: colour, fillOpacity: line ? 0 : 0.22, dashArray: layer.kind === 'reference' && !line ? '6 4' : '' };
   };
   return (
@@ -53,7 +54,7 @@ function OneLayer({ layer, version }: { layer: ContextLayer; version: number }) 
       pane="context-layers"
       pointToLayer={(feature: Feature<Geometry, Drawn>, latlng) => {
         const on = feature.properties.id === focused;
-        return L.circleMarker(latlng, { pane: 'context-layers', radius: on ? 10 : 7, color: '#ffffff', weight: 2, fillColor: feature.properties.colour, fillOpacity: 0.95 });
+        return L.circleMarker(latlng, { pane: 'context-layers', radius: on ? 9 : 6 });
       }}
       onEachFeature={(feature: Feature<Geometry, Drawn>, drawn: Layer) => {
         const { name, category } = feature.properties;
