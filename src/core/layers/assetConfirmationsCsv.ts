@@ -8,11 +8,11 @@ import { ASSET_VERDICTS } from './assetConfirmationsByArea.ts';
 import type { AreaConfirmations } from './assetConfirmationsByArea.ts';
 
 /**
- * One row per area (then one for assets outside every area): `asset_<verdict>` with `asset_<verdict>_hidden`, the
+ * One row per area (then one for assets outside every area): `confirmed_<verdict>` with `confirmed_<verdict>_hidden`, the
  * same flat columns as the area layers. Counts from 1 to `minCount - 1` are hidden (`minCount` ≤ 1: raw).
  * @example
  * assetConfirmationsCsv(areas, assetConfirmationsByArea(areas, assets), 5)
- * // => '\uFEFFid,name,asset_valued,asset_valued_hidden,…\r\nwest,West,7,false,…\r\n…'
+ * // => '\uFEFFid,name,confirmed_valued,confirmed_valued_hidden,…\r\nwest,West,7,false,…\r\n…'
  */
 export function assetConfirmationsCsv(areas: AreaCollection, counted: AreaConfirmations, minCount: number): string {
   const columns = (counts: Record<string, PublishedCount> | undefined): FlatProperties => {
@@ -20,8 +20,8 @@ export function assetConfirmationsCsv(areas: AreaCollection, counted: AreaConfir
     for (const v of ASSET_VERDICTS) {
       const raw = counts?.[v] ?? 0;
       const c = typeof raw === 'number' && minCount > 1 ? suppressCount(raw, minCount) : raw;
-      out[`asset_${v}`] = isSuppressed(c) ? null : c;
-      out[`asset_${v}_hidden`] = isSuppressed(c);
+      out[`confirmed_${v}`] = isSuppressed(c) ? null : c;
+      out[`confirmed_${v}_hidden`] = isSuppressed(c);
     }
     return out;
   };

@@ -53,7 +53,7 @@ describe('assetConfirmationsCsv', () => {
 
   it('hides counts from 1 to k-1 for publication and flags them', () => {
     const lines = assetConfirmationsCsv(testAreas(), counted, 5).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,name,asset_valued,asset_valued_hidden,asset_missing,asset_missing_hidden,asset_closed,asset_closed_hidden');
+    expect(lines[0]).toBe('id,name,confirmed_valued,confirmed_valued_hidden,confirmed_missing,confirmed_missing_hidden,confirmed_closed,confirmed_closed_hidden');
     expect(lines[1]).toBe('west,West,7,false,,true,0,false');
     expect(lines[2]).toBe('east,East,0,false,0,false,0,false');
     expect(lines[3]).toBe('(outside),,0,false,0,false,0,false');
