@@ -128,6 +128,9 @@ test('a planner uploads an asset register through the mapping step; a resident c
   const cells = page.locator('.planner-table td[data-col="confirmations"]');
   await expect(cells.filter({ hasText: /^1 \(missing 0, closed 0\)$/ })).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/planner-layer-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.locator('.planner-map .leaflet-context-layers-pane path')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/planner-layer-390.png` });
 });
 
 test('the quiet-areas layer appears on the planner map when the areas carry a population', async ({ page }) => {
