@@ -7,6 +7,11 @@ const CACHE = 'coplan-shell-v3';
 // basemap tiles the device has seen, kept across new builds (their URLs carry the basemap file's version, so a new
 // file's tiles are new entries): a touch table that showed its area once draws it again with no connection
 const TILES = 'coplan-tiles-v1';
+// the tile cache's size limit and eviction (public/tileCache.js: self.coplanTileCache)
+self.importScripts('/tileCache.js');
+/** trim the tile cache after this many new tiles, not after each (trimming lists every key) */
+const TRIM_EVERY = 50;
+let tilesSinceTrim = 0;
 const SHELL = '/';
 const FILES = '/app-files.json';
 
@@ -51,6 +56,8 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) if (key !== CACHE && key !== TILES) await caches.delete(key);
+      // a cache filled by a version without the limit is brought within it
+      await self.coplanTileCache.trimTileCache(await caches.open(TILES), self.coplanTileCache.TILE_LIMITS).catch(() => 0);
       await self.clients.claim();
     })(),
   );
@@ -97,7 +104,16 @@ async function tileFirst(request) {
   if (cached) return cached;
   const response = await fetch(request);
   // 204 is a tile the file does not have: kept too, so an offline map does not ask for it again and fail
-  if (response.status === 200 || response.status === 204) await cache.put(request, response.clone()).catch(() => undefined);
+  if (response.status === 200 || response.status === 204) {
+    const { storeTile, trimTileCache, TILE_LIMITS } = self.coplanTileCache;
+    await storeTile(cache, request, response.clone()).catch(() => undefined);
+    tilesSinceTrim += 1;
+    if (tilesSinceTrim >= TRIM_EVERY) {
+      tilesSinceTrim = 0;
+      // not awaited: the tile goes to the map at once
+      trimTileCache(cache, TILE_LIMITS).catch(() => 0);
+    }
+  }
   return response;
 }
 

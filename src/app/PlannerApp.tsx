@@ -1,5 +1,5 @@
 // the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { createPlannerStaffTools } from '../persistence/plannerStaffTools.ts';
 import { createHttpResponseSource } from '../persistence/responseExplorer/httpResponseSource.ts';
@@ -27,6 +27,11 @@ import { PlannerDataSource } from '../ui/planner/PlannerDataSource.tsx';
 import { PlannerExports } from '../ui/planner/PlannerExports.tsx';
 import { PlannerFilters } from '../ui/planner/PlannerFilters.tsx';
 import { PlannerLegend } from '../ui/planner/PlannerLegend.tsx';
+import { PlannerContextLayers } from '../ui/layers/PlannerContextLayers.tsx';
+import { QuietAreasKey, QuietAreasPanel } from '../ui/layers/QuietAreasPanel.tsx';
+import QuietAreasLayer from '../map/layers/QuietAreasLayer.tsx';
+import { describePublished } from '../ui/planner/formatPublished.ts';
+import type { PublishedCount } from '../core/smallCounts.ts';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { createWorkerEngine } from '../persistence/plannerEngine/aggregationClient.ts';
 import type { TileConfig } from './loadTileConfig.ts';
@@ -66,6 +71,9 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   const role = useStaffRole();
   // until the session is checked, the role the consultation answered with when the page loaded
   const staffHere = useAuth((s) => s.checked) ? role !== null : Boolean(consultation?.viewerRole);
+  // who is heard: only when the consultation names its areas' population property
+  const populationProperty = typeof consultation?.settings.populationProperty === 'string' ? consultation.settings.populationProperty : '';
+  const describeCount = useCallback((c: PublishedCount) => describePublished(t, c), [t]);
 
   useEffect(
     function chooseResponseSource() {
@@ -176,10 +184,12 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
           <PlannerControls />
           <PlannerFilters />
           <PlannerExports />
+          {populationProperty && consultation ? <QuietAreasPanel slug={consultation.slug} changes={changes} /> : null}
+          {consultation?.slug ? <PlannerContextLayers slug={consultation.slug} /> : null}
         </div>
         <div className="planner-map-column">
-          <PlannerMap basemap={tiles.basemap} />
-          <PlannerLegend />
+          <PlannerMap basemap={tiles.basemap} overlays={populationProperty ? <QuietAreasLayer describeCount={describeCount} /> : null} />
+          <PlannerLegend extraKeys={populationProperty ? <QuietAreasKey /> : null} />
         </div>
         <div className="planner-dashboard-column">
           <PlannerDashboard />

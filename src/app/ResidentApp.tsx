@@ -1,5 +1,6 @@
 // the resident map page: header with the view tabs, side panel, and map and list as equal views. On a phone the map
 // fills the screen and the side panel and the list come up as sheets over it (app.css).
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consultationPath } from '../core/appRoutes.ts';
 import { ResidentMap } from '../map/ResidentMap.tsx';
@@ -21,6 +22,12 @@ import { ViewScopeNote } from '../ui/ViewScopeNote.tsx';
 import { ViewSwitch } from '../ui/ViewSwitch.tsx';
 import '../ui/resident/resident.css';
 import type { TileConfig } from './loadTileConfig.ts';
+
+// the context layers come as their own chunks, after the map: the resident's first load stays small
+const parts = () => import('./ResidentLayerParts.tsx');
+const ResidentLayerPanel = lazy(() => parts().then((m) => ({ default: m.ResidentLayerPanel })));
+const ResidentLayerList = lazy(() => parts().then((m) => ({ default: m.ResidentLayerList })));
+const ContextLayerOverlay = lazy(() => parts().then((m) => ({ default: m.ContextLayerOverlay })));
 
 const renderPopup: RenderPinPopup = (pin) => <PinDetails pinId={pin.id} />;
 
@@ -83,12 +90,14 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
                 <div className="map-overlay" data-map-cover="">
                   <PlaceSearch />
                   <MapKey />
+                  {slug ? <Suspense fallback={null}><ResidentLayerPanel slug={slug} phone={phone} /></Suspense> : null}
                 </div>
-                <ResidentMap basemap={tiles.basemap} renderPopup={renderPopup} />
+                <ResidentMap basemap={tiles.basemap} renderPopup={renderPopup} layers={slug ? <Suspense fallback={null}><ContextLayerOverlay /></Suspense> : null} />
               </div>
               <div id="panel-list" role="tabpanel" aria-labelledby="tab-list" hidden={view !== 'list'} className="list-panel list-sheet">
                 <ViewScopeNote where="list" />
                 <PinList />
+                {slug ? <Suspense fallback={null}><ResidentLayerList /></Suspense> : null}
               </div>
             </div>
           </>

@@ -99,6 +99,13 @@ test('the touch-table draws the basemap, and again offline from the tiles it has
   await page.reload();
   await expect.poll(() => basemapColours(page, '.table-map'), { timeout: 20_000 }).toBeGreaterThan(8);
   await expect.poll(() => page.evaluate(async () => (await (await caches.open('coplan-tiles-v1')).keys()).length)).toBeGreaterThan(0);
+  // each kept tile says its size, for the cache's size limit (public/tileCache.js)
+  const sizes = await page.evaluate(async () => {
+    const cache = await caches.open('coplan-tiles-v1');
+    return Promise.all((await cache.keys()).map(async (key) => (await cache.match(key))?.headers.get('x-coplan-tile-bytes') ?? null));
+  });
+  expect(sizes.every((bytes) => bytes !== null && /^\d+$/.test(bytes))).toBe(true);
+  expect(sizes.some((bytes) => Number(bytes) > 0)).toBe(true);
   await page.screenshot({ path: path.join(SHOTS, `table-${testInfo.project.name}.png`) });
   expect(seen.foreign).toEqual([]);
 

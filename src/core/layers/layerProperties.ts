@@ -4,8 +4,9 @@ import type { Problem } from '../types.ts';
 import { MAX_CATEGORY_LENGTH, MAX_NAME_LENGTH } from './layerTypes.ts';
 import type { LayerMapping, LayerProperties } from './layerTypes.ts';
 
-const NAME_KEYS = ['name', 'title', 'label', 'site_name', 'asset_name', 'nazwa', 'enw'];
-const CATEGORY_KEYS = ['category', 'type', 'class', 'kind', 'asset_type', 'kategoria', 'math'];
+/** the column names a name or a category is found under when the mapping does not say (any letter case) */
+export const NAME_KEYS = ['name', 'title', 'label', 'site_name', 'asset_name', 'nazwa', 'enw'];
+export const CATEGORY_KEYS = ['category', 'type', 'class', 'kind', 'asset_type', 'kategoria', 'math'];
 
 /**
  * The key of `record` that holds a field: the mapping's own choice, else the first common name (any letter case).

@@ -1,5 +1,6 @@
 // the planner's map: boundaries fitted, and the chosen layer (areas, priority gaps, hex grid or clusters).
 import 'leaflet/dist/leaflet.css';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapContainer, ZoomControl } from 'react-leaflet';
 import type { Basemap } from '../../core/basemapConfig.ts';
@@ -10,13 +11,15 @@ import { ReducedMotion } from '../ReducedMotion.tsx';
 import { AreaChoroplethLayer } from './AreaChoroplethLayer.tsx';
 import { AreaOutlineLayer } from './AreaOutlineLayer.tsx';
 import { ClusterLayer } from './ClusterLayer.tsx';
+import ContextLayerOverlay from '../layers/ContextLayerOverlay.tsx';
 import { ExplorerPinLayer } from './ExplorerPinLayer.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
 import { HexGridLayer } from './HexGridLayer.tsx';
 import { PlannerMapEvents } from './PlannerMapEvents.tsx';
 import { PriorityGapLayer } from './PriorityGapLayer.tsx';
 
-export function PlannerMap({ basemap }: { basemap: Basemap }) {
+/** `overlays`: layers the page adds over the figures (the quiet areas) */
+export function PlannerMap({ basemap, overlays }: { basemap: Basemap; overlays?: ReactNode }) {
   const { t } = useTranslation();
   const layer = usePlannerStore((s) => s.layer);
   return (
@@ -32,6 +35,8 @@ export function PlannerMap({ basemap }: { basemap: Basemap }) {
         {layer === 'hex' || layer === 'clusters' ? <AreaOutlineLayer /> : null}
         {layer === 'hex' ? <HexGridLayer /> : null}
         {layer === 'clusters' ? <ClusterLayer /> : null}
+        {overlays}
+        <ContextLayerOverlay />
         <ExplorerPinLayer />
         <ReducedMotion />
       </MapContainer>

@@ -8,6 +8,7 @@ import type { ScreenRect } from '../../core/dropToLngLat.ts';
 import type { TableMapSlotProps } from '../../core/tableMapSlot.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { BoundaryLayer } from '../BoundaryLayer.tsx';
+import ContextLayerOverlay from '../layers/ContextLayerOverlay.tsx';
 import { bboxToBounds, fromLatLng } from '../lngLat.ts';
 import { MapLabel } from '../MapLabel.tsx';
 import { TablePinLayer } from './TablePinLayer.tsx';
@@ -68,6 +69,7 @@ export function TableMap({ basemap, pins, pinLooks, themes, showBoundaries, show
     >
       <BasemapLayer basemap={basemap} attributionInControl />
       {showBoundaries ? <BoundaryLayer /> : null}
+      <ContextLayerOverlay />
       <TablePinLayer pins={pins} looks={pinLooks} themes={themes} />
       <StartingView generation={viewGeneration} />
       <ProjectorBridge onProjector={onProjector} />

@@ -8,6 +8,7 @@ import { contributionRates } from '../../core/contributionRates.ts';
 import type { PinCounts } from '../../core/countPins.ts';
 import { EXPORT_SOURCE, exportCaption, exportFileName, type ExportProvenance } from '../../core/exportProvenance.ts';
 import type { PublishedCount, PublishedCounts } from '../../core/smallCounts.ts';
+import { assetConfirmationColumns } from '../assetConfirmationColumns.ts';
 import { requireRole, type Scope } from '../serverContext.ts';
 import { filterQuery, parse, pinFilter } from './aggregateRoutes.ts';
 
@@ -59,7 +60,9 @@ async function areaExport(request: FastifyRequest): Promise<AreaExport> {
   const rates = population
     ? contributionRates(raw.features.map((f) => (f.properties as { counts: PinCounts }).counts.total), areas.features.map((f) => f.properties), population, published.features.map((f) => typeof (f.properties as { counts: PublishedCounts }).counts.total !== 'number'))
     : null;
-  const extra = rates?.areas.map((r) => ({ per_thousand: r.perThousand, quiet: r.quiet }));
+  // residents' confirmations of the council's assets: their own columns, never added to the pins
+  const confirmed = await assetConfirmationColumns(scope.store.layers(), areas, k);
+  const extra = rates || confirmed ? areas.features.map((_, i) => ({ ...(rates ? { per_thousand: rates.areas[i]!.perThousand, quiet: rates.areas[i]!.quiet } : {}), ...confirmed?.[i] })) : undefined;
   const layer = flatLayerFeatures(published, { themes: scope.catalog.themes().map((t) => t.id), ...(extra ? { extra } : {}) });
   const rawOutside = raw.outside as number;
   const covered = raw.features.reduce((sum, f) => sum + (f.properties as { counts: PinCounts }).counts.total, rawOutside);

@@ -1,8 +1,11 @@
 // the storage port of one consultation's context layers and residents' confirmations of assets.
 import type { LayerCollection, LayerKind } from '../../core/layers/layerTypes.ts';
 
-export type AssetVerdict = 'valued' | 'missing' | 'closed';
-export const ASSET_VERDICTS: readonly AssetVerdict[] = ['valued', 'missing', 'closed'];
+import type { AssetVerdict } from '../../core/layers/assetConfirmationsByArea.ts';
+
+// one list of verdicts for the server, the client and the planner's counts
+export { ASSET_VERDICTS } from '../../core/layers/assetConfirmationsByArea.ts';
+export type { AssetVerdict } from '../../core/layers/assetConfirmationsByArea.ts';
 
 export interface LayerSummary {
   id: string;

@@ -2,8 +2,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areaRows, sortAreaRows, type AreaSortKey } from '../../core/dashboardTables.ts';
+import type { PublishedVerdicts } from '../../core/layers/assetConfirmationsByArea.ts';
 import type { PublishedCounts } from '../../core/smallCounts.ts';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
+import { useAreaConfirmations } from '../layers/useAreaConfirmations.ts';
 import { describePublished, formatPublished } from './formatPublished.ts';
 
 const COLUMNS: readonly AreaSortKey[] = ['name', 'total', 'asset', 'priority', 'density', 'gap'];
@@ -15,6 +17,8 @@ export function AreaTable({ published }: { published: PublishedCounts[] }) {
   const k = usePlannerStore((s) => s.minCount);
   const selected = usePlannerStore((s) => s.selectedArea);
   const areaSelected = usePlannerStore((s) => s.areaSelected);
+  // residents' confirmations of the council's assets, beside (never inside) the pins they made
+  const confirmations = useAreaConfirmations(areas);
   const [sort, setSort] = useState<{ key: AreaSortKey; direction: 'asc' | 'desc' }>({ key: 'total', direction: 'desc' });
   const rows = useMemo(() => {
     if (published.length !== areas.features.length) return [];
@@ -38,6 +42,7 @@ export function AreaTable({ published }: { published: PublishedCounts[] }) {
                 </button>
               </th>
             ))}
+            {confirmations ? <th scope="col" title={t('layers.planner.confirmationsHint')}>{t('layers.planner.confirmationsColumn')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -60,6 +65,7 @@ export function AreaTable({ published }: { published: PublishedCounts[] }) {
                 {typeof row.gap === 'number' && row.gap > 0 ? '+' : ''}
                 {formatPublished(t, row.gap, 2)}
               </td>
+              {confirmations ? <ConfirmationsCell counts={confirmations.byArea[row.id]} /> : null}
             </tr>
           ))}
         </tbody>
@@ -67,4 +73,11 @@ export function AreaTable({ published }: { published: PublishedCounts[] }) {
       <p className="planner-hint">{t('planner.table.note', { k })}</p>
     </div>
   );
+}
+
+function ConfirmationsCell({ counts }: { counts: PublishedVerdicts | undefined }) {
+  const { t } = useTranslation();
+  if (!counts) return <td data-col="confirmations">–</td>;
+  const text = t('layers.planner.confirmationsCell', { valued: formatPublished(t, counts.valued), missing: formatPublished(t, counts.missing), closed: formatPublished(t, counts.closed) });
+  return <td data-col="confirmations" title={describePublished(t, counts.valued)}>{text}</td>;
 }

@@ -1,4 +1,5 @@
 // the legend of the current layer: scale with its ends in words, the hatch for withheld counts, and no-pin areas.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_FILL, gapColour, scaleStops, sequentialColour } from '../../core/layerScales.ts';
 import { usePlannerLayer } from '../../store/usePlannerLayer.ts';
@@ -9,7 +10,8 @@ function gradient(colours: string[]): string {
   return `linear-gradient(to right, ${colours.join(', ')})`;
 }
 
-export function PlannerLegend() {
+/** `extraKeys`: keys of layers the page adds over the figures (the quiet areas) */
+export function PlannerLegend({ extraKeys }: { extraKeys?: ReactNode } = {}) {
   const { t } = useTranslation();
   const layer = usePlannerStore((s) => s.layer);
   const measure = usePlannerStore((s) => s.areaMeasure);
@@ -83,6 +85,7 @@ export function PlannerLegend() {
       ) : (
         <p className="planner-hint">{t('planner.legend.clusterHint', { k })}</p>
       )}
+      {extraKeys}
     </div>
   );
 }
