@@ -79,9 +79,9 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
     getPin: (pinId) => selectPin(db, dialect, id, pinId),
     async createPin(pin, idempotency) {
       const key = idempotency ? scopedKey(pin.properties.author, idempotency.key) : null;
-      const created = await log.write(id, async (trx, record) => {
-        if (!(await insertPin(trx, dialect, id, pin, key, idempotency?.fingerprint ?? null))) return null;
-        const stored = (await selectPin(trx, dialect, id, pin.id))!;
+      const created = await log.batch(id, async (trx, record) => {
+        const stored = await insertPin(trx, dialect, id, pin, key, idempotency?.fingerprint ?? null);
+        if (!stored) return null;
         await record({ type: 'pin-created', pin: stored });
         return stored;
       });
@@ -92,7 +92,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
     },
     bulkInsertPins: (pins) => db.transaction().execute((trx) => insertPins(trx, dialect, id, pins)),
     updatePin: (pinId, changes, updatedAt) =>
-      log.write(id, async (trx, record) => {
+      log.batch(id, async (trx, record) => {
         const current = await selectPin(trx, dialect, id, pinId, true);
         if (!current) return null;
         const next = applyChanges(current, changes, updatedAt);
@@ -106,7 +106,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         return next;
       }),
     deletePin: (pinId) =>
-      log.write(id, async (trx, record) => {
+      log.batch(id, async (trx, record) => {
         const result = await trx.deleteFrom('pins').where('id', '=', pinId).where('consultation_id', '=', id).executeTakeFirst();
         const deleted = Number(result.numDeletedRows) === 1;
         if (deleted) {
@@ -118,7 +118,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         return deleted;
       }),
     supportPin: (pinId, supporter, at, addressHash) =>
-      log.write(id, async (trx, record) => {
+      log.batch(id, async (trx, record) => {
         if (!(await selectPin(trx, dialect, id, pinId, true))) return null;
         const inserted = await trx.insertInto('supports').values({ pin_id: pinId, supporter, at, address_hash: addressHash ?? null }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
         const added = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -128,7 +128,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         return { pin, added };
       }),
     unsupportPin: (pinId, supporter, at) =>
-      log.write(id, async (trx, record) => {
+      log.batch(id, async (trx, record) => {
         // the pin's row lock orders this against a concurrent support by the same device
         if (!(await selectPin(trx, dialect, id, pinId, true))) return null;
         const deleted = await trx.deleteFrom('supports').where('pin_id', '=', pinId).where('supporter', '=', supporter).executeTakeFirst();

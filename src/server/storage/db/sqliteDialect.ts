@@ -43,6 +43,7 @@ export async function openSqliteDialect(file: string, options: { upTo?: string }
     lockPinsTable: async () => undefined,
     lockSetup: async () => undefined,
     replayOverlap: 0,
+    groupCommitMaxBatch: 256,
     bboxIndexHint: true,
     publish: async () => undefined,
     // one connection and one writer, so ids are in commit order

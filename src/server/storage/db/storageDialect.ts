@@ -24,6 +24,8 @@ export interface StorageDialect {
   lockSetup(trx: Executor, name: string): Promise<void>;
   /** how many ids before a client's last one a replay sends again (see REPLAY_OVERLAP) */
   readonly replayOverlap: number;
+  /** the most writes one group commit takes (see groupCommit.ts) */
+  readonly groupCommitMaxBatch: number;
   /** SQLite only: whether to keep a wide bbox off the lng index (see listPins) */
   readonly bboxIndexHint: boolean;
   /** inside the writing transaction, right after the event row is written (PostgreSQL: NOTIFY) */

@@ -6,6 +6,8 @@ import type { EventLogOptions } from '../eventLog.ts';
 import type { LoggedEvent, StorageEvent } from '../storage.ts';
 import type { Database } from '../db/database.ts';
 import type { EventMessage, StorageDialect } from '../db/storageDialect.ts';
+import { createGroupCommit } from '../groupCommit.ts';
+import type { GroupCommitOptions } from '../groupCommit.ts';
 
 /** logs an event in the open transaction; call it last, after the pin's row lock is taken, so one pin's events are in id order */
 export type RecordEvent = (event: StorageEvent) => Promise<void>;
@@ -13,6 +15,12 @@ export type RecordEvent = (event: StorageEvent) => Promise<void>;
 export interface EventLog {
   /** runs `change` in one transaction with the events it records, and announces them once (and only if) it commits */
   write<T>(consultationId: string, change: (trx: Transaction<Database>, record: RecordEvent) => Promise<T>): Promise<T>;
+  /**
+   * the same, but sharing a transaction (and its fsync) with the writes that come at the same time (group commit);
+   * answered after the commit. `change` may run twice (when another write of its batch fails), so it must do nothing
+   * outside the transaction. With group commit off, the same as `write`.
+   */
+  batch<T>(consultationId: string, change: (trx: Transaction<Database>, record: RecordEvent) => Promise<T>): Promise<T>;
   latestId(): Promise<number | null>;
   after(consultationId: string, afterId: number, limit: number): Promise<LoggedEvent[] | null>;
   /** waits for a clean-up under way, so closing never cuts one off */
@@ -25,7 +33,7 @@ export interface EventLog {
  * const log = createEventLog(dialect);
  * await log.write(consultationId, async (trx, record) => { ...; await record({ type: 'themes-replaced' }); });
  */
-export function createEventLog(dialect: StorageDialect, options: EventLogOptions = {}): EventLog {
+export function createEventLog(dialect: StorageDialect, options: EventLogOptions = {}, groupCommit: GroupCommitOptions | false = {}): EventLog {
   const { db } = dialect;
   const log = { ...EVENT_LOG_DEFAULTS, clock: Date.now, ...options };
   let pruning: Promise<unknown> = Promise.resolve();
@@ -38,26 +46,43 @@ export function createEventLog(dialect: StorageDialect, options: EventLogOptions
       .catch((err: unknown) => console.warn(`coplan: deleting old events failed: ${err instanceof Error ? err.message : String(err)}`));
   });
 
+  /** writes each event in the change's transaction and keeps its message for after the commit */
+  const recorder = (trx: Transaction<Database>, consultationId: string, logged: EventMessage[]): RecordEvent => async (event) => {
+    const commentId = eventCommentId(event);
+    const row = await trx.insertInto('events')
+      // comment_id only when there is one, so the row fits a schema from before it
+      .values({ consultation_id: consultationId, at: log.clock(), type: event.type, pin_id: eventPinId(event), payload: JSON.stringify(event), ...(commentId === null ? {} : { comment_id: commentId }) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const message = { id: Number(row.id), consultationId, event };
+    await dialect.publish(trx, message);
+    logged.push(message);
+  };
+  const announce = (logged: readonly EventMessage[]) => {
+    dialect.committed(logged);
+    // after the commit, so the new event counts as the newest (which pruning always keeps)
+    if (logged.length) prune();
+  };
+  const group = groupCommit === false ? null
+    : createGroupCommit<{ value: unknown; logged: EventMessage[] }>(db, (batch) => announce(batch.flatMap((b) => b.logged)), groupCommit);
+
+  const write: EventLog['write'] = async (consultationId, change) => {
+    const logged: EventMessage[] = [];
+    const result = await db.transaction().execute((trx) => change(trx, recorder(trx, consultationId, logged)));
+    announce(logged);
+    return result;
+  };
+
   return {
-    async write(consultationId, change) {
-      const logged: EventMessage[] = [];
-      const result = await db.transaction().execute((trx) =>
-        change(trx, async (event) => {
-          const commentId = eventCommentId(event);
-          const row = await trx.insertInto('events')
-            // comment_id only when there is one, so the row fits a schema from before it
-            .values({ consultation_id: consultationId, at: log.clock(), type: event.type, pin_id: eventPinId(event), payload: JSON.stringify(event), ...(commentId === null ? {} : { comment_id: commentId }) })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          const message = { id: Number(row.id), consultationId, event };
-          await dialect.publish(trx, message);
-          logged.push(message);
-        }),
-      );
-      dialect.committed(logged);
-      // after the commit, so the new event counts as the newest (which pruning always keeps)
-      if (logged.length) prune();
-      return result;
+    write,
+    batch(consultationId, change) {
+      if (!group) return write(consultationId, change);
+      return group.submit(async (trx) => {
+        // made afresh on every run, so a batch that runs again does not announce its events twice
+        const logged: EventMessage[] = [];
+        const value = await change(trx, recorder(trx, consultationId, logged));
+        return { value, logged };
+      }).then(({ value }) => value as never);
     },
     async latestId() {
       const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();

@@ -52,14 +52,16 @@ export async function countPins(x: Executor, consultationId: string, visibleOnly
   return Number((await query.executeTakeFirst())?.n ?? 0);
 }
 
-/** inserts the pin unless its id or its (consultation, idempotency key) is taken; true when it was stored */
-export async function insertPin(x: Executor, dialect: StorageDialect, consultationId: string, pin: ServerPin, key: string | null, fingerprint: string | null): Promise<boolean> {
-  const result = await x.insertInto('pins')
+/** inserts the pin unless its id or its (consultation, idempotency key) is taken; the pin as stored, or null */
+export async function insertPin(x: Executor, dialect: StorageDialect, consultationId: string, pin: ServerPin, key: string | null, fingerprint: string | null): Promise<ServerPin | null> {
+  const row = await x.insertInto('pins')
     .values({ ...pinToRow(pin, consultationId, dialect.bool), idem_key: key, idem_fingerprint: fingerprint })
     // a concurrent insert with the same key waits here for the first to commit, then does nothing
     .onConflict((oc) => oc.doNothing())
+    // the stored row comes back from the insert itself: no second statement to read it
+    .returning(PIN_COLUMNS)
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  return row ? rowToPin(row) : null;
 }
 
 export async function selectPinByKey(x: Executor, consultationId: string, key: string): Promise<{ pin: ServerPin; fingerprint: string | null } | null> {
