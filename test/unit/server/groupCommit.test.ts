@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import type { Transaction } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createStorage } from '../../../src/server/storage/databaseStorage.ts';
 import type { StorageOptions } from '../../../src/server/storage/databaseStorage.ts';
+import type { Database } from '../../../src/server/storage/db/database.ts';
 import { openPostgresDialect } from '../../../src/server/storage/db/postgresDialect.ts';
 import { openSqliteDialect } from '../../../src/server/storage/db/sqliteDialect.ts';
 import type { StorageDialect } from '../../../src/server/storage/db/storageDialect.ts';
@@ -130,6 +132,32 @@ describe('group commit', () => {
         expect((await sql<{ v: string }>`SELECT v FROM t ORDER BY v`.execute(dialect.db)).rows.map((r) => r.v)).toEqual(['a', 'c']);
         expect(runs).toEqual(['a', 'b', 'a', 'c']);
         expect(sizes).toEqual([2]);
+      } finally {
+        await dialect.close();
+      }
+    });
+
+    it('runs neighbouring writes of one kind as one call, and one by one again when that call throws', async () => {
+      const dialect = await openSqliteDialect(':memory:');
+      try {
+        await sql`CREATE TABLE t (v TEXT NOT NULL)`.execute(dialect.db);
+        const calls: string[][] = [];
+        const runAll = async (trx: Transaction<Database>, inputs: (string | null)[]) => {
+          calls.push(inputs.map(String));
+          for (const v of inputs) await sql`INSERT INTO t (v) VALUES (${v})`.execute(trx);
+          return inputs.map((v) => `stored ${v}`);
+        };
+        const group = createGroupCommit<string>(dialect.db, () => undefined);
+        const put = (v: string | null) => group.submitCombinable({ kind: 'put', input: v, runAll });
+        const good = await Promise.all([put('a'), put('b'), group.submit(async () => 'between'), put('c')]);
+        expect(good).toEqual(['stored a', 'stored b', 'between', 'stored c']);
+        expect(calls).toEqual([['a', 'b'], ['c']]);
+        calls.length = 0;
+        // null breaks NOT NULL: the run of three fails, runs again write by write, and only the null one fails
+        const results = await Promise.allSettled([put('d'), put(null), put('e')]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect(calls).toEqual([['d', 'null', 'e'], ['d'], ['null'], ['d'], ['e']]);
+        expect((await sql<{ v: string }>`SELECT v FROM t ORDER BY v`.execute(dialect.db)).rows.map((r) => r.v)).toEqual(['a', 'b', 'c', 'd', 'e']);
       } finally {
         await dialect.close();
       }

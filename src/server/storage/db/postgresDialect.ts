@@ -111,8 +111,10 @@ export async function openPostgresDialect(options: PostgresConnection): Promise<
     groupCommitMaxBatch: GROUP_COMMIT_MAX_BATCH,
     bboxIndexHint: false,
     // sent exactly when, and only if, the change commits; every process (this one too) hears it through LISTEN
-    async publish(trx, message) {
-      await sql`SELECT pg_notify(${channel}, ${JSON.stringify(message)})`.execute(trx);
+    async publish(trx, messages) {
+      if (messages.length === 1) await sql`SELECT pg_notify(${channel}, ${JSON.stringify(messages[0])})`.execute(trx);
+      // many in one statement (a group commit's new pins), in the array's order
+      else if (messages.length) await sql`SELECT pg_notify(${channel}, m) FROM unnest(${messages.map((m) => JSON.stringify(m))}::text[]) AS m`.execute(trx);
     },
     committed: () => undefined,
     listen(fn) {
