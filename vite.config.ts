@@ -4,9 +4,10 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * The issue's target for a resident's first load is 180 kB of gzipped JavaScript. WARNING: not met yet: zod (~25 kB
- * gzipped, used to read every server answer) and React DOM, Leaflet and i18next take ~140 kB before any app code. The
- * build fails above FIRST_LOAD_LIMIT_KB, today's size plus a little, so it can only shrink; lower it as it does.
+ * The issue's target for a resident's first load is 180 kB of gzipped JavaScript. WARNING: not met yet (226 kB): zod
+ * (~25 kB gzipped, used by the first load's pin checks and to read every server answer) and React DOM, Leaflet and
+ * i18next take ~140 kB before any app code. The build fails above FIRST_LOAD_LIMIT_KB, today's size plus a little, so
+ * it can only shrink; lower it as it does.
  */
 const FIRST_LOAD_TARGET_KB = 180;
 const FIRST_LOAD_LIMIT_KB = 227;
