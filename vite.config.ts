@@ -4,12 +4,36 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * The issue's target for a resident's first load is 180 kB of gzipped JavaScript. WARNING: not met yet: zod (~25 kB
- * gzipped, used to read every server answer) and React DOM, Leaflet and i18next take ~140 kB before any app code. The
- * build fails above FIRST_LOAD_LIMIT_KB, today's size plus a little, so it can only shrink; lower it as it does.
+ * The issue's target for a resident's first load is 180 kB of gzipped JavaScript. WARNING: not met yet (226 kB): zod
+ * (~25 kB gzipped, used by the first load's pin checks and to read every server answer) and React DOM, Leaflet and
+ * i18next take ~140 kB before any app code. The build fails above FIRST_LOAD_LIMIT_KB, today's size plus a little, so
+ * it can only shrink; lower it as it does.
  */
 const FIRST_LOAD_TARGET_KB = 180;
-const FIRST_LOAD_LIMIT_KB = 230;
+const FIRST_LOAD_LIMIT_KB = 227;
+
+/** where a module comes from: its npm package, or its folder under src (two levels; with FIRST_LOAD_REPORT=files its file) */
+function ownerOf(id: string): string {
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  if (inPackage) return inPackage[1]!;
+  const inSrc = process.env.FIRST_LOAD_REPORT === 'files' ? /\/src\/(.+)$/.exec(id) : /\/src\/([^/]+(?:\/[^/]+)?)\//.exec(id);
+  return inSrc ? `src/${inSrc[1]}` : id.replace(/^.*\//, '');
+}
+
+/**
+ * `FIRST_LOAD_REPORT=1 npx vite build`: what the first load is made of, by package and src folder (`=files`: by file),
+ * largest first. WARNING: sizes are each owner's code before minifying, gzipped on its own: good for ranking, but they
+ * add up to more than the chunks' real gzipped sizes (the line after them).
+ */
+function printFirstLoad(chunks: readonly { fileName: string; modules: Record<string, { code: string | null }> }[]): void {
+  const code = new Map<string, string>();
+  for (const chunk of chunks) {
+    for (const [id, module] of Object.entries(chunk.modules)) code.set(ownerOf(id), (code.get(ownerOf(id)) ?? '') + (module.code ?? ''));
+  }
+  const sizes = [...code].map(([owner, text]) => [owner, gzipSync(text).length / 1000] as const).sort((a, b) => b[1] - a[1]);
+  console.log(`first-load chunks: ${chunks.map((c) => c.fileName).join(', ')}`);
+  for (const [owner, kb] of sizes.slice(0, 70)) console.log(`  ${kb.toFixed(1).padStart(6)} kB  ${owner}`);
+}
 
 /**
  * Prints the gzipped size of the JavaScript the first page loads (the entry chunk and every chunk it imports
@@ -34,6 +58,7 @@ function firstLoadBudget(): Plugin {
         const chunk = bundle[file];
         return sum + (chunk?.type === 'chunk' ? gzipSync(chunk.code).length : 0);
       }, 0);
+      if (process.env.FIRST_LOAD_REPORT) printFirstLoad([...seen].map((file) => bundle[file]).filter((c) => c?.type === 'chunk'));
       const kb = bytes / 1000;
       const line = `first load: ${kb.toFixed(1)} kB of gzipped JavaScript in ${seen.size} files (limit ${FIRST_LOAD_LIMIT_KB} kB, target ${FIRST_LOAD_TARGET_KB} kB)`;
       if (kb > FIRST_LOAD_LIMIT_KB) this.error(`${line}: over the limit; load more of it lazily`);

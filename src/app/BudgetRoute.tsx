@@ -1,10 +1,15 @@
 // the community budget's pages as their own chunk: the ballot at /c/<slug>/budget and the results at …/budget/results.
+// their English strings come with them (the other languages' load with their language).
+import i18next from 'i18next';
 import { useMemo, useState } from 'react';
+import english from '../i18n/locales/en/budget.json';
 import { createBallotOutbox } from '../persistence/budget/ballotOutbox.ts';
 import { createBudgetApi } from '../persistence/budget/budgetApi.ts';
 import { getDeviceToken } from '../persistence/deviceToken.ts';
 import { BudgetBallotPage } from '../ui/budget/BudgetBallotPage.tsx';
 import { BudgetResultsPage } from '../ui/budget/BudgetResultsPage.tsx';
+
+i18next.addResourceBundle('en', 'translation', english, true, false);
 
 export default function BudgetRoute({ slug, results }: { slug: string; results: boolean }) {
   // main.tsx has already had the server sign this device's token (when it could): it is the one stored

@@ -8,7 +8,6 @@ import { chooseRepository } from '../persistence/chooseRepository.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { createHttpRepository } from '../persistence/httpRepository.ts';
 import { connectLiveEvents } from '../persistence/liveEvents.ts';
-import { createServerPlannerEngine } from '../persistence/plannerEngine/serverPlannerEngine.ts';
 import type { ChosenRepository } from '../persistence/chooseRepository.ts';
 import { ensureSignedDeviceToken } from '../persistence/deviceToken.ts';
 import { createStaffApi } from '../persistence/staffApi.ts';
@@ -61,7 +60,7 @@ async function start(): Promise<void> {
   const { repository } = chosen;
   const store = createAppStore({ repository, deviceToken, ...(chosen.mode === 'server' ? { sync: chosen.sync } : {}) });
   // the planner view of a shared consultation reads areas and themes only: the server counts the pins
-  const plannerServer = chosen.mode === 'server' && opened.page === 'planner' ? countOnServer(chosen.sync.api) : null;
+  const plannerServer = chosen.mode === 'server' && opened.page === 'planner' ? await countOnServer(chosen.sync.api) : null;
   // WARNING: no <StrictMode>: react-leaflet 5's MapContainer removes its map in the doubled dev effect.
   root.render(<App tiles={tiles} opened={chosen.mode === 'server' ? opened : { ...opened, consultation: null }} store={store} {...(plannerServer ? { plannerServer } : {})} />);
   try {
@@ -83,7 +82,9 @@ async function start(): Promise<void> {
   registerAppShell();
 }
 
-function countOnServer(api: HttpRepository): ServerCounting {
+/** the planner's engine client is a chunk of its own: a resident's first load does not carry it */
+async function countOnServer(api: HttpRepository): Promise<ServerCounting> {
+  const { createServerPlannerEngine } = await import('../persistence/plannerEngine/serverPlannerEngine.ts');
   return {
     api,
     engine: createServerPlannerEngine({ getJson: (path) => api.getJson(path), consultationBase: api.consultationBase }),

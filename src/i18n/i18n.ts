@@ -9,9 +9,12 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // one part never edits another's; the files of one language merge into one namespace.
 // English is in the first load (it is every language's fallback); the other languages are chunks fetched when chosen
 // or detected, so a resident downloads one language, not four (the service worker still precaches them all).
-// (the results page's English strings come with its own chunk: src/app/ResultsRoute.tsx adds them; the context
-// layers' with theirs: src/ui/layers/layerStrings.ts)
-const files = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', '!./locales/en/results.json', '!./locales/en/layers.json'], { eager: true, import: 'default' });
+// (the results page's, the touch table's, the budget's and the context layers' English strings come with their own
+// chunks: src/app/ResultsRoute.tsx, TableRoute.tsx and BudgetRoute.tsx add them, and src/ui/layers/layerStrings.ts)
+const files = import.meta.glob<Record<string, unknown>>(
+  ['./locales/en/*.json', '!./locales/en/results.json', '!./locales/en/table.json', '!./locales/en/table17.json', '!./locales/en/budget.json', '!./locales/en/layers.json'],
+  { eager: true, import: 'default' },
+);
 const otherFiles = import.meta.glob<Record<string, unknown>>(['./locales/*/*.json', '!./locales/en/*.json'], { import: 'default' });
 
 /** an i18next backend reading the other languages' chunks; changeLanguage resolves once they are in */

@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
     dataDir,
+    groupCommit: env.GROUP_COMMIT !== 'off',
     // production starts empty: an admin creates the consultations
     seed: () => loadSeed(path.join(repoRoot, 'data'), { demo: !production }),
   });

@@ -127,6 +127,8 @@ export function createPlannerAggregates(storage: ConsultationStorage, options: P
   return {
     async current() {
       if (!built || heard || rebuildNeeded || clock() - lastRead >= pollMs) await refresh();
+      // a catch-up already under way may be the one for a change the caller just made (its event came first)
+      else await running;
       return built!;
     },
     builds: () => builds,

@@ -1,7 +1,9 @@
 // `npm run bench:server`: 100+ concurrent clients post pins; afterwards every acknowledged pin must be stored exactly once.
 // the crash variant SIGKILLs the server mid-load, restarts it, retries unanswered requests with the same idempotency key,
-// and checks the same. runs on SQLite, and also on PostgreSQL when DATABASE_URL is set.
+// and checks the same. runs on SQLite, and also on PostgreSQL when DATABASE_URL is set. the load runs twice per database,
+// with group commit and with one transaction per pin (GROUP_COMMIT=off), in the same run, and prints their ratios.
 //   options: --duration <s> (default 20)  --connections <n> (default 100)  --only load|crash  --storage sqlite|postgres
+//            --group both|on|off (default both)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ const option = (name: string, fallback: string) => {
 const DURATION = Number(option('duration', '20'));
 const CONNECTIONS = Number(option('connections', '100'));
 const ONLY = option('only', 'both');
+const GROUP = option('group', 'both');
 if (!(DURATION > 0) || !(CONNECTIONS > 0)) throw new Error('--duration and --connections must be positive numbers');
 
 interface Sent { token: string; body: string }
@@ -78,9 +81,14 @@ async function runLoad(url: string, run: string, positions: [number, number][], 
   });
 }
 
-/** every acknowledged key's pin is stored, with the acknowledged id, exactly once */
-async function verify(url: string, run: string, acked: Map<string, string>): Promise<{ stored: number; missing: number; duplicated: number; wrongId: number }> {
-  const pins = ((await (await fetch(`${url}/api/pins`)).json()) as { features: { id: string; properties: { title: string } }[] }).features;
+/** every acknowledged key's pin is stored, with the acknowledged id, exactly once (read per device: a list answer holds at most 10 000 pins) */
+async function verify(url: string, run: string, acked: Map<string, string>, sent: Map<string, Sent>): Promise<{ stored: number; missing: number; duplicated: number; wrongId: number }> {
+  const pins: { id: string; properties: { title: string } }[] = [];
+  for (const token of new Set([...sent.values()].map((s) => s.token))) {
+    const page = (await (await fetch(`${url}/api/pins?mine=true&limit=10000`, { headers: { 'x-device-token': token } })).json()) as { features: typeof pins; truncated: boolean };
+    if (page.truncated) throw new Error('one device has more than 10 000 pins: shorten --duration');
+    pins.push(...page.features);
+  }
   const byKey = new Map<string, string[]>();
   for (const pin of pins) {
     const key = pin.properties.title.startsWith(`bench ${run}-`) ? pin.properties.title.slice(6) : null;
@@ -97,10 +105,22 @@ async function verify(url: string, run: string, acked: Map<string, string>): Pro
   return { stored: [...byKey.values()].length, missing, duplicated, wrongId };
 }
 
-function report(label: string, result: autocannon.Result, acked: number) {
-  console.log(`${label}: ${CONNECTIONS} connections, ${result.duration.toFixed(1)} s; ${acked} pins acknowledged; ` +
-    `throughput ${result.requests.average.toFixed(0)} req/s (mean), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux) */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+interface LoadFigures { pinsPerSecond: number; p50: number; p99: number; cpuMsPerPin: number }
+
+function report(label: string, result: autocannon.Result, acked: number, cpu?: number): LoadFigures {
+  const pinsPerSecond = acked / result.duration;
+  const cpuMsPerPin = cpu === undefined ? NaN : cpu / Math.max(1, acked);
+  console.log(`${label}: ${CONNECTIONS} connections, ${result.duration.toFixed(1)} s; ${acked} pins acknowledged, ${pinsPerSecond.toFixed(0)} pins/s; ` +
+    `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
+    (cpu === undefined ? '' : `server CPU ${cpuMsPerPin.toFixed(3)} ms per pin (${((cpu / (result.duration * 1000)) * 100).toFixed(0)} % of a core); `) +
     `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`);
+  return { pinsPerSecond, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerPin };
 }
 
 async function checkStorageKind(url: string, kind: string) {
@@ -119,15 +139,31 @@ async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
   const port = await freeLoopbackPort();
   try {
     if (ONLY !== 'crash') {
-      const server = await startServerProcess(env, port);
-      await checkStorageKind(server.url, kind);
-      const acked = new Map<string, string>();
-      const result = await runLoad(server.url, `load${runId}`, await samplePositions(server.url), acked, new Map());
-      report(`[${kind}] load`, result, acked.size);
-      const check = await verify(server.url, `load${runId}`, acked);
-      console.log(`[${kind}] load check: ${check.stored} stored (acknowledged + in flight at the end), ${check.missing} missing, ${check.duplicated} duplicated, ${check.wrongId} with another id`);
-      ok &&= check.missing === 0 && check.duplicated === 0 && check.wrongId === 0 && acked.size > 0;
-      await server.stop();
+      const figures = new Map<string, LoadFigures>();
+      for (const mode of GROUP === 'both' ? ['on', 'off'] : [GROUP]) {
+        const label = mode === 'on' ? 'group commit' : 'one transaction per pin';
+        // a database of its own per mode, so the second run does not start on the first one's pins
+        const own: Record<string, string> = kind === 'sqlite' ? { DATA_DIR: path.join(dataDir, mode) } : { DATABASE_SCHEMA: `${schema}_${mode}` };
+        const server = await startServerProcess({ ...env, ...own, GROUP_COMMIT: mode }, port);
+        await checkStorageKind(server.url, kind);
+        const acked = new Map<string, string>();
+        const run = `load${mode}${runId}`;
+        const positions = await samplePositions(server.url);
+        const cpuBefore = cpuMs(server.child.pid!);
+        const sent = new Map<string, Sent>();
+        const result = await runLoad(server.url, run, positions, acked, sent);
+        figures.set(mode, report(`[${kind}] load, ${label}`, result, acked.size, cpuMs(server.child.pid!) - cpuBefore));
+        const check = await verify(server.url, run, acked, sent);
+        console.log(`[${kind}] load check, ${label}: ${check.stored} stored (acknowledged + in flight at the end), ${check.missing} missing, ${check.duplicated} duplicated, ${check.wrongId} with another id`);
+        ok &&= check.missing === 0 && check.duplicated === 0 && check.wrongId === 0 && acked.size > 0;
+        await server.stop();
+      }
+      const [on, off] = [figures.get('on'), figures.get('off')];
+      if (on && off) {
+        console.log(`[${kind}] group commit against one transaction per pin: ${(on.pinsPerSecond / off.pinsPerSecond).toFixed(2)}x the pins/s, ` +
+          `p50 ${on.p50} vs ${off.p50} ms, p99 ${on.p99} vs ${off.p99} ms (${(off.p99 / Math.max(1, on.p99)).toFixed(2)}x lower), ` +
+          `server CPU ${on.cpuMsPerPin.toFixed(3)} vs ${off.cpuMsPerPin.toFixed(3)} ms per pin; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+      }
     }
     if (ONLY !== 'load') {
       const server = await startServerProcess(env, port);
@@ -135,7 +171,7 @@ async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
       const acked = new Map<string, string>();
       const sent = new Map<string, Sent>();
       const result = await runLoad(server.url, `crash${runId}`, await samplePositions(server.url), acked, sent, (DURATION * 1000) / 2, () => server.kill());
-      report(`[${kind}] crash (SIGKILL at ${DURATION / 2} s)`, result, acked.size);
+      report(`[${kind}] crash (SIGKILL at ${DURATION / 2} s), group commit`, result, acked.size);
       const restarted = await startServerProcess(env, port);
       // what an offline outbox does after a crash: resend every unanswered request with its idempotency key
       const unanswered = [...sent.keys()].filter((k) => !acked.has(k));
@@ -146,7 +182,7 @@ async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
         if (res.status === 200) replayed++;
         if (res.ok) acked.set(key, ((await res.json()) as { id: string }).id);
       }
-      const check = await verify(restarted.url, `crash${runId}`, acked);
+      const check = await verify(restarted.url, `crash${runId}`, acked, sent);
       console.log(`[${kind}] after restart: ${unanswered.length} unanswered requests resent (${replayed} had been stored before the crash); ` +
         `${check.stored} stored, ${check.missing} missing, ${check.duplicated} duplicated, ${check.wrongId} with another id`);
       ok &&= check.missing === 0 && check.duplicated === 0 && check.wrongId === 0;
@@ -158,7 +194,7 @@ async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
     if (kind === 'postgres' && !args.includes('--keep')) {
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      for (const s of [schema, `${schema}_on`, `${schema}_off`]) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
       await client.end();
     }
   }
@@ -167,6 +203,7 @@ async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
 
 const storages = option('storage', process.env.DATABASE_URL ? 'both' : 'sqlite');
 if (!process.env.DATABASE_URL) console.log('DATABASE_URL is not set: benchmarking SQLite only');
+console.log(`load average at the start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
 let allOk = true;
 for (const kind of ['sqlite', 'postgres'] as const) {
   if (storages === 'both' || storages === kind) allOk = (await benchStorage(kind)) && allOk;

@@ -9,10 +9,18 @@ import { dialogueStorage } from './dialogueStorage.ts';
 import { applyChanges, scopedKey } from './pinRows.ts';
 import { listAudit, writeAudit } from './queries/audit.ts';
 import { budgetStorage } from './queries/budgetQueries.ts';
-import type { EventLog } from './queries/events.ts';
+import type { CombinedChange, EventLog } from './queries/events.ts';
 import { layerStorage } from './queries/layerQueries.ts';
-import { countPins, insertPin, insertPins, listPins, selectPin, selectPinByKey, setAreas } from './queries/pins.ts';
-import type { ConsultationStorage, ReplaceResult } from './storage.ts';
+import { countPins, insertNewPins, insertPins, listPins, selectPin, selectPinByKey, setAreas } from './queries/pins.ts';
+import type { NewPin } from './queries/pins.ts';
+import type { ConsultationStorage, ReplaceResult, ServerPin } from './storage.ts';
+
+/** the new pins of a group commit in one INSERT and their events in another (one of each for a lone pin too) */
+const createPinsWith = (dialect: StorageDialect): CombinedChange<NewPin, ServerPin | null> => async (trx, inputs, recordAll) => {
+  const stored = await insertNewPins(trx, dialect, inputs);
+  await recordAll(stored.flatMap((pin, i) => (pin ? [{ consultationId: inputs[i]!.consultationId, event: { type: 'pin-created' as const, pin } }] : [])));
+  return stored;
+};
 
 const EMPTY_AREAS: AreaCollection = { type: 'FeatureCollection', features: [] };
 const refusal = (code: 'pins-outside-areas' | 'themes-in-use', ids: string[]): ReplaceResult => ({ ok: false, code, count: ids.length, sample: ids.slice(0, 20) });
@@ -25,6 +33,7 @@ const refusal = (code: 'pins-outside-areas' | 'themes-in-use', ids: string[]): R
 export function consultationStorage(dialect: StorageDialect, log: EventLog, consultationId: string): ConsultationStorage {
   const { db } = dialect;
   const id = consultationId;
+  const createPins = createPinsWith(dialect);
   const readCatalog = async () => db.selectFrom('consultations').select(['areas', 'themes']).where('id', '=', id).executeTakeFirst();
   /** writes the new areas or themes into the consultation row; a consultation that does not exist is a programming error */
   const putCatalog = async (trx: Transaction<Database>, column: 'areas' | 'themes', body: unknown, now: string) => {
@@ -79,12 +88,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
     getPin: (pinId) => selectPin(db, dialect, id, pinId),
     async createPin(pin, idempotency) {
       const key = idempotency ? scopedKey(pin.properties.author, idempotency.key) : null;
-      const created = await log.write(id, async (trx, record) => {
-        if (!(await insertPin(trx, dialect, id, pin, key, idempotency?.fingerprint ?? null))) return null;
-        const stored = (await selectPin(trx, dialect, id, pin.id))!;
-        await record({ type: 'pin-created', pin: stored });
-        return stored;
-      });
+      const created = await log.batchCombined('create-pin', { consultationId: id, pin, key, fingerprint: idempotency?.fingerprint ?? null }, createPins);
       if (created) return { status: 'created', pin: created };
       const existing = key === null ? null : await selectPinByKey(db, id, key);
       if (!existing) return { status: 'id-taken' };
@@ -92,7 +96,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
     },
     bulkInsertPins: (pins) => db.transaction().execute((trx) => insertPins(trx, dialect, id, pins)),
     updatePin: (pinId, changes, updatedAt) =>
-      log.write(id, async (trx, record) => {
+      log.batch(id, async (trx, record) => {
         const current = await selectPin(trx, dialect, id, pinId, true);
         if (!current) return null;
         const next = applyChanges(current, changes, updatedAt);
@@ -106,7 +110,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         return next;
       }),
     deletePin: (pinId) =>
-      log.write(id, async (trx, record) => {
+      log.batch(id, async (trx, record) => {
         const result = await trx.deleteFrom('pins').where('id', '=', pinId).where('consultation_id', '=', id).executeTakeFirst();
         const deleted = Number(result.numDeletedRows) === 1;
         if (deleted) {
@@ -118,7 +122,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         return deleted;
       }),
     supportPin: (pinId, supporter, at, addressHash) =>
-      log.write(id, async (trx, record) => {
+      log.batch(id, async (trx, record) => {
         if (!(await selectPin(trx, dialect, id, pinId, true))) return null;
         const inserted = await trx.insertInto('supports').values({ pin_id: pinId, supporter, at, address_hash: addressHash ?? null }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
         const added = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -128,7 +132,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         return { pin, added };
       }),
     unsupportPin: (pinId, supporter, at) =>
-      log.write(id, async (trx, record) => {
+      log.batch(id, async (trx, record) => {
         // the pin's row lock orders this against a concurrent support by the same device
         if (!(await selectPin(trx, dialect, id, pinId, true))) return null;
         const deleted = await trx.deleteFrom('supports').where('pin_id', '=', pinId).where('supporter', '=', supporter).executeTakeFirst();

@@ -2,6 +2,7 @@
 import { consultationStorage } from './consultationStorage.ts';
 import type { StorageDialect } from './db/storageDialect.ts';
 import type { EventLogOptions } from './eventLog.ts';
+import type { GroupCommitOptions } from './groupCommit.ts';
 import { writeAudit } from './queries/audit.ts';
 import { applyConsultationChanges, findConsultation, insertConsultation, rowToConsultation, selectConsultations, writeConsultation } from './queries/consultations.ts';
 import { createEventLog } from './queries/events.ts';
@@ -14,6 +15,8 @@ export interface StorageOptions {
   /** the content of a new database (one without consultations); called at most once */
   seed?: () => SeedData | Promise<SeedData>;
   eventLog?: EventLogOptions;
+  /** pin writes share transactions (on by default); false gives each its own, as before (for benchmarks) */
+  groupCommit?: GroupCommitOptions | false;
 }
 
 /**
@@ -47,7 +50,8 @@ export async function createStorage(dialect: StorageDialect, options: StorageOpt
     await dialect.close();
     throw error;
   }
-  const log = createEventLog(dialect, options.eventLog);
+  const group = options.groupCommit === false ? false : { maxBatch: dialect.groupCommitMaxBatch, ...options.groupCommit };
+  const log = createEventLog(dialect, options.eventLog, group);
 
   return {
     kind: dialect.kind,

@@ -14,6 +14,8 @@ export interface StorageConfig {
   /** folder for the SQLite file */
   dataDir: string;
   seed: () => SeedData | Promise<SeedData>;
+  /** false: every pin write in its own transaction (GROUP_COMMIT=off, for benchmarks); group commit otherwise */
+  groupCommit?: boolean;
 }
 
 /**
@@ -40,9 +42,10 @@ export async function openPostgresStorage(options: StorageOptions & PostgresConn
  * const storage = await openStorage({ dataDir: '.data', seed: () => loadSeed('data') }); storage.kind // => 'sqlite'
  */
 export async function openStorage(config: StorageConfig): Promise<Storage> {
+  const group = config.groupCommit === false ? { groupCommit: false as const } : {};
   if (config.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
-    return openPostgresStorage({ connectionString: config.databaseUrl, seed: config.seed, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
+    return openPostgresStorage({ connectionString: config.databaseUrl, seed: config.seed, ...group, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
   }
-  return openSqliteStorage({ file: path.join(config.dataDir, 'coplan.sqlite'), seed: config.seed });
+  return openSqliteStorage({ file: path.join(config.dataDir, 'coplan.sqlite'), seed: config.seed, ...group });
 }

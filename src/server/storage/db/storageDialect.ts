@@ -24,10 +24,12 @@ export interface StorageDialect {
   lockSetup(trx: Executor, name: string): Promise<void>;
   /** how many ids before a client's last one a replay sends again (see REPLAY_OVERLAP) */
   readonly replayOverlap: number;
+  /** the most writes one group commit takes (see groupCommit.ts) */
+  readonly groupCommitMaxBatch: number;
   /** SQLite only: whether to keep a wide bbox off the lng index (see listPins) */
   readonly bboxIndexHint: boolean;
-  /** inside the writing transaction, right after the event row is written (PostgreSQL: NOTIFY) */
-  publish(trx: Executor, message: EventMessage): Promise<void>;
+  /** inside the writing transaction, right after the event rows are written (PostgreSQL: NOTIFY, one statement) */
+  publish(trx: Executor, messages: readonly EventMessage[]): Promise<void>;
   /** after the transaction committed (SQLite: emits in this process) */
   committed(messages: readonly EventMessage[]): void;
   /** every process's committed changes, as this dialect hears of them */

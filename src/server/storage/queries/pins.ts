@@ -52,14 +52,34 @@ export async function countPins(x: Executor, consultationId: string, visibleOnly
   return Number((await query.executeTakeFirst())?.n ?? 0);
 }
 
-/** inserts the pin unless its id or its (consultation, idempotency key) is taken; true when it was stored */
-export async function insertPin(x: Executor, dialect: StorageDialect, consultationId: string, pin: ServerPin, key: string | null, fingerprint: string | null): Promise<boolean> {
-  const result = await x.insertInto('pins')
-    .values({ ...pinToRow(pin, consultationId, dialect.bool), idem_key: key, idem_fingerprint: fingerprint })
+/** a new pin as the API stores it: with its idempotency key (scoped by author) and the request's fingerprint */
+export interface NewPin {
+  consultationId: string;
+  pin: ServerPin;
+  key: string | null;
+  fingerprint: string | null;
+}
+
+/**
+ * Inserts new pins in one statement, each unless its id or its (consultation, idempotency key) is taken (also by
+ * another of them: the first wins); each one's pin as stored, or null when it was not.
+ */
+export async function insertNewPins(x: Executor, dialect: StorageDialect, inputs: readonly NewPin[]): Promise<(ServerPin | null)[]> {
+  const rows = await x.insertInto('pins')
+    .values(inputs.map(({ consultationId, pin, key, fingerprint }) => ({ ...pinToRow(pin, consultationId, dialect.bool), idem_key: key, idem_fingerprint: fingerprint })))
     // a concurrent insert with the same key waits here for the first to commit, then does nothing
     .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    // the stored rows come back from the insert itself: no second statement to read them
+    .returning([...PIN_COLUMNS, 'consultation_id', 'idem_key'])
+    .execute();
+  const stored = new Map(rows.map((row) => [row.id, row]));
+  return inputs.map(({ consultationId, pin, key }) => {
+    const row = stored.get(pin.id);
+    // the row with this id is this input's only if the key and consultation match too (another input may share the id)
+    if (!row || row.idem_key !== key || row.consultation_id !== consultationId) return null;
+    stored.delete(pin.id);
+    return rowToPin(row);
+  });
 }
 
 export async function selectPinByKey(x: Executor, consultationId: string, key: string): Promise<{ pin: ServerPin; fingerprint: string | null } | null> {
