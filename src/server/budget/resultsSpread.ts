@@ -1,0 +1,40 @@
+// the spread of a counted budget vote over the consultation's areas, both rules, as the asking caller may see it.
+import { budgetSpread } from '../../core/budget/budgetSpread.ts';
+import type { BudgetResults } from '../../core/budget/budgetResults.ts';
+import type { BudgetProjectRecord } from '../../core/budget/budgetWire.ts';
+import { protectSpread, rawSpread } from '../../core/budget/protectSpread.ts';
+import type { PublishedSpread } from '../../core/budget/protectSpread.ts';
+import { storedSettings } from '../../core/consultations/settings.ts';
+import type { Scope } from '../serverContext.ts';
+
+/** what `GET …/budget/results` adds as `spread` */
+export interface ResultsSpread {
+  greedy: PublishedSpread;
+  equalShares: PublishedSpread;
+  /** the k small groups of voters are withheld under; null for staff, who see the figures as they are */
+  minCount: number | null;
+  populationProperty: string | null;
+}
+
+/**
+ * Money per area and per resident and the share of voters with a funded project, for both rules. Ballots carry no
+ * voter's area yet (devices and voter codes are anonymous), so per-area voter figures are empty until they do.
+ * @example
+ * const spread = await resultsSpread(request.scope, results, projects, ballots); spread.greedy.areas[0].funded
+ */
+export async function resultsSpread(scope: Scope, results: BudgetResults, projects: readonly BudgetProjectRecord[], ballots: readonly (readonly string[])[]): Promise<ResultsSpread> {
+  const settings = storedSettings(scope.consultation.settings);
+  const input = { projects, areas: await scope.catalog.areas(), ballots };
+  const options = { populationProperty: settings.populationProperty };
+  const staff = scope.role !== null;
+  const publish = (selected: readonly string[]) => {
+    const spread = budgetSpread(selected, input, options);
+    return staff ? rawSpread(spread) : protectSpread(spread, settings.minCount);
+  };
+  return {
+    greedy: publish(results.greedy.selected),
+    equalShares: publish(results.equalShares.selected),
+    minCount: staff ? null : settings.minCount,
+    populationProperty: settings.populationProperty ?? null,
+  };
+}
