@@ -15,6 +15,15 @@ export interface PublishedSpread extends Omit<BudgetSpread, 'areas' | 'votersWit
   share: number | null | SuppressedCount;
 }
 
+/** what `GET …/budget/results` adds as `spread`: both rules' spread as the asking caller may see it */
+export interface ResultsSpread {
+  greedy: PublishedSpread;
+  equalShares: PublishedSpread;
+  /** the k small groups of voters are withheld under; null for staff, who see the figures as they are */
+  minCount: number | null;
+  populationProperty: string | null;
+}
+
 /** a share is withheld when either side of it is a small group: a share of 100% of 3 voters says what each chose */
 function publishShare(yes: number, all: number, k: number, hidden: boolean): number | null | SuppressedCount {
   if (all === 0) return null;

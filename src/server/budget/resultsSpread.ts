@@ -3,18 +3,9 @@ import { budgetSpread } from '../../core/budget/budgetSpread.ts';
 import type { BudgetResults } from '../../core/budget/budgetResults.ts';
 import type { BudgetProjectRecord } from '../../core/budget/budgetWire.ts';
 import { protectSpread, rawSpread } from '../../core/budget/protectSpread.ts';
-import type { PublishedSpread } from '../../core/budget/protectSpread.ts';
+import type { ResultsSpread } from '../../core/budget/protectSpread.ts';
 import { storedSettings } from '../../core/consultations/settings.ts';
 import type { Scope } from '../serverContext.ts';
-
-/** what `GET …/budget/results` adds as `spread` */
-export interface ResultsSpread {
-  greedy: PublishedSpread;
-  equalShares: PublishedSpread;
-  /** the k small groups of voters are withheld under; null for staff, who see the figures as they are */
-  minCount: number | null;
-  populationProperty: string | null;
-}
 
 /**
  * Money per area and per resident and the share of voters with a funded project, for both rules. Ballots carry no

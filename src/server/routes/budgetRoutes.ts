@@ -14,6 +14,7 @@ import { voterCodeHash } from '../budget/voterCodes.ts';
 import { deviceOf, requireDevice } from '../serverContext.ts';
 import type { Scope, ServerContext } from '../serverContext.ts';
 import { enforceLimits } from '../writeLimits.ts';
+import { budgetGameRoutes } from './budgetGameRoutes.ts';
 import { budgetPlannerRoutes } from './budgetPlannerRoutes.ts';
 
 const deviceVoter = (author: string) => `device:${author}`;
@@ -132,4 +133,5 @@ export function budgetRoutes(app: FastifyInstance, ctx: ServerContext, options: 
   });
 
   budgetPlannerRoutes(app, ctx, options);
+  budgetGameRoutes(app, ctx);
 }
