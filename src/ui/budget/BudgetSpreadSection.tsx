@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublishedAreaSpread, PublishedSpread, ResultsSpread } from '../../core/budget/protectSpread.ts';
 import { isSuppressed } from '../../core/smallCounts.ts';
+import type { SuppressedCount } from '../../core/smallCounts.ts';
 import { fetchResultsSpread } from '../../persistence/budget/budgetSpreadApi.ts';
 import { getDeviceToken } from '../../persistence/deviceToken.ts';
 import { formatMoney } from './money.ts';
@@ -10,6 +11,8 @@ import './budgetSpread.css';
 
 type Load = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; spread: ResultsSpread };
 const RULES = [['greedy', 'greedy'], ['equalShares', 'equalShares']] as const;
+// a share is a number, null (no voters) or withheld; isSuppressed alone would take null for withheld
+const withheld = (share: PublishedSpread['share']): share is SuppressedCount => share !== null && isSuppressed(share);
 
 function useSpread(slug: string): Load {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -38,10 +41,10 @@ export function BudgetSpreadSection({ slug, currency }: { slug: string; currency
   const { spread } = load;
   const money = (n: number) => formatMoney(Math.round(n), currency, i18n.language);
   const perResident = (n: number | null) => (n === null ? '–' : new Intl.NumberFormat(i18n.language, { style: 'currency', currency, maximumFractionDigits: 2 }).format(n));
-  const percent = (share: PublishedSpread['share']) => (share === null ? '–' : isSuppressed(share) ? t('budgetSpread.hidden') : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(share));
+  const percent = (share: PublishedSpread['share']) => (share === null ? '–' : withheld(share) ? t('budgetSpread.hidden') : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(share));
   const withPopulation = spread.populationProperty !== null;
   const voterAreas = spread.greedy.areas.some((a) => a.voters !== 0);
-  const anyHidden = RULES.some(([rule]) => isSuppressed(spread[rule].share as never) || spread[rule].areas.some((a) => isSuppressed(a.share as never)));
+  const anyHidden = RULES.some(([rule]) => withheld(spread[rule].share) || spread[rule].areas.some((a) => withheld(a.share)));
   const cells = (area: PublishedAreaSpread) => [money(area.funded), ...(withPopulation ? [perResident(area.perResident)] : []), ...(voterAreas ? [percent(area.share)] : [])];
   const perRule = 1 + (withPopulation ? 1 : 0) + (voterAreas ? 1 : 0);
   return (
