@@ -10,7 +10,7 @@ export function BudgetGameStart({ sessionId }: { sessionId: string }) {
   return (
     <section className="panel-section">
       <p className="panel-meta">{t('budgetGame.startHint')}</p>
-      <button type="button" className="table-button" onClick={() => {
+      <button type="button" className="table-button" data-testid="budget-game-start" onClick={() => {
         opened(sessionId);
         closePanel();
       }}>
