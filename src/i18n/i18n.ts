@@ -10,7 +10,8 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // English is in the first load (it is every language's fallback); the other languages are chunks fetched when chosen
 // or detected, so a resident downloads one language, not four (the service worker still precaches them all).
 // (the results page's English strings come with its own chunk: src/app/ResultsRoute.tsx adds them)
-const files = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', '!./locales/en/results.json'], { eager: true, import: 'default' });
+// (and the budget game's and results spread's: src/ui/budget/budgetGameEnglish.ts)
+const files = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', '!./locales/en/results.json', '!./locales/en/budgetGame.json'], { eager: true, import: 'default' });
 const otherFiles = import.meta.glob<Record<string, unknown>>(['./locales/*/*.json', '!./locales/en/*.json'], { import: 'default' });
 
 /** an i18next backend reading the other languages' chunks; changeLanguage resolves once they are in */

@@ -6,6 +6,7 @@ import { isSuppressed } from '../../core/smallCounts.ts';
 import type { SuppressedCount } from '../../core/smallCounts.ts';
 import { fetchResultsSpread } from '../../persistence/budget/budgetSpreadApi.ts';
 import { getDeviceToken } from '../../persistence/deviceToken.ts';
+import './budgetGameEnglish.ts';
 import { formatMoney } from './money.ts';
 import './budgetSpread.css';
 

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useBudgetGameFlag } from '../../../store/budgetGameStore.ts';
 import { useConsultation } from '../../../store/useConsultation.ts';
+import '../../budget/budgetGameEnglish.ts';
 import { BudgetGame } from './BudgetGame.tsx';
 
 export function BudgetGameLayer() {
