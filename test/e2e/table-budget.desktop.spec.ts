@@ -85,3 +85,19 @@ test('two hands drag budget tokens at once, an over-spend bounces back, count sa
   await panel.getByRole('button', { name: 'What we heard' }).first().click();
   await expect(page.getByTestId('summary-budget-game')).toContainText('Budget game: the table funded Trees and planters at the busy junction');
 });
+
+test('the results page says where the money goes, per area for both rules, and passes axe with it', async ({ page }) => {
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  expect((await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } })).ok()).toBe(true);
+  await page.goto(`/c/${SLUG}/budget/results`);
+  const spread = page.getByTestId('budget-spread');
+  await expect(spread.getByRole('heading', { name: 'Where the money goes' })).toBeVisible();
+  const results = (await (await page.request.get(`/api/consultations/${SLUG}/budget/results`)).json()) as { spread: { greedy: { areas: { name: string; funded: number }[] } } };
+  // the table names every area and its money as the API counted it
+  const first = results.spread.greedy.areas[0]!;
+  await expect(spread.getByRole('row', { name: new RegExp(`^${first.name}`) })).toBeVisible();
+  await expect(spread.getByRole('row')).toHaveCount(2 + results.spread.greedy.areas.length + 1);
+  await expect(page.getByTestId('spread-share-greedy')).toContainText('of voters have at least one funded project they voted for');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="budget-spread"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+});
