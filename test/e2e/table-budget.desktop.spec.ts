@@ -78,6 +78,13 @@ test('two hands drag budget tokens at once, an over-spend bounces back, count sa
   expect(after.workshopAllocations.length).toBe(before.workshopAllocations.length + 1);
   expect(after.workshopAllocations.at(-1)!.allocation).toEqual({ 'hollins-play': 25_000, 'speed-cushions': 22_000, 'junction-trees': 24_000 });
 
+  // back to the game and counting again without a change records nothing new
+  await game.getByRole('button', { name: 'Back to the game' }).click();
+  await game.getByTestId('game-count').click();
+  await expect(page.getByTestId('game-save')).toHaveText('Saved for the planners, beside the vote (not counted as ballots).');
+  const again = (await (await page.request.get(`/api/consultations/${SLUG}/budget/results`)).json()) as { workshopAllocations: unknown[] };
+  expect(again.workshopAllocations.length).toBe(after.workshopAllocations.length);
+
   // "what we heard" for the session mentions the game
   await game.getByRole('button', { name: 'Close the game' }).last().click();
   await expect(game).toBeHidden();

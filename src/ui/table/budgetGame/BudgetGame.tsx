@@ -29,6 +29,8 @@ export function BudgetGame({ slug, sessionId }: { slug: string; sessionId: strin
   const latest = useRef<BudgetGameState | null>(null);
   const [notes, setNotes] = useState<Partial<Record<TableSide, TrayNote>>>({});
   const [counting, setCounting] = useState(false);
+  // the sides as last saved: counting again without a change shows the count but records no second allocation
+  const [savedSides, setSavedSides] = useState<string | null>(null);
 
   useEffect(
     function loadBudget() {
@@ -130,7 +132,7 @@ export function BudgetGame({ slug, sessionId }: { slug: string; sessionId: strin
           <span key={g.pointerId} ref={ghostRef(g.pointerId)} className={`game-token game-token--ghost game-token--${g.source.side}`}>£</span>
         ))}
       </div>
-      {counting ? <GameCountView slug={slug} sessionId={sessionId} game={game} money={money} onBack={() => setCounting(false)} onClose={closed} /> : null}
+      {counting ? <GameCountView slug={slug} sessionId={sessionId} game={game} money={money} alreadySaved={savedSides === JSON.stringify(game.sides)} onSaved={() => setSavedSides(JSON.stringify(game.sides))} onBack={() => setCounting(false)} onClose={closed} /> : null}
     </div>
   );
 }

@@ -14,26 +14,30 @@ interface GameCountViewProps {
   sessionId: string;
   game: BudgetGameState;
   money(n: number): string;
+  /** this very allocation was saved by an earlier count */
+  alreadySaved: boolean;
+  onSaved(): void;
   onBack(): void;
   onClose(): void;
 }
 
-export function GameCountView({ slug, sessionId, game, money, onBack, onClose }: GameCountViewProps) {
+export function GameCountView({ slug, sessionId, game, money, alreadySaved, onSaved, onBack, onClose }: GameCountViewProps) {
   const { t } = useTranslation();
   const count = useMemo(() => countGame(game), [game]);
-  const [save, setSave] = useState<Save>(count.ballots === 0 ? { kind: 'nothing' } : { kind: 'saving' });
+  const [save, setSave] = useState<Save>(count.ballots === 0 ? { kind: 'nothing' } : alreadySaved ? { kind: 'saved' } : { kind: 'saving' });
   const sent = useRef(false);
   const titles = (ids: readonly string[]) => ids.map((id) => game.projects.find((p) => p.id === id)?.title ?? id);
 
   useEffect(
     function saveOnce() {
-      if (count.ballots === 0 || sent.current) return;
+      if (count.ballots === 0 || alreadySaved || sent.current) return;
       sent.current = true;
       const sides = Object.fromEntries(TABLE_SIDES.map((side) => [side, game.sides[side]]));
       recordGame(slug, getDeviceToken(), { sessionId, sides }).then(
         () => {
           rememberGame(sessionId, { greedy: titles(count.greedy.selected), equalShares: titles(count.equalShares.selected) });
           setSave({ kind: 'saved' });
+          onSaved();
         },
         (error: unknown) => setSave({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
       );
