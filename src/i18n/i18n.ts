@@ -10,9 +10,18 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // English is in the first load (it is every language's fallback); the other languages are chunks fetched when chosen
 // or detected, so a resident downloads one language, not four (the service worker still precaches them all).
 // (the results page's, the touch table's, the budget's and the context layers' English strings come with their own
-// chunks: src/app/ResultsRoute.tsx, TableRoute.tsx and BudgetRoute.tsx add them, and src/ui/layers/layerStrings.ts)
+// chunks: src/app/ResultsRoute.tsx, TableRoute.tsx and BudgetRoute.tsx add them, src/ui/layers/layerStrings.ts, and
+// the budget game's and results spread's src/ui/budget/budgetGameEnglish.ts)
 const files = import.meta.glob<Record<string, unknown>>(
-  ['./locales/en/*.json', '!./locales/en/results.json', '!./locales/en/table.json', '!./locales/en/table17.json', '!./locales/en/budget.json', '!./locales/en/layers.json'],
+  [
+    './locales/en/*.json',
+    '!./locales/en/results.json',
+    '!./locales/en/table.json',
+    '!./locales/en/table17.json',
+    '!./locales/en/budget.json',
+    '!./locales/en/layers.json',
+    '!./locales/en/budgetGame.json',
+  ],
   { eager: true, import: 'default' },
 );
 const otherFiles = import.meta.glob<Record<string, unknown>>(['./locales/*/*.json', '!./locales/en/*.json'], { import: 'default' });

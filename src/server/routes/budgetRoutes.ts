@@ -9,10 +9,12 @@ import { writePabulib } from '../../core/budget/writePabulib.ts';
 import { ApiError } from '../apiError.ts';
 import { createResultsCache } from '../budget/resultsCache.ts';
 import { requireBudget } from '../budget/requireBudget.ts';
+import { resultsSpread } from '../budget/resultsSpread.ts';
 import { voterCodeHash } from '../budget/voterCodes.ts';
 import { deviceOf, requireDevice } from '../serverContext.ts';
 import type { Scope, ServerContext } from '../serverContext.ts';
 import { enforceLimits } from '../writeLimits.ts';
+import { budgetGameRoutes } from './budgetGameRoutes.ts';
 import { budgetPlannerRoutes } from './budgetPlannerRoutes.ts';
 
 const deviceVoter = (author: string) => `device:${author}`;
@@ -106,12 +108,14 @@ export function budgetRoutes(app: FastifyInstance, ctx: ServerContext, options: 
     }
     const budget = scope.store.budget();
     const projects = await budget.listProjects();
-    return { settings, election: electionOf(settings, projects, await budget.listBallots()) };
+    const ballots = await budget.listBallots();
+    return { settings, projects, ballots, election: electionOf(settings, projects, ballots) };
   };
 
   app.get('/budget/results', async (request) => {
-    const { settings, election } = await visibleElection(request);
-    const results = await countResults(request.scope.consultation.id, election, { rule: settings.rule, currency: settings.currency });
+    const { settings, election, projects, ballots } = await visibleElection(request);
+    const counted = await countResults(request.scope.consultation.id, election, { rule: settings.rule, currency: settings.currency });
+    const results = { ...counted, spread: await resultsSpread(request.scope, counted, projects, ballots) };
     const staff = request.scope.role !== null;
     // what a table group settled on is shown to planners beside the vote, never counted with it
     return staff ? { ...results, workshopAllocations: await request.scope.store.budget().listAllocations() } : results;
@@ -129,4 +133,5 @@ export function budgetRoutes(app: FastifyInstance, ctx: ServerContext, options: 
   });
 
   budgetPlannerRoutes(app, ctx, options);
+  budgetGameRoutes(app, ctx);
 }

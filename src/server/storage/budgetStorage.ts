@@ -33,6 +33,11 @@ export interface BudgetStorage {
   /** every ballot's project ids, oldest ballot first (the order is the anonymous voter number of an export) */
   listBallots(): Promise<string[][]>;
   /**
+   * Each ballot's voter area, in the order of listBallots: for a device's ballot the area where most of that device's
+   * pins in this consultation are (ties: the smaller area id), else null (voter codes, imports, devices without pins).
+   */
+  listVoterAreas(): Promise<(string | null)[]>;
+  /**
    * All-or-nothing: the settings, projects and ballots of an imported election replace the current ones. Refused
    * ('ballots-exist') when residents have already voted here, so an import never overwrites their ballots.
    */

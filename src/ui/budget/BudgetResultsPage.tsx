@@ -5,6 +5,7 @@ import type { BudgetResults } from '../../core/budget/budgetResults.ts';
 import { countInBrowserWorker } from '../../persistence/budget/budgetCount.ts';
 import type { BudgetApi } from '../../persistence/budget/budgetApi.ts';
 import { PlainHeader } from '../consultations/FrontPage.tsx';
+import { BudgetSpreadSection } from './BudgetSpreadSection.tsx';
 import { formatMoney } from './money.ts';
 import './budget.css';
 
@@ -97,6 +98,7 @@ export function BudgetResultsPage({ slug, api }: { slug: string; api: BudgetApi 
             <RuleSection results={load.results} which={load.results.rule === 'greedy' ? 'equal-shares' : 'greedy'} />
           </div>
         )}
+        {load.kind === 'ready' && <BudgetSpreadSection slug={slug} currency={load.results.currency} />}
       </main>
     </>
   );

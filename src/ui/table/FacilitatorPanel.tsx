@@ -6,6 +6,7 @@ import { sideRotation } from '../../core/sideRotation.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { useAuth, useStaffRole } from '../../store/useAuth.ts';
 import { SignInForm } from '../SignInForm.tsx';
+import { BudgetGameStart } from './budgetGame/BudgetGameStart.tsx';
 import { EndSessionConfirm } from './EndSessionConfirm.tsx';
 import { LayerChoices } from './LayerChoices.tsx';
 import { SessionPinList } from './SessionPinList.tsx';
@@ -52,6 +53,7 @@ function ActiveSession() {
         <p role="status" className="panel-meta">{undone ?? ''}</p>
       </section>
       <SessionPinList session={session} />
+      <BudgetGameStart sessionId={session.id} />
     </>
   );
 }

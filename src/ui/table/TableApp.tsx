@@ -16,6 +16,7 @@ import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { useAuthStoreApi } from '../../store/useAuth.ts';
 import { useThemeLabels } from '../useThemeLabels.ts';
 import { AttractScreen } from './AttractScreen.tsx';
+import { BudgetGameLayer } from './budgetGame/BudgetGameLayer.tsx';
 import { DragGhosts } from './DragGhosts.tsx';
 import { FacilitatorCorners } from './FacilitatorCorners.tsx';
 import { FacilitatorPanel } from './FacilitatorPanel.tsx';
@@ -137,6 +138,7 @@ function TableSurface({ Map, tiles, idleSeconds, root }: { Map: ComponentType<Ta
       {panelOpen ? <FacilitatorPanel /> : null}
       <TableKeyboards root={root} />
       {welcome ? <WelcomeGroup group={welcome.group} /> : null}
+      <BudgetGameLayer />
       {summarySession ? <WhatWeHeard session={summarySession} /> : null}
       {attract ? <AttractScreen /> : null}
     </>

@@ -8,6 +8,7 @@ import type { Theme } from '../../core/types.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { useAreaNames, useThemeLabels } from '../useThemeLabels.ts';
 import { canvasToPng, drawSummaryCanvas } from './drawSummaryCanvas.ts';
+import { BudgetGameHeard } from './budgetGame/BudgetGameHeard.tsx';
 import { SummaryColumn } from './SummaryColumn.tsx';
 import { SummaryMap } from './SummaryMap.tsx';
 import { summaryText } from './summaryText.ts';
@@ -74,6 +75,7 @@ export function WhatWeHeard({ session }: { session: TableSession }) {
       </div>
       <div className="summary-centre" dir={dir}>
         <SummaryMap areas={areas} pins={mine} themes={themes} label={t('table.summary.mapLabel', { count: mine.length })} />
+        <BudgetGameHeard sessionId={session.id} />
         <div className="summary-actions">
           <button type="button" className="table-button" onClick={() => void savePng()}>
             {t('table.summary.png')}

@@ -93,6 +93,8 @@ describe('voting', () => {
     const staff = await server.app.inject(asPlanner({ url: `${B}/results` }));
     expect(staff.statusCode).toBe(200);
     expect(staff.json().workshopAllocations).toEqual([]);
+    // staff see the spread's voter figures as they are
+    expect(staff.json().spread).toMatchObject({ minCount: null, greedy: { voters: 3, share: 1 } });
   });
 
   it('refuses ballots after closing with 409, and then shows everyone both counts', async () => {
@@ -108,6 +110,13 @@ describe('voting', () => {
     expect(results.voters).toBe(3);
     expect(results.equalShares.spent).toBeLessThanOrEqual(10);
     expect(results).not.toHaveProperty('workshopAllocations');
+    // where the money goes: d (1, a point on west's edge) in west, b and c have no location; 3 of 3 voters got a
+    // project they voted for, a group under the default k = 5, so the public does not see that share
+    expect(results.spread.greedy.areas.map((a: { id: string; funded: number }) => [a.id, a.funded])).toEqual([['west', 1], ['east', 0]]);
+    expect(results.spread.greedy.unplaced).toEqual({ funded: 8, projects: ['b', 'c'] });
+    expect(results.spread.greedy).toMatchObject({ voters: 3, share: { suppressed: true } });
+    expect(results.spread.minCount).toBe(5);
+    expect(results.spread.equalShares.voters).toBe(3);
     now = START;
   });
 

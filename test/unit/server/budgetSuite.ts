@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { BudgetProjectRecord, BudgetSettings } from '../../../src/core/budget/budgetWire.ts';
 import type { BudgetStorage } from '../../../src/server/storage/budgetStorage.ts';
-import type { Storage } from '../../../src/server/storage/storage.ts';
+import type { ConsultationStorage, Storage } from '../../../src/server/storage/storage.ts';
+import { testPin } from '../../support/serverFixtures.ts';
 import { openDefault } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
 
@@ -14,9 +15,11 @@ export const project = (id: string, cost: number, extra: Partial<BudgetProjectRe
 export function budgetContract(open: OpenStorage): void {
   let storage: Storage;
   let budget: BudgetStorage;
+  let here: ConsultationStorage;
   beforeEach(async () => {
     const opened = await openDefault(open, true);
     storage = opened.storage;
+    here = opened.here;
     budget = opened.here.budget();
   });
   afterEach(async () => {
@@ -53,6 +56,21 @@ export function budgetContract(open: OpenStorage): void {
     await budget.castBallot('voter-1', ['b'], 'device', AT);
     expect(await budget.deleteProject('a')).toBe('deleted');
     expect(await budget.deleteProject('a')).toBe('not-found');
+  });
+
+  it('gives a device voter the area where most of its pins are, and none to codes, imports and devices without pins', async () => {
+    await budget.putProject(project('a', 5), AT);
+    // dev-1: two pins in east, one in west; dev-2: one each (the smaller id wins the tie); dev-3 has no pins
+    for (const [author, lng] of [['dev-1', -2.15], ['dev-1', -2.12], ['dev-1', -2.25], ['dev-2', -2.15], ['dev-2', -2.25]] as const) {
+      await here.createPin(testPin({ author, position: [lng, 53.45] }));
+    }
+    await budget.castBallot('device:dev-1', ['a'], 'device', '2030-01-01T00:00:01.000Z');
+    await budget.castBallot('device:dev-2', ['a'], 'device', '2030-01-01T00:00:02.000Z');
+    await budget.castBallot('device:dev-3', [], 'device', '2030-01-01T00:00:03.000Z');
+    await budget.addVoterCodes(['h1'], AT);
+    await budget.castBallotWithCode('h1', ['a'], '2030-01-01T00:00:04.000Z');
+    expect(await budget.listVoterAreas()).toEqual(['east', 'east', null, null]);
+    expect((await budget.listBallots()).length).toBe(4);
   });
 
   it('takes a voter code once, also when two ballots race for it', async () => {

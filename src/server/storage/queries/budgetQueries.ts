@@ -1,4 +1,5 @@
 // one consultation's budget over Kysely, the same rules for SQLite and PostgreSQL (BIGINT money read back as numbers).
+import { sql } from 'kysely';
 import type { BudgetProjectRecord, BudgetRule, BudgetSettings } from '../../../core/budget/budgetWire.ts';
 import type { BudgetStorage, WorkshopAllocation } from '../budgetStorage.ts';
 import type { BudgetProjectsTable, BudgetsTable, Db, Executor } from '../db/database.ts';
@@ -93,6 +94,25 @@ export function budgetStorage(db: Db, consultationId: string): BudgetStorage {
     async listBallots() {
       const rows = await ballots(db).select('projects').orderBy('created_at').orderBy('voter').execute();
       return rows.map((r) => JSON.parse(r.projects) as string[]);
+    },
+    async listVoterAreas() {
+      const voters = await ballots(db).select('voter').orderBy('created_at').orderBy('voter').execute();
+      // 'device:' is 7 characters: the rest is the author hash the device's pins carry
+      const counts = await db
+        .selectFrom('budget_ballots as b')
+        .innerJoin('pins as p', (join) => join.onRef('p.consultation_id', '=', 'b.consultation_id').on(sql<boolean>`p.author = substr(b.voter, 8)`))
+        .where('b.consultation_id', '=', id)
+        .where('b.voter', 'like', 'device:%')
+        .select(['b.voter as voter', 'p.area as area', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+        .groupBy(['b.voter', 'p.area'])
+        .execute();
+      const best = new Map<string, { area: string; n: number }>();
+      for (const row of counts) {
+        const n = Number(row.n);
+        const held = best.get(row.voter);
+        if (!held || n > held.n || (n === held.n && row.area < held.area)) best.set(row.voter, { area: row.area, n });
+      }
+      return voters.map((v) => best.get(v.voter)?.area ?? null);
     },
     importElection: (settings, projects, imported, at) =>
       db.transaction().execute(async (trx) => {
