@@ -2,9 +2,10 @@
 import { createAreaLocator } from '../core/createAreaLocator.ts';
 import { parseThemes } from '../core/parseThemes.ts';
 import type { AreaCollection, LngLat, Theme, Validated } from '../core/types.ts';
-import { parseAreasBodyInWorker, parseAreasInWorker, ValidationTimeout } from './security/parseAreasInWorker.ts';
+import { parseAreasBodyInWorker, parseAreasInWorker } from './security/parseAreasInWorker.ts';
 import type { OffThreadOptions } from './security/parseAreasInWorker.ts';
 import type { ConsultationStorage } from './storage/storage.ts';
+import { WorkerTimeout } from './workers/runInWorker.ts';
 
 export interface Catalog {
   areas(): AreaCollection;
@@ -62,7 +63,7 @@ async function refusedWhenTooSlow(check: () => Promise<Validated<AreaCollection>
   try {
     return await check();
   } catch (error) {
-    if (!(error instanceof ValidationTimeout)) throw error;
+    if (!(error instanceof WorkerTimeout)) throw error;
     const seconds = Math.round(error.timeoutMs / 100) / 10;
     return { ok: false, errors: [{ path: '(root)', rule: 'too-complex', message: `checking these boundaries took longer than ${seconds} s, so they were refused; simplify them (fewer vertices, fewer parts) or upload fewer areas at once` }], warnings: [] };
   }
