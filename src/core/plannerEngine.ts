@@ -9,6 +9,7 @@ import { loadPlannerPins } from './loadPlannerPins.ts';
 import { createPlannerClusters, type ClusterCountMark, type PlannerClusters } from './plannerClusters.ts';
 import { isIdentity, orderedTable, presentThemeCodes, projectThemes, rowBefore } from './plannerLiveViews.ts';
 import type { PublishedMark } from './protectedCounts.ts';
+import type { PublishedSummary } from './protectPlannerSummary.ts';
 import { topPinsBySupports, type TopPins } from './topPins.ts';
 import { weeklyCounts, type WeeklyCounts } from './weeklyCounts.ts';
 
@@ -25,6 +26,9 @@ export interface PlannerLoadSummary {
   sessions: SessionCount[];
   warnings: string[];
   loadMs: number;
+  /** set on protected answers (protectPlannerSummary.ts): what each count is, and the k used */
+  published?: PublishedSummary;
+  protection?: { minCount: number };
 }
 
 /** How many pins one workshop session holds ('' = the pins made online). */
