@@ -56,7 +56,7 @@ export function catalogRoutes(app: FastifyInstance, limits: CatalogLimits): void
       const result = await scope.store.replaceAreas(accepted.stored, locate, actorName(scope.viewer.user!));
       if (!result.ok) throw refused(result);
       await scope.catalog.reload();
-      return { ok: true, areas: accepted.features, reassigned: result.reassigned, warnings: accepted.warnings };
+      return { ok: true, areas: accepted.features, reassigned: result.reassigned, warnings: accepted.warnings, warningCount: accepted.warningCount };
     });
   });
 

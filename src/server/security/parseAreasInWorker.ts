@@ -11,6 +11,9 @@ export interface OffThreadOptions {
 
 const BODY = new URL('./parseAreasWorker.ts', import.meta.url);
 
+/** an accepted upload's answer lists at most this many warnings (with their count), not megabytes of them */
+export const ANSWERED_WARNINGS = 100;
+
 /** what the worker is asked: the file's text, and for an upload the positions of the pins to locate in it */
 export interface AreasCheckJob {
   text: string;
@@ -26,9 +29,10 @@ export type AreasCheck = { validated: SlicedJson } | { accepted: AcceptedAreas }
 
 /** an accepted upload, ready to store */
 export interface AcceptedAreas {
-  /** how many areas, and the warnings of the check */
+  /** how many areas, the first ANSWERED_WARNINGS warnings of the check, and how many it gave */
   features: number;
   warnings: Problem[];
+  warningCount: number;
   /** `JSON.stringify` of the accepted areas */
   stored: string;
   /** the area of each position asked about, in order (null: in none) */

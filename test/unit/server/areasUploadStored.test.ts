@@ -8,7 +8,9 @@ import { parseAreas } from '../../../src/core/parseAreas.ts';
 import type { AreaCollection } from '../../../src/core/types.ts';
 import { loadAreas, loadEngineAreas, OFF_THREAD_CHARS } from '../../../src/server/workers/loadAreas.ts';
 import { startTestServer } from '../../support/serverHarness.ts';
-import { testPin } from '../../support/serverFixtures.ts';
+import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
+import { AREA_CASES } from '../../bench/pathologicalAreas.ts';
+import { testConsultation, testPin } from '../../support/serverFixtures.ts';
 
 const round = (v: number) => Math.round(v * 1e7) / 1e7;
 const COLS = 160;
@@ -51,7 +53,7 @@ describe('an accepted large boundaries upload', { timeout: 120_000 }, () => {
 
       const done = await put(text);
       expect(done.statusCode).toBe(200);
-      expect(done.json()).toMatchObject({ ok: true, areas: COLS * ROWS, reassigned: 99, warnings: expected.warnings });
+      expect(done.json()).toMatchObject({ ok: true, areas: COLS * ROWS, reassigned: 99, warnings: expected.warnings.slice(0, 100), warningCount: expected.warnings.length });
       expect(await server.storage.getAreasText()).toBe(JSON.stringify(expected.value));
       expect((await server.app.inject({ url: '/api/areas' })).json()).toEqual(expected.value);
       const locate = createAreaLocator(expected.value);
@@ -71,6 +73,23 @@ describe('an accepted large boundaries upload', { timeout: 120_000 }, () => {
       expect(broken.statusCode).toBe(400);
       expect(await server.storage.getAreasText()).toBe(before.text);
       expect(await server.storage.listPins({ includeHidden: true })).toEqual(before.pins);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers with the first 100 warnings and how many there were, not one per feature of a 40k-feature file', async () => {
+    const text = AREA_CASES.find((c) => c.name === 'shared-id')!.make(300);
+    const storage = await openSqliteStorage({ file: ':memory:', seed: () => ({ consultations: [testConsultation({ pins: [] })] }) });
+    const server = await startTestServer({ storage });
+    try {
+      const token = await server.plannerToken();
+      const done = await server.app.inject({ method: 'PUT', url: '/api/areas', payload: text, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+      expect(done.statusCode).toBe(200);
+      const expected = parseAreas(text);
+      expect(expected.warnings.length).toBeGreaterThan(200);
+      expect(done.json()).toMatchObject({ areas: 300, warnings: expected.warnings.slice(0, 100), warningCount: expected.warnings.length });
+      expect(done.json().warnings).toHaveLength(100);
     } finally {
       await server.close();
     }
