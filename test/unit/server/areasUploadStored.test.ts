@@ -78,6 +78,30 @@ describe('an accepted large boundaries upload', { timeout: 120_000 }, () => {
     }
   });
 
+  it('locates in the transaction, with the same locator, a pin the worker was not given (placed meanwhile)', async () => {
+    const text = gridText();
+    const expected = parseAreas(text);
+    if (!expected.ok) throw new Error('the grid should be valid');
+    const server = await startTestServer();
+    try {
+      await server.storage.bulkInsertPins(positions().map((position, k) => testPin({ id: `late-${k}`, position })));
+      // as if every pin arrived after the worker read the positions: none of them is known to the route
+      const consultation = server.database.consultation.bind(server.database);
+      let asked = 0;
+      server.database.consultation = (id) => ({ ...consultation(id), pinPositions: async () => (asked++, new Float64Array(0)) });
+      const token = await server.plannerToken();
+      const done = await server.app.inject({ method: 'PUT', url: '/api/areas', payload: text, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+      expect(done.statusCode).toBe(200);
+      expect(asked).toBe(1);
+      const locate = createAreaLocator(expected.value);
+      const pins = await server.storage.listPins({ includeHidden: true });
+      expect(pins).toHaveLength(99);
+      for (const pin of pins) expect(pin.properties.area).toBe(locate(pin.geometry.coordinates as [number, number]));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers with the first 100 warnings and how many there were, not one per feature of a 40k-feature file', async () => {
     const text = AREA_CASES.find((c) => c.name === 'shared-id')!.make(300);
     const storage = await openSqliteStorage({ file: ':memory:', seed: () => ({ consultations: [testConsultation({ pins: [] })] }) });
