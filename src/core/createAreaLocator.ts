@@ -10,16 +10,8 @@ interface Part {
   polygon: Polygon;
 }
 
-/**
- * Builds a function that returns the id of the FIRST area (in input order) containing a position, or null.
- * A position on a boundary counts as inside, positions in holes do not. MultiPolygons are split into their
- * polygons, each indexed by its bounding box (flatbush) so only a few candidates get the exact test.
- * @example
- * const locate = createAreaLocator(areas);
- * locate([-2.2369, 53.4808]) // => 'E05011368' (the id of the ward containing that point)
- * locate([0, 0]) // => null
- */
-export function createAreaLocator(areas: AreaCollection): (position: LngLat) => string | null {
+/** the areas' polygons, in the order the box index holds them */
+function partsOf(areas: AreaCollection): { ids: string[]; parts: Part[] } {
   const ids: string[] = [];
   const parts: Part[] = [];
   areas.features.forEach((feature, area) => {
@@ -30,13 +22,44 @@ export function createAreaLocator(areas: AreaCollection): (position: LngLat) => 
       if (coordinates.length > 0 && coordinates[0]!.length > 0) parts.push({ area, polygon: { type: 'Polygon', coordinates } });
     }
   });
-  if (parts.length === 0) return () => null;
+  return { ids, parts };
+}
+
+/**
+ * The bounding-box index createAreaLocator builds, as one buffer (flatbush's own format): the part of the work that
+ * reads every position, to be done elsewhere (a worker) and handed to createAreaLocator. null when no area has a ring.
+ * @example
+ * const boxes = areaLocatorBoxes(areas); // in a worker
+ * const locate = createAreaLocator(areas, boxes); // where the pins are
+ */
+export function areaLocatorBoxes(areas: AreaCollection): ArrayBuffer | null {
+  const { parts } = partsOf(areas);
+  if (parts.length === 0) return null;
   const index = new Flatbush(parts.length);
   for (const part of parts) {
     const [minX, minY, maxX, maxY] = ringBox(part.polygon.coordinates[0]!);
     index.add(minX, minY, maxX, maxY);
   }
   index.finish();
+  return index.data as ArrayBuffer;
+}
+
+/**
+ * Builds a function that returns the id of the FIRST area (in input order) containing a position, or null.
+ * A position on a boundary counts as inside, positions in holes do not. MultiPolygons are split into their
+ * polygons, each indexed by its bounding box (flatbush) so only a few candidates get the exact test.
+ * `boxes`: areaLocatorBoxes of these very areas, built elsewhere.
+ * @example
+ * const locate = createAreaLocator(areas);
+ * locate([-2.2369, 53.4808]) // => 'E05011368' (the id of the ward containing that point)
+ * locate([0, 0]) // => null
+ */
+export function createAreaLocator(areas: AreaCollection, boxes?: ArrayBuffer | null): (position: LngLat) => string | null {
+  const { ids, parts } = partsOf(areas);
+  if (parts.length === 0) return () => null;
+  let index = boxes ? Flatbush.from(boxes) : null;
+  // boxes of other areas would send positions to the wrong parts: built again here instead
+  if (!index || index.numItems !== parts.length) index = Flatbush.from(areaLocatorBoxes(areas)!);
 
   return function locate(position: LngLat): string | null {
     const [lng, lat] = position;

@@ -1,15 +1,15 @@
 // the planner's aggregation session: load pins and areas once, assign area and hex ids once, recount per filter;
 // single pins change in place afterwards (the server's live consultation), never by loading again.
-import { areasBbox } from './aggregateAreas.ts';
-import { checkAggregationAreas } from './aggregationAreasInput.ts';
-import { areaOfPoint, buildAreaIndex, type AreaIndex } from './areaIndex.ts';
+import { areaOfPoint, type AreaIndex } from './areaIndex.ts';
 import { countByGroup, type CountArrays, type PinFilter } from './countPins.ts';
+import { engineAreas, type EngineAreas } from './engineAreas.ts';
 import { hexLayout, hexOfPoint } from './hexBins.ts';
 import { createLivePins, type GroupColumn, type LivePins } from './livePins.ts';
 import { loadPlannerPins } from './loadPlannerPins.ts';
 import { createPlannerClusters, type ClusterCountMark, type PlannerClusters } from './plannerClusters.ts';
 import { isIdentity, orderedTable, presentThemeCodes, projectThemes, rowBefore } from './plannerLiveViews.ts';
 import type { PublishedMark } from './protectedCounts.ts';
+import type { PublishedSummary } from './protectPlannerSummary.ts';
 import { topPinsBySupports, type TopPins } from './topPins.ts';
 import { weeklyCounts, type WeeklyCounts } from './weeklyCounts.ts';
 
@@ -26,6 +26,9 @@ export interface PlannerLoadSummary {
   sessions: SessionCount[];
   warnings: string[];
   loadMs: number;
+  /** set on protected answers (protectPlannerSummary.ts): what each count is, and the k used */
+  published?: PublishedSummary;
+  protection?: { minCount: number };
 }
 
 /** How many pins one workshop session holds ('' = the pins made online). */
@@ -65,8 +68,11 @@ export interface ClusterMarkWithTitle extends ClusterCountMark {
 }
 
 export interface PlannerEngine {
-  /** `maxPins`: refuse more pins than this (default MAX_ANALYSIS_PINS, the planner view's file limit) */
-  load(areas: unknown, pins: unknown, options?: { maxPins?: number }): PlannerLoadSummary;
+  /**
+   * `maxPins`: refuse more pins than this (default MAX_ANALYSIS_PINS, the planner view's file limit). `prepared`:
+   * engineAreas of these very areas, made elsewhere (the server makes it in a worker); the engine owns it after.
+   */
+  load(areas: unknown, pins: unknown, options?: { maxPins?: number; prepared?: EngineAreas }): PlannerLoadSummary;
   /** the summary of the pins as they are now, changes included (what load would return for them, but loadMs) */
   summary(): PlannerLoadSummary;
   /**
@@ -164,18 +170,18 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
   return {
     load(areasInput, pinsInput, options = {}) {
       const started = clock();
-      const checked = checkAggregationAreas(areasInput);
+      const areas = options.prepared ?? engineAreas(areasInput);
       const next = loadPlannerPins(pinsInput, options.maxPins);
       const live = createLivePins(next);
-      const areaIndex = buildAreaIndex(checked.areas);
+      const areaIndex = areas.index;
       state = {
         live,
-        nAreas: checked.areas.features.length,
+        nAreas: areas.nAreas,
         areaIndex,
         areaIds: live.addColumn((x, y) => areaOfPoint(areaIndex, x, y)),
-        bbox: areasBbox(checked.areas),
+        bbox: areas.bbox,
         hexes: new Map(),
-        warnings: [...checked.warnings, ...next.warnings].map((p) => `${p.path}: ${p.message}`),
+        warnings: [...areas.warnings, ...next.warnings].map((p) => `${p.path}: ${p.message}`),
         loadMs: 0,
         changed: false,
         timeRange: scanTimeRange(live.table().time!),

@@ -49,6 +49,8 @@ const summarySchema = z.object({
   sessions: z.array(z.object({ id: z.string(), pins: count })),
   warnings: z.array(z.string()),
   loadMs: z.number(),
+  published: z.object({ pins: publishedCount, outside: publishedCount, sessions: z.array(publishedCount) }).optional(),
+  protection: z.object({ minCount: count }).optional(),
 });
 
 const clusterMark = z.object({

@@ -2,9 +2,11 @@
 import { createAreaLocator } from '../core/createAreaLocator.ts';
 import { parseThemes } from '../core/parseThemes.ts';
 import type { AreaCollection, LngLat, Theme, Validated } from '../core/types.ts';
-import { parseAreasBodyInWorker, parseAreasInWorker, ValidationTimeout } from './security/parseAreasInWorker.ts';
-import type { OffThreadOptions } from './security/parseAreasInWorker.ts';
+import { parseAreasBodyInWorker, parseAreasInWorker, prepareAreasInWorker } from './security/parseAreasInWorker.ts';
+import type { OffThreadOptions, PreparedAreas } from './security/parseAreasInWorker.ts';
 import type { ConsultationStorage } from './storage/storage.ts';
+import { loadAreas } from './workers/loadAreas.ts';
+import { WorkerTimeout } from './workers/runInWorker.ts';
 
 export interface Catalog {
   areas(): AreaCollection;
@@ -26,14 +28,31 @@ export async function loadCatalog(storage: ConsultationStorage): Promise<Catalog
   let themes: Theme[] = [];
   let ids: ReadonlySet<string> = new Set();
   let locator: (p: LngLat) => string | null = () => null;
-  const reload = async () => {
-    [areas, themes] = await Promise.all([storage.getAreas(), storage.getThemes()]);
+  const readOnce = async () => {
+    // a large file is parsed in a worker, so a 10 MB replacement does not hold every other request for a JSON.parse
+    const [loaded, nextThemes] = await Promise.all([storage.getAreasText().then(loadAreas), storage.getThemes()]);
+    areas = loaded.areas;
+    themes = nextThemes;
     ids = new Set(themes.map((t) => t.id));
-    locator = createAreaLocator(areas);
+    locator = createAreaLocator(areas, loaded.boxes);
+  };
+  // one read at a time; the route's reload and the replacement's own event, arriving together, queue exactly one more
+  let running: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | null = null;
+  const reload = (): Promise<void> => {
+    queued ??= running.then(() => {
+      queued = null;
+      return readOnce();
+    }, () => {
+      queued = null;
+      return readOnce();
+    });
+    running = queued.catch(() => undefined);
+    return queued;
   };
   await reload();
   storage.subscribe((event) => {
-    if (event.type === 'areas-replaced' || event.type === 'themes-replaced') void reload();
+    if (event.type === 'areas-replaced' || event.type === 'themes-replaced') reload().catch((err: unknown) => console.warn(`coplan: re-reading the areas failed: ${err instanceof Error ? err.message : String(err)}`));
   });
   return {
     areas: () => areas,
@@ -53,6 +72,18 @@ export async function validateAreasText(text: string, options: OffThreadOptions 
   return refusedWhenTooSlow(() => parseAreasInWorker(text, options));
 }
 
+/**
+ * Validates an upload's text and, when it is accepted, also writes the text to store and locates the pins at
+ * `positions` in the new areas, all in the worker (PUT …/areas). Too slow: refused, `too-complex`.
+ */
+export async function prepareAreasText(text: string, positions: Float64Array, options: OffThreadOptions = {}): Promise<PreparedAreas> {
+  try {
+    return await prepareAreasInWorker(text, positions, options);
+  } catch (error) {
+    return tooComplex(error) as PreparedAreas;
+  }
+}
+
 /** the same for an already parsed body (kept for callers that have one; the route sends the text) */
 export async function validateAreasBody(body: unknown, options: OffThreadOptions = {}): Promise<Validated<AreaCollection>> {
   return refusedWhenTooSlow(() => parseAreasBodyInWorker(body, options));
@@ -62,10 +93,15 @@ async function refusedWhenTooSlow(check: () => Promise<Validated<AreaCollection>
   try {
     return await check();
   } catch (error) {
-    if (!(error instanceof ValidationTimeout)) throw error;
-    const seconds = Math.round(error.timeoutMs / 100) / 10;
-    return { ok: false, errors: [{ path: '(root)', rule: 'too-complex', message: `checking these boundaries took longer than ${seconds} s, so they were refused; simplify them (fewer vertices, fewer parts) or upload fewer areas at once` }], warnings: [] };
+    return tooComplex(error);
   }
+}
+
+/** a timeout's refusal; any other failure is thrown on */
+function tooComplex(error: unknown): Validated<AreaCollection> {
+  if (!(error instanceof WorkerTimeout)) throw error;
+  const seconds = Math.round(error.timeoutMs / 100) / 10;
+  return { ok: false, errors: [{ path: '(root)', rule: 'too-complex', message: `checking these boundaries took longer than ${seconds} s, so they were refused; simplify them (fewer vertices, fewer parts) or upload fewer areas at once` }], warnings: [] };
 }
 
 /** validates themes sent to PUT /api/themes with the same rules as the themes file */

@@ -6,6 +6,7 @@ import type { AreaCollection } from '../core/types.ts';
 import type { BuiltAggregates, PlannerAggregates, PlannerAggregatesOptions } from './builtAggregates.ts';
 import { createRebuildAggregates } from './rebuildAggregates.ts';
 import type { ConsultationStorage, StorageEvent } from './storage/storage.ts';
+import { loadAreas, loadEngineAreas } from './workers/loadAreas.ts';
 
 export type { BuiltAggregates, PlannerAggregates, PlannerAggregatesOptions } from './builtAggregates.ts';
 
@@ -73,9 +74,11 @@ export function createPlannerAggregates(storage: ConsultationStorage, options: P
     builds += 1;
     // the cursor is read first: what commits while the pins are read is in the log after it, and applying it again is harmless
     const latest = await storage.latestEventId();
-    const [areas, pins] = await Promise.all([storage.getAreas(), storage.listPins()]);
+    // large areas are parsed, and their index built, in a worker: replacing them must not hold everyone's requests
+    const text = await storage.getAreasText();
+    const [{ areas }, prepared, pins] = await Promise.all([loadAreas(text), loadEngineAreas(text), storage.listPins()]);
     const engine = createPlannerEngine();
-    const summary = engine.load(areas, { type: 'FeatureCollection', features: pins }, { maxPins: Infinity });
+    const summary = engine.load(areas, { type: 'FeatureCollection', features: pins }, { maxPins: Infinity, ...(prepared ? { prepared } : {}) });
     cursor = latest ?? 0;
     rebuildNeeded = false;
     built = { engine, summary, areaIds: areaIdsOf(areas), areas, builtAt: clock() };

@@ -58,6 +58,24 @@ describe('findSelfIntersections against the pairwise reference', () => {
     expect(checked - broken).toBeGreaterThan(50);
   });
 
+  it('agrees on nested diamonds that cross, touch and share edges (edges whose turned boxes are thin lines)', () => {
+    const random = mulberry32(45);
+    let broken = 0;
+    for (let k = 0; k < 60; k++) {
+      // radii and shifts on a 1/8 grid: neighbours cross, touch at a vertex or run along a shared diagonal
+      const holes = Array.from({ length: 3 + (k % 6) }, (_, h) => {
+        const r = 0.5 + h * 0.25 + Math.round(random() * 2) / 8;
+        const cx = Math.round(random() * 3) / 8;
+        const cy = Math.round(random() * 3) / 8;
+        return [[cx + r, cy], [cx, cy - r], [cx - r, cy], [cx, cy + r], [cx + r, cy]];
+      });
+      const exterior = [[-4, -4], [4, -4], [4, 4], [-4, 4], [-4, -4]];
+      const geometry = cleaned(k % 2 ? { type: 'Polygon', coordinates: [exterior, ...holes] } : { type: 'MultiPolygon', coordinates: holes.map((ring) => [ring]) });
+      if (geometry && compare(geometry) > 0) broken++;
+    }
+    expect(broken).toBeGreaterThan(10);
+  });
+
   it.each(AREA_CASES.map((c) => [c.name, c] as const))('agrees on the benchmark case %s', (_name, areaCase) => {
     const text = areaCase.make(150);
     const features = (JSON.parse(text) as { features: { geometry: unknown }[] }).features;

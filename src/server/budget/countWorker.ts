@@ -1,9 +1,9 @@
 // worker thread body: counts one budget vote by both rules with core, away from the thread that answers requests.
-import { parentPort } from 'node:worker_threads';
 import { countBoth } from '../../core/budget/budgetResults.ts';
 import type { BudgetElection } from '../../core/budget/election.ts';
 import type { BudgetRule } from '../../core/budget/budgetWire.ts';
+import { serveInWorker } from '../workers/serveInWorker.ts';
 
-parentPort?.once('message', (message: { election: BudgetElection; rule: BudgetRule; currency: string }) => {
-  parentPort?.postMessage(countBoth(message.election, { rule: message.rule, currency: message.currency }));
-});
+serveInWorker((message: { election: BudgetElection; rule: BudgetRule; currency: string }) => ({
+  value: countBoth(message.election, { rule: message.rule, currency: message.currency }),
+}));

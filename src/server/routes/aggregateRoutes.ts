@@ -9,6 +9,7 @@ import { clusterZoomQuery } from '../../core/clusterZoom.ts';
 import type { PinFilter } from '../../core/countPins.ts';
 import { PLANNER_HEX_SIZES, plannerResultToJson } from '../../core/plannerWire.ts';
 import { protectClusterMarks, protectPlannerResult } from '../../core/protectPlannerAnswer.ts';
+import { protectPlannerSummary } from '../../core/protectPlannerSummary.ts';
 import { PIN_KINDS } from '../../core/types.ts';
 import type { PinKind } from '../../core/types.ts';
 import { zodProblems } from '../../core/validatePin.ts';
@@ -99,7 +100,15 @@ export function aggregateRoutes(app: FastifyInstance): void {
   });
 
   // what the planner view loads first: how many pins, which themes and sessions, the time range
-  app.get('/aggregates/summary', async (request) => (await request.scope.aggregates.current()).summary);
+  // raw for staff of this consultation; everyone else gets totals drawn from the protected area counts, so "All areas"
+  // on the planner page cannot be set beside an exact total to work a hidden area out
+  app.get('/aggregates/summary', async (request) => {
+    const { engine, summary } = await request.scope.aggregates.current();
+    if (seesRawCounts(request.scope)) return summary;
+    const k = publicMinCount(request.scope);
+    const areas = protectPlannerResult(engine.query({ filter: {}, hexMetres: PLANNER_HEX_SIZES[PLANNER_HEX_SIZES.length - 1]!, area: null, topN: 0 }), k).areas;
+    return areas.published ? protectPlannerSummary(summary, areas.published, k) : summary;
+  });
 
   // every figure of the planner view for one filter: per area, per hex cell, per week, and the top pins
   app.get('/aggregates/planner', async (request) => {

@@ -1,8 +1,9 @@
 // …/areas and …/themes of one consultation: anyone who can see it reads them; its planners replace them, all-or-nothing.
 import type { FastifyInstance } from 'fastify';
 import { createAreaLocator } from '../../core/createAreaLocator.ts';
+import type { AreaCollection, LngLat } from '../../core/types.ts';
 import { ApiError } from '../apiError.ts';
-import { validateAreasText, validateThemesBody } from '../catalog.ts';
+import { prepareAreasText, validateThemesBody } from '../catalog.ts';
 import { requireRole } from '../serverContext.ts';
 import { actorName } from '../staff/viewer.ts';
 import type { ReplaceResult } from '../storage/storage.ts';
@@ -34,14 +35,28 @@ export function catalogRoutes(app: FastifyInstance, limits: CatalogLimits): void
       onRequest: async (request) => requireRole(request.scope, ['admin', 'planner'], 'replace the boundaries'),
     }, async (request) => {
       const { scope } = request;
-      const parsed = await validateAreasText(typeof request.body === 'string' ? request.body : '');
-      if (!parsed.ok) throw new ApiError(400, 'invalid-areas', 'The areas are not valid; nothing was changed.', parsed.errors);
-      // locate with the new areas, inside the storage transaction, so a refusal leaves everything as it was
-      const locate = createAreaLocator(parsed.value);
-      const result = await scope.store.replaceAreas(parsed.value, (p) => locate([p[0], p[1]]), actorName(scope.viewer.user!));
+      // the worker checks the file and, when it is good, locates every pin known now in it and writes the text to store
+      const positions = await scope.store.pinPositions();
+      // keyed by position, as the transaction reads them back (the buffer itself goes to the worker)
+      const keys: string[] = [];
+      for (let i = 0; i < positions.length; i += 2) keys.push(`${positions[i]} ${positions[i + 1]}`);
+      const prepared = await prepareAreasText(typeof request.body === 'string' ? request.body : '', positions);
+      if (!prepared.ok) throw new ApiError(400, 'invalid-areas', 'The areas are not valid; nothing was changed.', prepared.errors);
+      const { accepted } = prepared;
+      const known = new Map(keys.map((key, i) => [key, accepted.located[i] ?? null]));
+      // the pins are read again inside the storage transaction, so a refusal leaves everything as it was; a pin placed
+      // or moved since the worker read them is located here (the areas are parsed and the locator built only then)
+      let late: ((p: LngLat) => string | null) | null = null;
+      const locate = (p: readonly [number, number]) => {
+        const area = known.get(`${p[0]} ${p[1]}`);
+        if (area !== undefined) return area;
+        late ??= createAreaLocator(JSON.parse(accepted.stored) as AreaCollection);
+        return late([p[0], p[1]]);
+      };
+      const result = await scope.store.replaceAreas(accepted.stored, locate, actorName(scope.viewer.user!));
       if (!result.ok) throw refused(result);
       await scope.catalog.reload();
-      return { ok: true, areas: parsed.value.features.length, reassigned: result.reassigned, warnings: parsed.warnings };
+      return { ok: true, areas: accepted.features, reassigned: result.reassigned, warnings: accepted.warnings, warningCount: accepted.warningCount };
     });
   });
 

@@ -36,8 +36,8 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
   const createPins = createPinsWith(dialect);
   const readCatalog = async () => db.selectFrom('consultations').select(['areas', 'themes']).where('id', '=', id).executeTakeFirst();
   /** writes the new areas or themes into the consultation row; a consultation that does not exist is a programming error */
-  const putCatalog = async (trx: Transaction<Database>, column: 'areas' | 'themes', body: unknown, now: string) => {
-    const result = await trx.updateTable('consultations').set({ [column]: JSON.stringify(body), updated_at: now }).where('id', '=', id).executeTakeFirst();
+  const putCatalog = async (trx: Transaction<Database>, column: 'areas' | 'themes', text: string, now: string) => {
+    const result = await trx.updateTable('consultations').set({ [column]: text, updated_at: now }).where('id', '=', id).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new Error(`no consultation ${id}`);
   };
 
@@ -50,9 +50,21 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
       const row = await readCatalog();
       return row ? (JSON.parse(row.areas) as AreaCollection) : EMPTY_AREAS;
     },
+    async getAreasText() {
+      return (await readCatalog())?.areas ?? JSON.stringify(EMPTY_AREAS);
+    },
     async getThemes() {
       const row = await readCatalog();
       return row ? (JSON.parse(row.themes) as Theme[]) : [];
+    },
+    async pinPositions() {
+      const rows = await db.selectFrom('pins').select(['lng', 'lat']).where('consultation_id', '=', id).execute();
+      const out = new Float64Array(rows.length * 2);
+      rows.forEach((r, i) => {
+        out[i * 2] = Number(r.lng);
+        out[i * 2 + 1] = Number(r.lat);
+      });
+      return out;
     },
     replaceAreas: (areas, locate, actor) =>
       log.write(id, async (trx, record) => {
@@ -64,7 +76,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         if (outside.length) return refusal('pins-outside-areas', outside);
         await setAreas(trx, id, assigned.flatMap((a) => (a.area !== null && a.area !== a.was ? [{ id: a.id, area: a.area }] : [])));
         const now = new Date().toISOString();
-        await putCatalog(trx, 'areas', areas, now);
+        await putCatalog(trx, 'areas', typeof areas === 'string' ? areas : JSON.stringify(areas), now);
         await writeAudit(trx, { consultationId: id, at: now, actor, action: 'replace-areas' });
         await record({ type: 'areas-replaced' });
         return { ok: true as const, reassigned: assigned.length };
@@ -78,7 +90,7 @@ export function consultationStorage(dialect: StorageDialect, log: EventLog, cons
         const ids = (await used.orderBy('id').execute()).map((r) => r.id);
         if (ids.length) return refusal('themes-in-use', ids);
         const now = new Date().toISOString();
-        await putCatalog(trx, 'themes', themes, now);
+        await putCatalog(trx, 'themes', JSON.stringify(themes), now);
         await writeAudit(trx, { consultationId: id, at: now, actor, action: 'replace-themes' });
         await record({ type: 'themes-replaced' });
         return { ok: true as const, reassigned: 0 };

@@ -214,9 +214,16 @@ export interface ConsultationStorage extends DialogueStorage {
   /** its context layers (asset registers, reference layers) and residents' confirmations of assets */
   layers(): LayerStorage;
   getAreas(): Promise<AreaCollection>;
+  /** the areas as stored, JSON text: for a reader that parses them off the main thread */
+  getAreasText(): Promise<string>;
   getThemes(): Promise<Theme[]>;
-  /** all-or-nothing: refuses (ok: false) when any pin would fall outside the new areas; otherwise re-assigns every pin's area */
-  replaceAreas(areas: AreaCollection, locate: (p: readonly [number, number]) => string | null, actor: string): Promise<ReplaceResult>;
+  /** every pin's position, hidden ones too, as [lng, lat, lng, lat, …]: to locate them against new areas elsewhere */
+  pinPositions(): Promise<Float64Array>;
+  /**
+   * all-or-nothing: refuses (ok: false) when any pin would fall outside the new areas; otherwise re-assigns every pin's
+   * area. The areas may come as their JSON text, written in a worker (a string is stored as it is).
+   */
+  replaceAreas(areas: AreaCollection | string, locate: (p: readonly [number, number]) => string | null, actor: string): Promise<ReplaceResult>;
   /** all-or-nothing: refuses when pins use a theme the new list drops */
   replaceThemes(themes: Theme[], actor: string): Promise<ReplaceResult>;
   listPins(filter?: PinFilter): Promise<ServerPin[]>;

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
+import { formatPublished } from './formatPublished.ts';
 
 export function PlannerDataSource() {
   const { t } = useTranslation();
@@ -21,7 +22,9 @@ export function PlannerDataSource() {
       <p role="status" className="planner-source">
         {status === 'loading'
           ? t('planner.data.loading')
-          : summary && source
+          : summary?.published && source?.kind === 'server'
+            ? t('hardening11.fromServerProtected', { pins: formatPublished(t, summary.published.pins), outside: formatPublished(t, summary.published.outside) })
+            : summary && source
             ? t(source.kind === 'file' ? 'planner.data.fromFile' : source.kind === 'server' ? 'planner.data.fromServer' : 'planner.data.fromApp', { count: summary.pins, name: source.kind === 'file' ? source.name : '', outside: summary.outside })
             : t('planner.data.none')}
       </p>

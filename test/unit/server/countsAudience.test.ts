@@ -3,7 +3,8 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overallFromPublished } from '../../../src/core/protectedCounts.ts';
-import { plannerClustersFromJson, plannerResultFromJson } from '../../../src/core/plannerWire.ts';
+import { plannerClustersFromJson, plannerResultFromJson, plannerSummaryFromJson } from '../../../src/core/plannerWire.ts';
+import { protectPlannerSummary } from '../../../src/core/protectPlannerSummary.ts';
 import { isSuppressed, type PublishedCount } from '../../../src/core/smallCounts.ts';
 import { openSqliteStorage } from '../../../src/server/storage/openStorage.ts';
 import { testConsultation, testPin } from '../../support/serverFixtures.ts';
@@ -120,9 +121,46 @@ describe('GET …/export/areas.*', () => {
   });
 });
 
-describe('GET …/aggregates/summary and …/export/pins.*', () => {
-  it.each(CALLERS)('%s: the summary is the same for all (its figures are public on the map); pin exports are for planners of A', async (caller) => {
-    expect((await get(caller, `${A}/aggregates/summary`)).json().pins).toBe(20);
+describe('GET …/aggregates/summary', () => {
+  it.each(CALLERS)('%s gets exact totals only as staff of the consultation, else totals no hidden area can be worked out from', async (caller) => {
+    const res = await get(caller, `${A}/aggregates/summary`);
+    expect(res.statusCode).toBe(200);
+    const summary = plannerSummaryFromJson(res.json());
+    expect(summary.areas).toBe(2);
+    if (RAW_VIEW[caller]) {
+      expect(summary).toMatchObject({ pins: 20, outside: 0, sessions: [{ id: '', pins: 20 }] });
+      expect(summary.published).toBeUndefined();
+      expect(summary.protection).toBeUndefined();
+      return;
+    }
+    expect(summary.protection).toEqual({ minCount: 5 });
+    // 20 beside the planner page's shown west 18 would say east has 2: the total is "at least 18", as "All areas" is
+    expect(summary.published?.pins).toEqual({ suppressed: true, atLeast: 18 });
+    expect(summary.pins).toBe(18);
+    expect(summary.published?.outside).toBe(0);
+    // the one session holds every pin: shown, it would give the exact total away
+    expect(summary.published?.sessions).toEqual([{ suppressed: true }]);
+    expect(summary.sessions).toEqual([{ id: '', pins: 0 }]);
+    const planner = plannerResultFromJson((await get(caller, `${A}/aggregates/planner?hex=2000`)).json());
+    expect(overallFromPublished(planner.areas.published!).total).toEqual(summary.published?.pins);
+  });
+
+  it('gives the public exact totals when nothing is small, and protects a small outside count', async () => {
+    // beta has no pins: nothing to hide, and zero singles out nobody
+    const empty = plannerSummaryFromJson((await get('anonymous', '/api/consultations/beta/aggregates/summary')).json());
+    expect(empty.published).toEqual({ pins: 0, outside: 0, sessions: [0] });
+    expect(protectPlannerSummary({ ...summaryOf(27, 2), sessions: [{ id: '', pins: 20 }, { id: 's1', pins: 7 }] }, [counts(12), counts(13), counts(2)], 5).published)
+      .toEqual({ pins: { suppressed: true, atLeast: 25 }, outside: { suppressed: true, lessThan: 5 }, sessions: [20, { suppressed: true }] });
+    expect(protectPlannerSummary({ ...summaryOf(30, 5), sessions: [{ id: '', pins: 30 }] }, [counts(12), counts(13), counts(5)], 5).published)
+      .toEqual({ pins: 30, outside: 5, sessions: [30] });
+  });
+});
+
+const summaryOf = (pins: number, outside: number) => ({ pins, themes: ['green'], areas: 2, timeRange: null, outside, sessions: [], warnings: [], loadMs: 0 });
+const counts = (n: number) => ({ total: n < 5 && n > 0 ? { suppressed: true as const, lessThan: 5 } : n, asset: n, priority: 0, byTheme: {} });
+
+describe('GET …/export/pins.*', () => {
+  it.each(CALLERS)('%s: pin exports are for planners of A', async (caller) => {
     for (const file of ['pins.geojson', 'pins.csv']) {
       expect((await get(caller, `${A}/export/${file}`)).statusCode, file).toBe(caller === 'plannerA' ? 200 : caller === 'anonymous' ? 401 : 403);
     }

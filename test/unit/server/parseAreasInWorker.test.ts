@@ -6,7 +6,8 @@ import { parseAreas } from '../../../src/core/parseAreas.ts';
 import { validateAreasBody } from '../../../src/server/catalog.ts';
 import { parseSlices, sliceJson, stringifyInSlices } from '../../../src/server/security/chunkedJson.ts';
 import type { SlicedJson } from '../../../src/server/security/chunkedJson.ts';
-import { parseAreasInWorker, ValidationTimeout } from '../../../src/server/security/parseAreasInWorker.ts';
+import { parseAreasInWorker } from '../../../src/server/security/parseAreasInWorker.ts';
+import { WorkerTimeout } from '../../../src/server/workers/runInWorker.ts';
 import { AREA_CASES } from '../../bench/pathologicalAreas.ts';
 
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../fixtures/in', name), 'utf8');
@@ -34,7 +35,7 @@ describe('parseAreasInWorker', () => {
 
   it('stops a validation that takes too long, and PUT /api/areas refuses it as too complex', async () => {
     const text = AREA_CASES.find((c) => c.name === 'concentric-diamonds')!.make(3000);
-    await expect(parseAreasInWorker(text, { timeoutMs: 50 })).rejects.toBeInstanceOf(ValidationTimeout);
+    await expect(parseAreasInWorker(text, { timeoutMs: 50 })).rejects.toBeInstanceOf(WorkerTimeout);
     const refused = await validateAreasBody(JSON.parse(text), { timeoutMs: 50 });
     expect(refused).toMatchObject({ ok: false, errors: [{ rule: 'too-complex' }] });
   });
