@@ -31,6 +31,17 @@ async function openPlanner(page: Page, query = ''): Promise<void> {
   await expect(page.locator('.answer-panel table tbody tr').first()).toBeVisible({ timeout: 30_000 });
 }
 
+/** answers one pin by its title through the API, as the e2e admin in a context of its own */
+async function answerByTitle(page: Page, title: string, status: string, text: string): Promise<void> {
+  const signIn = await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
+  expect(signIn.ok()).toBe(true);
+  const api = `/api${(await openConsultationPath(page)).replace('/c/', '/consultations/')}`;
+  const pins = (await (await page.request.get(`${api}/pins?limit=10000`)).json()) as { features: { id: string; properties: { title: string } }[] };
+  const id = pins.features.find((f) => f.properties.title === title)!.id;
+  const answered = await page.request.put(`${api}/pins/${id}/response`, { data: { status, text } });
+  expect(answered.ok(), await answered.text()).toBe(true);
+}
+
 async function axeViolations(page: Page, include: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).include(include).withTags(WCAG_TAGS).analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -92,6 +103,31 @@ test('a planner answers three pins at once, the resident sees its pin answered l
   await expect(theirPopup.locator('.comment')).toHaveCount(0);
   await resident.page.screenshot({ path: `${SHOTS}/loop-resident-${testInfo.project.name}.png` });
   await planner.screenshot({ path: `${SHOTS}/loop-planner-${testInfo.project.name}.png`, fullPage: true });
+});
+
+test('a device that only commented on a pin sees it answered, live, and still after a reload', async ({ resident, openFreshResident }, testInfo) => {
+  const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop kerb') };
+  await addSentPin(resident, pin);
+  const neighbour = await openFreshResident();
+  const popup = await neighbour.openPopup(pin);
+  await popup.getByLabel('Your comment').fill('A dropped kerb here please');
+  await popup.getByRole('button', { name: 'Post comment' }).click();
+  await expect(popup.locator('.comment__text')).toHaveText('A dropped kerb here please');
+  await neighbour.page.keyboard.press('Escape');
+  await neighbour.showView('List');
+  await expect(neighbour.listRow(pin.title)).not.toContainText('Answered:');
+
+  await answerByTitle((await openFreshResident()).page, pin.title, 'under-consideration', 'We will survey it');
+  await expect(neighbour.listRow(pin.title)).toContainText('Answered: a pin you commented on', { timeout: 15_000 });
+  // a third device neither made, supported nor commented on it: no notice there
+  const stranger = await openFreshResident();
+  await stranger.showView('List');
+  await expect(stranger.listRow(pin.title)).toContainText('Under consideration');
+  await expect(stranger.listRow(pin.title)).not.toContainText('Answered:');
+  // remembered on the device
+  await neighbour.goto();
+  await neighbour.showView('List');
+  await expect(neighbour.listRow(pin.title)).toContainText('Answered: a pin you commented on');
 });
 
 for (const lang of ['en', 'ur'] as const) {
