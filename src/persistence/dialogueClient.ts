@@ -34,6 +34,8 @@ export interface ModerationQueueItem {
 export interface DialogueClient {
   listComments(pinId: string): Promise<PinComment[]>;
   addComment(pinId: string, text: string, parentId: string | null): Promise<PinComment>;
+  /** its author, within the edit window */
+  editComment(pinId: string, commentId: string, text: string): Promise<PinComment>;
   deleteComment(pinId: string, commentId: string): Promise<void>;
   reportComment(pinId: string, commentId: string): Promise<void>;
   moderateComment(pinId: string, commentId: string, action: 'hide' | 'restore', reason: string): Promise<PinComment>;
@@ -67,6 +69,9 @@ export function createDialogueClient(api: HttpRepository, deviceToken = ''): Dia
     },
     async addComment(pinId, text, parentId) {
       return toComment((await api.send('POST', `${pinPath(pinId)}/comments`, { body: parentId ? { text, parentId } : { text } })).json);
+    },
+    async editComment(pinId, commentId, text) {
+      return toComment((await api.send('PATCH', commentPath(pinId, commentId), { body: { text } })).json);
     },
     async deleteComment(pinId, commentId) {
       await api.send('DELETE', commentPath(pinId, commentId));

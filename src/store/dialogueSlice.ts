@@ -20,6 +20,8 @@ export interface DialogueState {
   commentedIds: ReadonlySet<string>;
   commentsRequested(pinId: string): Promise<DialogueResult>;
   commentPosted(pinId: string, text: string, parentId: string | null): Promise<DialogueResult>;
+  /** this device's own comment, within the edit window */
+  commentEdited(pinId: string, commentId: string, text: string): Promise<DialogueResult>;
   commentDeleted(pinId: string, commentId: string): Promise<DialogueResult>;
   commentReported(pinId: string, commentId: string): Promise<DialogueResult>;
   /** planners: hide a comment for everyone, with a reason */
@@ -78,6 +80,15 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         try {
           withComment(await client.addComment(pinId, text, parentId));
           if (commented) set({ commentedIds: commented.add([pinId]) });
+          return { ok: true };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      async commentEdited(pinId, commentId, text) {
+        if (!client) return noServer;
+        try {
+          withComment(await client.editComment(pinId, commentId, text));
           return { ok: true };
         } catch (error) {
           return failed(error);

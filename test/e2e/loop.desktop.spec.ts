@@ -130,6 +130,50 @@ test('a device that only commented on a pin sees it answered, live, and still af
   await expect(neighbour.listRow(pin.title)).toContainText('Answered: a pin you commented on');
 });
 
+test('the author edits and deletes a comment by keyboard while allowed, and the neighbour sees both live', async ({ resident, openFreshResident }, testInfo) => {
+  const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop meadow') };
+  await addSentPin(resident, pin);
+  const popup = await resident.openPopup(pin);
+  await popup.getByLabel('Your comment').fill('Mow it less often');
+  await popup.getByRole('button', { name: 'Post comment' }).click();
+  // the only comment on this pin (found by position: its text changes below)
+  const mine = popup.locator('.comment');
+  await expect(mine).toContainText(/You can edit or delete it for 1[45] more minutes\./);
+  const neighbour = await openFreshResident();
+  const theirs = (await neighbour.openPopup(pin)).locator('.comment');
+  await expect(theirs).toHaveCount(1);
+  // a neighbour cannot edit or delete it
+  await expect(theirs.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(theirs.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+
+  // by keyboard: Enter opens the form with the text in focus; Escape leaves it, focus back on Edit
+  await resident.page.bringToFront();
+  const edit = mine.getByRole('button', { name: 'Edit' });
+  await edit.focus();
+  await resident.page.keyboard.press('Enter');
+  const field = mine.getByLabel('Edit your comment');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('Mow it less often');
+  await resident.page.keyboard.press('Escape');
+  await expect(edit).toBeFocused();
+  await resident.page.keyboard.press('Enter');
+  await field.fill(`Mow it twice a year ${XSS}`);
+  await mine.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popup.locator('.comment__text')).toHaveText(`Mow it twice a year ${XSS}`);
+  await expect(popup.locator('.comment')).toContainText('edited');
+  await expect(edit).toBeFocused();
+  await expect(theirs.locator('.comment__text')).toHaveText(`Mow it twice a year ${XSS}`);
+  await expect(popup.locator('.comment img')).toHaveCount(0);
+
+  // delete asks first; the confirm button takes focus
+  await popup.locator('.comment').getByRole('button', { name: 'Delete' }).click();
+  await expect(popup.getByText('Delete this comment? Its replies go with it.')).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Delete comment' })).toBeFocused();
+  await resident.page.keyboard.press('Enter');
+  await expect(popup.locator('.comment')).toHaveCount(0);
+  await expect(theirs).toHaveCount(0);
+});
+
 for (const lang of ['en', 'ur'] as const) {
   test(`the answer, the comments and the planner's answer panel have no WCAG 2.2 AA violations (${lang})`, async ({ resident, openFreshResident }, testInfo) => {
       const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop orchard') };
@@ -151,6 +195,11 @@ for (const lang of ['en', 'ur'] as const) {
     await popup.locator('textarea').fill('A comment');
     await popup.locator('.comment-form button[type="submit"]').click();
     await expect(popup.locator('.comment')).toHaveCount(1);
+    expect(await axeViolations(resident.page, '.pin-details')).toEqual([]);
+    // the author's edit form too
+    await resident.page.bringToFront();
+    await popup.locator('.comment-own .comment-link').first().click();
+    await expect(popup.locator('.comment-own textarea')).toBeFocused();
     expect(await axeViolations(resident.page, '.pin-details')).toEqual([]);
     await resident.page.screenshot({ path: `${SHOTS}/loop-a11y-popup-${lang}.png` });
     // the list with its answer column and filter, by the tab's id (its name is translated)
