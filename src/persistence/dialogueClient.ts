@@ -40,6 +40,8 @@ export interface DialogueClient {
   reportComment(pinId: string, commentId: string): Promise<void>;
   moderateComment(pinId: string, commentId: string, action: 'hide' | 'restore', reason: string): Promise<PinComment>;
   answerPins(ids: readonly string[], status: ResponseStatus, text: string): Promise<RemotePin[]>;
+  /** how many comments others wrote on these pins after `since` (ISO); pins with none are left out */
+  commentCountsSince(since: string, pinIds: readonly string[]): Promise<Record<string, number>>;
   moderationQueue(): Promise<ModerationQueueItem[]>;
   /** a reported pin: hide it, or keep it (restore settles its reports) */
   moderatePin(pinId: string, action: 'hide' | 'restore', reason: string): Promise<void>;
@@ -86,6 +88,11 @@ export function createDialogueClient(api: HttpRepository, deviceToken = ''): Dia
       if (!(RESPONSE_STATUSES as readonly string[]).includes(status)) throw new Error(`no such answer: ${status}`);
       const body = z.object({ pins: z.array(z.unknown()) }).parse((await api.send('PUT', `${api.consultationBase}/responses`, { body: { ids, status, text } })).json);
       return body.pins.map((p) => toRemotePin(p, deviceToken));
+    },
+    async commentCountsSince(since, pinIds) {
+      const query = new URLSearchParams({ since, pins: pinIds.join(',') });
+      const body = z.object({ counts: z.record(z.string(), z.number().int().nonnegative()) }).parse((await api.send('GET', `${api.consultationBase}/comment-counts?${query}`)).json);
+      return body.counts;
     },
     async moderatePin(pinId, action, reason) {
       await api.send('POST', `${pinPath(pinId)}/${action}`, { body: { reason } });

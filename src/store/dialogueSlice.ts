@@ -28,6 +28,8 @@ export interface DialogueState {
   commentHidden(pinId: string, commentId: string, reason: string): Promise<DialogueResult>;
   /** planners: the same answer to many pins at once */
   pinsAnswered(ids: readonly string[], status: ResponseStatus, text: string): Promise<DialogueResult>;
+  /** new comments by others on some pins since a time (null: no server or it failed) */
+  commentCountsSince(since: string, pinIds: readonly string[]): Promise<Record<string, number> | null>;
   remoteCommentChanged(comment: PinComment): void;
   remoteCommentRemoved(id: string, pinId: string): void;
 }
@@ -130,6 +132,16 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
           return { ok: true };
         } catch (error) {
           return failed(error);
+        }
+      },
+      async commentCountsSince(since, pinIds) {
+        if (!client) return null;
+        if (!pinIds.length) return {};
+        try {
+          return await client.commentCountsSince(since, pinIds.slice(0, 200));
+        } catch {
+          // the answers still show without the counts
+          return null;
         }
       },
       remoteCommentChanged: withComment,

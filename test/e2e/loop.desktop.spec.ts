@@ -174,6 +174,42 @@ test('the author edits and deletes a comment by keyboard while allowed, and the 
   await expect(theirs).toHaveCount(0);
 });
 
+test('on a later visit the resident sees what changed on its pin since the last one, and can dismiss it', async ({ resident, openFreshResident }, testInfo) => {
+  const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop lamp') };
+  await addSentPin(resident, pin);
+  await expect(resident.page.getByTestId('what-changed')).toHaveCount(0);
+  // this visit began an hour ago (as if the resident left then): the next opening is a new visit
+  const slug = (await openConsultationPath(resident.page)).replace('/c/', '');
+  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  await resident.page.evaluate(([key, at]) => localStorage.setItem(key!, JSON.stringify({ previous: null, start: at, seen: at, dismissed: false })), [`coplan.visit:${slug}`, hourAgo]);
+
+  // while away: a planner answers it and a neighbour comments
+  await answerByTitle((await openFreshResident()).page, pin.title, 'planned', 'New lamp in March');
+  const neighbour = await openFreshResident();
+  const theirPopup = await neighbour.openPopup(pin);
+  await theirPopup.getByLabel('Your comment').fill('Yes, it is dark there');
+  await theirPopup.getByRole('button', { name: 'Post comment' }).click();
+  await expect(theirPopup.locator('.comment')).toHaveCount(1);
+
+  await resident.goto();
+  const changes = resident.page.getByTestId('what-changed');
+  await expect(changes.getByRole('heading', { name: 'Since your last visit' })).toBeVisible();
+  await expect(changes.locator('li').filter({ hasText: 'Answered:' })).toHaveText(`Answered: ${pin.title}: Planned`);
+  await expect(changes.locator('li').filter({ hasText: 'new comment' })).toHaveText(`1 new comment on ${pin.title}`);
+  await expect(changes).toContainText(/\d+ of the \d+ pins? you follow ha(s|ve) an answer\./);
+  expect(await axeViolations(resident.page, '[data-testid="what-changed"]')).toEqual([]);
+  await resident.page.screenshot({ path: `${SHOTS}/loop-what-changed.png` });
+  // dismissed by keyboard: gone, focus on the next control, and still gone on a reload in the same visit
+  await resident.page.bringToFront();
+  await changes.getByRole('button', { name: 'Dismiss' }).focus();
+  await resident.page.keyboard.press('Enter');
+  await expect(changes).toHaveCount(0);
+  await expect(resident.page.getByRole('button', { name: 'Add a pin' })).toBeFocused();
+  await resident.goto();
+  await expect(resident.page.getByRole('heading', { name: 'Add a pin' }).or(resident.page.getByRole('button', { name: 'Add a pin' }))).toBeVisible();
+  await expect(resident.page.getByTestId('what-changed')).toHaveCount(0);
+});
+
 for (const lang of ['en', 'ur'] as const) {
   test(`the answer, the comments and the planner's answer panel have no WCAG 2.2 AA violations (${lang})`, async ({ resident, openFreshResident }, testInfo) => {
       const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop orchard') };
