@@ -65,6 +65,8 @@ test('a planner answers three pins at once, the resident sees its pin answered l
   await panel.getByLabel('Answer', { exact: true }).selectOption('planned');
   await panel.getByLabel('Public answer (up to 1000 characters)').fill(`A new crossing in May ${XSS}`);
   await panel.getByRole('button', { name: 'Answer selected pins' }).click();
+  await expect(panel.getByText('Answer 3 pins as “Planned”? Residents see it at once.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Yes, answer 3 pins' }).click();
   await expect(panel.getByText('3 pins answered.')).toBeVisible();
 
   // the resident's browser was open all along: the answer arrives over the event stream
@@ -103,6 +105,48 @@ test('a planner answers three pins at once, the resident sees its pin answered l
   await expect(theirPopup.locator('.comment')).toHaveCount(0);
   await resident.page.screenshot({ path: `${SHOTS}/loop-resident-${testInfo.project.name}.png` });
   await planner.screenshot({ path: `${SHOTS}/loop-planner-${testInfo.project.name}.png`, fullPage: true });
+});
+
+test('a planner selects every pin of an area chosen on the map, confirms the count and answers them at once', async ({ openFreshResident }) => {
+  const planner = (await openFreshResident()).page;
+  await openPlanner(planner);
+  const panel = planner.locator('.answer-panel');
+  await expect(panel.getByText('Choose an area on the map or in the areas table to select its pins.')).toBeVisible();
+  // the area with the most pins, from the API; chosen in the areas table (the same choice as a click on the map)
+  const api = `/api${(await openConsultationPath(planner)).replace('/c/', '/consultations/')}`;
+  const pins = ((await (await planner.request.get(`${api}/pins?limit=10000`)).json()) as { features: { id: string; properties: { area: string } }[] }).features;
+  const byArea = new Map<string, string[]>();
+  for (const p of pins) byArea.set(p.properties.area, [...(byArea.get(p.properties.area) ?? []), p.id]);
+  const [areaId, ids] = [...byArea].filter(([a]) => a).sort((a, b) => b[1].length - a[1].length)[0]!;
+  const row = planner.locator(`tr[data-area-id="${areaId}"]`).first();
+  const name = (await row.locator('th button').textContent())!;
+  await row.locator('th button').click();
+  const n = ids.length;
+  await panel.getByRole('button', { name: `Select the ${n} pin${n === 1 ? '' : 's'} in ${name}` }).click();
+  await expect(panel.getByText(`${n} pin${n === 1 ? '' : 's'} selected`)).toBeVisible();
+  await expect(panel.locator("tbody input:checked")).toHaveCount(n);
+  await panel.getByLabel('Answer', { exact: true }).selectOption('under-consideration');
+  await panel.getByLabel('Public answer (up to 1000 characters)').fill(`Looking at ${name} as a whole`);
+  await panel.getByRole('button', { name: 'Answer selected pins' }).click();
+  const confirm = panel.getByRole('group', { name: /Answer \d+ pins? as/ });
+  await expect(confirm).toContainText(`Answer ${n} pin${n === 1 ? '' : 's'} as “Under consideration”?`);
+  // Back changes nothing
+  await planner.bringToFront();
+  await confirm.getByRole('button', { name: 'Back' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Answer selected pins' })).toBeFocused();
+  await planner.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: `Yes, answer ${n} pin${n === 1 ? '' : 's'}` })).toBeFocused();
+  await planner.keyboard.press('Enter');
+  await expect(panel.getByText(`${n} pin${n === 1 ? '' : 's'} answered.`)).toBeVisible();
+  await expect(panel.getByText(`${n} pin${n === 1 ? '' : 's'} answered.`)).toBeFocused();
+  const after = ((await (await planner.request.get(`${api}/pins?limit=10000`)).json()) as { features: { id: string; properties: { response?: { status: string; text: string } } }[] }).features;
+  const answered = after.filter((p) => p.properties.response).map((p) => p.id).sort();
+  expect(answered).toEqual([...ids].sort());
+  expect(after.find((p) => p.id === ids[0])!.properties.response).toMatchObject({ status: 'under-consideration', text: `Looking at ${name} as a whole` });
+  // the map view's pins are offered too (zoomed to a cluster, this is the cluster's pins)
+  await expect(panel.getByRole('button', { name: /^Select the \d+ pins? in the map view$/ })).toBeVisible();
+  expect(await axeViolations(planner, '.answer-panel')).toEqual([]);
 });
 
 test('a device that only commented on a pin sees it answered, live, and still after a reload', async ({ resident, openFreshResident }, testInfo) => {
