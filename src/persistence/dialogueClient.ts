@@ -40,6 +40,10 @@ export interface DialogueClient {
   reportComment(pinId: string, commentId: string): Promise<void>;
   moderateComment(pinId: string, commentId: string, action: 'hide' | 'restore', reason: string): Promise<PinComment>;
   answerPins(ids: readonly string[], status: ResponseStatus, text: string): Promise<RemotePin[]>;
+  /** planners: feature (or not) a visible pin's words on the results page */
+  featureQuote(pinId: string, featured: boolean): Promise<void>;
+  /** the pins whose words are featured */
+  featuredQuoteIds(): Promise<string[]>;
   /** how many comments others wrote on these pins after `since` (ISO); pins with none are left out */
   commentCountsSince(since: string, pinIds: readonly string[]): Promise<Record<string, number>>;
   moderationQueue(): Promise<ModerationQueueItem[]>;
@@ -88,6 +92,13 @@ export function createDialogueClient(api: HttpRepository, deviceToken = ''): Dia
       if (!(RESPONSE_STATUSES as readonly string[]).includes(status)) throw new Error(`no such answer: ${status}`);
       const body = z.object({ pins: z.array(z.unknown()) }).parse((await api.send('PUT', `${api.consultationBase}/responses`, { body: { ids, status, text } })).json);
       return body.pins.map((p) => toRemotePin(p, deviceToken));
+    },
+    async featureQuote(pinId, featured) {
+      await api.send('PUT', `${pinPath(pinId)}/quote`, { body: { featured } });
+    },
+    async featuredQuoteIds() {
+      const body = z.object({ quotes: z.array(z.object({ pinId: z.string() })) }).parse((await api.send('GET', `${api.consultationBase}/quotes`)).json);
+      return body.quotes.map((q) => q.pinId);
     },
     async commentCountsSince(since, pinIds) {
       const query = new URLSearchParams({ since, pins: pinIds.join(',') });

@@ -1,51 +1,13 @@
 // run by the desktop project only (playwright.config.ts: *.desktop.spec.ts): the planner view is a desktop tool.
-// closing the loop in Chromium against the real server: a planner answers three pins at once and the resident who made
-// one sees it answered live in another browser; a comment is reported, hidden from the queue, and vanishes live; axe
+// closing the loop in Chromium against the real server: a planner answers three pins at once (or every pin of an area,
+// after a confirm naming the count) and the resident who made one sees it answered live in another browser; a comment
+// is reported, hidden from the queue, and vanishes live; a planner features a pin's words on the results page; axe
 // finds no WCAG 2.2 AA violation on the new views, in English and right-to-left Urdu.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './support/appServer.ts';
 import { openConsultationPath } from './support/residentMapPage.ts';
-import type { ResidentMapPage } from './support/residentMapPage.ts';
 import { expect, test } from './support/residentTest.ts';
-import { addPinAtCrosshair } from './support/crosshairPin.ts';
+import { addSentPin, axeViolations, openPlanner, SHOTS, XSS } from './support/loopSteps.ts';
 import { uniqueTitle } from './support/themes.ts';
 import type { TestPin } from './support/themes.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const XSS = '<img src=x onerror=alert(1)>';
-const SHOTS = 'test/output/screenshots';
-
-/** a pin made through the form, and on the server */
-async function addSentPin(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
-  await addPinAtCrosshair(resident, pin);
-  await resident.waitUntilSent();
-}
-
-/** the planner view of the open consultation, signed in as the e2e admin (the session cookie is the context's) */
-async function openPlanner(page: Page, query = ''): Promise<void> {
-  const signIn = await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
-  expect(signIn.ok()).toBe(true);
-  const resident = await openConsultationPath(page);
-  await page.goto(`${resident}/planner${query}`);
-  await expect(page.locator('.answer-panel table tbody tr').first()).toBeVisible({ timeout: 30_000 });
-}
-
-/** answers one pin by its title through the API, as the e2e admin in a context of its own */
-async function answerByTitle(page: Page, title: string, status: string, text: string): Promise<void> {
-  const signIn = await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
-  expect(signIn.ok()).toBe(true);
-  const api = `/api${(await openConsultationPath(page)).replace('/c/', '/consultations/')}`;
-  const pins = (await (await page.request.get(`${api}/pins?limit=10000`)).json()) as { features: { id: string; properties: { title: string } }[] };
-  const id = pins.features.find((f) => f.properties.title === title)!.id;
-  const answered = await page.request.put(`${api}/pins/${id}/response`, { data: { status, text } });
-  expect(answered.ok(), await answered.text()).toBe(true);
-}
-
-async function axeViolations(page: Page, include: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include(include).withTags(WCAG_TAGS).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('a planner answers three pins at once, the resident sees its pin answered live; a reported comment is hidden and vanishes live', async ({ resident, openFreshResident }, testInfo) => {
   const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop crossing') };
@@ -149,109 +111,33 @@ test('a planner selects every pin of an area chosen on the map, confirms the cou
   expect(await axeViolations(planner, '.answer-panel')).toEqual([]);
 });
 
-test('a device that only commented on a pin sees it answered, live, and still after a reload', async ({ resident, openFreshResident }, testInfo) => {
-  const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop kerb') };
+test('a planner features a pin\'s words and the results page shows them as text, until the pin is hidden', async ({ resident, openFreshResident }, testInfo) => {
+  const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop oak'), note: `Keep the old oak ${XSS}` };
   await addSentPin(resident, pin);
-  const neighbour = await openFreshResident();
-  const popup = await neighbour.openPopup(pin);
-  await popup.getByLabel('Your comment').fill('A dropped kerb here please');
-  await popup.getByRole('button', { name: 'Post comment' }).click();
-  await expect(popup.locator('.comment__text')).toHaveText('A dropped kerb here please');
-  await neighbour.page.keyboard.press('Escape');
-  await neighbour.showView('List');
-  await expect(neighbour.listRow(pin.title)).not.toContainText('Answered:');
+  const planner = (await openFreshResident()).page;
+  await openPlanner(planner);
+  const toggle = planner.locator('.answer-panel').getByRole('button', { name: `Feature the words of “${pin.title}” on the results page` });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 
-  await answerByTitle((await openFreshResident()).page, pin.title, 'under-consideration', 'We will survey it');
-  await expect(neighbour.listRow(pin.title)).toContainText('Answered: a pin you commented on', { timeout: 15_000 });
-  // a third device neither made, supported nor commented on it: no notice there
-  const stranger = await openFreshResident();
-  await stranger.showView('List');
-  await expect(stranger.listRow(pin.title)).toContainText('Under consideration');
-  await expect(stranger.listRow(pin.title)).not.toContainText('Answered:');
-  // remembered on the device
-  await neighbour.goto();
-  await neighbour.showView('List');
-  await expect(neighbour.listRow(pin.title)).toContainText('Answered: a pin you commented on');
-});
+  const results = `${await openConsultationPath(resident.page)}/results`;
+  await resident.page.goto(results);
+  const quotes = resident.page.getByTestId('results-quotes');
+  await expect(quotes.getByRole('heading', { name: 'In residents’ own words' })).toBeVisible();
+  await expect(quotes.locator('blockquote')).toHaveText(`Keep the old oak ${XSS}`);
+  await expect(quotes.locator('img')).toHaveCount(0);
+  await expect(quotes).toContainText('A resident, on Green space');
+  expect(await axeViolations(resident.page, '[data-testid="results-quotes"]')).toEqual([]);
 
-test('the author edits and deletes a comment by keyboard while allowed, and the neighbour sees both live', async ({ resident, openFreshResident }, testInfo) => {
-  const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop meadow') };
-  await addSentPin(resident, pin);
-  const popup = await resident.openPopup(pin);
-  await popup.getByLabel('Your comment').fill('Mow it less often');
-  await popup.getByRole('button', { name: 'Post comment' }).click();
-  // the only comment on this pin (found by position: its text changes below)
-  const mine = popup.locator('.comment');
-  await expect(mine).toContainText(/You can edit or delete it for 1[45] more minutes\./);
-  const neighbour = await openFreshResident();
-  const theirs = (await neighbour.openPopup(pin)).locator('.comment');
-  await expect(theirs).toHaveCount(1);
-  // a neighbour cannot edit or delete it
-  await expect(theirs.getByRole('button', { name: 'Edit' })).toHaveCount(0);
-  await expect(theirs.getByRole('button', { name: 'Delete' })).toHaveCount(0);
-
-  // by keyboard: Enter opens the form with the text in focus; Escape leaves it, focus back on Edit
-  await resident.page.bringToFront();
-  const edit = mine.getByRole('button', { name: 'Edit' });
-  await edit.focus();
-  await resident.page.keyboard.press('Enter');
-  const field = mine.getByLabel('Edit your comment');
-  await expect(field).toBeFocused();
-  await expect(field).toHaveValue('Mow it less often');
-  await resident.page.keyboard.press('Escape');
-  await expect(edit).toBeFocused();
-  await resident.page.keyboard.press('Enter');
-  await field.fill(`Mow it twice a year ${XSS}`);
-  await mine.getByRole('button', { name: 'Save changes' }).click();
-  await expect(popup.locator('.comment__text')).toHaveText(`Mow it twice a year ${XSS}`);
-  await expect(popup.locator('.comment')).toContainText('edited');
-  await expect(edit).toBeFocused();
-  await expect(theirs.locator('.comment__text')).toHaveText(`Mow it twice a year ${XSS}`);
-  await expect(popup.locator('.comment img')).toHaveCount(0);
-
-  // delete asks first; the confirm button takes focus
-  await popup.locator('.comment').getByRole('button', { name: 'Delete' }).click();
-  await expect(popup.getByText('Delete this comment? Its replies go with it.')).toBeVisible();
-  await expect(popup.getByRole('button', { name: 'Delete comment' })).toBeFocused();
-  await resident.page.keyboard.press('Enter');
-  await expect(popup.locator('.comment')).toHaveCount(0);
-  await expect(theirs).toHaveCount(0);
-});
-
-test('on a later visit the resident sees what changed on its pin since the last one, and can dismiss it', async ({ resident, openFreshResident }, testInfo) => {
-  const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop lamp') };
-  await addSentPin(resident, pin);
-  await expect(resident.page.getByTestId('what-changed')).toHaveCount(0);
-  // this visit began an hour ago (as if the resident left then): the next opening is a new visit
-  const slug = (await openConsultationPath(resident.page)).replace('/c/', '');
-  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-  await resident.page.evaluate(([key, at]) => localStorage.setItem(key!, JSON.stringify({ previous: null, start: at, seen: at, dismissed: false })), [`coplan.visit:${slug}`, hourAgo]);
-
-  // while away: a planner answers it and a neighbour comments
-  await answerByTitle((await openFreshResident()).page, pin.title, 'planned', 'New lamp in March');
-  const neighbour = await openFreshResident();
-  const theirPopup = await neighbour.openPopup(pin);
-  await theirPopup.getByLabel('Your comment').fill('Yes, it is dark there');
-  await theirPopup.getByRole('button', { name: 'Post comment' }).click();
-  await expect(theirPopup.locator('.comment')).toHaveCount(1);
-
-  await resident.goto();
-  const changes = resident.page.getByTestId('what-changed');
-  await expect(changes.getByRole('heading', { name: 'Since your last visit' })).toBeVisible();
-  await expect(changes.locator('li').filter({ hasText: 'Answered:' })).toHaveText(`Answered: ${pin.title}: Planned`);
-  await expect(changes.locator('li').filter({ hasText: 'new comment' })).toHaveText(`1 new comment on ${pin.title}`);
-  await expect(changes).toContainText(/\d+ of the \d+ pins? you follow ha(s|ve) an answer\./);
-  expect(await axeViolations(resident.page, '[data-testid="what-changed"]')).toEqual([]);
-  await resident.page.screenshot({ path: `${SHOTS}/loop-what-changed.png` });
-  // dismissed by keyboard: gone, focus on the next control, and still gone on a reload in the same visit
-  await resident.page.bringToFront();
-  await changes.getByRole('button', { name: 'Dismiss' }).focus();
-  await resident.page.keyboard.press('Enter');
-  await expect(changes).toHaveCount(0);
-  await expect(resident.page.getByRole('button', { name: 'Add a pin' })).toBeFocused();
-  await resident.goto();
-  await expect(resident.page.getByRole('heading', { name: 'Add a pin' }).or(resident.page.getByRole('button', { name: 'Add a pin' }))).toBeVisible();
-  await expect(resident.page.getByTestId('what-changed')).toHaveCount(0);
+  // hidden by a planner: its words leave the page
+  const api = `/api${(await openConsultationPath(planner)).replace('/c/', '/consultations/')}`;
+  const list = (await (await planner.request.get(`${api}/pins?limit=10000`)).json()) as { features: { id: string; properties: { title: string } }[] };
+  const id = list.features.find((f) => f.properties.title === pin.title)!.id;
+  expect((await planner.request.post(`${api}/pins/${id}/hide`, { data: { reason: 'test' } })).ok()).toBe(true);
+  await resident.page.reload();
+  await expect(resident.page.getByTestId('results-next')).toBeVisible();
+  await expect(resident.page.getByTestId('results-quotes')).toHaveCount(0);
 });
 
 for (const lang of ['en', 'ur'] as const) {

@@ -15,6 +15,7 @@ import { AnswerFilterSelect, matchesAnswerFilter } from '../dialogue/AnswerFilte
 import type { AnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
 import { MapSelection } from './MapSelection.tsx';
 import { ModerationQueue } from './ModerationQueue.tsx';
+import { QuoteToggle } from './QuoteToggle.tsx';
 import '../dialogue/dialogue.css';
 
 export function AnswerPanel({ changes }: { changes: number }) {
@@ -36,6 +37,7 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
   const api = useMemo(() => createHttpRepository({ deviceToken: getDeviceToken(), consultationBase: consultationBase(slug) }), [slug]);
   const dialogue = useMemo(() => createDialogueClient(api), [api]);
   const [pins, setPins] = useState<PinFeature[] | null>(null);
+  const [quoted, setQuoted] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<AnswerFilter>('unanswered');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -58,12 +60,28 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
 
   const load = useCallback(async () => {
     try {
-      setPins((await api.listPins()).map((r) => r.pin));
+      const [listed, featured] = await Promise.all([api.listPins(), dialogue.featuredQuoteIds().catch(() => [])]);
+      setPins(listed.map((r) => r.pin));
+      setQuoted(new Set(featured));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [api]);
+  }, [api, dialogue]);
+  const quoteChanged = async (pinId: string, featured: boolean): Promise<string | null> => {
+    try {
+      await dialogue.featureQuote(pinId, featured);
+      setQuoted((was) => {
+        const next = new Set(was);
+        if (featured) next.add(pinId);
+        else next.delete(pinId);
+        return next;
+      });
+      return null;
+    } catch (e) {
+      return t('loop.planner.failed', { message: e instanceof Error ? e.message : String(e) });
+    }
+  };
   // `changes` moves when the live stream says pins changed (another planner answered too)
   useEffect(function loadPins() {
     void load();
@@ -144,6 +162,7 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
                 <th scope="col">{t('loop.planner.title')}</th>
                 <th scope="col">{t('loop.planner.supports')}</th>
                 <th scope="col">{t('loop.planner.current')}</th>
+                <th scope="col">{t('loop.planner.quote')}</th>
               </tr>
             </thead>
             <tbody>
@@ -155,6 +174,7 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
                   <th scope="row">{pin.properties.title}</th>
                   <td>{pin.properties.supports ?? 0}</td>
                   <td>{pin.properties.response ? t(`loop.status.${pin.properties.response.status}`) : t('loop.answer.none')}</td>
+                  <td><QuoteToggle title={pin.properties.title} featured={quoted.has(pin.id)} onChange={(on) => quoteChanged(pin.id, on)} /></td>
                 </tr>
               ))}
             </tbody>

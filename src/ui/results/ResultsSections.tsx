@@ -110,6 +110,29 @@ function TopList({ heading, pins, themeLabel, testId }: { heading: string; pins:
   );
 }
 
+/** residents' own words, chosen by planners; always text */
+export function QuotesSection({ quotes, themeLabel }: { quotes: ResultsData['quotes']; themeLabel: (id: string) => string }) {
+  const { t } = useTranslation();
+  if (quotes.length === 0) return null;
+  return (
+    <section className="results-section results-quotes-section" aria-labelledby="results-quotes" data-testid="results-quotes">
+      <h2 id="results-quotes">{t('results.quotes.heading')}</h2>
+      <ul className="results-quotes">
+        {quotes.map((q) => (
+          <li key={q.pinId}>
+            <figure>
+              <blockquote>
+                <p>{q.text}</p>
+              </blockquote>
+              <figcaption>{t('results.quotes.caption', { theme: themeLabel(q.theme) })}</figcaption>
+            </figure>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function NextSection({ groups }: { groups: AnsweredGroup[] }) {
   const { t, i18n } = useTranslation();
   return (
