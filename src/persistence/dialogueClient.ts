@@ -34,10 +34,18 @@ export interface ModerationQueueItem {
 export interface DialogueClient {
   listComments(pinId: string): Promise<PinComment[]>;
   addComment(pinId: string, text: string, parentId: string | null): Promise<PinComment>;
+  /** its author, within the edit window */
+  editComment(pinId: string, commentId: string, text: string): Promise<PinComment>;
   deleteComment(pinId: string, commentId: string): Promise<void>;
   reportComment(pinId: string, commentId: string): Promise<void>;
   moderateComment(pinId: string, commentId: string, action: 'hide' | 'restore', reason: string): Promise<PinComment>;
   answerPins(ids: readonly string[], status: ResponseStatus, text: string): Promise<RemotePin[]>;
+  /** planners: feature (or not) a visible pin's words on the results page */
+  featureQuote(pinId: string, featured: boolean): Promise<void>;
+  /** the pins whose words are featured */
+  featuredQuoteIds(): Promise<string[]>;
+  /** how many comments others wrote on these pins after `since` (ISO); pins with none are left out */
+  commentCountsSince(since: string, pinIds: readonly string[]): Promise<Record<string, number>>;
   moderationQueue(): Promise<ModerationQueueItem[]>;
   /** a reported pin: hide it, or keep it (restore settles its reports) */
   moderatePin(pinId: string, action: 'hide' | 'restore', reason: string): Promise<void>;
@@ -68,6 +76,9 @@ export function createDialogueClient(api: HttpRepository, deviceToken = ''): Dia
     async addComment(pinId, text, parentId) {
       return toComment((await api.send('POST', `${pinPath(pinId)}/comments`, { body: parentId ? { text, parentId } : { text } })).json);
     },
+    async editComment(pinId, commentId, text) {
+      return toComment((await api.send('PATCH', commentPath(pinId, commentId), { body: { text } })).json);
+    },
     async deleteComment(pinId, commentId) {
       await api.send('DELETE', commentPath(pinId, commentId));
     },
@@ -81,6 +92,18 @@ export function createDialogueClient(api: HttpRepository, deviceToken = ''): Dia
       if (!(RESPONSE_STATUSES as readonly string[]).includes(status)) throw new Error(`no such answer: ${status}`);
       const body = z.object({ pins: z.array(z.unknown()) }).parse((await api.send('PUT', `${api.consultationBase}/responses`, { body: { ids, status, text } })).json);
       return body.pins.map((p) => toRemotePin(p, deviceToken));
+    },
+    async featureQuote(pinId, featured) {
+      await api.send('PUT', `${pinPath(pinId)}/quote`, { body: { featured } });
+    },
+    async featuredQuoteIds() {
+      const body = z.object({ quotes: z.array(z.object({ pinId: z.string() })) }).parse((await api.send('GET', `${api.consultationBase}/quotes`)).json);
+      return body.quotes.map((q) => q.pinId);
+    },
+    async commentCountsSince(since, pinIds) {
+      const query = new URLSearchParams({ since, pins: pinIds.join(',') });
+      const body = z.object({ counts: z.record(z.string(), z.number().int().nonnegative()) }).parse((await api.send('GET', `${api.consultationBase}/comment-counts?${query}`)).json);
+      return body.counts;
     },
     async moderatePin(pinId, action, reason) {
       await api.send('POST', `${pinPath(pinId)}/${action}`, { body: { reason } });

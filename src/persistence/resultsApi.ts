@@ -27,6 +27,8 @@ export interface ResultsData {
   pins: { id: string; title: string; response?: PinResponse }[];
   /** the consultation has a community budget (its results page says when they are public) */
   hasBudget: boolean;
+  /** residents' words planners chose to feature, as text */
+  quotes: { pinId: string; text: string; theme: string }[];
 }
 
 async function getJson<T>(url: string): Promise<T> {
@@ -62,13 +64,15 @@ export const consultationApi = (slug: string): string => `/api/consultations/${e
  */
 export async function loadResults(slug: string): Promise<ResultsData> {
   const base = consultationApi(slug);
-  const [consultation, areas, planner, pins, themes, budget] = await Promise.all([
+  const [consultation, areas, planner, pins, themes, budget, quotes] = await Promise.all([
     getJson<{ title: string; status: string; opensAt: string | null; closesAt: string | null; closedAt: string | null; settings?: { minCount?: number } }>(base),
     getJson<{ features: AreaFeature[]; outside: PublishedCount }>(`${base}/aggregates/areas`),
     getJson<{ top: { asset: SupportedPin[]; priority: SupportedPin[] } }>(`${base}/aggregates/planner?top=10&hex=2000`),
     getJson<{ features: PinFeature[] }>(`${base}/pins`),
     getJson<Theme[]>(`${base}/themes`),
     fetch(`${base}/budget`, { headers: { accept: 'application/json' }, cache: 'no-store' }).then((r) => r.ok, () => false),
+    // a server without quotes (older) still shows the rest of the page
+    getJson<{ quotes: { pinId: string; text: string; theme: string }[] }>(`${base}/quotes`).catch(() => ({ quotes: [] })),
   ]);
   return {
     title: consultation.title,
@@ -83,5 +87,6 @@ export async function loadResults(slug: string): Promise<ResultsData> {
     top: { asset: planner.top.asset.map(({ title, theme, supports }) => ({ title, theme, supports })), priority: planner.top.priority.map(({ title, theme, supports }) => ({ title, theme, supports })) },
     pins: pins.features.map((f) => ({ id: f.properties.id, title: f.properties.title ?? '', ...(f.properties.response ? { response: f.properties.response } : {}) })),
     hasBudget: budget,
+    quotes: quotes.quotes.filter((q) => typeof q.text === 'string').map(({ pinId, text, theme }) => ({ pinId, text, theme })),
   };
 }

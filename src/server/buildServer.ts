@@ -30,6 +30,7 @@ import { staffRoutes } from './routes/staffRoutes.ts';
 import { commentRoutes } from './routes/commentRoutes.ts';
 import { feedRoutes } from './routes/feedRoutes.ts';
 import { moderationRoutes } from './routes/moderationRoutes.ts';
+import { quoteRoutes } from './routes/quoteRoutes.ts';
 import { responseRoutes } from './routes/responseRoutes.ts';
 import { registerSecurityHeaders } from './security/securityHeaders.ts';
 import { fastifyTrustProxy } from './security/trustProxy.ts';
@@ -244,6 +245,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const dialogueRoutes = (scoped: FastifyInstance) => {
     responseRoutes(scoped, ctx);
     commentRoutes(scoped, ctx);
+    quoteRoutes(scoped, ctx);
     moderationRoutes(scoped);
     feedRoutes(scoped);
   };

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { PinComment } from '../core/dialogue/comments.ts';
 import { threadComments } from '../core/dialogue/comments.ts';
 import type { ResponseStatus } from '../core/dialogue/responseStatus.ts';
+import { commentedPins } from '../persistence/commentedPins.ts';
 import { createDialogueClient } from '../persistence/dialogueClient.ts';
 import { ApiRequestError } from '../persistence/httpRepository.ts';
 import type { AppState } from './appState.ts';
@@ -15,14 +16,20 @@ export interface DialogueState {
   dialogueAvailable: boolean;
   /** the comments of pins whose comments were asked for, as threads; absent: not loaded */
   commentsByPin: ReadonlyMap<string, readonly PinComment[]>;
+  /** the pins this device commented on (remembered on the device), which it hears back about like its own */
+  commentedIds: ReadonlySet<string>;
   commentsRequested(pinId: string): Promise<DialogueResult>;
   commentPosted(pinId: string, text: string, parentId: string | null): Promise<DialogueResult>;
+  /** this device's own comment, within the edit window */
+  commentEdited(pinId: string, commentId: string, text: string): Promise<DialogueResult>;
   commentDeleted(pinId: string, commentId: string): Promise<DialogueResult>;
   commentReported(pinId: string, commentId: string): Promise<DialogueResult>;
   /** planners: hide a comment for everyone, with a reason */
   commentHidden(pinId: string, commentId: string, reason: string): Promise<DialogueResult>;
   /** planners: the same answer to many pins at once */
   pinsAnswered(ids: readonly string[], status: ResponseStatus, text: string): Promise<DialogueResult>;
+  /** new comments by others on some pins since a time (null: no server or it failed) */
+  commentCountsSince(since: string, pinIds: readonly string[]): Promise<Record<string, number> | null>;
   remoteCommentChanged(comment: PinComment): void;
   remoteCommentRemoved(id: string, pinId: string): void;
 }
@@ -32,6 +39,7 @@ const failed = (error: unknown): DialogueResult =>
 
 export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, [], [], DialogueState> {
   const client = deps.sync ? createDialogueClient(deps.sync.api, deps.deviceToken) : null;
+  const commented = deps.sync ? commentedPins(deps.sync.api.consultationBase, deps.storage) : null;
   const noServer: DialogueResult = { ok: false, code: 'no-server', message: 'Comments and answers need the Coplan server.' };
   return (set, get) => {
     /** puts (or replaces) one comment in its pin's loaded thread; a pin whose comments are not loaded is left alone */
@@ -56,11 +64,14 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
     return {
       dialogueAvailable: client !== null,
       commentsByPin: new Map(),
+      commentedIds: commented?.read() ?? new Set(),
       async commentsRequested(pinId) {
         if (!client) return noServer;
         try {
           const comments = await client.listComments(pinId);
           set({ commentsByPin: new Map(get().commentsByPin).set(pinId, comments) });
+          // a comment this device made before it remembered them (or in another tab) counts too
+          if (commented && comments.some((c) => c.mine)) set({ commentedIds: commented.add([pinId]) });
           return { ok: true };
         } catch (error) {
           return failed(error);
@@ -70,6 +81,16 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         if (!client) return noServer;
         try {
           withComment(await client.addComment(pinId, text, parentId));
+          if (commented) set({ commentedIds: commented.add([pinId]) });
+          return { ok: true };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+      async commentEdited(pinId, commentId, text) {
+        if (!client) return noServer;
+        try {
+          withComment(await client.editComment(pinId, commentId, text));
           return { ok: true };
         } catch (error) {
           return failed(error);
@@ -111,6 +132,16 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
           return { ok: true };
         } catch (error) {
           return failed(error);
+        }
+      },
+      async commentCountsSince(since, pinIds) {
+        if (!client) return null;
+        if (!pinIds.length) return {};
+        try {
+          return await client.commentCountsSince(since, pinIds.slice(0, 200));
+        } catch {
+          // the answers still show without the counts
+          return null;
         }
       },
       remoteCommentChanged: withComment,

@@ -10,6 +10,8 @@ export interface StoreDeps {
   makeId?: () => string;
   /** server mode: changes go through the outbox and live events come in; `repository` is then the device's cache */
   sync?: ServerSync;
+  /** where small device memories live (the pins it commented on); default the browser's localStorage */
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
 export interface ResolvedDeps {
@@ -18,6 +20,7 @@ export interface ResolvedDeps {
   now: () => Date;
   makeId: () => string;
   sync: ServerSync | null;
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
 }
 
 export function resolveDeps(deps: StoreDeps): ResolvedDeps {
@@ -27,5 +30,6 @@ export function resolveDeps(deps: StoreDeps): ResolvedDeps {
     now: deps.now ?? (() => new Date()),
     makeId: deps.makeId ?? (() => crypto.randomUUID()),
     sync: deps.sync ?? null,
+    storage: deps.storage ?? globalThis.localStorage,
   };
 }

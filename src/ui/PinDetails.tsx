@@ -1,15 +1,17 @@
 // a pin's details (the map popup's content): every user-written field is rendered as react text.
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinFeature } from '../core/types.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { PinAnswer } from './dialogue/PinAnswer.tsx';
-import { PinComments } from './dialogue/PinComments.tsx';
 import { formatDate } from './formatDate.ts';
 import { PinActions } from './PinActions.tsx';
 import { SyncBadge } from './planner-tools/SyncBadge.tsx';
 import { ThemeIcon } from './ThemeIcon.tsx';
 import { useAreaNames, useThemeLabels } from './useThemeLabels.ts';
+
+// the comments (threads, forms, editing) come as their own chunk when a pin is first opened: the first load stays small
+const PinComments = lazy(() => import('./dialogue/PinComments.tsx').then((m) => ({ default: m.PinComments })));
 
 export function PinDetails({ pinId }: { pinId: string }) {
   const { t, i18n } = useTranslation();
@@ -59,7 +61,9 @@ export function PinDetails({ pinId }: { pinId: string }) {
       {p.note ? <p className="pin-details__note">{p.note}</p> : null}
       <PinAnswer pin={pin} />
       <PinActions pin={pin} />
-      <PinComments pinId={pin.id} />
+      <Suspense fallback={null}>
+        <PinComments pinId={pin.id} />
+      </Suspense>
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAcceptsContributions } from '../store/useConsultation.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { DataMenu } from './DataMenu.tsx';
+import WhatChanged from './dialogue/WhatChanged.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { PinForm } from './PinForm.tsx';
 import { StaffSignInLink } from './StaffSignInLink.tsx';
@@ -39,6 +40,7 @@ export function SidePanel() {
     <>
       <ThankYou />
       <ConsultationIntro collapsible={phone} />
+      {serverMode ? <WhatChanged /> : null}
       {accepting ? (
         <button type="button" className="button button--primary button--wide" ref={addButton} onClick={addPinStarted}>
           {t('actions.addPin')}

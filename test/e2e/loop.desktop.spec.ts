@@ -1,40 +1,13 @@
 // run by the desktop project only (playwright.config.ts: *.desktop.spec.ts): the planner view is a desktop tool.
-// closing the loop in Chromium against the real server: a planner answers three pins at once and the resident who made
-// one sees it answered live in another browser; a comment is reported, hidden from the queue, and vanishes live; axe
+// closing the loop in Chromium against the real server: a planner answers three pins at once (or every pin of an area,
+// after a confirm naming the count) and the resident who made one sees it answered live in another browser; a comment
+// is reported, hidden from the queue, and vanishes live; a planner features a pin's words on the results page; axe
 // finds no WCAG 2.2 AA violation on the new views, in English and right-to-left Urdu.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './support/appServer.ts';
 import { openConsultationPath } from './support/residentMapPage.ts';
-import type { ResidentMapPage } from './support/residentMapPage.ts';
 import { expect, test } from './support/residentTest.ts';
-import { addPinAtCrosshair } from './support/crosshairPin.ts';
+import { addSentPin, axeViolations, openPlanner, SHOTS, XSS } from './support/loopSteps.ts';
 import { uniqueTitle } from './support/themes.ts';
 import type { TestPin } from './support/themes.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const XSS = '<img src=x onerror=alert(1)>';
-const SHOTS = 'test/output/screenshots';
-
-/** a pin made through the form, and on the server */
-async function addSentPin(resident: ResidentMapPage, pin: Omit<TestPin, 'area'>): Promise<void> {
-  await addPinAtCrosshair(resident, pin);
-  await resident.waitUntilSent();
-}
-
-/** the planner view of the open consultation, signed in as the e2e admin (the session cookie is the context's) */
-async function openPlanner(page: Page, query = ''): Promise<void> {
-  const signIn = await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
-  expect(signIn.ok()).toBe(true);
-  const resident = await openConsultationPath(page);
-  await page.goto(`${resident}/planner${query}`);
-  await expect(page.locator('.answer-panel table tbody tr').first()).toBeVisible({ timeout: 30_000 });
-}
-
-async function axeViolations(page: Page, include: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include(include).withTags(WCAG_TAGS).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('a planner answers three pins at once, the resident sees its pin answered live; a reported comment is hidden and vanishes live', async ({ resident, openFreshResident }, testInfo) => {
   const pin: Omit<TestPin, 'area'> = { kind: 'priority', theme: 'Safety', title: uniqueTitle(testInfo, 'Loop crossing') };
@@ -54,6 +27,8 @@ test('a planner answers three pins at once, the resident sees its pin answered l
   await panel.getByLabel('Answer', { exact: true }).selectOption('planned');
   await panel.getByLabel('Public answer (up to 1000 characters)').fill(`A new crossing in May ${XSS}`);
   await panel.getByRole('button', { name: 'Answer selected pins' }).click();
+  await expect(panel.getByText('Answer 3 pins as “Planned”? Residents see it at once.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Yes, answer 3 pins' }).click();
   await expect(panel.getByText('3 pins answered.')).toBeVisible();
 
   // the resident's browser was open all along: the answer arrives over the event stream
@@ -94,6 +69,77 @@ test('a planner answers three pins at once, the resident sees its pin answered l
   await planner.screenshot({ path: `${SHOTS}/loop-planner-${testInfo.project.name}.png`, fullPage: true });
 });
 
+test('a planner selects every pin of an area chosen on the map, confirms the count and answers them at once', async ({ openFreshResident }) => {
+  const planner = (await openFreshResident()).page;
+  await openPlanner(planner);
+  const panel = planner.locator('.answer-panel');
+  await expect(panel.getByText('Choose an area on the map or in the areas table to select its pins.')).toBeVisible();
+  // the area with the most pins, from the API; chosen in the areas table (the same choice as a click on the map)
+  const api = `/api${(await openConsultationPath(planner)).replace('/c/', '/consultations/')}`;
+  const pins = ((await (await planner.request.get(`${api}/pins?limit=10000`)).json()) as { features: { id: string; properties: { area: string } }[] }).features;
+  const byArea = new Map<string, string[]>();
+  for (const p of pins) byArea.set(p.properties.area, [...(byArea.get(p.properties.area) ?? []), p.id]);
+  const [areaId, ids] = [...byArea].filter(([a]) => a).sort((a, b) => b[1].length - a[1].length)[0]!;
+  const row = planner.locator(`tr[data-area-id="${areaId}"]`).first();
+  const name = (await row.locator('th button').textContent())!;
+  await row.locator('th button').click();
+  const n = ids.length;
+  await panel.getByRole('button', { name: `Select the ${n} pin${n === 1 ? '' : 's'} in ${name}` }).click();
+  await expect(panel.getByText(`${n} pin${n === 1 ? '' : 's'} selected`)).toBeVisible();
+  await expect(panel.locator("tbody input:checked")).toHaveCount(n);
+  await panel.getByLabel('Answer', { exact: true }).selectOption('under-consideration');
+  await panel.getByLabel('Public answer (up to 1000 characters)').fill(`Looking at ${name} as a whole`);
+  await panel.getByRole('button', { name: 'Answer selected pins' }).click();
+  const confirm = panel.getByRole('group', { name: /Answer \d+ pins? as/ });
+  await expect(confirm).toContainText(`Answer ${n} pin${n === 1 ? '' : 's'} as “Under consideration”?`);
+  // Back changes nothing
+  await planner.bringToFront();
+  await confirm.getByRole('button', { name: 'Back' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Answer selected pins' })).toBeFocused();
+  await planner.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: `Yes, answer ${n} pin${n === 1 ? '' : 's'}` })).toBeFocused();
+  await planner.keyboard.press('Enter');
+  await expect(panel.getByText(`${n} pin${n === 1 ? '' : 's'} answered.`)).toBeVisible();
+  await expect(panel.getByText(`${n} pin${n === 1 ? '' : 's'} answered.`)).toBeFocused();
+  const after = ((await (await planner.request.get(`${api}/pins?limit=10000`)).json()) as { features: { id: string; properties: { response?: { status: string; text: string } } }[] }).features;
+  const answered = after.filter((p) => p.properties.response).map((p) => p.id).sort();
+  expect(answered).toEqual([...ids].sort());
+  expect(after.find((p) => p.id === ids[0])!.properties.response).toMatchObject({ status: 'under-consideration', text: `Looking at ${name} as a whole` });
+  // the map view's pins are offered too (zoomed to a cluster, this is the cluster's pins)
+  await expect(panel.getByRole('button', { name: /^Select the \d+ pins? in the map view$/ })).toBeVisible();
+  expect(await axeViolations(planner, '.answer-panel')).toEqual([]);
+});
+
+test('a planner features a pin\'s words and the results page shows them as text, until the pin is hidden', async ({ resident, openFreshResident }, testInfo) => {
+  const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop oak'), note: `Keep the old oak ${XSS}` };
+  await addSentPin(resident, pin);
+  const planner = (await openFreshResident()).page;
+  await openPlanner(planner);
+  const toggle = planner.locator('.answer-panel').getByRole('button', { name: `Feature the words of “${pin.title}” on the results page` });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+  const results = `${await openConsultationPath(resident.page)}/results`;
+  await resident.page.goto(results);
+  const quotes = resident.page.getByTestId('results-quotes');
+  await expect(quotes.getByRole('heading', { name: 'In residents’ own words' })).toBeVisible();
+  await expect(quotes.locator('blockquote')).toHaveText(`Keep the old oak ${XSS}`);
+  await expect(quotes.locator('img')).toHaveCount(0);
+  await expect(quotes).toContainText('A resident, on Green space');
+  expect(await axeViolations(resident.page, '[data-testid="results-quotes"]')).toEqual([]);
+
+  // hidden by a planner: its words leave the page
+  const api = `/api${(await openConsultationPath(planner)).replace('/c/', '/consultations/')}`;
+  const list = (await (await planner.request.get(`${api}/pins?limit=10000`)).json()) as { features: { id: string; properties: { title: string } }[] };
+  const id = list.features.find((f) => f.properties.title === pin.title)!.id;
+  expect((await planner.request.post(`${api}/pins/${id}/hide`, { data: { reason: 'test' } })).ok()).toBe(true);
+  await resident.page.reload();
+  await expect(resident.page.getByTestId('results-next')).toBeVisible();
+  await expect(resident.page.getByTestId('results-quotes')).toHaveCount(0);
+});
+
 for (const lang of ['en', 'ur'] as const) {
   test(`the answer, the comments and the planner's answer panel have no WCAG 2.2 AA violations (${lang})`, async ({ resident, openFreshResident }, testInfo) => {
       const pin: Omit<TestPin, 'area'> = { kind: 'asset', theme: 'Green space', title: uniqueTitle(testInfo, 'Loop orchard') };
@@ -115,6 +161,11 @@ for (const lang of ['en', 'ur'] as const) {
     await popup.locator('textarea').fill('A comment');
     await popup.locator('.comment-form button[type="submit"]').click();
     await expect(popup.locator('.comment')).toHaveCount(1);
+    expect(await axeViolations(resident.page, '.pin-details')).toEqual([]);
+    // the author's edit form too
+    await resident.page.bringToFront();
+    await popup.locator('.comment-own .comment-link').first().click();
+    await expect(popup.locator('.comment-own textarea')).toBeFocused();
     expect(await axeViolations(resident.page, '.pin-details')).toEqual([]);
     await resident.page.screenshot({ path: `${SHOTS}/loop-a11y-popup-${lang}.png` });
     // the list with its answer column and filter, by the tab's id (its name is translated)

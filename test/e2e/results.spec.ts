@@ -47,10 +47,8 @@ test('the results page shows the counts and the answers, updates live and prints
   await expect(page.getByTestId('results-total')).toHaveText(/^Pins placed in the areas: (\d[\d,]*|at least \d[\d,]*)/);
   const areaRows = page.getByTestId('results-areas').locator('tbody tr');
   expect(await areaRows.count()).toBeGreaterThan(0);
-  // the public figures: every cell a number or a hidden figure saying why
-  for (const cell of await page.getByTestId('results-areas').locator('tbody td').allTextContents()) {
-    expect(cell).toMatch(/^(\d[\d,]*|fewer than \d+ — hidden to protect privacy|hidden to protect privacy.*|at least .*)$/);
-  }
+  // the public figures: every cell a number or a short word, and a hidden one still says why to a screen reader
+  await expectShortFigures(page);
   await expect(page.getByTestId('results-themes').locator('tbody tr').first()).toBeVisible();
   const next = page.getByTestId('results-next');
   await expect(next.getByRole('heading', { name: 'Planned (1)' })).toBeVisible();
@@ -82,6 +80,38 @@ test('the results page shows the counts and the answers, updates live and prints
   expect(streams.some((s) => /\d+(\.\d+)? \d+(\.\d+)? l\b/.test(s) && /\bf\b|\bf\*|\bB\b/.test(s))).toBe(true);
   expect(dialogs).toEqual([]);
 });
+});
+
+/** every figure cell shows a number or a short word; a hidden one carries the full reason as its text for screen readers */
+async function expectShortFigures(page: Page): Promise<number> {
+  let hidden = 0;
+  for (const cell of await page.locator('[data-testid^="results-"] tbody td').all()) {
+    const shown = await cell.locator('.results-figure').textContent();
+    expect(shown).toMatch(/^(\d[\d,]*|<\d+ hidden|hidden|≥\d[\d,]*)$/);
+    if (/^\d[\d,]*$/.test(shown!)) continue;
+    hidden += 1;
+    await expect(cell).toContainText(/(fewer than \d+ — hidden to protect privacy|hidden to protect privacy, so that|at least \d[\d,]* — some of the figures)/);
+  }
+  return hidden;
+}
+
+test('with the demo town\'s few pins the hidden figures are short words, explained once above the tables', async ({ page }) => {
+  await page.goto(RESULTS);
+  const notes = page.getByTestId('results-hidden-notes');
+  await expect(notes).toHaveCount(1);
+  await expect(notes).toContainText('Some figures are hidden to protect privacy');
+  await expect(notes.locator('li').first()).toContainText('hidden to protect privacy');
+  expect(await expectShortFigures(page)).toBeGreaterThan(0);
+  // the long sentence is said once in the notes, not on screen in every cell
+  const sentences = page.getByTestId('results-areas').getByText(/hidden to protect privacy/);
+  expect(await sentences.count()).toBeGreaterThan(0);
+  for (const sentence of await sentences.all()) {
+    await expect(sentence).toHaveClass('visually-hidden');
+    expect((await sentence.boundingBox())!.width).toBeLessThanOrEqual(1);
+  }
+  // a hidden cell's accessible text still says so, and the tables point at the explanation
+  await expect(page.getByRole('cell', { name: /hidden to protect privacy/ }).first()).toBeVisible();
+  await expect(page.getByTestId('results-areas')).toHaveAttribute('aria-describedby', 'results-hidden-notes');
 });
 
 function decompressStreams(pdf: Buffer): string[] {

@@ -18,6 +18,9 @@ import { enforceLimits } from '../writeLimits.ts';
 const PIN_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const moderation = z.object({ reason: z.string({ error: 'reason must be text' }).trim().min(1, 'a reason is required').max(500, 'reason must be at most 500 characters').superRefine(storableText('reason')) }, { error: 'send { "reason": "…" }' });
 
+/** the most pins one comment-counts request may ask about */
+const COUNT_PINS_MAX = 200;
+
 type PinParams = { Params: { id: string } };
 type CommentParams = { Params: { id: string; commentId: string } };
 
@@ -69,6 +72,27 @@ export function commentRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const viewer = { device: deviceOf(request, ctx.secret), planner };
     const comments = await request.scope.store.listComments(pin.id, { includeHidden: planner });
     return { comments: threadComments(comments).map((c) => publicComment(c, viewer)) };
+  });
+
+  // "what changed since your last visit": how many comments others wrote on some pins after a time; counts only, so
+  // nothing about who wrote them (hidden comments, and replies under them, are not counted)
+  app.get<{ Querystring: { since?: string; pins?: string } }>('/comment-counts', async (request) => {
+    const since = Date.parse(request.query.since ?? '');
+    if (!Number.isFinite(since)) throw new ApiError(400, 'invalid-query', 'since must be a date and time, e.g. 2026-12-01T10:00:00Z.', { path: 'since' });
+    const ids = [...new Set((request.query.pins ?? '').split(',').filter(Boolean))];
+    if (ids.length > COUNT_PINS_MAX || ids.some((id) => !PIN_ID.test(id))) {
+      throw new ApiError(400, 'invalid-query', `pins must be up to ${COUNT_PINS_MAX} pin ids, comma-separated.`, { path: 'pins' });
+    }
+    const device = deviceOf(request, ctx.secret);
+    const counts: Record<string, number> = {};
+    for (const id of ids) {
+      const pin = await request.scope.store.getPin(id);
+      if (!pin || pin.properties.hidden) continue;
+      const comments = threadComments(await request.scope.store.listComments(id, { includeHidden: false }));
+      const fresh = comments.filter((c) => Date.parse(c.createdAt) > since && !(device && isAuthor(c.author, device))).length;
+      if (fresh) counts[id] = fresh;
+    }
+    return { counts };
   });
 
   app.post<PinParams>('/pins/:id/comments', async (request, reply) => {

@@ -49,6 +49,15 @@ export interface ModerationItem {
   firstReportedAt: string;
 }
 
+/** a pin's words a planner featured on the results page */
+export interface FeaturedQuote {
+  pinId: string;
+  text: string;
+  theme: string;
+  kind: 'asset' | 'priority';
+  featuredAt: string;
+}
+
 export interface DialogueStorage {
   /** sets the pin's answer (kept in its history with the previous one, and audited); null for no such pin */
   answerPin(id: string, answer: Answer): Promise<ServerPin | null>;
@@ -76,4 +85,8 @@ export interface DialogueStorage {
   moderationQueue(limit: number): Promise<ModerationItem[]>;
   /** how many comments per pin (visible ones), for the list */
   commentCounts(): Promise<Map<string, number>>;
+  /** features or un-features a pin's words on the results page, audited; a hidden pin cannot be featured */
+  featureQuote(pinId: string, q: { featured: boolean; actor: string; at: string }): Promise<'ok' | 'pin-not-found' | 'pin-hidden'>;
+  /** the featured words of visible pins, oldest featured first */
+  featuredQuotes(): Promise<FeaturedQuote[]>;
 }

@@ -6,6 +6,7 @@ import { writeAudit } from './queries/audit.ts';
 import { blankCommentEvents, commentCounts, listComments, moderationQueue, rowToComment, selectComment, threadIds } from './queries/comments.ts';
 import type { EventLog } from './queries/events.ts';
 import { selectPin } from './queries/pins.ts';
+import { featuredQuotes, setQuote } from './queries/quotes.ts';
 import { answeredPins, missingPins, responseHistory, setAnswer } from './queries/responses.ts';
 
 /**
@@ -96,5 +97,7 @@ export function dialogueStorage(dialect: StorageDialect, log: EventLog, consulta
       }),
     moderationQueue: (limit) => moderationQueue(db, id, limit),
     commentCounts: () => commentCounts(db, dialect, id),
+    featureQuote: (pinId, q) => db.transaction().execute((trx) => setQuote(trx, id, pinId, q)),
+    featuredQuotes: () => featuredQuotes(dialect, id),
   };
 }

@@ -65,7 +65,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  action: 'hide' | 'restore' | 'answer' | 'hide-comment' | 'restore-comment' | 'replace-areas' | 'replace-themes' | 'create-consultation' | 'update-consultation' | 'set-member' | 'remove-member';
+  action: 'hide' | 'restore' | 'answer' | 'hide-comment' | 'restore-comment' | 'feature-quote' | 'unfeature-quote' | 'replace-areas' | 'replace-themes' | 'create-consultation' | 'update-consultation' | 'set-member' | 'remove-member';
   pinId: string | null;
   reason: string | null;
 }

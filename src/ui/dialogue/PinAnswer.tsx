@@ -1,17 +1,20 @@
-// a planner's answer on a pin (status, text, date), and whether this device should notice it: its own pin or one it supports.
+// a planner's answer on a pin (status, text, date), and whether this device should notice it: its own pin, one it supports
+// or one it commented on.
 import { useTranslation } from 'react-i18next';
 import type { PinFeature } from '../../core/types.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatDate } from '../formatDate.ts';
 import './dialogue.css';
 
-/** "answered" for this device's own pins and those it supports, so a resident hears back without an account */
+/** "answered" for this device's own pins and those it supports or commented on, so a resident hears back without an account */
 export function AnsweredBadge({ pin }: { pin: PinFeature }) {
   const { t } = useTranslation();
   const mine = useAppStore((s) => pin.properties.author !== undefined && pin.properties.author === s.deviceToken);
   const supported = useAppStore((s) => s.supportedIds.has(pin.id));
-  if (!pin.properties.response || (!mine && !supported)) return null;
-  return <span className="answered-badge">{t(mine ? 'loop.answer.answeredYours' : 'loop.answer.answeredSupported')}</span>;
+  const commented = useAppStore((s) => s.commentedIds.has(pin.id));
+  if (!pin.properties.response || (!mine && !supported && !commented)) return null;
+  const which = mine ? 'answeredYours' : supported ? 'answeredSupported' : 'answeredCommented';
+  return <span className="answered-badge">{t(`loop.answer.${which}`)}</span>;
 }
 
 export function PinAnswer({ pin }: { pin: PinFeature }) {

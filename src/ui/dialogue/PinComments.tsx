@@ -1,5 +1,5 @@
-// a pin's comments in its details: the threads (one level of replies), adding, replying, reporting, deleting one's
-// own, and hiding for planners; kept live by the event stream. Every comment is rendered as text.
+// a pin's comments in its details: the threads (one level of replies), adding, replying, reporting, editing and deleting
+// one's own, and hiding for planners; kept live by the event stream. Every comment is rendered as text.
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { PinComment } from '../../core/dialogue/comments.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { useStaffRole } from '../../store/useAuth.ts';
 import { formatDate } from '../formatDate.ts';
+import { OwnCommentActions } from './OwnCommentActions.tsx';
 import { ReasonForm } from '../planner-tools/ReasonForm.tsx';
 import './dialogue.css';
 
@@ -49,7 +50,6 @@ function CommentForm({ pinId, parentId, onDone }: { pinId: string; parentId: str
 function CommentItem({ comment, replying, onReply }: { comment: PinComment; replying: boolean; onReply: (id: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const commentReported = useAppStore((s) => s.commentReported);
-  const commentDeleted = useAppStore((s) => s.commentDeleted);
   const commentHidden = useAppStore((s) => s.commentHidden);
   const role = useStaffRole();
   const planner = role === 'planner' || role === 'admin';
@@ -71,13 +71,13 @@ function CommentItem({ comment, replying, onReply }: { comment: PinComment; repl
         {comment.parentId === null ? (
           <button type="button" className="comment-link" aria-expanded={replying} onClick={() => onReply(replying ? null : comment.id)}>{t('loop.comments.reply')}</button>
         ) : null}
-        {comment.mine ? (
-          <button type="button" className="comment-link" onClick={() => void commentDeleted(comment.pinId, comment.id)}>{t('loop.comments.delete')}</button>
-        ) : (
+        {comment.mine ? null : (
           <button type="button" className="comment-link" onClick={() => void report()}>{t('loop.comments.report')}</button>
         )}
-        {planner && !hiding ? <button type="button" className="comment-link" onClick={() => setHiding(true)}>{t('loop.comments.hide')}</button> : null}
+        {/* stopped: the button goes before leaflet sees the click, which it would take for a click on the map (see OwnCommentActions) */}
+        {planner && !hiding ? <button type="button" className="comment-link" onClick={(e) => { e.stopPropagation(); setHiding(true); }}>{t('loop.comments.hide')}</button> : null}
       </div>
+      {comment.mine ? <OwnCommentActions comment={comment} /> : null}
       {hiding ? (
         <ReasonForm label={t('loop.comments.hideReason')} submitLabel={t('loop.comments.confirmHide')} onCancel={() => setHiding(false)}
           onSubmit={async (reason) => {

@@ -1,6 +1,6 @@
 // the planner's answers: the consultation's pins as a list to select from (filtered by answer), one answer for the
 // selection at once, and the moderation queue. Signed-in planners only; residents see the answers live.
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESPONSE_STATUSES, RESPONSE_TEXT_MAX } from '../../core/dialogue/pinResponse.ts';
@@ -13,7 +13,9 @@ import { useAuth, useStaffRole } from '../../store/useAuth.ts';
 import { useConsultation } from '../../store/useConsultation.ts';
 import { AnswerFilterSelect, matchesAnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
 import type { AnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
+import { MapSelection } from './MapSelection.tsx';
 import { ModerationQueue } from './ModerationQueue.tsx';
+import { QuoteToggle } from './QuoteToggle.tsx';
 import '../dialogue/dialogue.css';
 
 export function AnswerPanel({ changes }: { changes: number }) {
@@ -35,6 +37,7 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
   const api = useMemo(() => createHttpRepository({ deviceToken: getDeviceToken(), consultationBase: consultationBase(slug) }), [slug]);
   const dialogue = useMemo(() => createDialogueClient(api), [api]);
   const [pins, setPins] = useState<PinFeature[] | null>(null);
+  const [quoted, setQuoted] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<AnswerFilter>('unanswered');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -42,15 +45,43 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // answering is two steps: the form asks, then a confirm names how many pins it will answer
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const sendButton = useRef<HTMLButtonElement>(null);
+  const backToSend = useRef(false);
+  const resultLine = useRef<HTMLParagraphElement>(null);
+  useEffect(function focusTheConfirmOrBack() {
+    // the send button is disabled while the confirm shows: focus it once it is enabled again
+    if (confirming) confirmButton.current?.focus();
+    else if (backToSend.current) sendButton.current?.focus();
+    backToSend.current = false;
+  }, [confirming]);
 
   const load = useCallback(async () => {
     try {
-      setPins((await api.listPins()).map((r) => r.pin));
+      const [listed, featured] = await Promise.all([api.listPins(), dialogue.featuredQuoteIds().catch(() => [])]);
+      setPins(listed.map((r) => r.pin));
+      setQuoted(new Set(featured));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [api]);
+  }, [api, dialogue]);
+  const quoteChanged = async (pinId: string, featured: boolean): Promise<string | null> => {
+    try {
+      await dialogue.featureQuote(pinId, featured);
+      setQuoted((was) => {
+        const next = new Set(was);
+        if (featured) next.add(pinId);
+        else next.delete(pinId);
+        return next;
+      });
+      return null;
+    } catch (e) {
+      return t('loop.planner.failed', { message: e instanceof Error ? e.message : String(e) });
+    }
+  };
   // `changes` moves when the live stream says pins changed (another planner answered too)
   useEffect(function loadPins() {
     void load();
@@ -65,9 +96,16 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
   });
   const allShown = shown.length > 0 && shown.every((p) => selected.has(p.id));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (selected.size === 0) return;
+    if (selected.size > 0) setConfirming(true);
+  }
+  function back() {
+    backToSend.current = true;
+    setConfirming(false);
+  }
+  async function confirmed() {
+    setConfirming(false);
     setBusy(true);
     try {
       const answered = await dialogue.answerPins([...selected], status, text.trim());
@@ -79,6 +117,8 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
       setResult(t('loop.planner.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
+      // the confirm (and its focused button) went: the outcome takes focus, so it is read out and found
+      resultLine.current?.focus();
     }
   }
 
@@ -89,7 +129,8 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
       {error ? <p role="alert">{t('loop.planner.loadFailed', { message: error })}</p> : null}
       {pins === null && !error ? <p>{t('loop.planner.loading')}</p> : null}
       <AnswerFilterSelect value={filter} onChange={setFilter} />
-      <form className="answer-form" onSubmit={(e) => void submit(e)} noValidate>
+      <MapSelection shown={shown} onSelect={(ids) => { setSelected(new Set(ids)); setResult(null); }} />
+      <form className="answer-form" onSubmit={submit} noValidate>
         <div className="answer-form__fields">
           <label htmlFor={`${id}-status`}>{t('loop.planner.status')}</label>
           <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as ResponseStatus)}>
@@ -98,8 +139,17 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
           <label htmlFor={`${id}-text`}>{t('loop.planner.text')}</label>
           <textarea id={`${id}-text`} rows={3} maxLength={RESPONSE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
           <p role="status">{t('loop.planner.selected', { count: selected.size })}</p>
-          <button type="submit" className="button" disabled={busy || selected.size === 0}>{t('loop.planner.send')}</button>
-          {result ? <p role="status" className="answer-form__result">{result}</p> : null}
+          <button ref={sendButton} type="submit" className="button" disabled={busy || selected.size === 0 || confirming}>{t('loop.planner.send')}</button>
+          {confirming ? (
+            <div role="group" aria-labelledby={`${id}-confirm`} className="answer-confirm">
+              <p id={`${id}-confirm`}>{t('loop.planner.confirm', { count: selected.size, status: t(`loop.status.${status}`) })}</p>
+              <div className="comment-form__buttons">
+                <button ref={confirmButton} type="button" className="button" onClick={() => void confirmed()}>{t('loop.planner.confirmYes', { count: selected.size })}</button>
+                <button type="button" className="button button--secondary" onClick={back}>{t('loop.planner.confirmBack')}</button>
+              </div>
+            </div>
+          ) : null}
+          <p ref={resultLine} role="status" tabIndex={-1} className="answer-form__result">{result}</p>
         </div>
         <div className="answer-table-wrap">
           <table className="answer-table">
@@ -112,6 +162,7 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
                 <th scope="col">{t('loop.planner.title')}</th>
                 <th scope="col">{t('loop.planner.supports')}</th>
                 <th scope="col">{t('loop.planner.current')}</th>
+                <th scope="col">{t('loop.planner.quote')}</th>
               </tr>
             </thead>
             <tbody>
@@ -123,6 +174,7 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
                   <th scope="row">{pin.properties.title}</th>
                   <td>{pin.properties.supports ?? 0}</td>
                   <td>{pin.properties.response ? t(`loop.status.${pin.properties.response.status}`) : t('loop.answer.none')}</td>
+                  <td><QuoteToggle title={pin.properties.title} featured={quoted.has(pin.id)} onChange={(on) => quoteChanged(pin.id, on)} /></td>
                 </tr>
               ))}
             </tbody>

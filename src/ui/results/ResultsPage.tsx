@@ -8,7 +8,7 @@ import { consultationApi, loadResults } from '../../persistence/resultsApi.ts';
 import type { ResultsData } from '../../persistence/resultsApi.ts';
 import { PlainHeader } from '../consultations/FrontPage.tsx';
 import { describePublished } from '../planner/formatPublished.ts';
-import { DatesSection, HeardSection, NextSection } from './ResultsSections.tsx';
+import { DatesSection, HeardSection, NextSection, QuotesSection } from './ResultsSections.tsx';
 import './results.css';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; data: ResultsData };
@@ -66,6 +66,7 @@ export function ResultsPage({ slug }: { slug: string }) {
             </p>
             <p className="results-note">{t('privacy.audience.public', { k: data.minCount })}</p>
             <HeardSection data={data} themes={themeTotals(counts)} themeLabel={themeLabel} />
+            <QuotesSection quotes={data.quotes} themeLabel={themeLabel} />
             <NextSection groups={groupAnsweredPins(data.pins)} />
             <DatesSection data={data} slug={slug} />
             <p className="results-live" role="status">{t('results.live', { status: data.status === 'open' ? t('results.open') : t('results.closed') })}</p>

@@ -1,27 +1,50 @@
 // the results page's sections: what we heard (counts by theme and area, the map, the most supported), what happens
-// next (answered pins by status), and the dates. Every hidden figure says why in words; user text is text.
+// next (answered pins by status), and the dates. Every hidden figure is a short word in its cell, explained once above
+// the tables and in full to screen readers; user text is text.
 import { useTranslation } from 'react-i18next';
 import type { AnsweredGroup, SupportedPin, ThemeRow } from '../../core/results/resultsSummary.ts';
+import { isSuppressed } from '../../core/smallCounts.ts';
 import type { PublishedCount } from '../../core/smallCounts.ts';
 import type { ResultsArea, ResultsData } from '../../persistence/resultsApi.ts';
 import { formatDate } from '../formatDate.ts';
-import { describePublished, hiddenFigureNotes } from '../planner/formatPublished.ts';
+import { describePublished, formatPublished, hiddenFigureNotes } from '../planner/formatPublished.ts';
 import { AreaMapSvg } from './AreaMapSvg.tsx';
 
+/** a table cell's figure: the number, or a short word ("<5 hidden") whose reason is in the note above the tables and,
+ * for screen readers, in the cell itself (the full sentence, visually hidden) */
 function Figure({ c }: { c: PublishedCount }) {
   const { t } = useTranslation();
-  return <>{describePublished(t, c)}</>;
+  if (!isSuppressed(c)) return <span className="results-figure">{formatPublished(t, c)}</span>;
+  return (
+    <>
+      <span className="results-figure" aria-hidden="true">{formatPublished(t, c)}</span>
+      <sup className="results-footnote-mark" aria-hidden="true">*</sup>
+      <span className="visually-hidden">{describePublished(t, c)}</span>
+    </>
+  );
 }
+
+const NOTES_ID = 'results-hidden-notes';
 
 export function HeardSection({ data, themes, themeLabel }: { data: ResultsData; themes: ThemeRow[]; themeLabel: (id: string) => string }) {
   const { t } = useTranslation();
   const shown = [...themes.flatMap((r) => [r.asset, r.priority]), ...data.areas.flatMap((a) => [a.counts.total, a.counts.asset, a.counts.priority])];
   const describeArea = (a: ResultsArea) => `${a.name}: ${describePublished(t, a.counts.total)}`;
+  const notes = hiddenFigureNotes(t, shown);
+  const describedBy = notes.length ? NOTES_ID : undefined;
   return (
     <section className="results-section" aria-labelledby="results-heard">
       <h2 id="results-heard">{t('results.heard.heading')}</h2>
+      {notes.length ? (
+        <div id={NOTES_ID} className="results-hidden-notes" data-testid="results-hidden-notes">
+          <p>{t('results.heard.hiddenIntro')}</p>
+          <ul>
+            {notes.map((note) => <li key={note}>{note}</li>)}
+          </ul>
+        </div>
+      ) : null}
       <h3>{t('results.heard.byTheme')}</h3>
-      <table data-testid="results-themes">
+      <table data-testid="results-themes" aria-describedby={describedBy}>
         <thead>
           <tr>
             <th scope="col">{t('results.heard.theme')}</th>
@@ -41,7 +64,7 @@ export function HeardSection({ data, themes, themeLabel }: { data: ResultsData; 
       </table>
       <h3>{t('results.heard.byArea')}</h3>
       <AreaMapSvg areas={data.areas} label={t('results.heard.mapLabel')} describe={describeArea} />
-      <table data-testid="results-areas">
+      <table data-testid="results-areas" aria-describedby={describedBy}>
         <thead>
           <tr>
             <th scope="col">{t('results.heard.area')}</th>
@@ -61,9 +84,6 @@ export function HeardSection({ data, themes, themeLabel }: { data: ResultsData; 
           ))}
         </tbody>
       </table>
-      {hiddenFigureNotes(t, shown).map((note) => (
-        <p key={note} className="results-note">{note}</p>
-      ))}
       <TopList heading={t('results.heard.topPriorities')} pins={data.top.priority} themeLabel={themeLabel} testId="results-top-priorities" />
       <TopList heading={t('results.heard.topAssets')} pins={data.top.asset} themeLabel={themeLabel} testId="results-top-assets" />
     </section>
@@ -87,6 +107,29 @@ function TopList({ heading, pins, themeLabel, testId }: { heading: string; pins:
         </ol>
       )}
     </>
+  );
+}
+
+/** residents' own words, chosen by planners; always text */
+export function QuotesSection({ quotes, themeLabel }: { quotes: ResultsData['quotes']; themeLabel: (id: string) => string }) {
+  const { t } = useTranslation();
+  if (quotes.length === 0) return null;
+  return (
+    <section className="results-section results-quotes-section" aria-labelledby="results-quotes" data-testid="results-quotes">
+      <h2 id="results-quotes">{t('results.quotes.heading')}</h2>
+      <ul className="results-quotes">
+        {quotes.map((q) => (
+          <li key={q.pinId}>
+            <figure>
+              <blockquote>
+                <p>{q.text}</p>
+              </blockquote>
+              <figcaption>{t('results.quotes.caption', { theme: themeLabel(q.theme) })}</figcaption>
+            </figure>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -5,6 +5,7 @@ import { sessionPins } from '../../core/sessionSummary.ts';
 import type { TableSession } from '../../core/tableSession.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { useAreaNames, useThemeLabels } from '../useThemeLabels.ts';
+import { TablePinAnswer } from './TablePinAnswer.tsx';
 import { useTableStore } from './useTableStore.ts';
 
 export function SessionPinList({ session }: { session: TableSession }) {
@@ -30,6 +31,7 @@ export function SessionPinList({ session }: { session: TableSession }) {
                 <strong>{title}</strong> · {t(`table.kind.${pin.properties.kind}`)} · {byId.get(pin.properties.theme)?.label ?? pin.properties.theme} ·{' '}
                 {areaNames.get(pin.properties.area) ?? pin.properties.area}
                 {pin.properties.note ? <span className="panel-pin-note">“{pin.properties.note}”</span> : null}
+                <TablePinAnswer pin={pin} />
               </span>
               <button
                 type="button"

@@ -4,7 +4,7 @@ import { loadResults } from '../../../src/persistence/resultsApi.ts';
 const hidden = { suppressed: true, lessThan: 5 };
 const answer = { status: 'done', text: 'Fitted', at: '2026-05-01T00:00:00Z' };
 
-function fakeServer(budget: number): string[] {
+function fakeServer(budget: number, withQuotes = true): string[] {
   const asked: string[] = [];
   const bodies: Record<string, unknown> = {
     '/api/consultations/park%202026': { title: 'Park', status: 'open', opensAt: '2026-04-01T00:00:00Z', closesAt: null, closedAt: null, settings: { minCount: 7 } },
@@ -15,7 +15,9 @@ function fakeServer(budget: number): string[] {
     '/api/consultations/park%202026/aggregates/planner?top=10&hex=2000': { top: { asset: [{ row: 3, title: 'Oak', theme: 'green', supports: 4 }], priority: [] } },
     '/api/consultations/park%202026/pins': { features: [{ properties: { id: 'p1', title: 'Bench', response: answer } }, { properties: { id: 'p2', title: 'Lamp' } }] },
     '/api/consultations/park%202026/themes': [{ id: 'green', label: 'Green' }],
+    '/api/consultations/park%202026/quotes': { quotes: [{ pinId: 'p1', text: '<b>Keep</b> it', theme: 'green', kind: 'asset' }] },
   };
+  if (!withQuotes) delete bodies['/api/consultations/park%202026/quotes'];
   vi.stubGlobal('fetch', async (url: string) => {
     asked.push(url);
     if (url.endsWith('/budget')) return new Response('{}', { status: budget });
@@ -40,6 +42,13 @@ describe('loadResults', () => {
     expect(data.pins).toEqual([{ id: 'p1', title: 'Bench', response: answer }, { id: 'p2', title: 'Lamp' }]);
     expect(data.opensAt).toBe('2026-04-01T00:00:00Z');
     expect(data.hasBudget).toBe(true);
+    expect(data.quotes).toEqual([{ pinId: 'p1', text: '<b>Keep</b> it', theme: 'green' }]);
+  });
+
+  it('still reads the page from a server that has no quotes', async () => {
+    fakeServer(200, false);
+    const data = await loadResults('park 2026');
+    expect([data.quotes, data.pins.length]).toEqual([[], 2]);
   });
 
   it('says there is no budget when the budget answers 404, and fails with the server message for an unknown consultation', async () => {

@@ -57,6 +57,9 @@ const rows: { name: string; request: () => InjectOptions; expect: Record<Caller,
   { name: "edit another device's comment", request: () => ({ method: 'PATCH', url: `${A}/pins/a-pin/comments/${commentId}`, payload: { text: 'Changed' } }), expect: { ...devices, resident: 403 } },
   { name: "delete another device's comment", request: () => ({ method: 'DELETE', url: `${A}/pins/a-pin/comments/${commentId}` }), expect: { ...devices, resident: 403 } },
   { name: 'the feed', request: () => ({ url: `${A}/feed.atom` }), expect: everyone },
+  { name: 'feature a quote', request: () => ({ method: 'PUT', url: `${A}/pins/a-pin/quote`, payload: { featured: true } }), expect: planners },
+  { name: 'the featured quotes', request: () => ({ url: `${A}/quotes` }), expect: everyone },
+  { name: 'comment counts since a time', request: () => ({ url: `${A}/comment-counts?since=2020-01-01T00:00:00Z&pins=a-pin` }), expect: everyone },
 ];
 
 describe.each(rows)('$name', (row) => {
@@ -79,5 +82,9 @@ describe('a planner of B reaches nothing of A through B', () => {
     expect(queue.json()).toEqual({ items: [] });
     const pin = await server.app.inject({ url: `${A}/pins/a-pin` });
     expect(pin.json().properties.response?.status).not.toBe('done');
+    const quote = await server.app.inject(as('plannerB', { method: 'PUT', url: `${B}/pins/a-other/quote`, payload: { featured: true } }));
+    expect(quote.statusCode).toBe(404);
+    const quotes = (await server.app.inject({ url: `${A}/quotes` })).json().quotes as { pinId: string }[];
+    expect(quotes.map((q) => q.pinId)).not.toContain('a-other');
   });
 });

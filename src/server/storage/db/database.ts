@@ -50,6 +50,8 @@ export interface PinsTable {
   response_at: OptionalText;
   /** the staff user's id; never public */
   response_by: OptionalText;
+  /** when a planner featured the pin's words on the results page (null: not featured) */
+  quote_featured_at: OptionalText;
 }
 
 export interface SupportsTable {
