@@ -1,5 +1,6 @@
 // the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import './budgetPlannerStrings.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { createPlannerStaffTools } from '../persistence/plannerStaffTools.ts';
 import { createHttpResponseSource } from '../persistence/responseExplorer/httpResponseSource.ts';
@@ -29,6 +30,11 @@ import { PlannerLegend } from '../ui/planner/PlannerLegend.tsx';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { createWorkerEngine } from '../persistence/plannerEngine/aggregationClient.ts';
 import type { TileConfig } from './loadTileConfig.ts';
+import { budgetMarkers } from '../core/budget/projectPlaces.ts';
+import { createBudgetPlannerApi } from '../persistence/budget/budgetPlannerApi.ts';
+import { BudgetPlannerPanel } from '../ui/budget/planner/BudgetPlannerPanel.tsx';
+import { useBudgetPlanner } from '../ui/budget/planner/useBudgetPlanner.ts';
+import { formatMoney } from '../ui/budget/money.ts';
 
 /** The consultation's pins, counted on the server: its engine, and a way to hear that pins changed. */
 export interface ServerCounting {
@@ -43,7 +49,7 @@ export interface ServerCounting {
 const REFRESH_MS = 3000;
 
 export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: ServerCounting }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // with a server the pins are counted there and never downloaded; an opened file is still counted in a worker here
   const consultation = useConsultation();
   const [store] = useState(() => {
@@ -62,6 +68,11 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   const [explorer] = useState(() => createResponseExplorerStore());
   const [staffTools] = useState(() => (server ? createPlannerStaffTools(server.api) : null));
   const userId = useAuth((s) => s.user?.id ?? null);
+  const slug = consultation?.slug ?? null;
+  const budgetApi = useMemo(() => (server && slug ? createBudgetPlannerApi(server.api, slug) : null), [server, slug]);
+  const budget = useBudgetPlanner(budgetApi);
+  const currency = budget.load.kind === 'ready' ? budget.load.view.currency : 'GBP';
+  const projectMarkers = useMemo(() => budgetMarkers(budget.projects, areas, (p) => formatMoney(p.cost, currency, i18n.language)), [budget.projects, areas, currency, i18n.language]);
 
   useEffect(
     function chooseResponseSource() {
@@ -160,7 +171,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
           <PlannerExports />
         </div>
         <div className="planner-map-column">
-          <PlannerMap basemap={tiles.basemap} />
+          <PlannerMap basemap={tiles.basemap} projects={projectMarkers} />
           <PlannerLegend />
         </div>
         <div className="planner-dashboard-column">
@@ -169,6 +180,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
         </div>
       </div>
       <ResponseExplorer />
+      {server && budgetApi ? <BudgetPlannerPanel planner={budget} budgetApi={budgetApi} api={server.api} /> : null}
       </main>
       </ResponseExplorerProvider>
     </PlannerStoreProvider>

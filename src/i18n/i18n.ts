@@ -9,8 +9,9 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // one part never edits another's; the files of one language merge into one namespace.
 // English is in the first load (it is every language's fallback); the other languages are chunks fetched when chosen
 // or detected, so a resident downloads one language, not four (the service worker still precaches them all).
-// (the results page's English strings come with its own chunk: src/app/ResultsRoute.tsx adds them)
-const files = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', '!./locales/en/results.json'], { eager: true, import: 'default' });
+// (the results page's English strings come with its own chunk: src/app/ResultsRoute.tsx adds them; the budget
+// planner's and ballot's with theirs: src/app/budgetPlannerStrings.ts)
+const files = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', '!./locales/en/results.json', '!./locales/en/budgetPlanner.json'], { eager: true, import: 'default' });
 const otherFiles = import.meta.glob<Record<string, unknown>>(['./locales/*/*.json', '!./locales/en/*.json'], { import: 'default' });
 
 /** an i18next backend reading the other languages' chunks; changeLanguage resolves once they are in */

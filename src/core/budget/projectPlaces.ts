@@ -87,3 +87,28 @@ export function projectDraftFromPins(pins: readonly PinFeature[]): BudgetProject
 
 /** about 10 cm: enough for a marker, and the number stays short on the wire */
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** a located project as a map marker: what the planner's and the ballot's maps draw */
+export interface BudgetMarker {
+  id: string;
+  title: string;
+  /** a second line, e.g. its cost as the page writes money */
+  detail: string;
+  position: LngLat;
+  /** drawn filled (chosen on the ballot) */
+  highlighted: boolean;
+}
+
+/**
+ * The markers for the projects that have a location, in the projects' order; those without one are left out.
+ * @example
+ * budgetMarkers(projects, areas, (p) => `£${p.cost}`, new Set(['p1'])) // => [{ id: 'p1', title: 'Benches', detail: '£4000', position: [-2.1, 53.4], highlighted: true }, …]
+ */
+export function budgetMarkers(projects: readonly BudgetProjectRecord[], areas: AreaCollection, detail: (project: BudgetProjectRecord) => string, highlighted: ReadonlySet<string> = new Set()): BudgetMarker[] {
+  const markers: BudgetMarker[] = [];
+  for (const p of projects) {
+    const position = projectPosition(p, areas);
+    if (position) markers.push({ id: p.id, title: p.title, detail: detail(p), position, highlighted: highlighted.has(p.id) });
+  }
+  return markers;
+}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { MapContainer, ZoomControl } from 'react-leaflet';
 import type { Basemap } from '../../core/basemapConfig.ts';
 import { BasemapLayer, basemapAttribution } from '../BasemapLayer.tsx';
+import { BudgetProjectMarkers } from '../BudgetProjectMarkers.tsx';
+import type { BudgetMarker } from '../../core/budget/projectPlaces.ts';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
 import { FitToAreas } from '../FitToAreas.tsx';
 import { ReducedMotion } from '../ReducedMotion.tsx';
@@ -16,7 +18,7 @@ import { HexGridLayer } from './HexGridLayer.tsx';
 import { PlannerMapEvents } from './PlannerMapEvents.tsx';
 import { PriorityGapLayer } from './PriorityGapLayer.tsx';
 
-export function PlannerMap({ basemap }: { basemap: Basemap }) {
+export function PlannerMap({ basemap, projects = [] }: { basemap: Basemap; projects?: readonly BudgetMarker[] }) {
   const { t } = useTranslation();
   const layer = usePlannerStore((s) => s.layer);
   return (
@@ -33,6 +35,7 @@ export function PlannerMap({ basemap }: { basemap: Basemap }) {
         {layer === 'hex' ? <HexGridLayer /> : null}
         {layer === 'clusters' ? <ClusterLayer /> : null}
         <ExplorerPinLayer />
+        {projects.length ? <BudgetProjectMarkers markers={projects} /> : null}
         <ReducedMotion />
       </MapContainer>
       {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { assetsNear, projectDraftFromPins, projectPosition } from '../../../src/core/budget/projectPlaces.ts';
+import { assetsNear, budgetMarkers, projectDraftFromPins, projectPosition } from '../../../src/core/budget/projectPlaces.ts';
+import type { BudgetProjectRecord } from '../../../src/core/budget/budgetWire.ts';
 import type { AreaCollection, LngLat, PinFeature } from '../../../src/core/types.ts';
 import { regenerateGolden } from '../../support/goldenFile.ts';
 
@@ -105,5 +106,17 @@ describe('projectPosition', () => {
     expect(both[0]).toBeLessThan(7);
     expect(projectPosition({ location: { areas: ['nowhere'] } }, areas)).toBeNull();
     expect(projectPosition({ location: null }, areas)).toBeNull();
+  });
+});
+
+describe('budgetMarkers', () => {
+  it('marks the located projects in order, leaves out the others, and highlights the chosen', () => {
+    const areas: AreaCollection = { type: 'FeatureCollection', features: [] };
+    const project = (id: string, location: BudgetProjectRecord['location']): BudgetProjectRecord => ({ id, title: id, description: '', cost: 10, theme: null, location, pinIds: [] });
+    const markers = budgetMarkers([project('a', { point: [1, 2] }), project('b', null), project('c', { point: [3, 4] })], areas, (p) => `£${p.cost}`, new Set(['c']));
+    expect(markers).toEqual([
+      { id: 'a', title: 'a', detail: '£10', position: [1, 2], highlighted: false },
+      { id: 'c', title: 'c', detail: '£10', position: [3, 4], highlighted: true },
+    ]);
   });
 });
