@@ -37,6 +37,7 @@ test('a planner sets up the budget and its projects, one from pins; a resident s
 
   // the total goes up
   await budget.getByLabel('Total to spend (whole units)').fill('70000');
+  await budget.getByLabel(/What the ballot says at its top/).fill(`For the square and the park ${XSS}`);
   await budget.getByRole('button', { name: 'Save the settings' }).click();
   await expect(budget.getByText('The budget settings are saved.')).toBeVisible();
   await expect(budget.getByTestId('budget-planner-total')).toContainText('9 projects costing £105,000 in all; the budget is £70,000.');
@@ -97,6 +98,8 @@ test('a planner sets up the budget and its projects, one from pins; a resident s
   await resident.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }));
   await resident.goto(`/c/${SLUG}/budget?lang=pl`);
   await expect(resident.getByRole('checkbox')).toHaveCount(11);
+  await expect(resident.getByTestId('budget-own-intro')).toHaveText(`For the square and the park ${XSS}`);
+  await expect(resident.locator('main img')).toHaveCount(0);
   const racks = resident.getByRole('checkbox', { name: `Bike racks ${XSS}` });
   await expect(racks).toBeVisible();
   await expect(resident.getByRole('checkbox', { name: first, exact: true })).toBeVisible();

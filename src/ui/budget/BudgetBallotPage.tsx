@@ -120,6 +120,8 @@ export function BudgetBallotPage({ slug, api, outbox, initialCode = null, projec
       {header}
       <main className="page-main budget-page" id="main">
         <p className="page-intro">{t('budget.intro', { amount: money(view.budget) })}</p>
+        {/* the planners' own words, as text, in whatever language they wrote them */}
+        {view.intro ? <p className="page-intro" dir="auto" data-testid="budget-own-intro">{view.intro}</p> : null}
         {view.votingOpen && view.closesAt && <p>{t('budget.dates', { date: formatDate(view.closesAt, i18n.language) })}</p>}
         {!view.votingOpen && <p role="alert">{view.resultsPublic ? t('budget.closed') : t('budget.notOpen')}</p>}
         {limits && <p>{limits}</p>}

@@ -7,6 +7,7 @@ import { up as serverSecret } from './2026-12-01-0004-server-secret.ts';
 import { up as budgets } from './2026-12-01-0005-budgets.ts';
 import { up as responsesComments } from './2026-12-01-0006-responses-comments.ts';
 import { up as contextLayers } from './2026-12-01-0007-context-layers.ts';
+import { up as budgetIntro } from './2026-12-01-0008-budget-intro.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -21,6 +22,7 @@ const MIGRATIONS: [name: string, up: Up][] = [
   ['2026-12-01-0005-budgets', budgets],
   ['2026-12-01-0006-responses-comments', responsesComments],
   ['2026-12-01-0007-context-layers', contextLayers],
+  ['2026-12-01-0008-budget-intro', budgetIntro],
 ];
 
 /** every migration's name, in the order they run */

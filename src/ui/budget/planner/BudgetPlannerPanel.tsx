@@ -99,9 +99,11 @@ function BudgetPlannerSection({ planner, budgetApi, api }: Props) {
           <div className="budget-planner-codes">
             <h3>{t('budgetPlanner.codes.heading')}</h3>
             <p className="planner-hint">{t('budgetPlanner.codes.intro')}</p>
-            <label htmlFor={`${id}-codes`}>{t('budgetPlanner.codes.count')}</label>{' '}
-            <input id={`${id}-codes`} type="number" min={1} max={480} step={1} value={codes} onChange={(e) => setCodes(e.target.value)} />{' '}
-            <a className="button" href={budgetApi.voterCodesUrl(count)} download>{t('budgetPlanner.codes.print', { count })}</a>
+            <div className="budget-planner-code-row">
+              <label htmlFor={`${id}-codes`}>{t('budgetPlanner.codes.count')}</label>
+              <input id={`${id}-codes`} type="number" min={1} max={480} step={1} value={codes} onChange={(e) => setCodes(e.target.value)} />
+              <a className="button" href={budgetApi.voterCodesUrl(count)} download>{t('budgetPlanner.codes.print', { count })}</a>
+            </div>
           </div>
           <h3 id={`${id}-projects`}>{t('budgetPlanner.projects.heading')}</h3>
           <p data-testid="budget-planner-total">{t('budgetPlanner.projects.total', { count: planner.projects.length, total: money(total), amount: money(view.budget) })}</p>

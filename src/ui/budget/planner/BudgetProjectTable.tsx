@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetProjectRecord } from '../../../core/budget/budgetWire.ts';
-import { assetsNear, projectPosition } from '../../../core/budget/projectPlaces.ts';
+import { ASSETS_NEAR_METRES, assetsNear, projectPosition } from '../../../core/budget/projectPlaces.ts';
 import type { AreaCollection, PinFeature } from '../../../core/types.ts';
 import { formatMoney } from '../money.ts';
 
@@ -45,7 +45,7 @@ export function BudgetProjectTable({ projects, currency, areas, pins, themeLabel
               <th scope="col">{t('budgetPlanner.projects.theme')}</th>
               <th scope="col">{t('budgetPlanner.projects.where')}</th>
               <th scope="col">{t('budgetPlanner.projects.pins')}</th>
-              <th scope="col">{t('budgetPlanner.projects.assets')}</th>
+              <th scope="col">{t('budgetPlanner.projects.assets', { metres: ASSETS_NEAR_METRES })}</th>
               <th scope="col"><span className="visually-hidden">{t('budgetPlanner.projects.actions')}</span></th>
             </tr>
           </thead>

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUDGET_RULES } from '../../../core/budget/budgetWire.ts';
+import { BUDGET_RULES, INTRO_MAX } from '../../../core/budget/budgetWire.ts';
 import type { BudgetRule, BudgetSettings, BudgetView } from '../../../core/budget/budgetWire.ts';
 import { closedNow, fromLocalInput, openedNow, problemLines, settingsOf, toLocalInput } from './budgetForms.ts';
 
@@ -25,6 +25,7 @@ export function BudgetSettingsForm({ view, onSave }: Props) {
   const [closesAt, setClosesAt] = useState(toLocalInput(start?.closesAt ?? null));
   const [min, setMin] = useState(start?.minProjects == null ? '' : String(start.minProjects));
   const [max, setMax] = useState(start?.maxProjects == null ? '' : String(start.maxProjects));
+  const [intro, setIntro] = useState(start?.intro ?? '');
   const [result, setResult] = useState<{ ok: boolean; text: string; lines: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -36,6 +37,7 @@ export function BudgetSettingsForm({ view, onSave }: Props) {
     closesAt: fromLocalInput(closesAt),
     minProjects: wholeOrNull(min),
     maxProjects: wholeOrNull(max),
+    intro,
   });
 
   async function save(settings: BudgetSettings) {
@@ -79,6 +81,8 @@ export function BudgetSettingsForm({ view, onSave }: Props) {
         <input id={`${id}-min`} type="number" inputMode="numeric" min={0} step={1} value={min} onChange={(e) => setMin(e.target.value)} />
         <label htmlFor={`${id}-max`}>{t('budgetPlanner.settings.max')}</label>
         <input id={`${id}-max`} type="number" inputMode="numeric" min={0} step={1} value={max} onChange={(e) => setMax(e.target.value)} />
+        <label htmlFor={`${id}-intro`}>{t('budgetPlanner.settings.intro')}</label>
+        <textarea id={`${id}-intro`} dir="auto" rows={3} maxLength={INTRO_MAX} value={intro} onChange={(e) => setIntro(e.target.value)} />
       </div>
       <p className="planner-hint">{t('budgetPlanner.settings.datesHint')}</p>
       <div className="planner-row">

@@ -18,7 +18,7 @@ export function fromLocalInput(value: string): string | null {
 
 /** the settings a budget view was made from */
 export function settingsOf(view: BudgetView): BudgetSettings {
-  return { amount: view.budget, currency: view.currency, rule: view.rule, opensAt: view.opensAt, closesAt: view.closesAt, minProjects: view.minProjects, maxProjects: view.maxProjects };
+  return { amount: view.budget, currency: view.currency, rule: view.rule, opensAt: view.opensAt, closesAt: view.closesAt, minProjects: view.minProjects, maxProjects: view.maxProjects, intro: view.intro };
 }
 
 /**
