@@ -2,6 +2,7 @@
 // a planner sets up the community budget in the planner view (settings, a project by hand, one started from two
 // priority pins with the assets near it), sees the projects on the planner map; a resident sees them on the ballot's
 // list and map, and when voting closes under them the refusal is in the resident's language.
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -10,6 +11,7 @@ import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, expect, test } from './support/app
 const SLUG = 'neighbourhood-plan';
 const API = `/api/consultations/${SLUG}`;
 const XSS = '<img src=x onerror=alert(1)>';
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const polish = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../src/i18n/locales/pl/budget.json'), 'utf8')) as { budget: Record<string, string> };
 const polishRefusals = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../src/i18n/locales/pl/budgetPlanner.json'), 'utf8')) as { budgetRefusal: Record<string, string> };
 
@@ -23,11 +25,16 @@ test.beforeEach(async ({ page }) => {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }));
 });
 
-async function openPlanner(page: Page): Promise<void> {
+async function violations(page: Page, include: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(include).withTags(WCAG_TAGS).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function openPlanner(page: Page, query = ''): Promise<void> {
   const signIn = await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
   expect(signIn.ok()).toBe(true);
-  await page.goto(`/c/${SLUG}/planner`);
-  await expect(page.getByTestId('budget-planner').getByRole('heading', { name: 'Community budget', level: 2 })).toBeVisible({ timeout: 30_000 });
+  await page.goto(`/c/${SLUG}/planner${query}`);
+  await expect(page.getByTestId('budget-planner').locator('.budget-planner-pins tbody tr').first()).toBeVisible({ timeout: 30_000 });
 }
 
 test('a planner sets up the budget and its projects, one from pins; a resident sees them on the ballot, and a refusal in Polish', async ({ page, browser, appServer }) => {
@@ -80,6 +87,7 @@ test('a planner sets up the budget and its projects, one from pins; a resident s
   await form.getByRole('button', { name: 'Add to the ballot' }).click();
   await expect(budget.getByText(`“${first}” is on the ballot.`)).toBeVisible();
   await expect(budget.getByTestId('budget-planner-total')).toContainText('11 projects costing £113,000');
+  expect(await violations(page, '[data-testid="budget-planner"]')).toEqual([]);
 
   // the server keeps the link to the pins, and the place
   const view = (await (await page.request.get(`${API}/budget`)).json()) as { projects: { title: string; pinIds: string[]; location: unknown }[] };
@@ -128,4 +136,14 @@ test('a planner sets up the budget and its projects, one from pins; a resident s
   // and opens again
   await budget.getByRole('button', { name: 'Open voting now' }).click();
   await expect(budget.getByTestId('budget-voting-state')).toHaveText('Voting is open.');
+});
+
+test('the planner\u2019s budget section and its project form pass axe in right-to-left Urdu', async ({ page }) => {
+  await openPlanner(page, '?lang=ur');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const budget = page.getByTestId('budget-planner');
+  await budget.locator('.budget-planner-pins tbody tr').first().getByRole('checkbox').check();
+  await budget.locator('.budget-planner-pins > button.button--primary').click();
+  await expect(budget.locator('.budget-planner-project-form')).toBeVisible();
+  expect(await violations(page, '[data-testid="budget-planner"]')).toEqual([]);
 });
