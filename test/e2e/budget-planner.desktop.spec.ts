@@ -44,7 +44,7 @@ test('a planner sets up the budget and its projects, one from pins; a resident s
 
   // the total goes up
   await budget.getByLabel('Total to spend (whole units)').fill('70000');
-  await budget.getByLabel(/What the ballot says at its top/).fill(`For the square and the park ${XSS}`);
+  await budget.getByLabel('What the ballot says at its top').fill(`For the square and the park ${XSS}`);
   await budget.getByRole('button', { name: 'Save the settings' }).click();
   await expect(budget.getByText('The budget settings are saved.')).toBeVisible();
   await expect(budget.getByTestId('budget-planner-total')).toContainText('9 projects costing £105,000 in all; the budget is £70,000.');

@@ -81,8 +81,11 @@ export function BudgetSettingsForm({ view, onSave }: Props) {
         <input id={`${id}-min`} type="number" inputMode="numeric" min={0} step={1} value={min} onChange={(e) => setMin(e.target.value)} />
         <label htmlFor={`${id}-max`}>{t('budgetPlanner.settings.max')}</label>
         <input id={`${id}-max`} type="number" inputMode="numeric" min={0} step={1} value={max} onChange={(e) => setMax(e.target.value)} />
+      </div>
+      <div className="budget-planner-block">
         <label htmlFor={`${id}-intro`}>{t('budgetPlanner.settings.intro')}</label>
-        <textarea id={`${id}-intro`} dir="auto" rows={3} maxLength={INTRO_MAX} value={intro} onChange={(e) => setIntro(e.target.value)} />
+        <span id={`${id}-intro-hint`} className="planner-hint">{t('budgetPlanner.settings.introHint')}</span>
+        <textarea id={`${id}-intro`} dir="auto" rows={3} maxLength={INTRO_MAX} value={intro} onChange={(e) => setIntro(e.target.value)} aria-describedby={`${id}-intro-hint`} />
       </div>
       <p className="planner-hint">{t('budgetPlanner.settings.datesHint')}</p>
       <div className="planner-row">
