@@ -147,3 +147,17 @@ test('the planner\u2019s budget section and its project form pass axe in right-t
   await expect(budget.locator('.budget-planner-project-form')).toBeVisible();
   expect(await violations(page, '[data-testid="budget-planner"]')).toEqual([]);
 });
+
+test('the pin picked in the response explorer starts a project that answers it', async ({ page }) => {
+  await openPlanner(page);
+  const row = page.locator('.explorer-table tbody tr').filter({ has: page.getByRole('cell', { name: 'Something to change', exact: true }) }).first();
+  const title = (await row.getByRole('rowheader').textContent())!;
+  await row.getByRole('button', { name: `Show “${title}” on the map` }).click();
+  const budget = page.getByTestId('budget-planner');
+  await budget.getByRole('button', { name: `Start a project from the pin picked in the explorer: “${title}”` }).click();
+  const form = budget.locator('.budget-planner-project-form');
+  await expect(form.getByLabel('Title')).toHaveValue(title);
+  await expect(form.getByLabel('Title')).toBeFocused();
+  await expect(form.getByText('It answers 1 resident’s pin')).toBeVisible();
+  await expect(form.getByTestId('project-source-pins')).toContainText(title);
+});
