@@ -1,5 +1,5 @@
 // the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import './budgetPlannerStrings.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { createPlannerStaffTools } from '../persistence/plannerStaffTools.ts';
@@ -7,7 +7,7 @@ import { createHttpResponseSource } from '../persistence/responseExplorer/httpRe
 import { createLocalResponseSource } from '../persistence/responseExplorer/localResponseSource.ts';
 import { createResponseExplorerStore } from '../store/responseExplorerStore.ts';
 import { ResponseExplorerProvider } from '../store/ResponseExplorerProvider.tsx';
-import { useAuth } from '../store/useAuth.ts';
+import { useAuth, useStaffRole } from '../store/useAuth.ts';
 import { ResponseExplorer } from '../ui/planner/explorer/ResponseExplorer.tsx';
 import { StaffPanel } from '../ui/planner/staff/StaffPanel.tsx';
 import { useTranslation } from 'react-i18next';
@@ -68,10 +68,14 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   const [explorer] = useState(() => createResponseExplorerStore());
   const [staffTools] = useState(() => (server ? createPlannerStaffTools(server.api) : null));
   const userId = useAuth((s) => s.user?.id ?? null);
+  const staffRole = useStaffRole();
   const slug = consultation?.slug ?? null;
   const budgetApi = useMemo(() => (server && slug ? createBudgetPlannerApi(server.api, slug) : null), [server, slug]);
   const budget = useBudgetPlanner(budgetApi);
   const currency = budget.load.kind === 'ready' ? budget.load.view.currency : 'GBP';
+  // a project marker picked on the map opens that project's form in the budget section (`n` repeats a pick)
+  const [pickedProject, setPickedProject] = useState<{ id: string; n: number } | null>(null);
+  const pickProject = useCallback((id: string) => setPickedProject((p) => ({ id, n: (p?.n ?? 0) + 1 })), []);
   const projectMarkers = useMemo(() => budgetMarkers(budget.projects, areas, (p) => formatMoney(p.cost, currency, i18n.language)), [budget.projects, areas, currency, i18n.language]);
 
   useEffect(
@@ -171,7 +175,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
           <PlannerExports />
         </div>
         <div className="planner-map-column">
-          <PlannerMap basemap={tiles.basemap} projects={projectMarkers} />
+          <PlannerMap basemap={tiles.basemap} projects={projectMarkers} {...(budgetApi && (staffRole === 'planner' || staffRole === 'admin') ? { onProjectPick: pickProject } : {})} />
           <PlannerLegend />
         </div>
         <div className="planner-dashboard-column">
@@ -180,7 +184,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
         </div>
       </div>
       <ResponseExplorer />
-      {server && budgetApi ? <BudgetPlannerPanel planner={budget} budgetApi={budgetApi} api={server.api} /> : null}
+      {server && budgetApi ? <BudgetPlannerPanel planner={budget} budgetApi={budgetApi} api={server.api} picked={pickedProject} /> : null}
       </main>
       </ResponseExplorerProvider>
     </PlannerStoreProvider>

@@ -37,7 +37,8 @@ export function BudgetProjectMarkers({ markers, onPick }: { markers: readonly Bu
           icon: L.divIcon({ className: `budget-project-marker${m.highlighted ? ' budget-project-marker--on' : ''}`, html: '', iconSize: [22, 22] }),
           title: name,
           alt: name,
-          keyboard: true,
+          // a marker is a button only where picking it does something (the ballot); elsewhere it is a label to hover
+          keyboard: onPick !== undefined,
         });
         marker.on('add', () => marker.getElement()?.setAttribute('data-project-id', m.id));
         marker.bindTooltip(() => textElement([m.title, m.detail]));

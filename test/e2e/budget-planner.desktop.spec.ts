@@ -99,6 +99,13 @@ test('a planner sets up the budget and its projects, one from pins; a resident s
   // every located project is a marker on the planner map: the demo's 9 and the 2 new ones
   await expect(page.locator('.planner-map .budget-project-marker')).toHaveCount(11);
   await expect(page.locator(`.planner-map .budget-project-marker[title^="Bike racks ${XSS}"]`)).toHaveCount(1);
+  // a marker picked with the keyboard opens its project's form
+  const plannerMarker = page.locator('.planner-map .budget-project-marker[title^="Bike racks"]');
+  await plannerMarker.focus();
+  await plannerMarker.press('Enter');
+  await expect(form.getByRole('heading', { name: `Change “Bike racks ${XSS}”` })).toBeVisible();
+  await expect(form.getByLabel('Title')).toBeFocused();
+  await form.getByRole('button', { name: 'Cancel' }).click();
 
   // a resident, in Polish, sees the new projects on the ballot's list and on its map
   const context = await browser.newContext({ baseURL: appServer.url });

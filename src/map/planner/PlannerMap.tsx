@@ -18,7 +18,7 @@ import { HexGridLayer } from './HexGridLayer.tsx';
 import { PlannerMapEvents } from './PlannerMapEvents.tsx';
 import { PriorityGapLayer } from './PriorityGapLayer.tsx';
 
-export function PlannerMap({ basemap, projects = [] }: { basemap: Basemap; projects?: readonly BudgetMarker[] }) {
+export function PlannerMap({ basemap, projects = [], onProjectPick }: { basemap: Basemap; projects?: readonly BudgetMarker[]; onProjectPick?: (id: string) => void }) {
   const { t } = useTranslation();
   const layer = usePlannerStore((s) => s.layer);
   return (
@@ -35,7 +35,7 @@ export function PlannerMap({ basemap, projects = [] }: { basemap: Basemap; proje
         {layer === 'hex' ? <HexGridLayer /> : null}
         {layer === 'clusters' ? <ClusterLayer /> : null}
         <ExplorerPinLayer />
-        {projects.length ? <BudgetProjectMarkers markers={projects} /> : null}
+        {projects.length ? <BudgetProjectMarkers markers={projects} {...(onProjectPick ? { onPick: onProjectPick } : {})} /> : null}
         <ReducedMotion />
       </MapContainer>
       {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}

@@ -24,6 +24,8 @@ interface Props {
   budgetApi: BudgetPlannerApi;
   /** the consultation's API, for its pins */
   api: HttpRepository;
+  /** a project picked on the planner map, to open in the form */
+  picked?: { id: string; n: number } | null;
 }
 
 const EMPTY: BudgetProjectDraft = { title: '', description: '', cost: 0, theme: null, location: null, pinIds: [] };
@@ -39,7 +41,7 @@ export function BudgetPlannerPanel(props: Props) {
   return <BudgetPlannerSection {...props} />;
 }
 
-function BudgetPlannerSection({ planner, budgetApi, api }: Props) {
+function BudgetPlannerSection({ planner, budgetApi, api, picked = null }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const areas = useAppStore((s) => s.areas);
@@ -64,6 +66,13 @@ function BudgetPlannerSection({ planner, budgetApi, api }: Props) {
     // a new form (added, edited or started from pins) takes the focus, so keyboard and screen reader users land in it
     if (edit) document.querySelector<HTMLInputElement>('.budget-planner-project-form input')?.focus();
   }, [edit]);
+
+  useEffect(function openPickedProject() {
+    const project = picked ? planner.projects.find((p) => p.id === picked.id) : undefined;
+    if (project) setEdit({ id: project.id, draft: project });
+    // only a new pick opens a form, not a re-read of the projects
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [picked]);
 
   const startFromPins = (chosen: PinFeature[]) => {
     const draft = projectDraftFromPins(chosen);
