@@ -34,7 +34,7 @@ export function BudgetProjectMarkers({ markers, onPick }: { markers: readonly Bu
         const name = `${m.title}, ${m.detail}`;
         const marker = L.marker(toLatLng(m.position), {
           pane: PANE,
-          icon: L.divIcon({ className: `budget-project-marker${m.highlighted ? ' budget-project-marker--on' : ''}`, html: '', iconSize: [22, 22] }),
+          icon: L.divIcon({ className: `budget-project-marker${m.highlighted ? ' budget-project-marker--on' : ''}`, html: '', iconSize: [24, 24] }),
           title: name,
           alt: name,
           // a marker is a button only where picking it does something (the ballot); elsewhere it is a label to hover
