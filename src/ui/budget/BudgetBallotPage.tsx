@@ -76,6 +76,16 @@ export function BudgetBallotPage({ slug, api, outbox, initialCode = null, projec
     };
     return new Map(ready.view.projects.map((p) => [p.id, of(p)]));
   }, [ready]);
+  const shownProjects = useMemo(
+    () => (ready ? ready.view.projects.filter((p) => (area === '' || placesOf.get(p.id)?.includes(area)) && (theme === '' || p.theme === theme)) : []),
+    [ready, area, theme, placesOf],
+  );
+  // the map shows exactly the projects the list shows (same filters), the chosen ones filled; kept while nothing
+  // changes, so a re-render does not redraw the markers under a keyboard user's focus
+  const markers = useMemo(
+    () => (ready ? budgetMarkers(shownProjects, ready.areas, (p) => formatMoney(p.cost, ready.view.currency, i18n.language), new Set(chosen)) : []),
+    [ready, shownProjects, chosen, i18n.language],
+  );
   const areaNames = useMemo(() => new Map((ready?.areas.features ?? []).map((f) => [f.properties.id, f.properties.name])), [ready]);
   const themeLabels = useMemo(() => new Map((ready?.themes ?? []).map((th) => [th.id, th.labels?.[i18n.language] ?? th.label])), [ready, i18n.language]);
 
@@ -95,12 +105,10 @@ export function BudgetBallotPage({ slug, api, outbox, initialCode = null, projec
   const cost = new Map(view.projects.map((p) => [p.id, p.cost]));
   const spent = chosen.reduce((sum, id) => sum + (cost.get(id) ?? 0), 0);
   const full = view.maxProjects !== null && chosen.length >= view.maxProjects;
-  const shown = view.projects.filter((p) => (area === '' || placesOf.get(p.id)?.includes(area)) && (theme === '' || p.theme === theme));
+  const shown = shownProjects;
   const usedAreas = [...new Set([...placesOf.values()].flat())].sort((a, b) => (areaNames.get(a) ?? a).localeCompare(areaNames.get(b) ?? b));
   const usedThemes = [...new Set(view.projects.flatMap((p) => (p.theme ? [p.theme] : [])))];
   const money = (n: number) => formatMoney(n, view.currency, i18n.language);
-  // the map shows exactly the projects the list shows (same filters), the chosen ones filled
-  const markers = budgetMarkers(shown, ready.areas, (p) => money(p.cost), new Set(chosen));
   const { minProjects: min, maxProjects: max } = view;
   const limits = min !== null && max !== null ? t('budget.minMax', { min, max }) : min !== null ? t('budget.minOnly', { min }) : max !== null ? t('budget.maxOnly', { max }) : null;
   const onSubmit = (event: FormEvent) => {
