@@ -38,7 +38,7 @@ export function App({ tiles, opened, store, plannerServer }: AppProps) {
   if (opened.kind === 'front') return <FrontPage consultations={opened.consultations} />;
   if (opened.kind === 'not-found') return <NotFoundPage />;
   if (opened.kind === 'failed') return <NotFoundPage failure={opened.message} />;
-  if (opened.kind === 'budget') return <Suspense fallback={loading}><BudgetRoute slug={opened.slug} results={opened.results} /></Suspense>;
+  if (opened.kind === 'budget') return <Suspense fallback={loading}><BudgetRoute slug={opened.slug} results={opened.results} tiles={tiles} /></Suspense>;
   if (opened.kind === 'results') return <Suspense fallback={loading}><ResultsRoute slug={opened.slug} /></Suspense>;
   if (opened.kind === 'staff' || opened.kind === 'invite') {
     return <Suspense fallback={loading}>{opened.kind === 'staff' ? <StaffRoute /> : <StaffRoute inviteToken={opened.token} />}</Suspense>;

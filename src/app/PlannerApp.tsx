@@ -1,5 +1,6 @@
 // the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import './budgetPlannerStrings.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { createPlannerStaffTools } from '../persistence/plannerStaffTools.ts';
 import { createHttpResponseSource } from '../persistence/responseExplorer/httpResponseSource.ts';
@@ -35,6 +36,11 @@ import type { PublishedCount } from '../core/smallCounts.ts';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { createWorkerEngine } from '../persistence/plannerEngine/aggregationClient.ts';
 import type { TileConfig } from './loadTileConfig.ts';
+import { budgetMarkers } from '../core/budget/projectPlaces.ts';
+import { createBudgetPlannerApi } from '../persistence/budget/budgetPlannerApi.ts';
+import { BudgetPlannerPanel } from '../ui/budget/planner/BudgetPlannerPanel.tsx';
+import { useBudgetPlanner } from '../ui/budget/planner/useBudgetPlanner.ts';
+import { formatMoney } from '../ui/budget/money.ts';
 
 /** The consultation's pins, counted on the server: its engine, and a way to hear that pins changed. */
 export interface ServerCounting {
@@ -49,7 +55,7 @@ export interface ServerCounting {
 const REFRESH_MS = 3000;
 
 export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: ServerCounting }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // with a server the pins are counted there and never downloaded; an opened file is still counted in a worker here
   const consultation = useConsultation();
   const [store] = useState(() => {
@@ -74,6 +80,14 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   // who is heard: only when the consultation names its areas' population property
   const populationProperty = typeof consultation?.settings.populationProperty === 'string' ? consultation.settings.populationProperty : '';
   const describeCount = useCallback((c: PublishedCount) => describePublished(t, c), [t]);
+  const slug = consultation?.slug ?? null;
+  const budgetApi = useMemo(() => (server && slug ? createBudgetPlannerApi(server.api, slug) : null), [server, slug]);
+  const budget = useBudgetPlanner(budgetApi);
+  const currency = budget.load.kind === 'ready' ? budget.load.view.currency : 'GBP';
+  // a project marker picked on the map opens that project's form in the budget section (`n` repeats a pick)
+  const [pickedProject, setPickedProject] = useState<{ id: string; n: number } | null>(null);
+  const pickProject = useCallback((id: string) => setPickedProject((p) => ({ id, n: (p?.n ?? 0) + 1 })), []);
+  const projectMarkers = useMemo(() => budgetMarkers(budget.projects, areas, (p) => formatMoney(p.cost, currency, i18n.language)), [budget.projects, areas, currency, i18n.language]);
 
   useEffect(
     function chooseResponseSource() {
@@ -188,7 +202,12 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
           {consultation?.slug ? <PlannerContextLayers slug={consultation.slug} /> : null}
         </div>
         <div className="planner-map-column">
-          <PlannerMap basemap={tiles.basemap} overlays={populationProperty ? <QuietAreasLayer describeCount={describeCount} /> : null} />
+          <PlannerMap
+            basemap={tiles.basemap}
+            overlays={populationProperty ? <QuietAreasLayer describeCount={describeCount} /> : null}
+            projects={projectMarkers}
+            {...(budgetApi && (role === 'planner' || role === 'admin') ? { onProjectPick: pickProject } : {})}
+          />
           <PlannerLegend extraKeys={populationProperty ? <QuietAreasKey /> : null} />
         </div>
         <div className="planner-dashboard-column">
@@ -197,6 +216,7 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
         </div>
       </div>
       <ResponseExplorer />
+      {server && budgetApi ? <BudgetPlannerPanel planner={budget} budgetApi={budgetApi} api={server.api} picked={pickedProject} /> : null}
       </main>
       </ResponseExplorerProvider>
     </PlannerStoreProvider>

@@ -6,7 +6,7 @@ import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, expect, test } from './support/app
 import type { Page } from '@playwright/test';
 import { centreOf, dragTogether, longPress, touchSession } from './support/touch.ts';
 
-test.use({ viewport: { width: 1920, height: 1080 }, hasTouch: true, isMobile: false, deviceScaleFactor: 1 });
+// run by the table project only (playwright.config.ts: *.table.spec.ts), at 1920×1080 with touch
 
 const SHOTS = 'test/output/screenshots';
 const SLUG = 'neighbourhood-plan';

@@ -19,6 +19,8 @@ export interface BudgetSettings {
   closesAt: string | null;
   minProjects: number | null;
   maxProjects: number | null;
+  /** what the ballot says at its top, in the planners' words ('' for nothing) */
+  intro: string;
 }
 
 /** where a project is: a point ([lng, lat]) or one or more of the consultation's areas */
@@ -48,6 +50,7 @@ export interface BudgetView {
   closesAt: string | null;
   minProjects: number | null;
   maxProjects: number | null;
+  intro: string;
   votingOpen: boolean;
   /** whether everyone may see the results now (after voting closed) */
   resultsPublic: boolean;
@@ -58,6 +61,8 @@ export interface BudgetView {
 
 export const PROJECT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_AMOUNT = 1e12;
+/** the most a budget's ballot introduction may say */
+export const INTRO_MAX = 2000;
 
 const text = (what: string, max: number, min = 0) =>
   z.string({ error: `${what} must be text` }).trim().min(min, `${what} is required`).max(max, `${what} must be at most ${max} characters`).superRefine(storableText(what));
@@ -72,6 +77,7 @@ const settingsSchema = z.object({
   closesAt: isoOrNull('closesAt').default(null),
   minProjects: whole('minProjects', 1000).nullable().default(null),
   maxProjects: whole('maxProjects', 1000).nullable().default(null),
+  intro: text('intro', INTRO_MAX).default(''),
 }, { error: 'the budget must be an object' }).strict();
 
 const locationSchema = z.union([

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { MapContainer, ZoomControl } from 'react-leaflet';
 import type { Basemap } from '../../core/basemapConfig.ts';
 import { BasemapLayer, basemapAttribution } from '../BasemapLayer.tsx';
+import { BudgetProjectMarkers } from '../BudgetProjectMarkers.tsx';
+import type { BudgetMarker } from '../../core/budget/projectPlaces.ts';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
 import { FitToAreas } from '../FitToAreas.tsx';
 import { ReducedMotion } from '../ReducedMotion.tsx';
@@ -18,8 +20,8 @@ import { HexGridLayer } from './HexGridLayer.tsx';
 import { PlannerMapEvents } from './PlannerMapEvents.tsx';
 import { PriorityGapLayer } from './PriorityGapLayer.tsx';
 
-/** `overlays`: layers the page adds over the figures (the quiet areas) */
-export function PlannerMap({ basemap, overlays }: { basemap: Basemap; overlays?: ReactNode }) {
+/** `overlays`: layers the page adds over the figures (the quiet areas); `projects`: the budget's project markers */
+export function PlannerMap({ basemap, overlays, projects = [], onProjectPick }: { basemap: Basemap; overlays?: ReactNode; projects?: readonly BudgetMarker[]; onProjectPick?: (id: string) => void }) {
   const { t } = useTranslation();
   const layer = usePlannerStore((s) => s.layer);
   return (
@@ -38,6 +40,7 @@ export function PlannerMap({ basemap, overlays }: { basemap: Basemap; overlays?:
         {overlays}
         <ContextLayerOverlay />
         <ExplorerPinLayer />
+        {projects.length ? <BudgetProjectMarkers markers={projects} {...(onProjectPick ? { onPick: onProjectPick } : {})} /> : null}
         <ReducedMotion />
       </MapContainer>
       {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}

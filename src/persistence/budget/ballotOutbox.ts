@@ -13,7 +13,7 @@ interface BallotDb extends DBSchema {
   ballots: { key: string; value: PendingBallot };
 }
 
-export type BallotSendResult = { status: 'sent' } | { status: 'waiting' } | { status: 'refused'; code: string; message: string };
+export type BallotSendResult = { status: 'sent' } | { status: 'waiting' } | { status: 'refused'; code: string; message: string; details?: unknown };
 
 export interface BallotOutbox {
   /** keeps the ballot, replacing any earlier one of the same consultation that has not gone yet */
@@ -62,8 +62,8 @@ export function createBallotOutbox(options: { name?: string; factory?: IDBFactor
         } catch (error) {
           if (isTransient(error)) return { status: 'waiting' };
           await removeIfSame(d, ballot);
-          const e = error as { code?: string; message?: string };
-          return { status: 'refused', code: e.code ?? 'refused', message: e.message ?? String(error) };
+          const e = error as { code?: string; message?: string; details?: unknown };
+          return { status: 'refused', code: e.code ?? 'refused', message: e.message ?? String(error), details: e.details };
         }
         await removeIfSame(d, ballot);
         return { status: 'sent' };

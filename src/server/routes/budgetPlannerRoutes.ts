@@ -129,6 +129,7 @@ export function budgetPlannerRoutes(app: FastifyInstance, ctx: ServerContext, op
       closesAt: current?.closesAt ?? null,
       minProjects: null,
       maxProjects: null,
+      intro: current?.intro ?? '',
     };
     const projects = election.projects.map((p): BudgetProjectRecord => ({ id: p.id, title: p.name.slice(0, 200), description: '', cost: p.cost, theme: null, location: null, pinIds: [] }));
     const ballots = election.ballots.map((b) => b.map((i) => election.projects[i]!.id));

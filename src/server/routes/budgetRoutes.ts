@@ -61,6 +61,7 @@ export function budgetRoutes(app: FastifyInstance, ctx: ServerContext, options: 
       closesAt: settings.closesAt,
       minProjects: settings.minProjects,
       maxProjects: settings.maxProjects,
+      intro: settings.intro,
       votingOpen: state === 'open',
       resultsPublic: state === 'closed',
       projects: await budget.listProjects(),

@@ -5,7 +5,7 @@ import type { AreaCollection, Theme } from '../../core/types.ts';
 import type { BallotOutbox } from '../../persistence/budget/ballotOutbox.ts';
 import type { BudgetApi } from '../../persistence/budget/budgetApi.ts';
 
-export type SendStatus = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'waiting' } | { kind: 'refused'; message: string };
+export type SendStatus = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'waiting' } | { kind: 'refused'; code: string; message: string; details?: unknown };
 
 export type BallotLoad =
   | { kind: 'loading' }
@@ -31,7 +31,7 @@ export function useBallot(slug: string, api: BudgetApi, outbox: BallotOutbox, co
       // the server's own record of the ballot, with its time
       api.getBudget().then((view) => setLoad((l) => (l.kind === 'ready' ? { ...l, view } : l)), () => undefined);
     } else if (result.status === 'waiting') setStatus({ kind: 'waiting' });
-    else setStatus({ kind: 'refused', message: result.message });
+    else setStatus({ kind: 'refused', code: result.code, message: result.message, details: result.details });
   }, [api, outbox, slug]);
 
   useEffect(
@@ -84,7 +84,8 @@ export function useBallot(slug: string, api: BudgetApi, outbox: BallotOutbox, co
       await api.castBallot(chosen, code);
       setStatus({ kind: 'sent' });
     } catch (error) {
-      setStatus({ kind: 'refused', message: error instanceof Error ? error.message : String(error) });
+      const e = error as { code?: string; details?: unknown };
+      setStatus({ kind: 'refused', code: e.code ?? 'refused', message: error instanceof Error ? error.message : String(error), details: e.details });
     }
   }, [api, chosen]);
 

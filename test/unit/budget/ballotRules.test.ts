@@ -40,7 +40,7 @@ describe('votingState', () => {
 describe('the budget wire', () => {
   it('reads settings with defaults and refuses bad ones naming the field', () => {
     const ok = readBudgetSettings({ amount: 50000, currency: 'GBP', rule: 'greedy' });
-    expect(ok.ok && ok.value).toEqual({ amount: 50000, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: null, minProjects: null, maxProjects: null });
+    expect(ok.ok && ok.value).toEqual({ amount: 50000, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: null, minProjects: null, maxProjects: null, intro: '' });
     const bad = readBudgetSettings({ amount: 1.5, currency: 'pounds', rule: 'lottery' });
     expect(bad.ok ? [] : bad.errors.map((e) => e.path).sort()).toEqual(['budget.amount', 'budget.currency', 'budget.rule']);
     const order = readBudgetSettings({ amount: 1, currency: 'GBP', rule: 'greedy', opensAt: '2030-02-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z', minProjects: 3, maxProjects: 2 });

@@ -21,7 +21,7 @@ beforeAll(async () => {
     if (!made.ok) throw new Error(`no ${slug}`);
   }
   const budget = server.database.consultation((await server.database.getConsultation('alpha'))!.id).budget();
-  await budget.putSettings({ ...SETTINGS, rule: 'greedy', opensAt: null, minProjects: null, maxProjects: null }, new Date().toISOString());
+  await budget.putSettings({ ...SETTINGS, rule: 'greedy', opensAt: null, minProjects: null, maxProjects: null, intro: '' }, new Date().toISOString());
   await budget.putProject({ id: 'p1', title: 'Benches', description: '', cost: 10, theme: null, location: null, pinIds: [] }, new Date().toISOString());
   tokens.facilitatorA = (await server.staff({ alpha: 'facilitator' })).token;
   tokens.plannerA = (await server.staff({ alpha: 'planner' })).token;

@@ -19,7 +19,7 @@ beforeAll(async () => {
   }
   const budget = server.database.consultation((await server.database.getConsultation('game'))!.id).budget();
   const at = new Date().toISOString();
-  await budget.putSettings({ amount: 100, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: null, minProjects: 2, maxProjects: 2 }, at);
+  await budget.putSettings({ amount: 100, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: null, minProjects: 2, maxProjects: 2, intro: '' }, at);
   for (const [id, cost] of [['a', 40], ['b', 70], ['c', 30]] as const) await budget.putProject({ id, title: `Project ${id}`, description: '', cost, theme: null, location: null, pinIds: [] }, at);
   facilitator = (await server.staff({ game: 'facilitator' })).token;
   otherFacilitator = (await server.staff({ other: 'facilitator' })).token;

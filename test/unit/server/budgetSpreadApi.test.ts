@@ -17,7 +17,7 @@ beforeAll(async () => {
   if (!made.ok) throw new Error('no consultation');
   const budget = server.database.consultation((await server.database.getConsultation('spread'))!.id).budget();
   const at = new Date().toISOString();
-  await budget.putSettings({ amount: 100, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: null, minProjects: null, maxProjects: null }, at);
+  await budget.putSettings({ amount: 100, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: null, minProjects: null, maxProjects: null, intro: '' }, at);
   await budget.putProject({ id: 'park', title: 'Park', description: '', cost: 60, theme: null, location: { point: EAST }, pinIds: [] }, at);
   await budget.putProject({ id: 'path', title: 'Path', description: '', cost: 50, theme: null, location: { areas: ['west'] }, pinIds: [] }, at);
   planner = (await server.staff({ spread: 'planner' })).token;
@@ -45,7 +45,7 @@ describe('the spread of the results', () => {
   it('withholds the share of a group under k for the public, and the count that would give it away', async () => {
     // the public sees results once voting closed: close the consultation's budget by date
     const budget = server.database.consultation((await server.database.getConsultation('spread'))!.id).budget();
-    await budget.putSettings({ amount: 100, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: '2000-01-01T00:00:00.000Z', minProjects: null, maxProjects: null }, new Date().toISOString());
+    await budget.putSettings({ amount: 100, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: '2000-01-01T00:00:00.000Z', minProjects: null, maxProjects: null, intro: '' }, new Date().toISOString());
     const res = await server.app.inject({ url: `${S}/budget/results` });
     expect(res.statusCode, res.body).toBe(200);
     const { greedy, minCount } = res.json().spread;

@@ -8,7 +8,7 @@ import { openDefault } from './storageSuite.ts';
 import type { OpenStorage } from './storageSuite.ts';
 
 const AT = '2030-01-01T00:00:00.000Z';
-export const SETTINGS: BudgetSettings = { amount: 3_000_000_000, currency: 'PLN', rule: 'equal-shares', opensAt: null, closesAt: '2030-02-01T00:00:00.000Z', minProjects: 1, maxProjects: 3 };
+export const SETTINGS: BudgetSettings = { amount: 3_000_000_000, currency: 'PLN', rule: 'equal-shares', opensAt: null, closesAt: '2030-02-01T00:00:00.000Z', minProjects: 1, maxProjects: 3, intro: 'Spend it where the town meets: «the square» & the park.' };
 export const project = (id: string, cost: number, extra: Partial<BudgetProjectRecord> = {}): BudgetProjectRecord =>
   ({ id, title: `Project ${id}`, description: '', cost, theme: null, location: null, pinIds: [], ...extra });
 

@@ -1,4 +1,4 @@
-// migration 2026-12-01-0010-featured-quotes: a database at 0007 (pins, supports, answers, comments, budgets, layers,
+// migration 2026-12-01-0009-featured-quotes: a database at 0007 (pins, supports, answers, comments, budgets, layers,
 // accounts) upgrades with nothing lost (every row of every table, column by column), no pin featured, and its pins can
 // then be featured as quotes.
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import { seedData } from './storageSuite.ts';
 const BEFORE = '2026-12-01-0007-context-layers';
 const AT = '2030-01-01T00:00:00.000Z';
 
-/** writes one of everything 0007 knows, through today's storage (whose writes name no column 0010 adds) */
+/** writes one of everything 0007 knows, through today's storage (whose writes name no column 0009 adds) */
 async function fill(storage: Storage): Promise<string> {
   const [consultation] = await storage.listConsultations();
   const here = storage.consultation(consultation!.id);

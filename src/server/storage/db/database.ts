@@ -170,6 +170,8 @@ export interface BudgetsTable {
   closes_at: string | null;
   min_projects: number | null;
   max_projects: number | null;
+  /** the budget's own words at the top of the ballot ('' for none) */
+  intro: string;
   updated_at: string;
 }
 

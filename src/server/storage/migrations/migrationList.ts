@@ -7,7 +7,8 @@ import { up as serverSecret } from './2026-12-01-0004-server-secret.ts';
 import { up as budgets } from './2026-12-01-0005-budgets.ts';
 import { up as responsesComments } from './2026-12-01-0006-responses-comments.ts';
 import { up as contextLayers } from './2026-12-01-0007-context-layers.ts';
-import { up as featuredQuotes } from './2026-12-01-0010-featured-quotes.ts';
+import { up as budgetIntro } from './2026-12-01-0008-budget-intro.ts';
+import { up as featuredQuotes } from './2026-12-01-0009-featured-quotes.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -22,7 +23,8 @@ const MIGRATIONS: [name: string, up: Up][] = [
   ['2026-12-01-0005-budgets', budgets],
   ['2026-12-01-0006-responses-comments', responsesComments],
   ['2026-12-01-0007-context-layers', contextLayers],
-  ['2026-12-01-0010-featured-quotes', featuredQuotes],
+  ['2026-12-01-0008-budget-intro', budgetIntro],
+  ['2026-12-01-0009-featured-quotes', featuredQuotes],
 ];
 
 /** every migration's name, in the order they run */

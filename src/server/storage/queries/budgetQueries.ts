@@ -7,7 +7,7 @@ import type { SeedBudget } from '../storage.ts';
 
 const toSettings = (r: BudgetsTable): BudgetSettings => ({
   amount: Number(r.amount), currency: r.currency, rule: r.rule as BudgetRule, opensAt: r.opens_at, closesAt: r.closes_at,
-  minProjects: r.min_projects === null ? null : Number(r.min_projects), maxProjects: r.max_projects === null ? null : Number(r.max_projects),
+  minProjects: r.min_projects === null ? null : Number(r.min_projects), maxProjects: r.max_projects === null ? null : Number(r.max_projects), intro: r.intro,
 });
 const toProject = (r: BudgetProjectsTable): BudgetProjectRecord => ({
   id: r.id, title: r.title, description: r.description, cost: Number(r.cost), theme: r.theme,
@@ -15,7 +15,7 @@ const toProject = (r: BudgetProjectsTable): BudgetProjectRecord => ({
 });
 const settingsRow = (id: string, s: BudgetSettings, at: string): BudgetsTable => ({
   consultation_id: id, amount: s.amount, currency: s.currency, rule: s.rule, opens_at: s.opensAt, closes_at: s.closesAt,
-  min_projects: s.minProjects, max_projects: s.maxProjects, updated_at: at,
+  min_projects: s.minProjects, max_projects: s.maxProjects, intro: s.intro, updated_at: at,
 });
 const projectRow = (id: string, p: BudgetProjectRecord, position: number, at: string): BudgetProjectsTable => ({
   consultation_id: id, id: p.id, position, title: p.title, description: p.description, cost: p.cost, theme: p.theme,
