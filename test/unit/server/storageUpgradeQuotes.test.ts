@@ -1,4 +1,4 @@
-// migration 2026-12-01-0009-featured-quotes: a database at 0007 (pins, supports, answers, comments, budgets, layers,
+// migration 2026-12-01-0009-featured-quotes: a database at 0008 (pins, supports, answers, comments, budgets, layers,
 // accounts) upgrades with nothing lost (every row of every table, column by column), no pin featured, and its pins can
 // then be featured as quotes.
 import fs from 'node:fs';
@@ -18,10 +18,10 @@ import { SETTINGS, project } from './budgetSuite.ts';
 import { layer } from './layerSuite.ts';
 import { seedData } from './storageSuite.ts';
 
-const BEFORE = '2026-12-01-0007-context-layers';
+const BEFORE = '2026-12-01-0008-budget-intro';
 const AT = '2030-01-01T00:00:00.000Z';
 
-/** writes one of everything 0007 knows, through today's storage (whose writes name no column 0009 adds) */
+/** writes one of everything 0008 knows, through today's storage (whose writes name no column 0009 adds) */
 async function fill(storage: Storage): Promise<string> {
   const [consultation] = await storage.listConsultations();
   const here = storage.consultation(consultation!.id);
@@ -66,7 +66,7 @@ async function expectQuotesWork(storage: Storage, consultationId: string): Promi
   expect((await here.getPin('old-pin'))?.properties).toMatchObject({ title: expect.any(String), supports: 1, response: { status: 'planned' } });
 }
 
-describe('upgrading a SQLite database at 0007 to featured quotes', () => {
+describe('upgrading a SQLite database at 0008 to featured quotes', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coplan-upgrade-quotes-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -81,7 +81,7 @@ describe('upgrading a SQLite database at 0007 to featured quotes', () => {
   });
 });
 
-describe('upgrading a PostgreSQL schema at 0007 to featured quotes', () => {
+describe('upgrading a PostgreSQL schema at 0008 to featured quotes', () => {
   const db = postgresSuite('t_upgrade_quotes');
   if (!db) return;
 
