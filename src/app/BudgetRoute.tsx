@@ -1,9 +1,7 @@
 // the community budget's pages as their own chunk: the ballot at /c/<slug>/budget and the results at …/budget/results.
-// their English strings come with them (the other languages' load with their language).
-import i18next from 'i18next';
+// their English strings come with them (src/ui/budget/budgetEnglish.ts, budgetPlannerStrings.ts).
 import './budgetPlannerStrings.ts';
 import { useCallback, useMemo, useState } from 'react';
-import english from '../i18n/locales/en/budget.json';
 import { createBallotOutbox } from '../persistence/budget/ballotOutbox.ts';
 import { createBudgetApi } from '../persistence/budget/budgetApi.ts';
 import { getDeviceToken } from '../persistence/deviceToken.ts';
@@ -12,8 +10,6 @@ import type { BallotProjectMapProps } from '../map/BallotProjectMap.tsx';
 import { BudgetBallotPage } from '../ui/budget/BudgetBallotPage.tsx';
 import { BudgetResultsPage } from '../ui/budget/BudgetResultsPage.tsx';
 import type { TileConfig } from './loadTileConfig.ts';
-
-i18next.addResourceBundle('en', 'translation', english, true, false);
 
 export default function BudgetRoute({ slug, results, tiles }: { slug: string; results: boolean; tiles: TileConfig }) {
   // main.tsx has already had the server sign this device's token (when it could): it is the one stored

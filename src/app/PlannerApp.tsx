@@ -1,6 +1,7 @@
 // the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import './budgetPlannerStrings.ts';
+import './plannerStrings.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
 import { createPlannerStaffTools } from '../persistence/plannerStaffTools.ts';
 import { createHttpResponseSource } from '../persistence/responseExplorer/httpResponseSource.ts';

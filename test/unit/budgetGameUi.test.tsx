@@ -3,7 +3,7 @@
 // back that side's token, an over-spend is refused in words in that side's tray, and the pots keep count.
 import '../../src/i18n/i18n.ts';
 import '../../src/ui/budget/budgetGameEnglish.ts';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BudgetGame } from '../../src/ui/table/budgetGame/BudgetGame.tsx';
 
@@ -42,6 +42,7 @@ describe('BudgetGame', () => {
   it('says so when the consultation has no budget', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'budget-not-found', message: 'none' } }), { status: 404, headers: { 'content-type': 'application/json' } })));
     render(<BudgetGame slug="plan" sessionId="s1" />);
-    expect((await screen.findByRole('status')).textContent).toBe('This consultation has no community budget to play with.');
+    // the status says "loading" first: wait for the answer, not for the first status
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('This consultation has no community budget to play with.'));
   });
 });

@@ -1,4 +1,5 @@
 // one project on the ballot: a checkbox with its title and cost, its description, theme and places; greyed when it no longer fits.
+import './budgetEnglish.ts';
 import { useTranslation } from 'react-i18next';
 import type { BudgetProjectRecord } from '../../core/budget/budgetWire.ts';
 import { formatMoney } from './money.ts';

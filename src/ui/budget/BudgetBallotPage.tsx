@@ -1,4 +1,5 @@
 // the resident's ballot at /c/<slug>/budget: the projects in a list filtered by area and theme, what is left, and sending.
+import './budgetEnglish.ts';
 import { useCallback, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,5 @@
 // the results at /c/<slug>/budget/results: both rules side by side, each project won or lost and why, counted in a web worker.
+import './budgetEnglish.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetResults } from '../../core/budget/budgetResults.ts';

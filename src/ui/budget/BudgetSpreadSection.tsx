@@ -1,4 +1,5 @@
 // "where the money goes" on the results page: money per area and per resident, and the voters with a funded project, both rules.
+import './budgetEnglish.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublishedAreaSpread, PublishedSpread, ResultsSpread } from '../../core/budget/protectSpread.ts';

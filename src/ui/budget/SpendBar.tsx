@@ -1,4 +1,5 @@
 // what the ballot spends and what is left, as a bar and as words a screen reader announces on every change.
+import './budgetEnglish.ts';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from './money.ts';
 

@@ -1,4 +1,5 @@
 // "count": what the room funded under greedy and Equal Shares, shown to both long sides, and saved once for the planners.
+import '../../budget/budgetEnglish.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countGame } from '../../../core/budget/budgetGame.ts';
