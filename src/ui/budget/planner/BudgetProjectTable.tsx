@@ -36,7 +36,7 @@ export function BudgetProjectTable({ projects, currency, areas, pins, themeLabel
   return (
     <>
       <div role="alert">{problem ? <p className="form-alert">{problem}</p> : null}</div>
-      <div className="answer-table-wrap">
+      <div className="answer-table-wrap budget-planner-table-wrap">
         <table className="answer-table budget-planner-table" aria-labelledby={captionId}>
           <thead>
             <tr>
