@@ -8,46 +8,23 @@ export const SHARED_DATA = path.resolve(process.env.COPLAN_SHARED_DATA ?? path.r
 
 export const hasSharedData = existsSync(SHARED_DATA);
 
-/** In CI the shared data is required: the real-boundary comparisons are the point of these suites. */
-const required = process.env.CI === 'true' || process.env.CI === '1';
-
 export const SHARED_DATA_MISSING = `the shared data folder ${SHARED_DATA} is missing: put ../shared/data beside the checkout (see README.md, "Test it") or set COPLAN_SHARED_DATA`;
 
 /**
- * A describe block over files in the shared data folder. With the folder: the block as written. Without it, in CI
- * (CI=true): one failing test saying what is missing. Without it, locally: the block is skipped, which the test
- * summary counts and prints.
- * WARNING: a failure in CI, not a skip: a green CI run must mean the real boundaries were tested.
+ * A describe block over files in the shared data folder. Without the folder it is one failing test saying what is
+ * missing, as a missing browser or database is: a green run must mean the real boundaries were tested.
  * @example
  * sharedDataSuite('shared real boundaries', () => { it('reads Manchester', () => { ... }); });
  */
 export function sharedDataSuite(name: string, body: () => void): void {
-  if (hasSharedData) {
-    describe(name, body);
-    return;
-  }
-  if (required) {
-    describe(name, () => {
-      it('needs the shared data folder', () => {
-        throw new Error(SHARED_DATA_MISSING);
-      });
-    });
-    return;
-  }
-  console.warn(`${name}: skipped, ${SHARED_DATA_MISSING}`);
-  describe.skip(name, body);
+  describe(name, hasSharedData ? body : () => sharedDataTest('needs the shared data folder', () => undefined));
 }
 
 /** The same for one test inside a block that otherwise runs without the shared data. */
 export function sharedDataTest(name: string, body: () => unknown): void {
-  if (hasSharedData) it(name, body);
-  else if (required) it(name, () => {
+  it(name, hasSharedData ? body : () => {
     throw new Error(SHARED_DATA_MISSING);
   });
-  else {
-    console.warn(`${name}: skipped, ${SHARED_DATA_MISSING}`);
-    it.skip(name, body);
-  }
 }
 
 /**
