@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, expect, test } from './support/appServer.ts';
 import type { CDPSession, Locator, Page } from '@playwright/test';
-import { centreOf, dragTogether, longPress, tap, touchSession } from './support/touch.ts';
+import { centreOf, dragTogether, longPress, steadyCentreOf, tap, touchSession } from './support/touch.ts';
 
 // run by the table project only (playwright.config.ts: *.table.spec.ts), at 1920×1080 with touch
 
@@ -112,11 +112,14 @@ test('a session is started on purpose, notes typed on two on-screen keyboards at
   ]);
   const keepCard = page.getByRole('form', { name: 'Pinned: Green space' });
   const changeCard = page.getByRole('form', { name: 'Pinned: Transport & streets' });
-  await tap(cdp, await centreOf(keepCard.getByLabel('Add a short note (optional)')));
-  await tap(cdp, await centreOf(changeCard.getByLabel('Add a short note (optional)')));
+  // each person touches their own card's field; a keyboard opening moves the cards apart, so the second touch waits
+  // for its card to settle where the first one's keyboard pushed it (a touch where it was would miss)
   const topKeys = keyboard(page, 'top');
+  await tap(cdp, await steadyCentreOf(keepCard.getByLabel('Add a short note (optional)')));
   await expect(bottomKeys).toBeVisible();
+  await tap(cdp, await steadyCentreOf(changeCard.getByLabel('Add a short note (optional)')));
   await expect(topKeys).toBeVisible();
+  await expect(bottomKeys).toBeVisible();
   // each faces its side, along its own edge, clear of the other sides' palettes, of the other keyboard and of its card
   expect(await topKeys.evaluate((el) => getComputedStyle(el).transform)).toMatch(/^matrix\(-1, [^,]+, [^,]+, -1,/);
   for (const [side, keys, card] of [['bottom', bottomKeys, keepCard], ['top', topKeys, changeCard]] as const) {

@@ -50,6 +50,25 @@ export async function centreOf(locator: Locator): Promise<Point> {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/**
+ * The centre of an element once it has stopped moving: two reads 100 ms apart agree. Cards and panels at the table
+ * move out of a keyboard's way a moment after a tap focuses a field, so a centre read at once can be stale and the
+ * next touch would land where the element was.
+ */
+export async function steadyCentreOf(locator: Locator): Promise<Point> {
+  let last = await centreOf(locator);
+  await expect
+    .poll(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = await centreOf(locator);
+      const still = Math.abs(now.x - last.x) < 1 && Math.abs(now.y - last.y) < 1;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+  return last;
+}
+
 export async function longPress(cdp: CDPSession, at: Point, ms = 1700) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touchPoints([{ id: 9, at }]) });
   await new Promise((resolve) => setTimeout(resolve, ms));
