@@ -36,6 +36,8 @@ export default defineConfig({
     // project alone:
     // a skipped test fails the run (test/runAll.ts), so specs never skip themselves by project
     { name: 'desktop', testIgnore: /\.(phone|table)\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    // specs of what does not depend on the screen (sync, headers, exports, keyboard use) and the staff pages run at
+    // desktop size only; pageWidth.phone.spec.ts checks every page fits a phone, which is what their phone runs caught
     { name: 'phone', testIgnore: /\.(desktop|table)\.spec\.ts$/, use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } } },
     // the touch-table is one size, 1920×1080 with touch: its specs (*.table.spec.ts) ran twice before, identically, in
     // the desktop and phone projects (each overrode the viewport), which cost about two minutes of every CI run

@@ -41,7 +41,7 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): Record<st
     'script-src-attr': ["'none'"],
     'worker-src': ["'self'"],
     // Leaflet and React position everything through element.style (CSSOM), which CSP does not govern; style="…"
-    // attributes in markup and <style> elements are refused, and test/e2e/csp.spec.ts shows the app needs neither
+    // attributes in markup and <style> elements are refused, and test/e2e/csp.desktop.spec.ts shows the app needs neither
     'style-src': ["'self'"],
     'style-src-attr': ["'none'"],
     'img-src': ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])],

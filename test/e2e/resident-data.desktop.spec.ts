@@ -1,5 +1,5 @@
 // export (GeoJSON, CSV) and import through the device-only Data menu: round trip into a fresh browser, and refused files
-// that change nothing. With a server these are staff work in the planner view (responseExplorer.spec.ts).
+// that change nothing. With a server these are staff work in the planner view (responseExplorer.desktop.spec.ts).
 import { csvRecords, exportPins, importBoundaries, importPins, importReport } from './support/pinData.ts';
 import { expect, test } from './support/residentTest.ts';
 import { themeIdOf, uniqueTitle } from './support/themes.ts';
