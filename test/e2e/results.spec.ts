@@ -44,7 +44,7 @@ test('the results page shows the counts and the answers, updates live and prints
   page.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
 
   await page.goto(RESULTS);
-  await expect(page.getByTestId('results-total')).toHaveText(/^Pins placed in the areas: (\d[\d,]*|at least \d[\d,]*)/);
+  await expect(page.getByTestId('results-total')).toHaveText(/^Pins placed in the areas: (\d[\d,]*|≥\d[\d,]*\*at least \d[\d,]*)/);
   const areaRows = page.getByTestId('results-areas').locator('tbody tr');
   expect(await areaRows.count()).toBeGreaterThan(0);
   // the public figures: every cell a number or a short word, and a hidden one still says why to a screen reader
@@ -102,6 +102,13 @@ test('with the demo town\'s few pins the hidden figures are short words, explain
   await expect(notes).toContainText('Some figures are hidden to protect privacy');
   await expect(notes.locator('li').first()).toContainText('hidden to protect privacy');
   expect(await expectShortFigures(page)).toBeGreaterThan(0);
+  // the headline's figure is short too, and its word is among those explained
+  const lead = page.getByTestId('results-total');
+  // (the demo town's total is withheld: with it, the hidden area counts could be worked out)
+  await expect(lead.locator('.results-figure')).toHaveText('hidden');
+  await expect(lead.locator('.visually-hidden')).toHaveText('hidden to protect privacy, so that a small count cannot be worked out from the others');
+  await expect(lead).not.toContainText('Pins placed in the areas: hidden to protect');
+  await expect(notes).toContainText('“hidden”: hidden to protect privacy');
   // the long sentence is said once in the notes, not on screen in every cell
   const sentences = page.getByTestId('results-areas').getByText(/hidden to protect privacy/);
   expect(await sentences.count()).toBeGreaterThan(0);

@@ -1,14 +1,14 @@
 // the public results page at /c/<slug>/results: read from the public API, re-read when the live stream says something
 // changed (a pin added, answered, hidden), and printable (results.css has the print stylesheet).
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { groupAnsweredPins, overallTotals, themeTotals } from '../../core/results/resultsSummary.ts';
 import { connectLiveEvents } from '../../persistence/liveEvents.ts';
 import { consultationApi, loadResults } from '../../persistence/resultsApi.ts';
 import type { ResultsData } from '../../persistence/resultsApi.ts';
 import { PlainHeader } from '../consultations/FrontPage.tsx';
-import { describePublished } from '../planner/formatPublished.ts';
-import { DatesSection, HeardSection, NextSection, QuotesSection } from './ResultsSections.tsx';
+import { formatPublished } from '../planner/formatPublished.ts';
+import { DatesSection, Figure, HeardSection, NextSection, QuotesSection } from './ResultsSections.tsx';
 import './results.css';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; data: ResultsData };
@@ -53,6 +53,7 @@ export function ResultsPage({ slug }: { slug: string }) {
   }, [data, language]);
   const base = `/c/${encodeURIComponent(slug)}`;
   const counts = data ? data.areas.map((a) => a.counts) : [];
+  const total = overallTotals(counts).total;
   return (
     <>
       <PlainHeader title={data?.title || t('results.title')} tagline={t('results.title')} links={[{ href: base, label: t('results.backToMap') }]} />
@@ -62,10 +63,10 @@ export function ResultsPage({ slug }: { slug: string }) {
         {data && (
           <>
             <p className="results-lead" data-testid="results-total">
-              {t('results.total', { figure: describePublished(t, overallTotals(counts).total) })}
+              <Trans i18nKey="results.total" values={{ figure: formatPublished(t, total) }} components={{ figure: <Figure c={total} /> }} />
             </p>
             <p className="results-note">{t('privacy.audience.public', { k: data.minCount })}</p>
-            <HeardSection data={data} themes={themeTotals(counts)} themeLabel={themeLabel} />
+            <HeardSection data={data} themes={themeTotals(counts)} themeLabel={themeLabel} lead={total} />
             <QuotesSection quotes={data.quotes} themeLabel={themeLabel} />
             <NextSection groups={groupAnsweredPins(data.pins)} />
             <DatesSection data={data} slug={slug} />

@@ -12,7 +12,7 @@ import { AreaMapSvg } from './AreaMapSvg.tsx';
 
 /** a table cell's figure: the number, or a short word ("<5 hidden") whose reason is in the note above the tables and,
  * for screen readers, in the cell itself (the full sentence, visually hidden) */
-function Figure({ c }: { c: PublishedCount }) {
+export function Figure({ c }: { c: PublishedCount }) {
   const { t } = useTranslation();
   if (!isSuppressed(c)) return <span className="results-figure">{formatPublished(t, c)}</span>;
   return (
@@ -26,9 +26,10 @@ function Figure({ c }: { c: PublishedCount }) {
 
 const NOTES_ID = 'results-hidden-notes';
 
-export function HeardSection({ data, themes, themeLabel }: { data: ResultsData; themes: ThemeRow[]; themeLabel: (id: string) => string }) {
+/** `lead` is the page's overall figure, shown above: its hidden word is explained in the same notes */
+export function HeardSection({ data, themes, themeLabel, lead }: { data: ResultsData; themes: ThemeRow[]; themeLabel: (id: string) => string; lead: PublishedCount }) {
   const { t } = useTranslation();
-  const shown = [...themes.flatMap((r) => [r.asset, r.priority]), ...data.areas.flatMap((a) => [a.counts.total, a.counts.asset, a.counts.priority])];
+  const shown = [lead, ...themes.flatMap((r) => [r.asset, r.priority]), ...data.areas.flatMap((a) => [a.counts.total, a.counts.asset, a.counts.priority])];
   const describeArea = (a: ResultsArea) => `${a.name}: ${describePublished(t, a.counts.total)}`;
   const notes = hiddenFigureNotes(t, shown);
   const describedBy = notes.length ? NOTES_ID : undefined;
