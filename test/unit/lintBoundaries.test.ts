@@ -39,9 +39,12 @@ const relativeImport = (from: string, to: string) => {
 };
 
 let eslint: ESLint;
-beforeAll(() => {
+// the first lint loads the config and its plugins (seconds on a busy machine): done here, with time for it, so the
+// first probe's 10 s measure only its own lint
+beforeAll(async () => {
   eslint = new ESLint({ cwd: root });
-});
+  await eslint.lintText('export {};\n', { filePath: path.join(src, 'core', 'warmUp.ts') });
+}, 60_000);
 
 async function lint(filePath: string, code: string): Promise<Linter.LintMessage[]> {
   const [result] = await eslint.lintText(code, { filePath });

@@ -17,7 +17,8 @@ describe('parseAreasInWorker', () => {
     for (const text of [fixture('import-holes-and-multipolygons.geojson'), fixture('import-self-intersections.geojson'), '{"type":"Point"', AREA_CASES[2]!.make(300)]) {
       expect(await parseAreasInWorker(text)).toEqual(parseAreas(text));
     }
-  });
+    // four workers start one after another, each loading the TypeScript core: 10 s ran out once at load average 10
+  }, 30_000);
 
   it('keeps this thread free while it works', async () => {
     const text = AREA_CASES.find((c) => c.name === 'concentric-diamonds')!.make(1500);
