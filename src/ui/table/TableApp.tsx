@@ -28,6 +28,7 @@ import { TableToasts } from './TableToasts.tsx';
 import { useIdleTimer } from './useIdleTimer.ts';
 import { useStickerDrag } from './useStickerDrag.ts';
 import { useTableStore } from './useTableStore.ts';
+import { TableVoteLayer } from './vote/TableVoteLayer.tsx';
 import { WelcomeGroup } from './WelcomeGroup.tsx';
 import { WhatWeHeard } from './WhatWeHeard.tsx';
 import type { Basemap } from '../../core/basemapConfig.ts';
@@ -139,6 +140,7 @@ function TableSurface({ Map, tiles, idleSeconds, root }: { Map: ComponentType<Ta
       <TableKeyboards root={root} />
       {welcome ? <WelcomeGroup group={welcome.group} /> : null}
       <BudgetGameLayer />
+      <TableVoteLayer />
       {summarySession ? <WhatWeHeard session={summarySession} /> : null}
       {attract ? <AttractScreen /> : null}
     </>
