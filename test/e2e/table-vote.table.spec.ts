@@ -1,7 +1,8 @@
 // formal voting at the touch-table, at 1920×1080 with touch: the facilitator switches the table to voter codes, a voter
 // types their code on the on-screen keyboard, chooses projects (an over-spend cannot be chosen) and sends; the server
 // has the ballot and no workshop allocation; the next voter finds a clean screen, the same code is refused, the
-// facilitator leaves the mode; axe finds nothing in English or in right-to-left Urdu.
+// facilitator leaves the mode, a voter who walks away is forgotten when the table goes idle; axe finds nothing in
+// English or in right-to-left Urdu.
 import AxeBuilder from '@axe-core/playwright';
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, expect, test } from './support/appServer.ts';
 import type { APIRequestContext, CDPSession, Locator, Page } from '@playwright/test';
@@ -192,4 +193,33 @@ test('in right-to-left Urdu the code is typed in Latin letters, an unknown code 
   await expect(vote.getByRole('heading', { name: 'شکریہ، آپ کا بیلٹ موصول ہو گیا۔' })).toBeVisible();
   expect(await axe(page)).toEqual([]);
   expect((await results(page.request)).voters).toBe(before.voters + 1);
+});
+
+test('a voter who walks away leaves nothing: the table goes idle and the next person finds no code and no choice', async ({ page }) => {
+  test.setTimeout(60_000);
+  const cdp = await touchSession(page);
+  const [code] = await voterCodes(page.request, 1);
+  await page.goto(`/c/${SLUG}/table?idle=5`);
+  await openPanel(page, cdp);
+  await tapOn(cdp, page.getByRole('button', { name: 'Start formal voting' }));
+  const vote = page.getByRole('region', { name: 'Formal voting' });
+  const field = vote.getByLabel('Your voter code');
+  await tapOn(cdp, field);
+  await typeCode(cdp, keyboard(page), code!);
+  await tapOn(cdp, keyboard(page).getByRole('button', { name: 'Done', exact: true }));
+  await tapOn(cdp, vote.getByRole('button', { name: 'Show my ballot' }));
+  await tapOn(cdp, card(page, 'youth-evenings'));
+  await expect(box(page, 'youth-evenings')).toBeChecked();
+  // nobody touches the table: the invitation comes, and lifting it shows a fresh start, still in formal voting
+  const attract = page.locator('.attract');
+  await expect(attract).toBeVisible({ timeout: 15_000 });
+  await tapOn(cdp, attract);
+  await expect(attract).toBeHidden();
+  await expect(field).toHaveValue('');
+  await tapOn(cdp, field);
+  await typeCode(cdp, keyboard(page), code!);
+  await tapOn(cdp, keyboard(page).getByRole('button', { name: 'Done', exact: true }));
+  await tapOn(cdp, vote.getByRole('button', { name: 'Show my ballot' }));
+  await expect(box(page, 'youth-evenings')).not.toBeChecked();
+  await expect(page.getByTestId('budget-left')).toHaveText('£0 chosen, £60,000 left of £60,000 · 0 projects chosen');
 });
