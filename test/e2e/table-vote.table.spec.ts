@@ -79,6 +79,10 @@ test('a voter types their code, chooses within the budget and votes once; the ne
   await expect(vote.getByRole('heading', { name: 'Vote on the community budget' })).toBeVisible();
   const field = vote.getByLabel('Your voter code');
   await expect(vote.getByRole('button', { name: 'Show my ballot' })).toBeDisabled();
+  // the workshop's stickers and notes are out of reach under the ballot
+  await expect(page.locator('.table-workshop')).toHaveAttribute('inert', '');
+  await page.locator('[data-drop-obstacle="palette-bottom"] button').first().focus();
+  await expect(page.locator('[data-drop-obstacle="palette-bottom"] button').first()).not.toBeFocused();
 
   // voter 1: a touch on the box opens the bottom side's keyboard, Latin letters and digits, and the code goes in
   await tapOn(cdp, field);
@@ -144,6 +148,7 @@ test('a voter types their code, chooses within the budget and votes once; the ne
   await expect(panel.getByText('Formal voting is on at this table.')).toBeVisible();
   await tapOn(cdp, panel.getByRole('button', { name: 'Leave formal voting' }));
   await expect(vote).toBeHidden();
+  await expect(page.locator('.table-workshop')).not.toHaveAttribute('inert');
   await expect(page.getByRole('region', { name: 'Stickers for the bottom side' }).getByRole('button', { name: 'Green space', exact: true })).toBeVisible();
 });
 
