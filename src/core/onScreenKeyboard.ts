@@ -23,8 +23,8 @@ export interface KeyboardLayout {
   hasCase: boolean;
 }
 
-/** What kind of text a field takes: e-mail addresses and passwords are typed in Latin letters in every language. */
-export type FieldKind = 'text' | 'email' | 'password';
+/** What kind of text a field takes: e-mail addresses, passwords and voter codes are typed in Latin letters in every language. */
+export type FieldKind = 'text' | 'email' | 'password' | 'code';
 
 // long-press variants: Welsh vowels with circumflex, acute, grave and diaeresis (ŵ and ŷ too), Polish letters
 const VARIANTS: Record<string, readonly string[]> = {
@@ -82,6 +82,7 @@ const URDU_ROWS: readonly (readonly KeyboardKey[])[] = [
  * @example
  * keyboardLayoutFor('ur', 'text').dir // => 'rtl'
  * keyboardLayoutFor('ur', 'email').id // => 'latin'
+ * keyboardLayoutFor('ur', 'code').id // => 'latin'
  * keyboardLayoutFor('pl', 'text').accents // => ['ą', 'ć', 'ę', 'ł', 'ń', 'ó', 'ś', 'ź', 'ż']
  */
 export function keyboardLayoutFor(language: string, field: FieldKind, symbols = false): KeyboardLayout {

@@ -10,7 +10,8 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // English is in the first load (it is every language's fallback); the other languages are chunks fetched when chosen
 // or detected, so a resident downloads one language, not four (the service worker still precaches them all).
 // (the results page's, the touch table's, the budget's and the context layers' English strings come with their own
-// chunks: src/app/ResultsRoute.tsx, TableRoute.tsx and BudgetRoute.tsx add them, src/ui/layers/layerStrings.ts, the
+// chunks: src/app/ResultsRoute.tsx, TableRoute.tsx and BudgetRoute.tsx add them, the table's formal voting
+// src/ui/table/vote/tableVoteEnglish.ts, src/ui/layers/layerStrings.ts, the
 // budget game's and results spread's src/ui/budget/budgetGameEnglish.ts, the budget planner's and ballot's
 // src/app/budgetPlannerStrings.ts, and the planner view's src/app/plannerStrings.ts)
 const files = import.meta.glob<Record<string, unknown>>(
@@ -19,6 +20,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/en/results.json',
     '!./locales/en/table.json',
     '!./locales/en/table17.json',
+    '!./locales/en/tableVote.json',
     '!./locales/en/budget.json',
     '!./locales/en/layers.json',
     '!./locales/en/budgetGame.json',

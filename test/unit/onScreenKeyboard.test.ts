@@ -23,6 +23,8 @@ describe('keyboard layouts', () => {
     for (const lang of ['ur', 'cy', 'pl', 'en']) {
       expect(keyboardLayoutFor(lang, 'email')).toMatchObject({ id: 'latin', dir: 'ltr', accents: [] });
       expect(keyboardLayoutFor(lang, 'password').id).toBe('latin');
+      // a voter code is printed in Latin capitals and digits: an Urdu voter at the table types it too
+      expect(keyboardLayoutFor(lang, 'code')).toMatchObject({ id: 'latin', dir: 'ltr', accents: [], hasCase: true });
     }
     // an e-mail and the e2e password are typable from the letters and symbols layers
     const typable = new Set([...letters(keyboardLayoutFor('en', 'email')), ...letters(keyboardLayoutFor('en', 'email', true))]);

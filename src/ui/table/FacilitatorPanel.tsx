@@ -1,4 +1,4 @@
-// the facilitator's panel: sign in, start/end a session, next group, undo, hide pins, layers, past summaries.
+// the facilitator's panel: sign in, start/end a session, next group, undo, formal voting, hide pins, layers, past summaries.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEYBOARD_SIZE } from '../../core/keyboardPlacement.ts';
@@ -12,6 +12,7 @@ import { LayerChoices } from './LayerChoices.tsx';
 import { SessionPinList } from './SessionPinList.tsx';
 import { SessionStartForm } from './SessionStartForm.tsx';
 import { useTableStore } from './useTableStore.ts';
+import { TableVoteStart } from './vote/TableVoteStart.tsx';
 
 function ActiveSession() {
   const { t } = useTranslation();
@@ -139,6 +140,7 @@ export function FacilitatorPanel() {
           <>
             {server ? null : <p className="panel-meta">{t('table.panel.noServer')}</p>}
             <ActiveSession />
+            <TableVoteStart />
             <LayerChoices />
             <PastSessions />
           </>

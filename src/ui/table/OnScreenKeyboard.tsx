@@ -12,6 +12,8 @@ type Field = HTMLInputElement | HTMLTextAreaElement;
 const LONG_PRESS_MS = 450;
 
 function fieldKind(field: Field | null): FieldKind {
+  // a voter code is printed in Latin letters and digits whatever the interface language
+  if (field?.dataset.keyboardKind === 'code') return 'code';
   if (field instanceof HTMLInputElement && (field.type === 'email' || field.type === 'password')) return field.type;
   return 'text';
 }

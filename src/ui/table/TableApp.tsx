@@ -14,6 +14,7 @@ import type { TableSessionRepository } from '../../persistence/tableSessionRepos
 import { createTableStore } from '../../store/tableStore.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { useAuthStoreApi } from '../../store/useAuth.ts';
+import { useTableVoteFlag } from '../../store/tableVoteStore.ts';
 import { useThemeLabels } from '../useThemeLabels.ts';
 import { AttractScreen } from './AttractScreen.tsx';
 import { BudgetGameLayer } from './budgetGame/BudgetGameLayer.tsx';
@@ -28,6 +29,7 @@ import { TableToasts } from './TableToasts.tsx';
 import { useIdleTimer } from './useIdleTimer.ts';
 import { useStickerDrag } from './useStickerDrag.ts';
 import { useTableStore } from './useTableStore.ts';
+import { TableVoteLayer } from './vote/TableVoteLayer.tsx';
 import { WelcomeGroup } from './WelcomeGroup.tsx';
 import { WhatWeHeard } from './WhatWeHeard.tsx';
 import type { Basemap } from '../../core/basemapConfig.ts';
@@ -70,6 +72,7 @@ function TableSurface({ Map, tiles, idleSeconds, root }: { Map: ComponentType<Ta
   const stickerDropped = useTableStore((s) => s.stickerDropped);
   const toastShown = useTableStore((s) => s.toastShown);
   const idleEntered = useTableStore((s) => s.idleEntered);
+  const voting = useTableVoteFlag((s) => s.voting);
   const projector = useRef<TableProjector | null>(null);
 
   const welcome = useTableStore((s) => s.welcome);
@@ -124,14 +127,17 @@ function TableSurface({ Map, tiles, idleSeconds, root }: { Map: ComponentType<Ta
   }
   return (
     <>
-      <main className="table-map-frame" aria-label={t('table.mapArea')}>
-        <Map basemap={tiles.basemap} pins={visiblePins} pinLooks={pinLooks} themes={appThemes} showBoundaries={layers.boundaries} showLabels={layers.labels} viewGeneration={viewGeneration} onProjector={onProjector} />
-      </main>
-      <StickerPalette side="top" themes={themes} bind={bind} status={sessionStatus} />
-      <StickerPalette side="bottom" themes={themes} bind={bind} status={sessionStatus} />
-      <StickerPalette side="left" themes={themes} bind={bind} status={sessionStatus} />
-      <StickerPalette side="right" themes={themes} bind={bind} status={sessionStatus} />
-      <NoteCards themes={byId} />
+      {/* under formal voting the workshop is out of reach: no sticker or note can be pressed past the ballot */}
+      <div className="table-workshop" inert={voting}>
+        <main className="table-map-frame" aria-label={t('table.mapArea')}>
+          <Map basemap={tiles.basemap} pins={visiblePins} pinLooks={pinLooks} themes={appThemes} showBoundaries={layers.boundaries} showLabels={layers.labels} viewGeneration={viewGeneration} onProjector={onProjector} />
+        </main>
+        <StickerPalette side="top" themes={themes} bind={bind} status={sessionStatus} />
+        <StickerPalette side="bottom" themes={themes} bind={bind} status={sessionStatus} />
+        <StickerPalette side="left" themes={themes} bind={bind} status={sessionStatus} />
+        <StickerPalette side="right" themes={themes} bind={bind} status={sessionStatus} />
+        <NoteCards themes={byId} />
+      </div>
       <TableToasts />
       <FacilitatorCorners />
       <DragGhosts ghosts={ghosts} ghostRef={ghostRef} themes={byId} />
@@ -139,6 +145,7 @@ function TableSurface({ Map, tiles, idleSeconds, root }: { Map: ComponentType<Ta
       <TableKeyboards root={root} />
       {welcome ? <WelcomeGroup group={welcome.group} /> : null}
       <BudgetGameLayer />
+      <TableVoteLayer />
       {summarySession ? <WhatWeHeard session={summarySession} /> : null}
       {attract ? <AttractScreen /> : null}
     </>

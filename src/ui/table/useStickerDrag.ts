@@ -1,15 +1,14 @@
 // pointer events for dragging stickers: one tracker entry per pointer id, capture on the sticker, ghosts moved
-// through refs so a finger's movement never re-renders react (only starting and ending a drag do).
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+// through refs so a finger's movement never re-renders react (only starting and ending a drag do: useDragGhosts).
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { PointerEvent as ReactPointerEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { createPointerTracker } from '../../core/pointerTracker.ts';
 import type { DragSource, ScreenPoint } from '../../core/pointerTracker.ts';
 import { sideRotation } from '../../core/sideRotation.ts';
+import { useDragGhosts } from './useDragGhosts.ts';
+import type { DragGhost } from './useDragGhosts.ts';
 
-export interface Ghost {
-  pointerId: number;
-  source: DragSource;
-}
+export type Ghost = DragGhost<DragSource>;
 
 export interface StickerDragHandlers {
   onPointerDown(event: ReactPointerEvent<HTMLElement>): void;
@@ -33,27 +32,11 @@ function placeGhost(element: HTMLElement, at: ScreenPoint, source: DragSource): 
 
 export function useStickerDrag({ onDrop, onTap, onKeyboard }: StickerDragOptions) {
   const tracker = useRef(createPointerTracker({ threshold: 8 }));
-  const ghostElements = useRef(new Map<number, HTMLElement>());
-  const [ghosts, setGhosts] = useState<Ghost[]>([]);
+  const { ghosts, ghostRef, started, moved, ended, cleared } = useDragGhosts(placeGhost);
   const callbacks = useRef({ onDrop, onTap, onKeyboard });
   useLayoutEffect(function keepLatestCallbacks() {
     callbacks.current = { onDrop, onTap, onKeyboard };
   });
-
-  const removeGhost = useCallback((pointerId: number) => {
-    ghostElements.current.delete(pointerId);
-    setGhosts((list) => (list.some((g) => g.pointerId === pointerId) ? list.filter((g) => g.pointerId !== pointerId) : list));
-  }, []);
-
-  const ghostRef = useCallback(
-    (pointerId: number) => (element: HTMLElement | null) => {
-      if (!element) return;
-      ghostElements.current.set(pointerId, element);
-      const state = tracker.current.get(pointerId);
-      if (state) placeGhost(element, state.current, state.source);
-    },
-    [],
-  );
 
   const bind = useCallback(
     (source: DragSource): StickerDragHandlers => ({
@@ -67,25 +50,24 @@ export function useStickerDrag({ onDrop, onTap, onKeyboard }: StickerDragOptions
         const before = tracker.current.get(event.pointerId);
         const state = tracker.current.move(event.pointerId, { x: event.clientX, y: event.clientY });
         if (!state || !state.dragging) return;
-        if (!before?.dragging) setGhosts((list) => [...list, { pointerId: state.pointerId, source: state.source }]);
-        const element = ghostElements.current.get(event.pointerId);
-        if (element) placeGhost(element, state.current, state.source);
+        if (before?.dragging) moved(state.pointerId, state.current);
+        else started(state.pointerId, state.source, state.current);
       },
       onPointerUp(event) {
         const outcome = tracker.current.up(event.pointerId, { x: event.clientX, y: event.clientY });
-        removeGhost(event.pointerId);
+        ended(event.pointerId);
         if (outcome.type === 'drop') callbacks.current.onDrop(outcome.source, outcome.at);
         else if (outcome.type === 'tap') callbacks.current.onTap(outcome.source, outcome.at);
       },
       onPointerCancel(event) {
         tracker.current.cancel(event.pointerId);
-        removeGhost(event.pointerId);
+        ended(event.pointerId);
       },
       onLostPointerCapture(event) {
         // fires after pointerup too, when the pointer is already gone from the tracker; then it does nothing
         if (tracker.current.get(event.pointerId)) {
           tracker.current.cancel(event.pointerId);
-          removeGhost(event.pointerId);
+          ended(event.pointerId);
         }
       },
       onClick(event) {
@@ -93,14 +75,13 @@ export function useStickerDrag({ onDrop, onTap, onKeyboard }: StickerDragOptions
         if (event.detail === 0) callbacks.current.onKeyboard(source);
       },
     }),
-    [removeGhost],
+    [started, moved, ended],
   );
 
   const cancelAll = useCallback(() => {
     tracker.current.clear();
-    ghostElements.current.clear();
-    setGhosts([]);
-  }, []);
+    cleared();
+  }, [cleared]);
 
   return { bind, ghosts, ghostRef, cancelAll };
 }

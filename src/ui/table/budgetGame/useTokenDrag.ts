@@ -1,8 +1,10 @@
 // pointer events for the budget game's tokens: one entry per pointer id, so several hands drag tokens at once; ghosts
 // move through refs (a finger's movement never re-renders react), and a token lands on the card under the finger.
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { ScreenPoint, TableSide } from '../../../core/pointerTracker.ts';
+import { useDragGhosts } from '../useDragGhosts.ts';
+import type { DragGhost } from '../useDragGhosts.ts';
 
 /** a token picked up from a side's tray (from: null) or from a project card it was on */
 export interface TokenSource {
@@ -10,10 +12,7 @@ export interface TokenSource {
   from: string | null;
 }
 
-export interface TokenGhost {
-  pointerId: number;
-  source: TokenSource;
-}
+export type TokenGhost = DragGhost<TokenSource>;
 
 interface Held {
   source: TokenSource;
@@ -23,6 +22,10 @@ interface Held {
 }
 
 const THRESHOLD = 8;
+
+function place(element: HTMLElement, at: ScreenPoint): void {
+  element.style.transform = `translate(${at.x}px, ${at.y}px) translate(-50%, -50%)`;
+}
 
 /** the project card under a point, by its data-game-card attribute (null over anything else) */
 function cardAt(at: ScreenPoint): string | null {
@@ -40,30 +43,18 @@ function cardAt(at: ScreenPoint): string | null {
  */
 export function useTokenDrag({ onDrop }: { onDrop(source: TokenSource, card: string | null): void }) {
   const held = useRef(new Map<number, Held>());
-  const ghostElements = useRef(new Map<number, HTMLElement>());
-  const [ghosts, setGhosts] = useState<TokenGhost[]>([]);
+  const { ghosts, ghostRef, started, moved, ended } = useDragGhosts<TokenSource>(place);
   const drop = useRef(onDrop);
   useLayoutEffect(function keepLatestDrop() {
     drop.current = onDrop;
   });
 
-  const place = (element: HTMLElement, at: ScreenPoint) => {
-    element.style.transform = `translate(${at.x}px, ${at.y}px) translate(-50%, -50%)`;
-  };
-  const forget = useCallback((pointerId: number) => {
-    held.current.delete(pointerId);
-    ghostElements.current.delete(pointerId);
-    setGhosts((list) => (list.some((g) => g.pointerId === pointerId) ? list.filter((g) => g.pointerId !== pointerId) : list));
-  }, []);
-
-  const ghostRef = useCallback(
-    (pointerId: number) => (element: HTMLElement | null) => {
-      if (!element) return;
-      ghostElements.current.set(pointerId, element);
-      const state = held.current.get(pointerId);
-      if (state) place(element, state.at);
+  const forget = useCallback(
+    (pointerId: number) => {
+      held.current.delete(pointerId);
+      ended(pointerId);
     },
-    [],
+    [ended],
   );
 
   const bind = useCallback(
@@ -78,12 +69,11 @@ export function useTokenDrag({ onDrop }: { onDrop(source: TokenSource, card: str
         const state = held.current.get(event.pointerId);
         if (!state) return;
         state.at = { x: event.clientX, y: event.clientY };
-        if (!state.dragging && Math.hypot(state.at.x - state.start.x, state.at.y - state.start.y) > THRESHOLD) {
+        if (state.dragging) moved(event.pointerId, state.at);
+        else if (Math.hypot(state.at.x - state.start.x, state.at.y - state.start.y) > THRESHOLD) {
           state.dragging = true;
-          setGhosts((list) => [...list, { pointerId: event.pointerId, source: state.source }]);
+          started(event.pointerId, state.source, state.at);
         }
-        const element = ghostElements.current.get(event.pointerId);
-        if (element && state.dragging) place(element, state.at);
       },
       onPointerUp(event: ReactPointerEvent<HTMLElement>) {
         const state = held.current.get(event.pointerId);
@@ -97,7 +87,7 @@ export function useTokenDrag({ onDrop }: { onDrop(source: TokenSource, card: str
         if (held.current.has(event.pointerId)) forget(event.pointerId);
       },
     }),
-    [forget],
+    [forget, started, moved],
   );
 
   return { bind, ghosts, ghostRef };
