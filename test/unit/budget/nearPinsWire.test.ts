@@ -1,8 +1,9 @@
-// the pins-near query codec: defaults, a round trip, each bad or missing value named, the answer read back.
+// the pins-near query codec (defaults, a round trip, each bad or missing value named, the answer read back) and its client's one question per place.
 import { describe, expect, it } from 'vitest';
 import { ASSETS_NEAR_METRES } from '../../../src/core/budget/projectPlaces.ts';
 import { NEAR_LIMIT_DEFAULT, NEAR_LIMIT_MAX, NEAR_RADIUS_MAX, nearAnswerFromJson, nearQueryToSearch, parseNearQuery } from '../../../src/core/pins/nearPinsWire.ts';
 import type { NearQuery } from '../../../src/core/pins/nearPinsWire.ts';
+import { createPinsNearClient } from '../../../src/persistence/pinsNearClient.ts';
 
 const fromSearch = (search: string) => parseNearQuery(Object.fromEntries(new URLSearchParams(search)));
 
@@ -28,5 +29,35 @@ describe('nearQueryToSearch and parseNearQuery', () => {
     const answer = { pins: [{ id: 'a', kind: 'asset', theme: 'green', title: 'Oak', position: [-2.1, 53.4], metres: 12 }], truncated: false };
     expect(nearAnswerFromJson(answer)).toEqual({ ok: true, answer });
     expect(nearAnswerFromJson({ pins: [{ id: 'a' }], truncated: false }).ok).toBe(false);
+  });
+});
+
+describe('createPinsNearClient', () => {
+  const query: NearQuery = { position: [-2.1, 53.4], radius: 300, kind: 'asset', limit: 5 };
+  const fakeApi = (answers: unknown[]) => {
+    const asked: string[] = [];
+    return {
+      asked,
+      api: {
+        consultationBase: '/api/consultations/town',
+        send: async (_method: string, path: string) => {
+          asked.push(path);
+          const next = answers.shift();
+          if (next instanceof Error) throw next;
+          return { status: 200, json: next, text: '', headers: new Headers() };
+        },
+      },
+    };
+  };
+
+  it('asks the server once per question, and again after a failure or a broken answer', async () => {
+    const good = { pins: [{ id: 'a', kind: 'asset', theme: 'green', title: 'Oak', position: [-2.1, 53.4], metres: 3 }], truncated: false };
+    const { api, asked } = fakeApi([new Error('offline'), { pins: 'no' }, good]);
+    const near = createPinsNearClient(api);
+    await expect(near(query)).rejects.toThrow('offline');
+    await expect(near(query)).rejects.toThrow(/not valid/);
+    expect(await near(query)).toEqual(good);
+    expect(await near(query)).toEqual(good);
+    expect(asked).toEqual(Array(3).fill(`/api/consultations/town/pins/near?${nearQueryToSearch(query)}`));
   });
 });
