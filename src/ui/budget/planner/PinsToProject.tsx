@@ -31,6 +31,7 @@ export function PinsToProject({ source, areas, themeLabel, onStart }: Props) {
   const [area, setArea] = useState('');
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<ResponsePage | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   // the chosen rows themselves, in the order ticked, so a choice survives turning the page
   const [selected, setSelected] = useState<ReadonlyMap<string, ResponseRow>>(new Map());
   const picked = useResponseExplorer((s) => s.selected);
@@ -39,7 +40,14 @@ export function PinsToProject({ source, areas, themeLabel, onStart }: Props) {
   useEffect(function loadPriorities() {
     let live = true;
     const query = { ...DEFAULT_RESPONSE_QUERY, kind: 'priority' as const, area: area || null, sort: 'supports' as const, dir: 'desc' as const, offset, limit: PAGE };
-    source.page(query).then((p) => live && setPage(p), () => live && setPage({ total: 0, offset: 0, rows: [] }));
+    source.page(query).then(
+      (p) => {
+        if (!live) return;
+        setPage(p);
+        setProblem(null);
+      },
+      (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
+    );
     return () => {
       live = false;
     };
@@ -76,6 +84,7 @@ export function PinsToProject({ source, areas, themeLabel, onStart }: Props) {
         <option value="">{t('budgetPlanner.fromPins.allAreas')}</option>
         {areas.features.map((f) => <option key={f.properties.id} value={f.properties.id}>{f.properties.name}</option>)}
       </select>
+      {problem ? <p role="alert">{t('loop.planner.loadFailed', { message: problem })}</p> : null}
       {page ? <PinPager offset={page.offset} shown={page.rows.length} total={page.total} pageSize={PAGE} onOffset={setOffset} /> : null}
       <div className="answer-table-wrap budget-planner-pin-list">
         <table className="answer-table" aria-labelledby={`${id}-h`}>
