@@ -4,5 +4,6 @@ import i18next from 'i18next';
 import explorer from '../i18n/locales/en/explorer.json';
 import hardening11 from '../i18n/locales/en/hardening11.json';
 import planner from '../i18n/locales/en/planner.json';
+import plannerQueries from '../i18n/locales/en/plannerQueries.json';
 
-for (const strings of [planner, explorer, hardening11]) i18next.addResourceBundle('en', 'translation', strings, true, false);
+for (const strings of [planner, explorer, hardening11, plannerQueries]) i18next.addResourceBundle('en', 'translation', strings, true, false);

@@ -28,6 +28,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/en/planner.json',
     '!./locales/en/explorer.json',
     '!./locales/en/hardening11.json',
+    '!./locales/en/plannerQueries.json',
   ],
   { eager: true, import: 'default' },
 );

@@ -26,6 +26,7 @@ import { pinRoutes } from './routes/pinRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { plannerRoutes } from './routes/plannerRoutes.ts';
 import { explorerRoutes } from './routes/explorerRoutes.ts';
+import { nearRoutes } from './routes/nearRoutes.ts';
 import { staffRoutes } from './routes/staffRoutes.ts';
 import { commentRoutes } from './routes/commentRoutes.ts';
 import { feedRoutes } from './routes/feedRoutes.ts';
@@ -235,6 +236,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     plannerRoutes(scoped, ctx);
     exportRoutes(scoped);
     explorerRoutes(scoped);
+    nearRoutes(scoped);
     eventRoutes(scoped, ctx, streams);
     aggregateRoutes(scoped);
     // its own plugin, so the .pb text parser of its import stays inside it

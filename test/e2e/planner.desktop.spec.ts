@@ -269,7 +269,8 @@ test.describe('planner view', () => {
     expect(aggregateRequests).toContain('/api/aggregates/planner');
     expect(pinDownloads).toEqual([]);
     // the public reads protected totals ("Pins in this consultation: ≥18"); the consultation's staff read the count
-    // (signed in, the answer panel and the budget section list the pins they work on: that is theirs, not the figures')
+    // (signed in, the answer panel and the budget section ask the server for pages of responses and the assets near
+    // a project, never for the pin list: test/e2e/plannerScale.desktop.spec.ts checks it at 100k pins)
     const staff = page.locator('.staff-panel');
     await staff.getByLabel('E-mail', { exact: true }).fill(E2E_ADMIN_EMAIL);
     await staff.getByLabel('Password', { exact: true }).fill(E2E_ADMIN_PASSWORD);
@@ -278,6 +279,8 @@ test.describe('planner view', () => {
     await expect(status).toBeVisible();
     const before = Number(/^([\d,]+) pins/.exec(await status.innerText())![1]!.replace(/,/g, ''));
     expect(before).toBeGreaterThan(0);
+    await expect(page.locator('.answer-panel tbody tr').first()).toBeVisible();
+    expect(pinDownloads.filter((url) => new URL(url).pathname.endsWith('/pins'))).toEqual([]);
 
     // a resident somewhere else adds a pin, where a demo pin already is (so inside an area)
     const demo = JSON.parse(readFileSync(path.join(ROOT, 'data/demo-pins.geojson'), 'utf8')).features[0];

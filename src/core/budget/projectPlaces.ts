@@ -1,7 +1,7 @@
 // where a budget project is on a map, the asset pins near it, and a project draft made from residents' pins.
 import distance from '@turf/distance';
 import pointOnFeature from '@turf/point-on-feature';
-import type { AreaCollection, LngLat, PinFeature } from '../types.ts';
+import type { AreaCollection, LngLat, PinFeature, PinKind } from '../types.ts';
 import type { BudgetProjectDraft, BudgetProjectRecord } from './budgetWire.ts';
 
 /** how far from a project a resident's asset pin still counts as "near" it, in metres */
@@ -37,15 +37,16 @@ export interface NearbyAsset {
 
 /**
  * The residents' asset pins within `options.metres` (default 300 m) of a position, nearest first (ties by pin id), so
- * a project builds on what is valued. Priorities are left out; the pins are not changed.
+ * a project builds on what is valued. Priorities are left out (unless `options.kind` asks for them); the pins are not changed.
  * @example
  * assetsNear([-2.1, 53.4], pins).map((a) => `${a.pin.properties.title} ${a.metres} m`) // => ['Library 120 m', …]
  */
-export function assetsNear(position: LngLat, pins: readonly PinFeature[], options: { metres?: number } = {}): NearbyAsset[] {
+export function assetsNear(position: LngLat, pins: readonly PinFeature[], options: { metres?: number; kind?: PinKind } = {}): NearbyAsset[] {
   const limit = options.metres ?? ASSETS_NEAR_METRES;
+  const kind = options.kind ?? 'asset';
   const near: NearbyAsset[] = [];
   for (const pin of pins) {
-    if (pin.properties.kind !== 'asset') continue;
+    if (pin.properties.kind !== kind) continue;
     const metres = distance([position[0], position[1]], pin.geometry.coordinates, { units: 'meters' });
     if (metres <= limit) near.push({ pin, metres: Math.round(metres) });
   }

@@ -103,7 +103,8 @@ const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /**
  * The indices of the rows that pass the filter, in index order. Dates are whole UTC days, both ends inclusive; a pin
- * without a readable date drops out of any date filter. Every word of the text must appear (in any order).
+ * without a readable date drops out of any date filter. Every word of the text must appear (in any order). The answer
+ * filter keeps the unanswered pins or those with one status; the bbox keeps the pins inside it, edges included.
  * @example
  * selectResponses(index, { ...NO_RESPONSE_FILTER, kind: 'priority', text: 'crossing' }) // => [3, 17]
  */
@@ -113,6 +114,8 @@ export function selectResponses(index: ResponseIndex, filter: ResponseFilter): n
   const to = filter.to ? dayMs(filter.to) + DAY_MS : Infinity;
   const byDate = filter.from !== null || filter.to !== null;
   const words = foldForSearch(filter.text).split(' ').filter((w) => w !== '');
+  const answer = filter.answer ?? null;
+  const bbox = filter.bbox ?? null;
   const out: number[] = [];
   const { rows, search, times } = index;
   for (let i = 0; i < rows.length; i++) {
@@ -122,6 +125,8 @@ export function selectResponses(index: ResponseIndex, filter: ResponseFilter): n
     if (themes && !themes.has(row.theme)) continue;
     if (filter.kind !== null && row.kind !== filter.kind) continue;
     if (byDate && !(times[i]! >= from && times[i]! < to)) continue;
+    if (answer !== null && (answer === 'unanswered' ? row.status !== null : row.status !== answer)) continue;
+    if (bbox !== null && !(row.position[0] >= bbox[0] && row.position[0] <= bbox[2] && row.position[1] >= bbox[1] && row.position[1] <= bbox[3])) continue;
     if (words.length > 0 && !words.every((w) => search[i]!.includes(w))) continue;
     out.push(i);
   }

@@ -1,4 +1,6 @@
 // the response explorer's query (filters, sort, page) and its one wire codec, used by the browser and the server alike.
+import { RESPONSE_STATUSES } from '../dialogue/responseStatus.ts';
+import type { ResponseStatus } from '../dialogue/responseStatus.ts';
 import { PIN_KINDS } from '../types.ts';
 import type { PinKind, Problem } from '../types.ts';
 
@@ -8,6 +10,9 @@ export type SortDirection = 'asc' | 'desc';
 /** which pins moderation leaves in: the visible ones (the default), the hidden ones, or both */
 export const RESPONSE_MODERATION = ['visible', 'hidden', 'all'] as const;
 export type ResponseModeration = (typeof RESPONSE_MODERATION)[number];
+/** which pins the planners' answers leave in: those not answered yet, or those with one answer status */
+export type ResponseAnswerFilter = 'unanswered' | ResponseStatus;
+const ANSWER_FILTERS: readonly string[] = ['unanswered', ...RESPONSE_STATUSES];
 
 /** what the explorer narrows the pins to; every field null (or '') leaves that filter off */
 export interface ResponseFilter {
@@ -22,6 +27,10 @@ export interface ResponseFilter {
   /** words to find in the title, note, theme label or area name (case and accents ignored) */
   text: string;
   moderation: ResponseModeration;
+  /** the planner's answer panel: pins by their answer (absent or null: any) */
+  answer?: ResponseAnswerFilter | null;
+  /** pins inside [west, south, east, north], edges included (absent or null: anywhere) */
+  bbox?: readonly [number, number, number, number] | null;
 }
 
 export interface ResponseQuery extends ResponseFilter {
@@ -57,6 +66,8 @@ export function responseQueryToSearch(query: Partial<ResponseQuery>): string {
   if (q.to !== null) params.set('to', q.to);
   if (q.text.trim() !== '') params.set('q', q.text.trim());
   if (q.moderation !== 'visible') params.set('moderation', q.moderation);
+  if (q.answer) params.set('answer', q.answer);
+  if (q.bbox) params.set('bbox', q.bbox.join(','));
   if (q.sort !== DEFAULT_RESPONSE_QUERY.sort) params.set('sort', q.sort);
   if (q.dir !== DEFAULT_RESPONSE_QUERY.dir) params.set('dir', q.dir);
   if (q.offset !== 0) params.set('offset', String(q.offset));
@@ -124,6 +135,18 @@ export function parseResponseQuery(params: Readonly<Record<string, unknown>>): P
     if ((RESPONSE_MODERATION as readonly string[]).includes(moderation)) query.moderation = moderation as ResponseModeration;
     else problems.push({ path: 'moderation', rule: 'invalid-value', message: `moderation must be one of ${RESPONSE_MODERATION.join(', ')}` });
   }
+  const answer = text('answer');
+  if (answer !== undefined) {
+    if (ANSWER_FILTERS.includes(answer)) query.answer = answer as ResponseAnswerFilter;
+    else problems.push({ path: 'answer', rule: 'invalid-value', message: `answer must be one of ${ANSWER_FILTERS.join(', ')}` });
+  }
+  const bbox = text('bbox');
+  if (bbox !== undefined) {
+    const n = bbox.split(',').map((part) => (part.trim() === '' ? NaN : Number(part)));
+    const inRange = n.length === 4 && n.every(Number.isFinite) && n[0]! >= -180 && n[2]! <= 180 && n[1]! >= -90 && n[3]! <= 90;
+    if (inRange && n[0]! <= n[2]! && n[1]! <= n[3]!) query.bbox = [n[0]!, n[1]!, n[2]!, n[3]!];
+    else problems.push({ path: 'bbox', rule: 'invalid-bbox', message: 'bbox must be four numbers west,south,east,north in degrees, with west <= east and south <= north' });
+  }
   const sort = text('sort');
   if (sort !== undefined) {
     if ((RESPONSE_SORT_KEYS as readonly string[]).includes(sort)) query.sort = sort as ResponseSortKey;
@@ -147,6 +170,6 @@ export function parseResponseQuery(params: Readonly<Record<string, unknown>>): P
  * responseFilterOf({ ...DEFAULT_RESPONSE_QUERY, kind: 'asset', offset: 50 }) // => { …NO_RESPONSE_FILTER, kind: 'asset' }
  */
 export function responseFilterOf(query: ResponseFilter): ResponseFilter {
-  const { area, themes, kind, from, to, text, moderation } = query;
-  return { area, themes, kind, from, to, text, moderation };
+  const { area, themes, kind, from, to, text, moderation, answer, bbox } = query;
+  return { area, themes, kind, from, to, text, moderation, ...(answer ? { answer } : {}), ...(bbox ? { bbox } : {}) };
 }

@@ -26,7 +26,8 @@ async function filteredExport(request: FastifyRequest): Promise<{ pins: PinFeatu
   const { scope } = request;
   requireRole(scope, ['admin', 'planner'], 'export responses');
   // an export holds visible pins only, whatever the explorer was showing: hidden words are not for reports
-  const query = { ...queryOf(request), moderation: 'visible' as const };
+  // the answer panel's filters (answer, bbox) are not a file's: an export states every filter it applied
+  const query = { ...queryOf(request), moderation: 'visible' as const, answer: null, bbox: null };
   const { index, order } = await responseIndexCacheFor(scope).ordered(responseFilterOf(query), query.sort, query.dir);
   const pins = order.map((i) => forExport(index.pins[i]!));
   const provenance = provenanceOf(scope, {

@@ -1,22 +1,29 @@
-// the planner's answers: the consultation's pins as a list to select from (filtered by answer), one answer for the
-// selection at once, and the moderation queue. Signed-in planners only; residents see the answers live.
+// the planner's answers: the consultation's pins as a list to select from (filtered by answer, most supported first,
+// a page at a time from the server's index), one answer for the selection at once, and the moderation queue.
+// Signed-in planners only; residents see the answers live.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESPONSE_STATUSES, RESPONSE_TEXT_MAX } from '../../core/dialogue/pinResponse.ts';
 import type { ResponseStatus } from '../../core/dialogue/pinResponse.ts';
-import type { PinFeature } from '../../core/types.ts';
+import type { ResponsePage } from '../../core/responses/responseIndex.ts';
+import { DEFAULT_RESPONSE_QUERY } from '../../core/responses/responseQuery.ts';
 import { createDialogueClient } from '../../persistence/dialogueClient.ts';
 import { getDeviceToken } from '../../persistence/deviceToken.ts';
 import { consultationBase, createHttpRepository } from '../../persistence/httpRepository.ts';
+import { createHttpResponseSource } from '../../persistence/responseExplorer/httpResponseSource.ts';
 import { useAuth, useStaffRole } from '../../store/useAuth.ts';
 import { useConsultation } from '../../store/useConsultation.ts';
-import { AnswerFilterSelect, matchesAnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
+import { AnswerFilterSelect } from '../dialogue/AnswerFilterSelect.tsx';
 import type { AnswerFilter } from '../dialogue/AnswerFilterSelect.tsx';
 import { MapSelection } from './MapSelection.tsx';
 import { ModerationQueue } from './ModerationQueue.tsx';
+import { PinPager } from './PinPager.tsx';
 import { QuoteToggle } from './QuoteToggle.tsx';
 import '../dialogue/dialogue.css';
+
+/** rows a page: enough to answer a street's pins at once, small enough to send at a million pins */
+const ANSWER_PAGE = 100;
 
 export function AnswerPanel({ changes }: { changes: number }) {
   const role = useStaffRole();
@@ -36,7 +43,11 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
   const id = useId();
   const api = useMemo(() => createHttpRepository({ deviceToken: getDeviceToken(), consultationBase: consultationBase(slug) }), [slug]);
   const dialogue = useMemo(() => createDialogueClient(api), [api]);
-  const [pins, setPins] = useState<PinFeature[] | null>(null);
+  const source = useMemo(() => createHttpResponseSource(api), [api]);
+  const [page, setPage] = useState<ResponsePage | null>(null);
+  const [offset, setOffset] = useState(0);
+  // counts each page read, so the map selection's counts are asked again with it
+  const [reads, setReads] = useState(0);
   const [quoted, setQuoted] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<AnswerFilter>('unanswered');
@@ -58,16 +69,19 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
     backToSend.current = false;
   }, [confirming]);
 
+  const answer = filter === 'all' ? null : filter;
   const load = useCallback(async () => {
     try {
-      const [listed, featured] = await Promise.all([api.listPins(), dialogue.featuredQuoteIds().catch(() => [])]);
-      setPins(listed.map((r) => r.pin));
+      const query = { ...DEFAULT_RESPONSE_QUERY, answer, sort: 'supports' as const, dir: 'desc' as const, offset, limit: ANSWER_PAGE };
+      const [listed, featured] = await Promise.all([source.page(query), dialogue.featuredQuoteIds().catch(() => [])]);
+      setPage(listed);
+      setReads((n) => n + 1);
       setQuoted(new Set(featured));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [api, dialogue]);
+  }, [source, dialogue, answer, offset]);
   const quoteChanged = async (pinId: string, featured: boolean): Promise<string | null> => {
     try {
       await dialogue.featureQuote(pinId, featured);
@@ -87,7 +101,11 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
     void load();
   }, [load, changes]);
 
-  const shown = useMemo(() => (pins ?? []).filter((p) => matchesAnswerFilter(p, filter)).sort((a, b) => (b.properties.supports ?? 0) - (a.properties.supports ?? 0)), [pins, filter]);
+  const shown = page?.rows ?? [];
+  const filterChanged = (next: AnswerFilter) => {
+    setFilter(next);
+    setOffset(0);
+  };
   const toggle = (pinId: string) => setSelected((s) => {
     const next = new Set(s);
     if (next.has(pinId)) next.delete(pinId);
@@ -127,9 +145,10 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
       <h2 id={`${id}-heading`}>{t('loop.planner.heading')}</h2>
       <p>{t('loop.planner.intro')} <a href={`${api.consultationBase}/feed.atom`}>{t('loop.planner.feed')}</a></p>
       {error ? <p role="alert">{t('loop.planner.loadFailed', { message: error })}</p> : null}
-      {pins === null && !error ? <p>{t('loop.planner.loading')}</p> : null}
-      <AnswerFilterSelect value={filter} onChange={setFilter} />
-      <MapSelection shown={shown} onSelect={(ids) => { setSelected(new Set(ids)); setResult(null); }} />
+      {page === null && !error ? <p>{t('loop.planner.loading')}</p> : null}
+      <AnswerFilterSelect value={filter} onChange={filterChanged} />
+      <MapSelection source={source} answer={answer} changes={reads} onSelect={(ids) => { setSelected(new Set(ids)); setResult(null); }} />
+      {page ? <PinPager offset={page.offset} shown={page.rows.length} total={page.total} pageSize={ANSWER_PAGE} onOffset={setOffset} /> : null}
       <form className="answer-form" onSubmit={submit} noValidate>
         <div className="answer-form__fields">
           <label htmlFor={`${id}-status`}>{t('loop.planner.status')}</label>
@@ -169,12 +188,12 @@ function AnswerPanelFor({ slug, changes }: { slug: string; changes: number }) {
               {shown.map((pin) => (
                 <tr key={pin.id}>
                   <td>
-                    <input type="checkbox" aria-label={t('loop.planner.select', { title: pin.properties.title })} checked={selected.has(pin.id)} onChange={() => toggle(pin.id)} />
+                    <input type="checkbox" aria-label={t('loop.planner.select', { title: pin.title })} checked={selected.has(pin.id)} onChange={() => toggle(pin.id)} />
                   </td>
-                  <th scope="row">{pin.properties.title}</th>
-                  <td>{pin.properties.supports ?? 0}</td>
-                  <td>{pin.properties.response ? t(`loop.status.${pin.properties.response.status}`) : t('loop.answer.none')}</td>
-                  <td><QuoteToggle title={pin.properties.title} featured={quoted.has(pin.id)} onChange={(on) => quoteChanged(pin.id, on)} /></td>
+                  <th scope="row">{pin.title}</th>
+                  <td>{pin.supports}</td>
+                  <td>{pin.status ? t(`loop.status.${pin.status}`) : t('loop.answer.none')}</td>
+                  <td><QuoteToggle title={pin.title} featured={quoted.has(pin.id)} onChange={(on) => quoteChanged(pin.id, on)} /></td>
                 </tr>
               ))}
             </tbody>

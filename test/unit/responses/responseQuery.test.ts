@@ -19,6 +19,16 @@ describe('responseQueryToSearch and parseResponseQuery', () => {
     expect(fromSearch(responseQueryToSearch(query))).toEqual({ ok: true, query });
   });
 
+  it('reads back the answer panel\'s answer and map box filters, and refuses bad ones', () => {
+    const query: ResponseQuery = { ...DEFAULT_RESPONSE_QUERY, answer: 'unanswered', bbox: [-2.3, 53.4, -2.2, 53.5] };
+    expect(responseQueryToSearch(query)).toBe('answer=unanswered&bbox=-2.3%2C53.4%2C-2.2%2C53.5');
+    expect(fromSearch(responseQueryToSearch(query))).toEqual({ ok: true, query });
+    expect(responseFilterOf(query)).toEqual({ ...NO_RESPONSE_FILTER, answer: 'unanswered', bbox: [-2.3, 53.4, -2.2, 53.5] });
+    const parsed = parseResponseQuery({ answer: 'maybe', bbox: '-2.2,53.4,-2.3,53.5' });
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.path)).toEqual(['answer', 'bbox']);
+    for (const bbox of ['1,2,3', '0,0,0,NaN', '-181,0,0,0', '0,,1,1']) expect(parseResponseQuery({ bbox }).ok, bbox).toBe(false);
+  });
+
   it('keeps an empty theme list apart from no theme filter', () => {
     expect(responseQueryToSearch({ themes: [] })).toBe('theme=%2C');
     expect(fromSearch(responseQueryToSearch({ themes: [] }))).toMatchObject({ ok: true, query: { themes: [] } });

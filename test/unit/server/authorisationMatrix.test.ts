@@ -66,6 +66,8 @@ const rows: Row[] = [
   { name: 'export A as GeoJSON', request: () => ({ url: `${A}/export/pins.geojson` }), expect: planners },
   { name: 'export A as CSV', request: () => ({ url: `${A}/export/pins.csv` }), expect: planners },
   { name: "A's responses in the explorer", request: () => ({ url: `${A}/responses?kind=priority` }), expect: planners },
+  { name: "A's unanswered responses in a map box", request: () => ({ url: `${A}/responses?answer=unanswered&bbox=-2.3,53.4,-2.2,53.5` }), expect: planners },
+  { name: "the pins near a place in A", request: () => ({ url: `${A}/pins/near?lon=-2.25&lat=53.45&radius=300` }), expect: planners },
   { name: "A's filtered responses as GeoJSON", request: () => ({ url: `${A}/export/responses.geojson?kind=priority` }), expect: planners },
   { name: "A's filtered responses as CSV", request: () => ({ url: `${A}/export/responses.csv` }), expect: planners },
   { name: "A's filtered responses' caption", request: () => ({ url: `${A}/export/responses-caption.txt` }), expect: planners },
@@ -95,6 +97,14 @@ describe.each(rows)('$name', (row) => {
 });
 
 describe('a planner of B reaches nothing of A', () => {
+  it("never finds A's hidden pin near its place, even as A's planner", async () => {
+    const near = await server.app.inject(as('plannerA', { url: `${A}/pins/near?lon=-2.25&lat=53.45&radius=2000&limit=200` }));
+    expect(near.statusCode).toBe(200);
+    const ids = near.json().pins.map((p: { id: string }) => p.id);
+    expect(ids).toContain('a-public');
+    expect(ids).not.toContain('a-hidden');
+  });
+
   it("sees A's hidden pin nowhere: not in the list with includeHidden, not in the export", async () => {
     const list = await server.app.inject(as('plannerB', { url: `${A}/pins?includeHidden=true` }));
     expect(list.json().features.map((f: { id: string }) => f.id)).not.toContain('a-hidden');

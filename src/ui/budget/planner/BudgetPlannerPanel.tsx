@@ -1,12 +1,14 @@
 // the planner's "Community budget" section: the budget's settings, its projects (added by hand or started from
 // residents' pins), voter codes to print, and links to the ballot and results. Planners and admins of the consultation only.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetProjectDraft, BudgetProjectRecord } from '../../../core/budget/budgetWire.ts';
 import { projectDraftFromPins } from '../../../core/budget/projectPlaces.ts';
 import type { PinFeature } from '../../../core/types.ts';
 import type { BudgetPlannerApi } from '../../../persistence/budget/budgetPlannerApi.ts';
 import type { HttpRepository } from '../../../persistence/httpRepository.ts';
+import { createPinsNearClient } from '../../../persistence/pinsNearClient.ts';
+import { createHttpResponseSource } from '../../../persistence/responseExplorer/httpResponseSource.ts';
 import { useAppStore } from '../../../store/useAppStore.ts';
 import { useAuth, useStaffRole } from '../../../store/useAuth.ts';
 import { usePlannerThemes } from '../../../store/usePlannerThemes.ts';
@@ -22,11 +24,14 @@ import './budgetPlanner.css';
 interface Props {
   planner: BudgetPlanner;
   budgetApi: BudgetPlannerApi;
-  /** the consultation's API, for its pins */
+  /** the consultation's API, for the pins a project answers and the assets near it (asked of the server, never all) */
   api: HttpRepository;
   /** a project picked on the planner map, to open in the form */
   picked?: { id: string; n: number } | null;
 }
+
+/** the most pin titles one opened project reads (the rest show their ids) */
+const TITLES_READ_MAX = 20;
 
 const EMPTY: BudgetProjectDraft = { title: '', description: '', cost: 0, theme: null, location: null, pinIds: [] };
 
@@ -48,19 +53,27 @@ function BudgetPlannerSection({ planner, budgetApi, api, picked = null }: Props)
   const themes = useAppStore((s) => s.themes);
   const themeOf = usePlannerThemes();
   const themeLabel = useCallback((theme: string) => themeOf(theme).label, [themeOf]);
-  const [pins, setPins] = useState<PinFeature[]>([]);
+  const source = useMemo(() => createHttpResponseSource(api), [api]);
+  const pinsNear = useMemo(() => createPinsNearClient(api), [api]);
+  const [pinTitles, setPinTitles] = useState<ReadonlyMap<string, string>>(new Map());
+  const titlesKnown = (pins: readonly { id: string; title: string }[]) => setPinTitles((was) => new Map([...was, ...pins.map((p) => [p.id, p.title] as const)]));
   const [edit, setEdit] = useState<ProjectEdit | null>(null);
   const [codes, setCodes] = useState('24');
   const [saved, setSaved] = useState<string | null>(null);
   const { load } = planner;
 
-  useEffect(function loadPins() {
+  useEffect(function readTheTitlesOfTheEditedProjectsPins() {
+    // a project opened for a change names its pins: their titles are read one by one (a project answers a few)
+    const unknown = (edit?.draft.pinIds ?? []).filter((pinId) => !pinTitles.has(pinId)).slice(0, TITLES_READ_MAX);
+    if (unknown.length === 0) return;
     let live = true;
-    api.listPins().then((rows) => live && setPins(rows.map((r) => r.pin)), () => undefined);
+    void Promise.all(unknown.map((pinId) => api.getPin(pinId).then((r) => ({ id: pinId, title: r.pin.properties.title }), () => ({ id: pinId, title: pinId })))).then((read) => live && titlesKnown(read));
     return () => {
       live = false;
     };
-  }, [api]);
+    // only a new form asks; the titles it reads do not
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, edit]);
 
   useEffect(function focusTheProjectForm() {
     // a new form (added, edited or started from pins) takes the focus, so keyboard and screen reader users land in it
@@ -75,6 +88,7 @@ function BudgetPlannerSection({ planner, budgetApi, api, picked = null }: Props)
   }, [picked]);
 
   const startFromPins = (chosen: PinFeature[]) => {
+    titlesKnown(chosen.map((p) => ({ id: p.id, title: p.properties.title })));
     const draft = projectDraftFromPins(chosen);
     if (draft) setEdit({ id: null, draft });
   };
@@ -117,13 +131,13 @@ function BudgetPlannerSection({ planner, budgetApi, api, picked = null }: Props)
           <h3 id={`${id}-projects`}>{t('budgetPlanner.projects.heading')}</h3>
           <p data-testid="budget-planner-total">{t('budgetPlanner.projects.total', { count: planner.projects.length, total: money(total), amount: money(view.budget) })}</p>
           <div role="status">{saved ? <p>{saved}</p> : null}</div>
-          <BudgetProjectTable projects={planner.projects} currency={view.currency} areas={areas} pins={pins} themeLabel={themeLabel} onEdit={editProject} onRemove={(p) => planner.removeProject(p.id)} captionId={`${id}-projects`} />
+          <BudgetProjectTable projects={planner.projects} currency={view.currency} areas={areas} pinsNear={pinsNear} themeLabel={themeLabel} onEdit={editProject} onRemove={(p) => planner.removeProject(p.id)} captionId={`${id}-projects`} />
           {edit ? (
-            <BudgetProjectForm key={`${edit.id ?? 'new'}-${edit.draft.pinIds.join(',')}-${edit.draft.title}`} edit={edit} themes={themes} areas={areas} pins={pins} onSave={saveProject} onCancel={() => setEdit(null)} />
+            <BudgetProjectForm key={`${edit.id ?? 'new'}-${edit.draft.pinIds.join(',')}-${edit.draft.title}`} edit={edit} themes={themes} areas={areas} pinTitles={pinTitles} pinsNear={pinsNear} onSave={saveProject} onCancel={() => setEdit(null)} />
           ) : (
             <button type="button" className="button" onClick={() => setEdit({ id: null, draft: EMPTY })}>{t('budgetPlanner.projects.add')}</button>
           )}
-          <PinsToProject pins={pins} areas={areas} themeLabel={themeLabel} onStart={startFromPins} />
+          <PinsToProject source={source} areas={areas} themeLabel={themeLabel} onStart={startFromPins} />
         </>
       ) : null}
     </section>

@@ -5,7 +5,8 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetProjectDraft, ProjectLocation } from '../../../core/budget/budgetWire.ts';
 import { projectPosition } from '../../../core/budget/projectPlaces.ts';
-import type { AreaCollection, PinFeature, Theme } from '../../../core/types.ts';
+import type { AreaCollection, Theme } from '../../../core/types.ts';
+import type { PinsNear } from '../../../persistence/pinsNearClient.ts';
 import { NearbyAssets } from './NearbyAssets.tsx';
 import { problemLines } from './budgetForms.ts';
 
@@ -19,14 +20,16 @@ interface Props {
   edit: ProjectEdit;
   themes: readonly Theme[];
   areas: AreaCollection;
-  pins: readonly PinFeature[];
+  /** the titles of the pins a project answers, by id, as far as they are known (the id stands in until then) */
+  pinTitles: ReadonlyMap<string, string>;
+  pinsNear: PinsNear;
   onSave(id: string | null, draft: BudgetProjectDraft): Promise<unknown>;
   onCancel(): void;
 }
 
 type Where = 'none' | 'point' | 'areas';
 
-export function BudgetProjectForm({ edit, themes, areas, pins, onSave, onCancel }: Props) {
+export function BudgetProjectForm({ edit, themes, areas, pinTitles, pinsNear, onSave, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const { draft } = edit;
@@ -44,7 +47,6 @@ export function BudgetProjectForm({ edit, themes, areas, pins, onSave, onCancel 
 
   const location = useMemo((): ProjectLocation => (where === 'point' && lng.trim() !== '' && lat.trim() !== '' ? { point: [Number(lng), Number(lat)] } : where === 'areas' && chosenAreas.length ? { areas: chosenAreas } : null), [where, lng, lat, chosenAreas]);
   const position = useMemo(() => projectPosition({ location }, areas), [location, areas]);
-  const pinTitles = new Map(pins.map((p) => [p.id, p.properties.title]));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -118,7 +120,7 @@ export function BudgetProjectForm({ edit, themes, areas, pins, onSave, onCancel 
           </ul>
         </div>
       ) : null}
-      {position ? <NearbyAssets position={position} pins={pins} /> : null}
+      {position ? <NearbyAssets position={position} pinsNear={pinsNear} /> : null}
       <div className="planner-row">
         <button type="submit" className="button button--primary" disabled={busy}>{edit.id ? t('budgetPlanner.project.save') : t('budgetPlanner.project.add')}</button>
         <button type="button" className="button" onClick={onCancel}>{t('budgetPlanner.project.cancel')}</button>

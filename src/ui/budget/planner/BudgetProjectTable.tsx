@@ -3,22 +3,35 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetProjectRecord } from '../../../core/budget/budgetWire.ts';
-import { ASSETS_NEAR_METRES, assetsNear, projectPosition } from '../../../core/budget/projectPlaces.ts';
-import type { AreaCollection, PinFeature } from '../../../core/types.ts';
+import { ASSETS_NEAR_METRES, projectPosition } from '../../../core/budget/projectPlaces.ts';
+import type { AreaCollection, LngLat } from '../../../core/types.ts';
+import type { PinsNear } from '../../../persistence/pinsNearClient.ts';
 import { formatMoney } from '../money.ts';
+import { usePinsNear } from './usePinsNear.ts';
+
+/** the assets a row names: the nearest few, the form lists the rest */
+const ROW_ASSETS = 5;
+
+function ProjectAssets({ position, pinsNear }: { position: LngLat | null; pinsNear: PinsNear }) {
+  const { t } = useTranslation();
+  const near = usePinsNear(pinsNear, position, ROW_ASSETS);
+  const pins = near.kind === 'ready' ? near.answer.pins : [];
+  if (near.kind === 'loading') return <>…</>;
+  return pins.length ? <ul className="budget-planner-near">{pins.map((a) => <li key={a.id} dir="auto">{a.title} ({t('budgetPlanner.assets.metres', { metres: a.metres })})</li>)}</ul> : <>—</>;
+}
 
 interface Props {
   projects: readonly BudgetProjectRecord[];
   currency: string;
   areas: AreaCollection;
-  pins: readonly PinFeature[];
+  pinsNear: PinsNear;
   themeLabel(id: string): string;
   onEdit(project: BudgetProjectRecord): void;
   onRemove(project: BudgetProjectRecord): Promise<void>;
   captionId: string;
 }
 
-export function BudgetProjectTable({ projects, currency, areas, pins, themeLabel, onEdit, onRemove, captionId }: Props) {
+export function BudgetProjectTable({ projects, currency, areas, pinsNear, themeLabel, onEdit, onRemove, captionId }: Props) {
   const { t, i18n } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
   const areaName = new Map(areas.features.map((f) => [f.properties.id, f.properties.name]));
@@ -52,7 +65,6 @@ export function BudgetProjectTable({ projects, currency, areas, pins, themeLabel
           <tbody>
             {projects.map((p) => {
               const position = projectPosition(p, areas);
-              const near = position ? assetsNear(position, pins) : [];
               const where = !p.location ? t('budgetPlanner.projects.nowhere') : 'point' in p.location ? t('budgetPlanner.projects.atPoint') : p.location.areas.map((a) => areaName.get(a) ?? a).join(', ');
               return (
                 <tr key={p.id} data-project-id={p.id}>
@@ -61,7 +73,7 @@ export function BudgetProjectTable({ projects, currency, areas, pins, themeLabel
                   <td>{p.theme ? themeLabel(p.theme) : '—'}</td>
                   <td dir="auto">{where}</td>
                   <td>{p.pinIds.length}</td>
-                  <td>{near.length ? <ul className="budget-planner-near">{near.slice(0, 5).map((a) => <li key={a.pin.id} dir="auto">{a.pin.properties.title} ({t('budgetPlanner.assets.metres', { metres: a.metres })})</li>)}</ul> : '—'}</td>
+                  <td><ProjectAssets position={position} pinsNear={pinsNear} /></td>
                   <td>
                     <div className="planner-row">
                       <button type="button" className="button button--small" onClick={() => onEdit(p)}>{t('budgetPlanner.projects.edit')}<span className="visually-hidden" dir="auto"> {p.title}</span></button>

@@ -1,53 +1,91 @@
 // residents' priority pins to turn into a project: tick one or more (or take the pin picked in the response explorer)
-// and start a project draft that links back to them.
-import { useId, useMemo, useState } from 'react';
+// and start a project draft that links back to them. The server's index lists them, most supported first, a page at a
+// time, so the page never holds the consultation's pins.
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ResponsePage, ResponseRow } from '../../../core/responses/responseIndex.ts';
+import { DEFAULT_RESPONSE_QUERY } from '../../../core/responses/responseQuery.ts';
 import type { AreaCollection, PinFeature } from '../../../core/types.ts';
+import type { ResponseSource } from '../../../persistence/responseExplorer/responseSource.ts';
 import { useResponseExplorer } from '../../../store/useResponseExplorer.ts';
+import { PinPager } from '../../planner/PinPager.tsx';
 
 interface Props {
-  pins: readonly PinFeature[];
+  source: ResponseSource;
   areas: AreaCollection;
   themeLabel(id: string): string;
   onStart(pins: PinFeature[]): void;
 }
 
-export function PinsToProject({ pins, areas, themeLabel, onStart }: Props) {
+const PAGE = 50;
+
+/** a row of the server's index as the pin a project draft is made from (its words, place, theme and supports) */
+function pinOfRow(row: ResponseRow): PinFeature {
+  const { id, kind, theme, title, note, area, createdAt, supports } = row;
+  return { type: 'Feature', id, geometry: { type: 'Point', coordinates: [...row.position] }, properties: { id, kind, theme, title, ...(note ? { note } : {}), area, createdAt, updatedAt: createdAt, supports } };
+}
+
+export function PinsToProject({ source, areas, themeLabel, onStart }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [area, setArea] = useState('');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<ResponsePage | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // the chosen rows themselves, in the order ticked, so a choice survives turning the page
+  const [selected, setSelected] = useState<ReadonlyMap<string, ResponseRow>>(new Map());
   const picked = useResponseExplorer((s) => s.selected);
-  const priorities = useMemo(() => pins.filter((p) => p.properties.kind === 'priority').sort((a, b) => (b.properties.supports ?? 0) - (a.properties.supports ?? 0) || a.properties.title.localeCompare(b.properties.title)), [pins]);
-  const shown = area ? priorities.filter((p) => p.properties.area === area) : priorities;
-  const pickedPin = picked && picked.kind === 'priority' ? priorities.find((p) => p.id === picked.id) : undefined;
-  const toggle = (pinId: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(pinId)) next.delete(pinId);
-    else next.add(pinId);
+  const pickedRow = picked && picked.kind === 'priority' && !picked.hidden ? picked : null;
+
+  useEffect(function loadPriorities() {
+    let live = true;
+    const query = { ...DEFAULT_RESPONSE_QUERY, kind: 'priority' as const, area: area || null, sort: 'supports' as const, dir: 'desc' as const, offset, limit: PAGE };
+    source.page(query).then(
+      (p) => {
+        if (!live) return;
+        setPage(p);
+        setProblem(null);
+      },
+      (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, area, offset]);
+
+  const toggle = (row: ResponseRow) => setSelected((s) => {
+    const next = new Map(s);
+    if (next.has(row.id)) next.delete(row.id);
+    else next.set(row.id, row);
     return next;
   });
-  const start = (chosen: PinFeature[]) => {
-    onStart(chosen);
-    setSelected(new Set());
+  const start = (chosen: readonly ResponseRow[]) => {
+    onStart(chosen.map(pinOfRow));
+    setSelected(new Map());
+  };
+  const areaChanged = (next: string) => {
+    setArea(next);
+    setOffset(0);
   };
 
   return (
     <section className="budget-planner-pins" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('budgetPlanner.fromPins.heading')}</h3>
       <p className="planner-hint">{t('budgetPlanner.fromPins.intro')}</p>
-      {pickedPin ? (
+      {pickedRow ? (
         <p>
-          <button type="button" className="button" onClick={() => start([pickedPin])}>
-            {t('budgetPlanner.fromPins.fromPicked', { title: pickedPin.properties.title })}
+          <button type="button" className="button" onClick={() => start([pickedRow])}>
+            {t('budgetPlanner.fromPins.fromPicked', { title: pickedRow.title })}
           </button>
         </p>
       ) : null}
       <label htmlFor={`${id}-area`}>{t('budgetPlanner.fromPins.area')}</label>{' '}
-      <select id={`${id}-area`} value={area} onChange={(e) => setArea(e.target.value)}>
+      <select id={`${id}-area`} value={area} onChange={(e) => areaChanged(e.target.value)}>
         <option value="">{t('budgetPlanner.fromPins.allAreas')}</option>
         {areas.features.map((f) => <option key={f.properties.id} value={f.properties.id}>{f.properties.name}</option>)}
       </select>
+      {problem ? <p role="alert">{t('loop.planner.loadFailed', { message: problem })}</p> : null}
+      {page ? <PinPager offset={page.offset} shown={page.rows.length} total={page.total} pageSize={PAGE} onOffset={setOffset} /> : null}
       <div className="answer-table-wrap budget-planner-pin-list">
         <table className="answer-table" aria-labelledby={`${id}-h`}>
           <thead>
@@ -59,21 +97,21 @@ export function PinsToProject({ pins, areas, themeLabel, onStart }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((pin) => (
-              <tr key={pin.id}>
+            {(page?.rows ?? []).map((row) => (
+              <tr key={row.id}>
                 <td>
-                  <input type="checkbox" aria-label={t('budgetPlanner.fromPins.select', { title: pin.properties.title })} checked={selected.has(pin.id)} onChange={() => toggle(pin.id)} />
+                  <input type="checkbox" aria-label={t('budgetPlanner.fromPins.select', { title: row.title })} checked={selected.has(row.id)} onChange={() => toggle(row)} />
                 </td>
-                <th scope="row" dir="auto">{pin.properties.title}</th>
-                <td>{themeLabel(pin.properties.theme)}</td>
-                <td>{pin.properties.supports ?? 0}</td>
+                <th scope="row" dir="auto">{row.title}</th>
+                <td>{themeLabel(row.theme)}</td>
+                <td>{row.supports}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p role="status">{t('budgetPlanner.fromPins.selected', { count: selected.size })}</p>
-      <button type="button" className="button button--primary" disabled={selected.size === 0} onClick={() => start(priorities.filter((p) => selected.has(p.id)))}>
+      <button type="button" className="button button--primary" disabled={selected.size === 0} onClick={() => start([...selected.values()])}>
         {t('budgetPlanner.fromPins.start')}
       </button>
     </section>
