@@ -216,6 +216,8 @@ export interface WorkshopAllocationsTable {
   /** JSON text: { projectId: amount } */
   allocation: string;
   created_at: string;
+  /** JSON text: the count's outcome under both rules (core AllocationOutcome); null before 0010 */
+  outcome: string | null;
 }
 
 export interface ContextLayersTable {
