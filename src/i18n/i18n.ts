@@ -12,7 +12,8 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // (the results page's, the touch table's, the budget's and the context layers' English strings come with their own
 // chunks: src/app/ResultsRoute.tsx, TableRoute.tsx and BudgetRoute.tsx add them, src/ui/layers/layerStrings.ts, the
 // budget game's and results spread's src/ui/budget/budgetGameEnglish.ts, the budget planner's and ballot's
-// src/app/budgetPlannerStrings.ts, and the planner view's src/app/plannerStrings.ts)
+// src/app/budgetPlannerStrings.ts, the workshop allocations' src/ui/budget/planner/allocationsEnglish.ts, and the
+// planner view's src/app/plannerStrings.ts)
 const files = import.meta.glob<Record<string, unknown>>(
   [
     './locales/en/*.json',
@@ -23,6 +24,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/en/layers.json',
     '!./locales/en/budgetGame.json',
     '!./locales/en/budgetPlanner.json',
+    '!./locales/en/budgetAllocations.json',
     '!./locales/en/planner.json',
     '!./locales/en/explorer.json',
     '!./locales/en/hardening11.json',

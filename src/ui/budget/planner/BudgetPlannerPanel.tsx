@@ -17,6 +17,7 @@ import { BudgetProjectTable } from './BudgetProjectTable.tsx';
 import { BudgetSettingsForm } from './BudgetSettingsForm.tsx';
 import { PinsToProject } from './PinsToProject.tsx';
 import type { BudgetPlanner } from './useBudgetPlanner.ts';
+import { WorkshopAllocations } from './WorkshopAllocations.tsx';
 import './budgetPlanner.css';
 
 interface Props {
@@ -124,6 +125,7 @@ function BudgetPlannerSection({ planner, budgetApi, api, picked = null }: Props)
             <button type="button" className="button" onClick={() => setEdit({ id: null, draft: EMPTY })}>{t('budgetPlanner.projects.add')}</button>
           )}
           <PinsToProject pins={pins} areas={areas} themeLabel={themeLabel} onStart={startFromPins} />
+          <WorkshopAllocations api={api} budgetRead={load} />
         </>
       ) : null}
     </section>
