@@ -1,6 +1,6 @@
 // the planner's "Workshop allocations": what each touch-table group put its budget on in the budget game, per project
 // beside that project's approvals in the vote. Shown beside the vote and never counted as ballots.
-import './allocationsEnglish.ts';
+import '../budgetAllocationsEnglish.ts';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AllocationsView } from '../../../core/budget/allocationsWire.ts';
