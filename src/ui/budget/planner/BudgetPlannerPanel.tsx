@@ -125,9 +125,9 @@ function BudgetPlannerSection({ planner, budgetApi, api, picked = null }: Props)
             <button type="button" className="button" onClick={() => setEdit({ id: null, draft: EMPTY })}>{t('budgetPlanner.projects.add')}</button>
           )}
           <PinsToProject pins={pins} areas={areas} themeLabel={themeLabel} onStart={startFromPins} />
-          <WorkshopAllocations api={api} budgetRead={load} />
         </>
       ) : null}
+      {view ? <WorkshopAllocations api={api} budgetRead={load} /> : null}
     </section>
   );
 }
