@@ -32,7 +32,7 @@ test('a table game recorded through the API shows to the planner beside the vote
   const signIn = await page.request.post('/api/session', { data: { email: E2E_ADMIN_EMAIL, password: E2E_ADMIN_PASSWORD } });
   expect(signIn.ok()).toBe(true);
   const before = (await (await page.request.get(`${API}/budget/results`)).json()) as { voters: number };
-  const posted = await page.request.post(`${API}/budget/allocations`, { data: { sessionId: 'library-saturday', sides: { bottom: [a!.id, b!.id], top: [a!.id] } } });
+  const posted = await page.request.post(`${API}/budget/allocations`, { data: { sessionId: 'library-saturday', sessionName: 'Library, Saturday', sides: { bottom: [a!.id, b!.id], top: [a!.id] } } });
   expect(posted.status(), await posted.text()).toBe(201);
 
   await page.goto(`/c/${SLUG}/planner`);
@@ -41,7 +41,7 @@ test('a table game recorded through the API shows to the planner beside the vote
   await expect(section).toContainText('These are not counted as ballots.');
   const allocation = section.locator('.budget-allocation').first();
   const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date());
-  await expect(allocation.getByRole('heading', { level: 4 })).toContainText(`Session library-saturday, ${day}`);
+  await expect(allocation.getByRole('heading', { level: 4 })).toContainText(`Session Library, Saturday, ${day}`);
   const pounds = (n: number) => `£${n.toLocaleString('en-GB')}`;
   const row = (p: Project) => allocation.locator(`tr[data-project-id="${p.id}"]`);
   await expect(row(a!).getByTestId('allocation-amount')).toHaveText(pounds(2 * a!.cost));

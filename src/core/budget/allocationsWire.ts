@@ -16,6 +16,8 @@ export interface AllocationOutcome {
 export interface AllocationRecord {
   id: number;
   sessionId: string | null;
+  /** the session's name as the table sent it; null when it sent none (and before 0010) */
+  sessionName: string | null;
   /** project id → money the table put on it */
   allocation: Record<string, number>;
   createdAt: string;
@@ -32,6 +34,7 @@ export interface AllocationsView {
   allocations: {
     id: number;
     sessionId: string | null;
+    sessionName: string | null;
     createdAt: string;
     /** every project the table put money on: the ballot's in its order, then any since removed (title null) */
     projects: { id: string; title: string | null; amount: number }[];
@@ -44,9 +47,9 @@ export interface AllocationsView {
  * The planners' view: each allocation's money per project in the ballot's order, its total, and the vote's approvals
  * per project beside it (counted from the ballots, never from the allocations).
  * @example
- * allocationsView({ amount: 100, currency: 'GBP' }, [{ id: 'a', title: 'Benches', cost: 40 }], [['a']], [{ id: 1, sessionId: 's1', allocation: { a: 80 }, createdAt: '2030-01-01T00:00:00.000Z', outcome: null }])
+ * allocationsView({ amount: 100, currency: 'GBP' }, [{ id: 'a', title: 'Benches', cost: 40 }], [['a']], [{ id: 1, sessionId: 's1', sessionName: 'Library', allocation: { a: 80 }, createdAt: '2030-01-01T00:00:00.000Z', outcome: null }])
  * // => { currency: 'GBP', amount: 100, vote: { ballots: 1, projects: [{ id: 'a', title: 'Benches', cost: 40, approvals: 1 }] },
- * //      allocations: [{ id: 1, sessionId: 's1', createdAt: '2030-01-01T00:00:00.000Z', projects: [{ id: 'a', title: 'Benches', amount: 80 }], total: 80, outcome: null }] }
+ * //      allocations: [{ id: 1, sessionId: 's1', sessionName: 'Library', createdAt: '2030-01-01T00:00:00.000Z', projects: [{ id: 'a', title: 'Benches', amount: 80 }], total: 80, outcome: null }] }
  */
 export function allocationsView(
   settings: { amount: number; currency: string },
@@ -65,7 +68,7 @@ export function allocationsView(
       const known = projects.filter((p) => a.allocation[p.id] !== undefined).map((p) => ({ id: p.id, title: p.title, amount: a.allocation[p.id]! }));
       const gone = Object.keys(a.allocation).filter((id) => !titles.has(id)).sort().map((id) => ({ id, title: null, amount: a.allocation[id]! }));
       const rows = [...known, ...gone];
-      return { id: a.id, sessionId: a.sessionId, createdAt: a.createdAt, projects: rows, total: rows.reduce((s, r) => s + r.amount, 0), outcome: a.outcome };
+      return { id: a.id, sessionId: a.sessionId, sessionName: a.sessionName, createdAt: a.createdAt, projects: rows, total: rows.reduce((s, r) => s + r.amount, 0), outcome: a.outcome };
     }),
   };
 }
@@ -80,6 +83,7 @@ const schema = z.object({
   allocations: z.array(z.object({
     id: z.number().int(),
     sessionId: z.string().nullable(),
+    sessionName: z.string().nullable(),
     createdAt: z.string(),
     projects: z.array(z.object({ id: z.string(), title: z.string().nullable(), amount: money })),
     total: money,

@@ -40,7 +40,7 @@ export function budgetGameRoutes(app: FastifyInstance, ctx: ServerContext): void
     const count = countGame(game);
     if (count.ballots === 0) throw new ApiError(422, 'empty-game', 'No side put a token on a project: there is nothing to record.');
     const outcome = { ballots: count.ballots, greedy: count.greedy, equalShares: count.equalShares };
-    const allocation = await budget.recordAllocation(body.value.sessionId, count.allocation, new Date(ctx.clock()).toISOString(), outcome);
+    const allocation = await budget.recordAllocation(body.value.sessionId, count.allocation, new Date(ctx.clock()).toISOString(), { outcome, sessionName: body.value.sessionName ?? null });
     return reply.code(201).send({ allocation, count });
   });
 

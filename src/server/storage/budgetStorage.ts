@@ -41,7 +41,7 @@ export interface BudgetStorage {
   /** stores the hashes of new voter codes; how many were new */
   addVoterCodes(hashes: readonly string[], at: string): Promise<number>;
   voterCodeCounts(): Promise<{ total: number; used: number }>;
-  recordAllocation(sessionId: string | null, allocation: Record<string, number>, at: string, outcome?: AllocationOutcome | null): Promise<WorkshopAllocation>;
+  recordAllocation(sessionId: string | null, allocation: Record<string, number>, at: string, details?: { outcome?: AllocationOutcome | null; sessionName?: string | null }): Promise<WorkshopAllocation>;
   /** oldest first */
   listAllocations(): Promise<WorkshopAllocation[]>;
 }

@@ -41,7 +41,7 @@ function contract(open: () => Promise<Storage>): void {
     tokens.otherPlanner = (await server.staff({ other: 'planner' })).token;
     tokens.barePlanner = (await server.staff({ bare: 'planner' })).token;
     tokens.admin = await server.plannerToken();
-    const posted = await server.app.inject(as('facilitator', { method: 'POST', url: `${G}/allocations`, payload: { sessionId: 'sat-walk', sides: { bottom: ['a', 'c'], top: ['c', 'a'], left: ['b'] } } }));
+    const posted = await server.app.inject(as('facilitator', { method: 'POST', url: `${G}/allocations`, payload: { sessionId: 'sat-walk', sessionName: ' Saturday walk, «library» ', sides: { bottom: ['a', 'c'], top: ['c', 'a'], left: ['b'] } } }));
     if (posted.statusCode !== 201) throw new Error(posted.body);
     const other = await server.app.inject(as('otherPlanner', { method: 'POST', url: `${O}/allocations`, payload: { sessionId: 'elsewhere', sides: { top: ['b'] } } }));
     if (other.statusCode !== 201) throw new Error(other.body);
@@ -57,9 +57,9 @@ function contract(open: () => Promise<Storage>): void {
     expect(view.vote).toEqual({ ballots: 2, projects: [{ id: 'a', title: 'game a', cost: 40, approvals: 2 }, { id: 'b', title: 'game b', cost: 70, approvals: 0 }, { id: 'c', title: 'game c', cost: 30, approvals: 1 }] });
     expect(view.allocations).toHaveLength(2);
     const [old, table] = view.allocations;
-    expect(old).toMatchObject({ sessionId: null, createdAt: '2029-12-31T10:00:00.000Z', total: 85, outcome: null, projects: [{ id: 'b', title: 'game b', amount: 70 }, { id: 'gone', title: null, amount: 15 }] });
+    expect(old).toMatchObject({ sessionId: null, sessionName: null, createdAt: '2029-12-31T10:00:00.000Z', total: 85, outcome: null, projects: [{ id: 'b', title: 'game b', amount: 70 }, { id: 'gone', title: null, amount: 15 }] });
     // bottom and top: a + c; left: b. Greedy funds c and a (two sides each) and skips b
-    expect(table).toMatchObject({ sessionId: 'sat-walk', total: 210, projects: [{ id: 'a', amount: 80 }, { id: 'b', amount: 70 }, { id: 'c', amount: 60 }] });
+    expect(table).toMatchObject({ sessionId: 'sat-walk', sessionName: 'Saturday walk, «library»', total: 210, projects: [{ id: 'a', amount: 80 }, { id: 'b', amount: 70 }, { id: 'c', amount: 60 }] });
     expect(table.outcome).toMatchObject({ ballots: 3, greedy: { selected: ['c', 'a'], spent: 70 } });
     expect(table.outcome.equalShares.spent).toBeLessThanOrEqual(100);
     expect(table.id).toBeGreaterThan(old.id);
@@ -80,6 +80,17 @@ function contract(open: () => Promise<Storage>): void {
     const cross = await read('otherPlanner');
     expect([cross.statusCode, cross.json().error.code]).toEqual([403, 'forbidden']);
     expect(cross.body).not.toContain('sat-walk');
+  });
+
+  it('refuses a session name that is empty, too long or holds control characters, naming the field', async () => {
+    for (const sessionName of ['  ', 'x'.repeat(81), 'bad\u0000name', 7]) {
+      const res = await server.app.inject(as('facilitator', { method: 'POST', url: `${G}/allocations`, payload: { sessionId: 's1', sessionName, sides: { top: ['a'] } } }));
+      expect(res.statusCode, JSON.stringify(sessionName)).toBe(400);
+      expect(res.json().error.details[0].path).toBe('allocation.sessionName');
+    }
+    // without a name, as older tables send it, it is recorded with none
+    const res = await server.app.inject(as('facilitator', { method: 'POST', url: `${G}/allocations`, payload: { sessionId: 's1', sides: { top: ['a'] } } }));
+    expect([res.statusCode, res.json().allocation.sessionName]).toEqual([201, null]);
   });
 
   it('is for planners: 401 without staff sign-in, 403 for a facilitator, 404 without a budget', async () => {

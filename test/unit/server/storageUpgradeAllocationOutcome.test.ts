@@ -1,6 +1,6 @@
 // migration 2026-12-01-0010-allocation-outcome: a database at 0009 (pins, answers, comments, quotes, budgets with a
 // workshop allocation, layers, accounts) upgrades with nothing lost (every row of every table, column by column); the
-// old allocation reads back with no outcome, and a new one keeps its outcome.
+// old allocation reads back with no outcome or session name, and a new one keeps both.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,7 @@ async function expectNothingLost(open: (upTo?: string) => Promise<StorageDialect
   const consultationId = await fill(await createStorage(before, { seed: seedData }), db);
   const columns = await tableColumns(db);
   expect(columns['workshop_allocations']).not.toContain('outcome');
+  expect(columns['workshop_allocations']).not.toContain('session_name');
   const was = await snapshotTables(db, columns);
   expect(was['workshop_allocations']).toHaveLength(1);
   expect(was['budget_ballots']).toHaveLength(1);
@@ -62,10 +63,10 @@ async function expectNothingLost(open: (upTo?: string) => Promise<StorageDialect
 async function expectOutcomesKept(storage: Storage, consultationId: string): Promise<void> {
   const budget = storage.consultation(consultationId).budget();
   const [old] = await budget.listAllocations();
-  expect(old).toMatchObject({ sessionId: 'old-session', allocation: { a: 10 }, createdAt: AT, outcome: null });
+  expect(old).toMatchObject({ sessionId: 'old-session', sessionName: null, allocation: { a: 10 }, createdAt: AT, outcome: null });
   const outcome = { ballots: 1, greedy: { selected: ['a'], spent: 5 }, equalShares: { selected: ['a'], spent: 5 } };
-  await budget.recordAllocation('new-session', { a: 5 }, '2031-01-01T00:00:00.000Z', outcome);
-  expect((await budget.listAllocations()).map((a) => [a.sessionId, a.outcome])).toEqual([['old-session', null], ['new-session', outcome]]);
+  await budget.recordAllocation('new-session', { a: 5 }, '2031-01-01T00:00:00.000Z', { outcome, sessionName: 'Library' });
+  expect((await budget.listAllocations()).map((a) => [a.sessionId, a.sessionName, a.outcome])).toEqual([['old-session', null, null], ['new-session', 'Library', outcome]]);
   expect(await budget.listBallots()).toEqual([['a']]);
 }
 

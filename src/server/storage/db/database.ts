@@ -213,6 +213,8 @@ export interface WorkshopAllocationsTable {
   id: Generated<number | string>;
   consultation_id: string;
   session_id: string | null;
+  /** the session's name as the table sent it; null without one (and before 0010) */
+  session_name: string | null;
   /** JSON text: { projectId: amount } */
   allocation: string;
   created_at: string;

@@ -65,7 +65,7 @@ function AllocationTable({ allocation, view }: { allocation: Allocation; view: A
   const { outcome } = allocation;
   return (
     <div className="budget-allocation" data-allocation-id={allocation.id}>
-      <h4 id={`${id}-h`} dir="auto">{allocation.sessionId ? t('budgetAllocations.session', { session: allocation.sessionId, date }) : t('budgetAllocations.noSession', { date })}</h4>
+      <h4 id={`${id}-h`} dir="auto">{allocation.sessionId ? t('budgetAllocations.session', { session: allocation.sessionName ?? allocation.sessionId, date }) : t('budgetAllocations.noSession', { date })}</h4>
       <div className="answer-table-wrap budget-planner-table-wrap">
         <table className="answer-table budget-allocation-table">
           <caption className="visually-hidden">{t('budgetAllocations.caption')}</caption>
