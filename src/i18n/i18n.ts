@@ -12,8 +12,7 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // (the results page's, the touch table's, the budget's and the context layers' English strings come with their own
 // chunks: src/app/ResultsRoute.tsx, TableRoute.tsx and BudgetRoute.tsx add them, src/ui/layers/layerStrings.ts, the
 // budget game's and results spread's src/ui/budget/budgetGameEnglish.ts, the budget planner's and ballot's
-// src/app/budgetPlannerStrings.ts, the workshop allocations' and results map's src/ui/budget/budgetAllocationsEnglish.ts, and the
-// planner view's src/app/plannerStrings.ts)
+// src/app/budgetPlannerStrings.ts, and the planner view's src/app/plannerStrings.ts)
 const files = import.meta.glob<Record<string, unknown>>(
   [
     './locales/en/*.json',
