@@ -7,6 +7,8 @@ import { createBudgetApi } from '../persistence/budget/budgetApi.ts';
 import { getDeviceToken } from '../persistence/deviceToken.ts';
 import { BallotProjectMap } from '../map/BallotProjectMap.tsx';
 import type { BallotProjectMapProps } from '../map/BallotProjectMap.tsx';
+import { BudgetSpreadMap } from '../map/BudgetSpreadMap.tsx';
+import type { BudgetSpreadMapProps } from '../map/BudgetSpreadMap.tsx';
 import { BudgetBallotPage } from '../ui/budget/BudgetBallotPage.tsx';
 import { BudgetResultsPage } from '../ui/budget/BudgetResultsPage.tsx';
 import type { TileConfig } from './loadTileConfig.ts';
@@ -18,5 +20,6 @@ export default function BudgetRoute({ slug, results, tiles }: { slug: string; re
   const [code] = useState(() => new URLSearchParams(location.search).get('code'));
   // the ballot (ui) may not touch leaflet: its map comes from here
   const projectMap = useCallback((props: BallotProjectMapProps) => <BallotProjectMap basemap={tiles.basemap} {...props} />, [tiles.basemap]);
-  return results ? <BudgetResultsPage slug={slug} api={api} /> : <BudgetBallotPage slug={slug} api={api} outbox={outbox} initialCode={code} projectMap={projectMap} />;
+  const spreadMap = useCallback((props: BudgetSpreadMapProps) => <BudgetSpreadMap basemap={tiles.basemap} {...props} />, [tiles.basemap]);
+  return results ? <BudgetResultsPage slug={slug} api={api} spreadMap={spreadMap} /> : <BudgetBallotPage slug={slug} api={api} outbox={outbox} initialCode={code} projectMap={projectMap} />;
 }

@@ -25,6 +25,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/en/layers.json',
     '!./locales/en/budgetGame.json',
     '!./locales/en/budgetPlanner.json',
+    '!./locales/en/budgetAllocations.json',
     '!./locales/en/planner.json',
     '!./locales/en/explorer.json',
     '!./locales/en/hardening11.json',

@@ -74,8 +74,10 @@ test('two hands drag budget tokens at once, an over-spend bounces back, count sa
   await expect(page.getByTestId('game-save')).toHaveText('Saved for the planners, beside the vote (not counted as ballots).');
   await expect(page.getByTestId('game-greedy')).toHaveText('£59,000 of £60,000: Trees and planters at the busy junction, Speed cushions on the main road, New play equipment in Hollins Park');
   await expect(page.getByTestId('game-equal-shares')).toContainText('£59,000 of £60,000');
-  const after = (await (await page.request.get(`/api/consultations/${SLUG}/budget/results`)).json()) as { workshopAllocations: { allocation: Record<string, number>; sessionId: string }[] };
+  const after = (await (await page.request.get(`/api/consultations/${SLUG}/budget/results`)).json()) as { workshopAllocations: { allocation: Record<string, number>; sessionId: string; sessionName: string | null }[] };
   expect(after.workshopAllocations.length).toBe(before.workshopAllocations.length + 1);
+  // the session's name goes with it, so planners read it rather than the session's id
+  expect(after.workshopAllocations.at(-1)!.sessionName).toBe('Budget evening');
   expect(after.workshopAllocations.at(-1)!.allocation).toEqual({ 'hollins-play': 25_000, 'speed-cushions': 22_000, 'junction-trees': 24_000 });
 
   // back to the game and counting again without a change records nothing new

@@ -1,5 +1,7 @@
-// POST …/budget/allocations: a touch-table game's result, recorded as a workshop allocation beside the vote (never a ballot).
+// …/budget/allocations: a touch-table game's result, recorded as a workshop allocation beside the vote (never a
+// ballot), and read back by the consultation's planners beside the vote's approvals.
 import type { FastifyInstance } from 'fastify';
+import { allocationsView } from '../../core/budget/allocationsWire.ts';
 import { checkBallot } from '../../core/budget/ballotRules.ts';
 import { countGame, newBudgetGame } from '../../core/budget/budgetGame.ts';
 import { readGameAllocation } from '../../core/budget/budgetGameWire.ts';
@@ -10,8 +12,9 @@ import { requireRole } from '../serverContext.ts';
 import type { ServerContext } from '../serverContext.ts';
 
 /**
- * Registers the table game's route on the budget plugin: facilitators and planners of the consultation (and admins)
- * record what a table funded; each side is checked like a ballot (known projects, each once, within the budget).
+ * Registers the table game's routes on the budget plugin: facilitators and planners of the consultation (and admins)
+ * record what a table funded, each side checked like a ballot (known projects, each once, within the budget); its
+ * planners (and admins) read every allocation back beside the vote.
  * @example
  * budgetGameRoutes(app, ctx);
  */
@@ -36,7 +39,17 @@ export function budgetGameRoutes(app: FastifyInstance, ctx: ServerContext): void
     }
     const count = countGame(game);
     if (count.ballots === 0) throw new ApiError(422, 'empty-game', 'No side put a token on a project: there is nothing to record.');
-    const allocation = await budget.recordAllocation(body.value.sessionId, count.allocation, new Date(ctx.clock()).toISOString());
+    const outcome = { ballots: count.ballots, greedy: count.greedy, equalShares: count.equalShares };
+    const allocation = await budget.recordAllocation(body.value.sessionId, count.allocation, new Date(ctx.clock()).toISOString(), { outcome, sessionName: body.value.sessionName ?? null });
     return reply.code(201).send({ allocation, count });
+  });
+
+  app.get('/budget/allocations', async (request) => {
+    const { scope } = request;
+    requireRole(scope, ['admin', 'planner'], 'read the workshop allocations');
+    const settings = await requireBudget(scope);
+    const budget = scope.store.budget();
+    const [projects, ballots, allocations] = await Promise.all([budget.listProjects(), budget.listBallots(), budget.listAllocations()]);
+    return allocationsView(settings, projects, ballots, allocations);
   });
 }

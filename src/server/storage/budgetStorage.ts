@@ -1,4 +1,5 @@
 // the storage port of one consultation's budget: settings, projects, ballots, voter codes, workshop allocations.
+import type { AllocationOutcome, AllocationRecord } from '../../core/budget/allocationsWire.ts';
 import type { BudgetProjectRecord, BudgetSettings } from '../../core/budget/budgetWire.ts';
 
 export interface StoredBallot {
@@ -8,13 +9,8 @@ export interface StoredBallot {
 
 export type BallotSource = 'device' | 'code' | 'import';
 
-export interface WorkshopAllocation {
-  id: number;
-  sessionId: string | null;
-  /** project id → amount the group put on it */
-  allocation: Record<string, number>;
-  createdAt: string;
-}
+/** a table group's result: project id → amount it put there, and what the count decided (null before 0010) */
+export type WorkshopAllocation = AllocationRecord;
 
 export interface BudgetStorage {
   getSettings(): Promise<BudgetSettings | null>;
@@ -45,6 +41,7 @@ export interface BudgetStorage {
   /** stores the hashes of new voter codes; how many were new */
   addVoterCodes(hashes: readonly string[], at: string): Promise<number>;
   voterCodeCounts(): Promise<{ total: number; used: number }>;
-  recordAllocation(sessionId: string | null, allocation: Record<string, number>, at: string): Promise<WorkshopAllocation>;
+  recordAllocation(sessionId: string | null, allocation: Record<string, number>, at: string, details?: { outcome?: AllocationOutcome | null; sessionName?: string | null }): Promise<WorkshopAllocation>;
+  /** oldest first */
   listAllocations(): Promise<WorkshopAllocation[]>;
 }

@@ -6,6 +6,7 @@ import type { BudgetResults } from '../../core/budget/budgetResults.ts';
 import { countInBrowserWorker } from '../../persistence/budget/budgetCount.ts';
 import type { BudgetApi } from '../../persistence/budget/budgetApi.ts';
 import { PlainHeader } from '../consultations/FrontPage.tsx';
+import type { SpreadMapSlot } from './BudgetSpreadMapPart.tsx';
 import { BudgetSpreadSection } from './BudgetSpreadSection.tsx';
 import { formatMoney } from './money.ts';
 import './budget.css';
@@ -61,7 +62,7 @@ function RuleSection({ results, which }: { results: BudgetResults; which: 'greed
   );
 }
 
-export function BudgetResultsPage({ slug, api }: { slug: string; api: BudgetApi }) {
+export function BudgetResultsPage({ slug, api, spreadMap }: { slug: string; api: BudgetApi; spreadMap?: SpreadMapSlot }) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   useEffect(
@@ -99,7 +100,7 @@ export function BudgetResultsPage({ slug, api }: { slug: string; api: BudgetApi 
             <RuleSection results={load.results} which={load.results.rule === 'greedy' ? 'equal-shares' : 'greedy'} />
           </div>
         )}
-        {load.kind === 'ready' && <BudgetSpreadSection slug={slug} currency={load.results.currency} />}
+        {load.kind === 'ready' && <BudgetSpreadSection slug={slug} currency={load.results.currency} map={spreadMap ? { api, officialRule: load.results.rule, spreadMap } : undefined} />}
       </main>
     </>
   );

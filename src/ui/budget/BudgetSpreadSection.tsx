@@ -5,9 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { PublishedAreaSpread, PublishedSpread, ResultsSpread } from '../../core/budget/protectSpread.ts';
 import { isSuppressed } from '../../core/smallCounts.ts';
 import type { SuppressedCount } from '../../core/smallCounts.ts';
+import type { BudgetRule } from '../../core/budget/budgetWire.ts';
+import type { BudgetApi } from '../../persistence/budget/budgetApi.ts';
 import { fetchResultsSpread } from '../../persistence/budget/budgetSpreadApi.ts';
 import { getDeviceToken } from '../../persistence/deviceToken.ts';
 import './budgetGameEnglish.ts';
+import { BudgetSpreadMapPart } from './BudgetSpreadMapPart.tsx';
+import type { SpreadMapSlot } from './BudgetSpreadMapPart.tsx';
 import { formatMoney } from './money.ts';
 import './budgetSpread.css';
 
@@ -34,8 +38,15 @@ function useSpread(slug: string): Load {
   return load;
 }
 
+interface SpreadProps {
+  slug: string;
+  currency: string;
+  /** with a map slot, the areas are also drawn on a map (the table stays, with every figure) */
+  map?: { api: BudgetApi; officialRule: BudgetRule; spreadMap: SpreadMapSlot };
+}
+
 /** the areas' figures side by side for both rules; a withheld figure is one short word, explained once above */
-export function BudgetSpreadSection({ slug, currency }: { slug: string; currency: string }) {
+export function BudgetSpreadSection({ slug, currency, map }: SpreadProps) {
   const { t, i18n } = useTranslation();
   const load = useSpread(slug);
   if (load.kind === 'loading') return <p role="status">{t('budgetSpread.loading')}</p>;
@@ -62,6 +73,7 @@ export function BudgetSpreadSection({ slug, currency }: { slug: string; currency
       {anyHidden && <p className="budget-spread-note">{t('budgetSpread.hiddenWhy', { k: spread.minCount ?? 0 })}</p>}
       {!withPopulation && <p className="budget-spread-note">{t('budgetSpread.noPopulation')}</p>}
       {!voterAreas && <p className="budget-spread-note">{t('budgetSpread.noVoterAreas')}</p>}
+      {map ? <BudgetSpreadMapPart spread={spread} currency={currency} officialRule={map.officialRule} api={map.api} spreadMap={map.spreadMap} /> : null}
       <table>
         <thead>
           <tr>

@@ -26,6 +26,8 @@ beforeAll(async () => {
   await alpha.createPin(testPin({ id: 'a-public', author: 'someone' }));
   await alpha.createPin(testPin({ id: 'a-hidden', author: 'someone' }));
   await alpha.moderatePin('a-hidden', { hidden: true, reason: 'personal details', actor: 'test', at: new Date().toISOString() });
+  await alpha.budget().putSettings({ amount: 100, currency: 'GBP', rule: 'greedy', opensAt: null, closesAt: null, minProjects: null, maxProjects: null, intro: '' }, new Date().toISOString());
+  await alpha.budget().recordAllocation('workshop-1', { p1: 10 }, new Date().toISOString());
   await alpha.createPin(testPin({ id: 'a-table', author: 'someone', sessionId: 'workshop-1' }));
   tokens.facilitatorA = (await server.staff({ alpha: 'facilitator' })).token;
   tokens.plannerA = (await server.staff({ alpha: 'planner' })).token;
@@ -80,6 +82,7 @@ const rows: Row[] = [
   { name: "replace A's themes", request: () => ({ method: 'PUT', url: `${A}/themes`, payload: testThemes() }), expect: planners },
   { name: 'change A', request: () => ({ method: 'PATCH', url: A, payload: { summary: `changed ${++unique}` } }), expect: planners },
   { name: "A's template", request: () => ({ url: `${A}/template` }), expect: planners },
+  { name: "A's workshop allocations", request: () => ({ url: `${A}/budget/allocations` }), expect: planners },
   { name: "A's team", request: () => ({ url: `${A}/members` }), expect: planners },
   { name: "add to A's team", request: () => ({ method: 'PUT', url: `${A}/members/${memberId}`, payload: { role: 'facilitator' } }), expect: planners },
   { name: 'GET a draft', request: () => ({ url: '/api/consultations/delta' }), expect: { anonymous: 404, resident: 404, facilitatorA: 404, plannerA: 404, plannerB: 404, admin: 200 } },

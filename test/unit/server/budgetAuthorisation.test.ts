@@ -52,6 +52,7 @@ const rows: { name: string; request: () => InjectOptions; expect: Record<Caller,
   { name: 'DELETE a project', request: () => ({ method: 'DELETE', url: `${A}/projects/nope` }), expect: { ...planners, plannerA: 404, admin: 404 } },
   // the touch-table game's result: facilitators run the table, so they record it as well as planners
   { name: 'POST a table game', request: () => ({ method: 'POST', url: `${A}/allocations`, payload: { sessionId: 'session-1', sides: { top: ['p1'] } } }), expect: { anonymous: 401, resident: 401, facilitatorA: 201, plannerA: 201, plannerB: 403, admin: 201 } },
+  { name: 'GET the workshop allocations', request: () => ({ url: `${A}/allocations` }), expect: planners },
   // refused at once for every caller: someone has voted in alpha by the time it runs, or the caller is not its planner
   { name: 'POST an import', request: () => ({ method: 'POST', url: `${A}/import`, headers: { 'content-type': 'text/plain' }, payload: pb }), expect: { ...planners, plannerA: 409, admin: 409 } },
 ];

@@ -98,10 +98,14 @@ export function budgetContract(open: OpenStorage): void {
   });
 
   it('records workshop allocations apart from the ballots', async () => {
-    const saved = await budget.recordAllocation('session-1', { a: 5, b: 2 }, AT);
-    expect(await budget.listAllocations()).toEqual([saved]);
-    expect(saved.allocation).toEqual({ a: 5, b: 2 });
+    const outcome = { ballots: 2, greedy: { selected: ['a'], spent: 5 }, equalShares: { selected: ['a', 'b'], spent: 7 } };
+    const saved = await budget.recordAllocation('session-1', { a: 5, b: 2 }, AT, { outcome, sessionName: 'Library, Saturday «walk»' });
+    const bare = await budget.recordAllocation(null, { b: 2 }, AT);
+    expect(await budget.listAllocations()).toEqual([saved, bare]);
+    expect(saved).toMatchObject({ allocation: { a: 5, b: 2 }, outcome, sessionName: 'Library, Saturday «walk»' });
+    expect(bare).toMatchObject({ outcome: null, sessionName: null });
     expect(await budget.listBallots()).toEqual([]);
+    expect(await storage.consultation('00000000-0000-0000-0000-000000000000').budget().listAllocations()).toEqual([]);
   });
 
   it('sees nothing of another consultation\u2019s budget', async () => {

@@ -213,9 +213,13 @@ export interface WorkshopAllocationsTable {
   id: Generated<number | string>;
   consultation_id: string;
   session_id: string | null;
+  /** the session's name as the table sent it; null without one (and before 0010) */
+  session_name: string | null;
   /** JSON text: { projectId: amount } */
   allocation: string;
   created_at: string;
+  /** JSON text: the count's outcome under both rules (core AllocationOutcome); null before 0010 */
+  outcome: string | null;
 }
 
 export interface ContextLayersTable {

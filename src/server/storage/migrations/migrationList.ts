@@ -9,6 +9,7 @@ import { up as responsesComments } from './2026-12-01-0006-responses-comments.ts
 import { up as contextLayers } from './2026-12-01-0007-context-layers.ts';
 import { up as budgetIntro } from './2026-12-01-0008-budget-intro.ts';
 import { up as featuredQuotes } from './2026-12-01-0009-featured-quotes.ts';
+import { up as allocationOutcome } from './2026-12-01-0010-allocation-outcome.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -25,6 +26,7 @@ const MIGRATIONS: [name: string, up: Up][] = [
   ['2026-12-01-0007-context-layers', contextLayers],
   ['2026-12-01-0008-budget-intro', budgetIntro],
   ['2026-12-01-0009-featured-quotes', featuredQuotes],
+  ['2026-12-01-0010-allocation-outcome', allocationOutcome],
 ];
 
 /** every migration's name, in the order they run */

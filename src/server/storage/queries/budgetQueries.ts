@@ -1,5 +1,6 @@
 // one consultation's budget over Kysely, the same rules for SQLite and PostgreSQL (BIGINT money read back as numbers).
 import { sql } from 'kysely';
+import { readAllocationOutcome } from '../../../core/budget/allocationsWire.ts';
 import type { BudgetProjectRecord, BudgetRule, BudgetSettings } from '../../../core/budget/budgetWire.ts';
 import type { BudgetStorage, WorkshopAllocation } from '../budgetStorage.ts';
 import type { BudgetProjectsTable, BudgetsTable, Db, Executor } from '../db/database.ts';
@@ -139,14 +140,19 @@ export function budgetStorage(db: Db, consultationId: string): BudgetStorage {
       const rows = await db.selectFrom('voter_codes').select(['used_at']).where('consultation_id', '=', id).execute();
       return { total: rows.length, used: rows.filter((r) => r.used_at !== null).length };
     },
-    async recordAllocation(sessionId, allocation, at) {
-      const row = await db.insertInto('workshop_allocations').values({ consultation_id: id, session_id: sessionId, allocation: JSON.stringify(allocation), created_at: at })
+    async recordAllocation(sessionId, allocation, at, details = {}) {
+      const outcome = details.outcome ?? null;
+      const sessionName = details.sessionName ?? null;
+      const row = await db.insertInto('workshop_allocations')
+        .values({ consultation_id: id, session_id: sessionId, session_name: sessionName, allocation: JSON.stringify(allocation), created_at: at, outcome: outcome ? JSON.stringify(outcome) : null })
         .returning('id').executeTakeFirstOrThrow();
-      return { id: Number(row.id), sessionId, allocation, createdAt: at };
+      return { id: Number(row.id), sessionId, sessionName, allocation, createdAt: at, outcome };
     },
     async listAllocations() {
       const rows = await db.selectFrom('workshop_allocations').selectAll().where('consultation_id', '=', id).orderBy('id').execute();
-      return rows.map((r): WorkshopAllocation => ({ id: Number(r.id), sessionId: r.session_id, allocation: JSON.parse(r.allocation) as Record<string, number>, createdAt: r.created_at }));
+      return rows.map((r): WorkshopAllocation => ({
+        id: Number(r.id), sessionId: r.session_id, sessionName: r.session_name, allocation: JSON.parse(r.allocation) as Record<string, number>, createdAt: r.created_at, outcome: readAllocationOutcome(r.outcome),
+      }));
     },
   };
 }

@@ -19,6 +19,7 @@ import { BudgetProjectTable } from './BudgetProjectTable.tsx';
 import { BudgetSettingsForm } from './BudgetSettingsForm.tsx';
 import { PinsToProject } from './PinsToProject.tsx';
 import type { BudgetPlanner } from './useBudgetPlanner.ts';
+import { WorkshopAllocations } from './WorkshopAllocations.tsx';
 import './budgetPlanner.css';
 
 interface Props {
@@ -140,6 +141,7 @@ function BudgetPlannerSection({ planner, budgetApi, api, picked = null }: Props)
           <PinsToProject source={source} areas={areas} themeLabel={themeLabel} onStart={startFromPins} />
         </>
       ) : null}
+      {view ? <WorkshopAllocations api={api} budgetRead={load} /> : null}
     </section>
   );
 }

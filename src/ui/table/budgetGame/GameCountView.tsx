@@ -1,12 +1,13 @@
 // "count": what the room funded under greedy and Equal Shares, shown to both long sides, and saved once for the planners.
 import '../../budget/budgetEnglish.ts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countGame } from '../../../core/budget/budgetGame.ts';
 import type { BudgetGameState } from '../../../core/budget/budgetGame.ts';
 import { TABLE_SIDES } from '../../../core/pointerTracker.ts';
 import { recordGame, rememberGame } from '../../../persistence/budget/budgetGameApi.ts';
 import { getDeviceToken } from '../../../persistence/deviceToken.ts';
+import { TableStoreContext } from '../TableStoreContext.tsx';
 
 type Save = { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string } | { kind: 'nothing' };
 
@@ -27,6 +28,9 @@ export function GameCountView({ slug, sessionId, game, money, alreadySaved, onSa
   const count = useMemo(() => countGame(game), [game]);
   const [save, setSave] = useState<Save>(count.ballots === 0 ? { kind: 'nothing' } : alreadySaved ? { kind: 'saved' } : { kind: 'saving' });
   const sent = useRef(false);
+  // the session's name goes with the game, so planners read it beside the vote instead of the session's id
+  // (read once: the name does not change while the count is shown; a game outside a table store sends none)
+  const sessionName = useContext(TableStoreContext)?.getState().sessions.find((x) => x.id === sessionId)?.name ?? null;
   const titles = (ids: readonly string[]) => ids.map((id) => game.projects.find((p) => p.id === id)?.title ?? id);
 
   useEffect(
@@ -34,7 +38,7 @@ export function GameCountView({ slug, sessionId, game, money, alreadySaved, onSa
       if (count.ballots === 0 || alreadySaved || sent.current) return;
       sent.current = true;
       const sides = Object.fromEntries(TABLE_SIDES.map((side) => [side, game.sides[side]]));
-      recordGame(slug, getDeviceToken(), { sessionId, sides }).then(
+      recordGame(slug, getDeviceToken(), { sessionId, sessionName, sides }).then(
         () => {
           rememberGame(sessionId, { greedy: titles(count.greedy.selected), equalShares: titles(count.equalShares.selected) });
           setSave({ kind: 'saved' });

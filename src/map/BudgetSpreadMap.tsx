@@ -1,0 +1,89 @@
+// the results page's small map of where a rule's money goes: the areas filled by their class (money per area or per
+// resident), a dashed edge where the share of voters is withheld, and the funded projects as markers. The table
+// beside it is the accessible equivalent; each shape says its figures in data attributes and a text tooltip.
+import 'leaflet/dist/leaflet.css';
+import './budgetSpreadMap.css';
+import bbox from '@turf/bbox';
+import type L from 'leaflet';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GeoJSON, MapContainer, ZoomControl, useMap } from 'react-leaflet';
+import type { Basemap } from '../core/basemapConfig.ts';
+import type { BudgetMarker } from '../core/budget/projectPlaces.ts';
+import { SPREAD_FILLS } from '../core/budget/spreadMap.ts';
+import type { SpreadMapArea } from '../core/budget/spreadMap.ts';
+import type { Feature } from 'geojson';
+import type { AreaCollection } from '../core/types.ts';
+import { BasemapLayer, basemapAttribution } from './BasemapLayer.tsx';
+import { BudgetProjectMarkers } from './BudgetProjectMarkers.tsx';
+import { bboxToBounds } from './lngLat.ts';
+import { textElement } from './planner/textTooltip.ts';
+
+export interface BudgetSpreadMapProps {
+  areas: AreaCollection;
+  figures: readonly SpreadMapArea[];
+  /** the funded projects with a place */
+  markers: readonly BudgetMarker[];
+  /** an area's tooltip lines (name first), in the page's words */
+  describe(area: SpreadMapArea): string[];
+  label: string;
+  /** changes when the figures do (rule or measure), so the shapes are drawn again */
+  drawKey: string;
+}
+
+const areaId = (f: Feature) => String(f.id ?? (f.properties as { id?: unknown } | null)?.id);
+
+function FitTo({ areas }: { areas: AreaCollection }) {
+  const map = useMap();
+  useEffect(
+    function fitToAreas() {
+      if (areas.features.length) map.fitBounds(bboxToBounds(bbox(areas)), { animate: false, padding: [8, 8] });
+    },
+    [areas, map],
+  );
+  return null;
+}
+
+export function BudgetSpreadMap({ areas, figures, markers, describe, label, drawKey, basemap }: BudgetSpreadMapProps & { basemap: Basemap }) {
+  const { t } = useTranslation();
+  const byId = new Map(figures.map((a) => [a.id, a]));
+  const style = (feature?: Feature): L.PathOptions => {
+    const area = feature ? byId.get(areaId(feature)) : undefined;
+    const fillClass = area?.fillClass ?? null;
+    const classes = ['spread-area', fillClass === null ? 'spread-area--no-value' : `spread-area--class-${fillClass}`];
+    if (area?.share === 'withheld') classes.push('spread-area--withheld');
+    return {
+      className: classes.join(' '),
+      color: '#1f2937',
+      weight: area?.share === 'withheld' ? 3 : 1.5,
+      dashArray: area?.share === 'withheld' ? '6 4' : undefined,
+      fillColor: fillClass === null ? '#ffffff' : SPREAD_FILLS[fillClass],
+      fillOpacity: fillClass === null ? 0.2 : 0.75,
+    };
+  };
+  const onEachFeature = (feature: Feature, layer: L.Layer) => {
+    const area = byId.get(areaId(feature));
+    if (!area) return;
+    layer.on('add', function markShape() {
+      const element = (layer as L.Path).getElement();
+      element?.setAttribute('data-area-id', area.id);
+      element?.setAttribute('data-fill-class', area.fillClass === null ? 'none' : String(area.fillClass));
+      element?.setAttribute('data-value', area.value === null ? 'none' : String(area.value));
+      element?.setAttribute('data-share', area.share === null ? 'none' : area.share === 'withheld' ? 'withheld' : String(area.share));
+    });
+    // the area's name is user text: the tooltip is a text node, never html
+    layer.bindTooltip(() => textElement(describe(area)), { sticky: true });
+  };
+  return (
+    <div className="map-frame spread-map" role="region" aria-label={label} data-testid="spread-map">
+      <MapContainer className="map" center={[0, 0]} zoom={2} zoomControl={false} attributionControl={false} keyboard zoomSnap={0.25}>
+        <BasemapLayer basemap={basemap} opacity={0.6} />
+        <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
+        <GeoJSON key={drawKey} data={areas} style={style} onEachFeature={onEachFeature} />
+        <FitTo areas={areas} />
+        <BudgetProjectMarkers markers={markers} />
+      </MapContainer>
+      {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}
+    </div>
+  );
+}
