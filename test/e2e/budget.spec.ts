@@ -119,6 +119,9 @@ test('the results page shows both rules, won or lost and why, counted in the bro
   await expect(greedy.getByRole('row', { name: /Heritage trail signs/ })).toContainText('Nobody voted for it');
   await expect(greedy).toContainText('£56,500 spent of £60,000');
   await expect(shares.getByRole('row', { name: /Benches along the river path/ })).toContainText('Funded');
+  // its two voters share its cost; a project one voter pays for alone says so in the singular
+  await expect(shares.getByRole('row', { name: /Benches along the river path/ })).toContainText('2 voters paid £6,000, at most £3,000 each');
+  await expect(shares.getByRole('row', { name: /Covered cycle racks at the station/ })).toContainText('1 voter paid £3,500');
   expect(workers.some((url) => /budgetCountWorker/.test(url))).toBe(true);
 });
 

@@ -27,7 +27,7 @@ function RuleSection({ results, which }: { results: BudgetResults; which: 'greed
     // funded projects in the order they were bought, then the others by votes
     : [...results.equalShares.projects].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || b.approvals - a.approvals).map((p) => ({
         id: p.id, approvals: p.approvals, funded: p.funded,
-        why: p.funded ? t('budget.results.esWon', { payers: p.payers ?? 0, paid: money(p.paid ?? 0), max: money(p.maxPayment ?? 0) }) : p.approvals === 0 ? t('budget.results.noVotes') : t('budget.results.esLost', { lacked: money(p.lacked ?? 0) }),
+        why: p.funded ? t('budget.results.esWon', { count: p.payers ?? 0, paid: money(p.paid ?? 0), max: money(p.maxPayment ?? 0) }) : p.approvals === 0 ? t('budget.results.noVotes') : t('budget.results.esLost', { lacked: money(p.lacked ?? 0) }),
       }));
   const heading = `results-${which}`;
   return (
