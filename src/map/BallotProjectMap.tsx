@@ -2,16 +2,14 @@
 // goes to that project in the list (the list stays the full, equal way to vote).
 import 'leaflet/dist/leaflet.css';
 import './ballotProjectMap.css';
-import bbox from '@turf/bbox';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GeoJSON, MapContainer, ZoomControl, useMap } from 'react-leaflet';
+import { GeoJSON, MapContainer, ZoomControl } from 'react-leaflet';
 import type { Basemap } from '../core/basemapConfig.ts';
 import type { BudgetMarker } from '../core/budget/projectPlaces.ts';
 import type { AreaCollection } from '../core/types.ts';
 import { BasemapLayer, basemapAttribution } from './BasemapLayer.tsx';
 import { BudgetProjectMarkers } from './BudgetProjectMarkers.tsx';
-import { bboxToBounds } from './lngLat.ts';
+import { FitToGivenAreas } from './FitToGivenAreas.tsx';
 
 export interface BallotProjectMapProps {
   areas: AreaCollection;
@@ -22,17 +20,6 @@ export interface BallotProjectMapProps {
 
 const areaStyle = { color: '#2f4b6e', weight: 2, opacity: 0.9, fillColor: '#6f8fb4', fillOpacity: 0.06 };
 
-function FitTo({ areas }: { areas: AreaCollection }) {
-  const map = useMap();
-  useEffect(
-    function fitToAreas() {
-      if (areas.features.length) map.fitBounds(bboxToBounds(bbox(areas)), { animate: false, padding: [8, 8] });
-    },
-    [areas, map],
-  );
-  return null;
-}
-
 export function BallotProjectMap({ areas, markers, onPick, label, basemap }: BallotProjectMapProps & { basemap: Basemap }) {
   const { t } = useTranslation();
   return (
@@ -41,7 +28,7 @@ export function BallotProjectMap({ areas, markers, onPick, label, basemap }: Bal
         <BasemapLayer basemap={basemap} opacity={0.7} />
         <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         <GeoJSON data={areas} style={() => areaStyle} interactive={false} />
-        <FitTo areas={areas} />
+        <FitToGivenAreas areas={areas} />
         <BudgetProjectMarkers markers={markers} onPick={onPick} />
       </MapContainer>
       {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}

@@ -3,11 +3,9 @@
 // beside it is the accessible equivalent; each shape says its figures in data attributes and a text tooltip.
 import 'leaflet/dist/leaflet.css';
 import './budgetSpreadMap.css';
-import bbox from '@turf/bbox';
 import type L from 'leaflet';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GeoJSON, MapContainer, ZoomControl, useMap } from 'react-leaflet';
+import { GeoJSON, MapContainer, ZoomControl } from 'react-leaflet';
 import type { Basemap } from '../core/basemapConfig.ts';
 import type { BudgetMarker } from '../core/budget/projectPlaces.ts';
 import { SPREAD_FILLS } from '../core/budget/spreadMap.ts';
@@ -16,7 +14,7 @@ import type { Feature } from 'geojson';
 import type { AreaCollection } from '../core/types.ts';
 import { BasemapLayer, basemapAttribution } from './BasemapLayer.tsx';
 import { BudgetProjectMarkers } from './BudgetProjectMarkers.tsx';
-import { bboxToBounds } from './lngLat.ts';
+import { FitToGivenAreas } from './FitToGivenAreas.tsx';
 import { textElement } from './planner/textTooltip.ts';
 
 export interface BudgetSpreadMapProps {
@@ -32,17 +30,6 @@ export interface BudgetSpreadMapProps {
 }
 
 const areaId = (f: Feature) => String(f.id ?? (f.properties as { id?: unknown } | null)?.id);
-
-function FitTo({ areas }: { areas: AreaCollection }) {
-  const map = useMap();
-  useEffect(
-    function fitToAreas() {
-      if (areas.features.length) map.fitBounds(bboxToBounds(bbox(areas)), { animate: false, padding: [8, 8] });
-    },
-    [areas, map],
-  );
-  return null;
-}
 
 export function BudgetSpreadMap({ areas, figures, markers, describe, label, drawKey, basemap }: BudgetSpreadMapProps & { basemap: Basemap }) {
   const { t } = useTranslation();
@@ -80,7 +67,7 @@ export function BudgetSpreadMap({ areas, figures, markers, describe, label, draw
         <BasemapLayer basemap={basemap} opacity={0.6} />
         <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         <GeoJSON key={drawKey} data={areas} style={style} onEachFeature={onEachFeature} />
-        <FitTo areas={areas} />
+        <FitToGivenAreas areas={areas} />
         <BudgetProjectMarkers markers={markers} />
       </MapContainer>
       {basemapAttribution(basemap) ? <p className="map-attribution">{basemapAttribution(basemap)}</p> : null}
