@@ -1,6 +1,7 @@
 // the dialogue's API calls (comments, reports, answers, the moderation queue) over the app's HTTP client, with every
 // answer checked before the app uses it.
-import { z } from 'zod';
+import '../core/zodJitless.ts';
+import { z } from 'zod/mini';
 import type { PinComment } from '../core/dialogue/comments.ts';
 import { RESPONSE_STATUSES } from '../core/dialogue/responseStatus.ts';
 import type { ResponseStatus } from '../core/dialogue/responseStatus.ts';
@@ -8,19 +9,19 @@ import type { HttpRepository, RemotePin } from './httpRepository.ts';
 import { toRemotePin } from './httpRepository.ts';
 
 export const commentSchema = z.object({
-  id: z.string().min(1),
-  pinId: z.string().min(1),
-  parentId: z.string().nullable(),
+  id: z.string().check(z.minLength(1)),
+  pinId: z.string().check(z.minLength(1)),
+  parentId: z.nullable(z.string()),
   text: z.string(),
   createdAt: z.string(),
-  editedAt: z.string().nullable(),
-  mine: z.boolean().optional(),
-  hidden: z.boolean().optional(),
-  hiddenReason: z.string().optional(),
+  editedAt: z.nullable(z.string()),
+  mine: z.optional(z.boolean()),
+  hidden: z.optional(z.boolean()),
+  hiddenReason: z.optional(z.string()),
 });
 const commentsSchema = z.object({ comments: z.array(commentSchema) });
 const queueSchema = z.object({
-  items: z.array(z.object({ type: z.enum(['comment', 'pin']), reports: z.number(), firstReportedAt: z.string(), pin: z.unknown(), comment: commentSchema.optional() })),
+  items: z.array(z.object({ type: z.enum(['comment', 'pin']), reports: z.number(), firstReportedAt: z.string(), pin: z.unknown(), comment: z.optional(commentSchema) })),
 });
 
 export interface ModerationQueueItem {
@@ -102,7 +103,7 @@ export function createDialogueClient(api: HttpRepository, deviceToken = ''): Dia
     },
     async commentCountsSince(since, pinIds) {
       const query = new URLSearchParams({ since, pins: pinIds.join(',') });
-      const body = z.object({ counts: z.record(z.string(), z.number().int().nonnegative()) }).parse((await api.send('GET', `${api.consultationBase}/comment-counts?${query}`)).json);
+      const body = z.object({ counts: z.record(z.string(), z.number().check(z.int(), z.nonnegative())) }).parse((await api.send('GET', `${api.consultationBase}/comment-counts?${query}`)).json);
       return body.counts;
     },
     async moderatePin(pinId, action, reason) {

@@ -1,6 +1,6 @@
 // typed client of the server's consultation list and staff API (sessions, accounts, invitations, members, templates).
 import '../core/zodJitless.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiRequestError, consultationBase } from './httpRepository.ts';
 import type { HttpRepository } from './httpRepository.ts';
 
@@ -9,31 +9,32 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 export type StaffRole = 'admin' | 'planner' | 'facilitator';
 export type MemberRole = 'planner' | 'facilitator';
 
-const isoOrNull = z.string().nullable();
+const nonEmpty = () => z.string().check(z.minLength(1));
+const wholeCount = () => z.number().check(z.int(), z.nonnegative());
+/** a text field an older server may leave out or send as null: null here */
+const textOrNull = () => z.pipe(z.nullish(z.string()), z.transform((s) => s ?? null));
 const summarySchema = z.object({
-  slug: z.string().min(1),
+  slug: nonEmpty(),
   title: z.string(),
-  summary: z.string().nullish().transform((s) => s ?? ''),
+  summary: z.pipe(z.nullish(z.string()), z.transform((s) => s ?? '')),
   status: z.enum(CONSULTATION_STATUSES),
-  opensAt: isoOrNull.optional().transform((s) => s ?? null),
-  closesAt: isoOrNull.optional().transform((s) => s ?? null),
-  statusChangedAt: z.string().nullish().transform((s) => s ?? null),
+  opensAt: textOrNull(),
+  closesAt: textOrNull(),
+  statusChangedAt: textOrNull(),
   /** when it closed (by a person or by closesAt), as the server works it out */
-  closedAt: z.string().nullish().transform((s) => s ?? null),
-  counts: z.object({ pins: z.number().int().nonnegative() }).optional().transform((c) => c ?? { pins: 0 }),
+  closedAt: textOrNull(),
+  counts: z.pipe(z.optional(z.object({ pins: wholeCount() })), z.transform((c) => c ?? { pins: 0 })),
 });
-const settingsSchema = z
-  .object({
-    minCount: z.number().int().nonnegative().default(5),
-    parts: z.object({ map: z.boolean(), table: z.boolean() }).default({ map: true, table: true }),
-    privacyNotice: z.string().optional(),
-    boundaryCopyright: z.string().optional(),
-    askedBy: z.string().optional(),
-  })
-  .passthrough();
-const detailSchema = summarySchema.extend({
-  settings: settingsSchema.optional().transform((s) => s ?? { minCount: 5, parts: { map: true, table: true } }),
-  viewerRole: z.enum(['admin', 'planner', 'facilitator']).nullish().transform((r) => r ?? null),
+const settingsSchema = z.looseObject({
+  minCount: z._default(wholeCount(), 5),
+  parts: z._default(z.object({ map: z.boolean(), table: z.boolean() }), { map: true, table: true }),
+  privacyNotice: z.optional(z.string()),
+  boundaryCopyright: z.optional(z.string()),
+  askedBy: z.optional(z.string()),
+});
+const detailSchema = z.extend(summarySchema, {
+  settings: z.pipe(z.optional(settingsSchema), z.transform((s) => s ?? { minCount: 5, parts: { map: true, table: true } })),
+  viewerRole: z.pipe(z.nullish(z.enum(['admin', 'planner', 'facilitator'])), z.transform((r) => r ?? null)),
 });
 
 /** one consultation as the front page lists it */
@@ -42,20 +43,20 @@ export type ConsultationSettings = z.infer<typeof settingsSchema>;
 /** one consultation with its settings and what the person asking may do in it */
 export type Consultation = z.infer<typeof detailSchema>;
 
-const userSchema = z.object({ id: z.string().min(1), email: z.string(), name: z.string(), role: z.enum(['admin', 'staff']) });
+const userSchema = z.object({ id: nonEmpty(), email: z.string(), name: z.string(), role: z.enum(['admin', 'staff']) });
 export type StaffUser = z.infer<typeof userSchema>;
 const membershipSchema = z.object({ slug: z.string(), role: z.enum(['planner', 'facilitator']) });
 export type Membership = z.infer<typeof membershipSchema>;
-const sessionSchema = z.object({ user: userSchema.nullable(), memberships: z.array(membershipSchema).optional().transform((m) => m ?? []) });
+const sessionSchema = z.object({ user: z.nullable(userSchema), memberships: z.pipe(z.optional(z.array(membershipSchema)), z.transform((m) => m ?? [])) });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 const signedInSchema = z.object({ token: z.string(), expiresAt: z.string(), user: userSchema });
 export type SignedIn = z.infer<typeof signedInSchema>;
-const accountSchema = userSchema.extend({ hasPassword: z.boolean(), createdAt: z.string() });
+const accountSchema = z.extend(userSchema, { hasPassword: z.boolean(), createdAt: z.string() });
 export type StaffAccount = z.infer<typeof accountSchema>;
-const invitationSchema = z.object({ url: z.string().min(1), expiresAt: z.string() });
+const invitationSchema = z.object({ url: nonEmpty(), expiresAt: z.string() });
 const invitedSchema = z.object({ user: userSchema, invitation: invitationSchema });
 export type Invited = z.infer<typeof invitedSchema>;
-const invitationInfoSchema = z.object({ email: z.string().nullable(), name: z.string().nullable(), expiresAt: z.string(), setup: z.boolean() });
+const invitationInfoSchema = z.object({ email: z.nullable(z.string()), name: z.nullable(z.string()), expiresAt: z.string(), setup: z.boolean() });
 export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
 const memberSchema = z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string() }), role: z.enum(['planner', 'facilitator']) });
 export type Member = z.infer<typeof memberSchema>;
@@ -92,7 +93,7 @@ export interface StaffApi {
   removeMember(slug: string, userId: string): Promise<void>;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
