@@ -17,6 +17,7 @@ import { MapSelection } from './MapSelection.tsx';
 import { ModerationQueue } from './ModerationQueue.tsx';
 import { QuoteToggle } from './QuoteToggle.tsx';
 import '../dialogue/dialogue.css';
+import '../dialogue/loopEnglish.ts';
 
 export function AnswerPanel({ changes }: { changes: number }) {
   const role = useStaffRole();

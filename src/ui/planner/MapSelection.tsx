@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { pinIdsInArea, pinIdsInBbox } from '../../core/dialogue/selectPins.ts';
 import type { PinFeature } from '../../core/types.ts';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
+import '../dialogue/loopEnglish.ts';
 
 export function MapSelection({ shown, onSelect }: { shown: readonly PinFeature[]; onSelect: (ids: string[]) => void }) {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import { LayerChoices } from './LayerChoices.tsx';
 import { SessionPinList } from './SessionPinList.tsx';
 import { SessionStartForm } from './SessionStartForm.tsx';
 import { useTableStore } from './useTableStore.ts';
+import '../planner-tools/staffToolsEnglish.ts';
 
 function ActiveSession() {
   const { t } = useTranslation();
