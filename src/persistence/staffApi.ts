@@ -1,47 +1,15 @@
 // typed client of the server's consultation list and staff API (sessions, accounts, invitations, members, templates).
 import '../core/zodJitless.ts';
 import { z } from 'zod/mini';
-import { ApiRequestError, consultationBase } from './httpRepository.ts';
+import { createConsultationsReader, detailSchema, nonEmpty, parseAnswer } from './consultationsApi.ts';
+import type { Consultation, ConsultationSettings, ConsultationSummary } from './consultationsApi.ts';
+import { consultationBase } from './httpRepository.ts';
 import type { HttpRepository } from './httpRepository.ts';
 
-export const CONSULTATION_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
-export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+export { CONSULTATION_STATUSES } from './consultationsApi.ts';
+export type { Consultation, ConsultationSettings, ConsultationStatus, ConsultationSummary } from './consultationsApi.ts';
 export type StaffRole = 'admin' | 'planner' | 'facilitator';
 export type MemberRole = 'planner' | 'facilitator';
-
-const nonEmpty = () => z.string().check(z.minLength(1));
-const wholeCount = () => z.number().check(z.int(), z.nonnegative());
-/** a text field an older server may leave out or send as null: null here */
-const textOrNull = () => z.pipe(z.nullish(z.string()), z.transform((s) => s ?? null));
-const summarySchema = z.object({
-  slug: nonEmpty(),
-  title: z.string(),
-  summary: z.pipe(z.nullish(z.string()), z.transform((s) => s ?? '')),
-  status: z.enum(CONSULTATION_STATUSES),
-  opensAt: textOrNull(),
-  closesAt: textOrNull(),
-  statusChangedAt: textOrNull(),
-  /** when it closed (by a person or by closesAt), as the server works it out */
-  closedAt: textOrNull(),
-  counts: z.pipe(z.optional(z.object({ pins: wholeCount() })), z.transform((c) => c ?? { pins: 0 })),
-});
-const settingsSchema = z.looseObject({
-  minCount: z._default(wholeCount(), 5),
-  parts: z._default(z.object({ map: z.boolean(), table: z.boolean() }), { map: true, table: true }),
-  privacyNotice: z.optional(z.string()),
-  boundaryCopyright: z.optional(z.string()),
-  askedBy: z.optional(z.string()),
-});
-const detailSchema = z.extend(summarySchema, {
-  settings: z.pipe(z.optional(settingsSchema), z.transform((s) => s ?? { minCount: 5, parts: { map: true, table: true } })),
-  viewerRole: z.pipe(z.nullish(z.enum(['admin', 'planner', 'facilitator'])), z.transform((r) => r ?? null)),
-});
-
-/** one consultation as the front page lists it */
-export type ConsultationSummary = z.infer<typeof summarySchema>;
-export type ConsultationSettings = z.infer<typeof settingsSchema>;
-/** one consultation with its settings and what the person asking may do in it */
-export type Consultation = z.infer<typeof detailSchema>;
 
 const userSchema = z.object({ id: nonEmpty(), email: z.string(), name: z.string(), role: z.enum(['admin', 'staff']) });
 export type StaffUser = z.infer<typeof userSchema>;
@@ -93,13 +61,6 @@ export interface StaffApi {
   removeMember(slug: string, userId: string): Promise<void>;
 }
 
-function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  throw new ApiRequestError(502, 'invalid-response', `The server's answer to ${what} is not what the API promises (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown shape'}).`);
-}
-
 /**
  * The staff API over the same client (device token, cookie session, error handling) as the pins.
  * @example
@@ -109,14 +70,9 @@ function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
 export function createStaffApi(http: Pick<HttpRepository, 'send'>): StaffApi {
   const send = http.send;
   const enc = encodeURIComponent;
+  const parse = parseAnswer;
   return {
-    async listConsultations() {
-      const body = parse(z.object({ consultations: z.array(summarySchema) }), (await send('GET', '/api/consultations')).json, 'GET /api/consultations');
-      return body.consultations;
-    },
-    async getConsultation(slug) {
-      return parse(detailSchema, (await send('GET', consultationBase(slug))).json, 'GET /api/consultations/:slug');
-    },
+    ...createConsultationsReader(http),
     async createConsultation(input) {
       return parse(detailSchema, (await send('POST', '/api/consultations', { body: input })).json, 'POST /api/consultations');
     },
