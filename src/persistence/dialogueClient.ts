@@ -1,24 +1,14 @@
 // the dialogue's API calls (comments, reports, answers, the moderation queue) over the app's HTTP client, with every
-// answer checked before the app uses it.
+// answer checked before the app uses it. A chunk of its own: the resident map's store loads it when comments are asked for.
 import '../core/zodJitless.ts';
 import { z } from 'zod/mini';
 import type { PinComment } from '../core/dialogue/comments.ts';
+import { commentSchema, toComment } from './commentWire.ts';
 import { RESPONSE_STATUSES } from '../core/dialogue/responseStatus.ts';
 import type { ResponseStatus } from '../core/dialogue/responseStatus.ts';
 import type { HttpRepository, RemotePin } from './httpRepository.ts';
 import { toRemotePin } from './httpRepository.ts';
 
-export const commentSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  pinId: z.string().check(z.minLength(1)),
-  parentId: z.nullable(z.string()),
-  text: z.string(),
-  createdAt: z.string(),
-  editedAt: z.nullable(z.string()),
-  mine: z.optional(z.boolean()),
-  hidden: z.optional(z.boolean()),
-  hiddenReason: z.optional(z.string()),
-});
 const commentsSchema = z.object({ comments: z.array(commentSchema) });
 const queueSchema = z.object({
   items: z.array(z.object({ type: z.enum(['comment', 'pin']), reports: z.number(), firstReportedAt: z.string(), pin: z.unknown(), comment: z.optional(commentSchema) })),
@@ -50,16 +40,6 @@ export interface DialogueClient {
   moderationQueue(): Promise<ModerationQueueItem[]>;
   /** a reported pin: hide it, or keep it (restore settles its reports) */
   moderatePin(pinId: string, action: 'hide' | 'restore', reason: string): Promise<void>;
-}
-
-/** the strict form of a comment read from the wire (optional fields left out rather than undefined) */
-export function toComment(raw: unknown): PinComment {
-  const c = commentSchema.parse(raw);
-  const comment: PinComment = { id: c.id, pinId: c.pinId, parentId: c.parentId, text: c.text, createdAt: c.createdAt, editedAt: c.editedAt };
-  if (c.mine) comment.mine = true;
-  if (c.hidden !== undefined) comment.hidden = c.hidden;
-  if (c.hiddenReason !== undefined) comment.hiddenReason = c.hiddenReason;
-  return comment;
 }
 
 /**

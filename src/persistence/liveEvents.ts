@@ -4,7 +4,7 @@ import { z } from 'zod/mini';
 import { toRemotePin } from './httpRepository.ts';
 import type { RemotePin } from './httpRepository.ts';
 import type { PinComment } from '../core/dialogue/comments.ts';
-import { toComment } from './dialogueClient.ts';
+import { toComment } from './commentWire.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
 
