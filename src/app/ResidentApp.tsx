@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { consultationPath } from '../core/appRoutes.ts';
 import { ResidentMap } from '../map/ResidentMap.tsx';
 import type { RenderPinPopup } from '../map/PinLayer.tsx';
+import { PopupFitsContent } from '../map/PopupFitsContent.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
 import { useConsultation } from '../store/useConsultation.ts';
 import { ClosedNotice } from '../ui/consultations/ClosedNotice.tsx';
@@ -33,9 +34,11 @@ const loadPinDetails = () => import('../ui/PinDetails.tsx');
 const PinList = lazy(() => loadPinList().then((m) => ({ default: m.PinList })));
 const PinDetails = lazy(() => loadPinDetails().then((m) => ({ default: m.PinDetails })));
 
+// (the popup opens before a late chunk's content is in it: PopupFitsContent lays it out again once it is)
 const renderPopup: RenderPinPopup = (pin) => (
   <Suspense fallback={null}>
     <PinDetails pinId={pin.id} />
+    <PopupFitsContent />
   </Suspense>
 );
 
