@@ -4,13 +4,14 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * The issue's target for a resident's first load is 180 kB of gzipped JavaScript. WARNING: not met yet (226 kB): zod
- * (~25 kB gzipped, used by the first load's pin checks and to read every server answer) and React DOM, Leaflet and
- * i18next take ~140 kB before any app code. The build fails above FIRST_LOAD_LIMIT_KB, today's size plus a little, so
+ * The issue's target for a resident's first load is 180 kB of gzipped JavaScript. WARNING: not met yet (196 kB): React
+ * DOM, Leaflet, i18next and react-leaflet take ~135 kB before any app code, and zod/mini (~18 kB, the first load's pin
+ * checks and every server answer it reads; full zod was ~27 kB) is in it; what is left is the map, its store, the sync
+ * with the server and the visible panels. The build fails above FIRST_LOAD_LIMIT_KB, today's size plus a little, so
  * it can only shrink; lower it as it does.
  */
 const FIRST_LOAD_TARGET_KB = 180;
-const FIRST_LOAD_LIMIT_KB = 225;
+const FIRST_LOAD_LIMIT_KB = 197;
 
 /** where a module comes from: its npm package, or its folder under src (two levels; with FIRST_LOAD_REPORT=files its file) */
 function ownerOf(id: string): string {

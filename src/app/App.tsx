@@ -6,19 +6,20 @@ import { useTranslation } from 'react-i18next';
 import { AppStoreProvider } from '../store/AppStoreProvider.tsx';
 import type { AppStore } from '../store/appStore.ts';
 import { ConsultationProvider } from '../store/useConsultation.ts';
-import { FrontPage } from '../ui/consultations/FrontPage.tsx';
-import { NotFoundPage } from '../ui/consultations/NotFoundPage.tsx';
 import type { TileConfig } from './loadTileConfig.ts';
 import type { ServerCounting } from './PlannerApp.tsx';
 import type { OpenedPage } from './resolvePage.ts';
 import { ResidentApp } from './ResidentApp.tsx';
-import { PrivacyNoticePage } from '../ui/resident/PrivacyNoticePage.tsx';
 
 const PlannerApp = lazy(() => import('./PlannerApp.tsx').then((m) => ({ default: m.PlannerApp })));
 const TableRoute = lazy(() => import('./TableRoute.tsx'));
 const StaffRoute = lazy(() => import('./StaffRoute.tsx'));
 const BudgetRoute = lazy(() => import('./BudgetRoute.tsx'));
 const ResultsRoute = lazy(() => import('./ResultsRoute.tsx'));
+// the pages other than the resident map are small chunks of their own, so the map's first load does not carry them
+const FrontPage = lazy(() => import('../ui/consultations/FrontPage.tsx').then((m) => ({ default: m.FrontPage })));
+const NotFoundPage = lazy(() => import('../ui/consultations/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
+const PrivacyNoticePage = lazy(() => import('../ui/resident/PrivacyNoticePage.tsx').then((m) => ({ default: m.PrivacyNoticePage })));
 
 interface AppProps {
   tiles: TileConfig;
@@ -35,9 +36,9 @@ export function App({ tiles, opened, store, plannerServer }: AppProps) {
       {t('app.loading')}
     </p>
   );
-  if (opened.kind === 'front') return <FrontPage consultations={opened.consultations} />;
-  if (opened.kind === 'not-found') return <NotFoundPage />;
-  if (opened.kind === 'failed') return <NotFoundPage failure={opened.message} />;
+  if (opened.kind === 'front') return <Suspense fallback={loading}><FrontPage consultations={opened.consultations} /></Suspense>;
+  if (opened.kind === 'not-found') return <Suspense fallback={loading}><NotFoundPage /></Suspense>;
+  if (opened.kind === 'failed') return <Suspense fallback={loading}><NotFoundPage failure={opened.message} /></Suspense>;
   if (opened.kind === 'budget') return <Suspense fallback={loading}><BudgetRoute slug={opened.slug} results={opened.results} tiles={tiles} /></Suspense>;
   if (opened.kind === 'results') return <Suspense fallback={loading}><ResultsRoute slug={opened.slug} /></Suspense>;
   if (opened.kind === 'staff' || opened.kind === 'invite') {
@@ -46,7 +47,9 @@ export function App({ tiles, opened, store, plannerServer }: AppProps) {
   if (opened.page === 'privacy') {
     return (
       <ConsultationProvider consultation={opened.consultation}>
-        <PrivacyNoticePage />
+        <Suspense fallback={loading}>
+          <PrivacyNoticePage />
+        </Suspense>
       </ConsultationProvider>
     );
   }

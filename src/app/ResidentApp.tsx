@@ -1,21 +1,20 @@
 // the resident map page: header with the view tabs, side panel, and map and list as equal views. On a phone the map
 // fills the screen and the side panel and the list come up as sheets over it (app.css).
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consultationPath } from '../core/appRoutes.ts';
 import { ResidentMap } from '../map/ResidentMap.tsx';
 import type { RenderPinPopup } from '../map/PinLayer.tsx';
+import { PopupFitsContent } from '../map/PopupFitsContent.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
 import { useConsultation } from '../store/useConsultation.ts';
 import { ClosedNotice } from '../ui/consultations/ClosedNotice.tsx';
-import { PinDetails } from '../ui/PinDetails.tsx';
-import { PinList } from '../ui/PinList.tsx';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer.tsx';
 import { MapKey } from '../ui/resident/MapKey.tsx';
 import { PlaceSearch } from '../ui/resident/PlaceSearch.tsx';
 import { usePhoneLayout } from '../ui/resident/usePhoneLayout.ts';
-import { SidePanel } from '../ui/SidePanel.tsx';
+import { preloadSidePanel, SidePanel } from '../ui/SidePanel.tsx';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { ConnectionBanner } from '../ui/planner-tools/ConnectionBanner.tsx';
 import { ViewScopeNote } from '../ui/ViewScopeNote.tsx';
@@ -29,7 +28,27 @@ const ResidentLayerPanel = lazy(() => parts().then((m) => ({ default: m.Resident
 const ResidentLayerList = lazy(() => parts().then((m) => ({ default: m.ResidentLayerList })));
 const ContextLayerOverlay = lazy(() => parts().then((m) => ({ default: m.ContextLayerOverlay })));
 
-const renderPopup: RenderPinPopup = (pin) => <PinDetails pinId={pin.id} />;
+// the list view and a pin's popup come as chunks of their own too, fetched once the map is up (see preloadLaterParts)
+const loadPinList = () => import('../ui/PinList.tsx');
+const loadPinDetails = () => import('../ui/PinDetails.tsx');
+const PinList = lazy(() => loadPinList().then((m) => ({ default: m.PinList })));
+const PinDetails = lazy(() => loadPinDetails().then((m) => ({ default: m.PinDetails })));
+
+// (the popup opens before a late chunk's content is in it: PopupFitsContent lays it out again once it is)
+const renderPopup: RenderPinPopup = (pin) => (
+  <Suspense fallback={null}>
+    <PinDetails pinId={pin.id} />
+    <PopupFitsContent />
+  </Suspense>
+);
+
+/** what the resident map shows after its first paint; fetched then, so opening any of it does not wait on the network */
+function preloadLaterParts(): void {
+  void Promise.all([loadPinList(), loadPinDetails(), preloadSidePanel(), parts()]).catch((error: unknown) => {
+    // the parts load again when opened; a failure here only means they were not fetched ahead
+    console.warn(`coplan: fetching the resident map's panels ahead failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
 
 export function ResidentApp({ tiles }: { tiles: TileConfig }) {
   const { t } = useTranslation();
@@ -40,6 +59,12 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
   const consultation = useConsultation();
   const slug = consultation?.slug ?? null;
   const phone = usePhoneLayout();
+  useEffect(
+    function fetchLaterParts() {
+      if (status === 'ready') preloadLaterParts();
+    },
+    [status],
+  );
   const mainClass = ['app-main', 'app-main--resident', editing ? 'app-main--editing' : '', view === 'list' ? 'app-main--list' : ''].filter(Boolean).join(' ');
 
   return (
@@ -96,7 +121,9 @@ export function ResidentApp({ tiles }: { tiles: TileConfig }) {
               </div>
               <div id="panel-list" role="tabpanel" aria-labelledby="tab-list" hidden={view !== 'list'} className="list-panel list-sheet">
                 <ViewScopeNote where="list" />
-                <PinList />
+                <Suspense fallback={null}>
+                  <PinList />
+                </Suspense>
                 {slug ? <Suspense fallback={null}><ResidentLayerList /></Suspense> : null}
               </div>
             </div>

@@ -1,5 +1,5 @@
 // where basemap tiles come from: the server's /api/config, else build-time defaults; ?tiles=off turns them off.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { basemapSchema, rasterOrNone } from '../core/basemapConfig.ts';
 import type { Basemap } from '../core/basemapConfig.ts';
 
@@ -15,7 +15,7 @@ const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
 // `basemap` is absent from servers older than the vector basemap: their tileUrl says it all
-const configSchema = z.object({ tileUrl: z.string(), tileAttribution: z.string(), basemap: basemapSchema.optional() });
+const configSchema = z.object({ tileUrl: z.string(), tileAttribution: z.string(), basemap: z.optional(basemapSchema) });
 
 function withBasemap(config: z.infer<typeof configSchema>): TileConfig {
   const tileAttribution = attributionText(config.tileAttribution);

@@ -10,7 +10,7 @@ import { createHttpRepository } from '../persistence/httpRepository.ts';
 import { connectLiveEvents } from '../persistence/liveEvents.ts';
 import type { ChosenRepository } from '../persistence/chooseRepository.ts';
 import { ensureSignedDeviceToken } from '../persistence/deviceToken.ts';
-import { createStaffApi } from '../persistence/staffApi.ts';
+import { createConsultationsReader } from '../persistence/consultationsApi.ts';
 import { createAppStore } from '../store/appStore.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
 import { connectSync } from '../store/syncSlice.ts';
@@ -33,7 +33,7 @@ async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   // the server signs this device's token (once); offline the local one serves until the next start
   const deviceToken = await ensureSignedDeviceToken();
-  const staff = createStaffApi(createHttpRepository({ deviceToken }));
+  const staff = createConsultationsReader(createHttpRepository({ deviceToken }));
   const [tiles, , opened] = await Promise.all([
     loadTileConfig(),
     // the start language's strings, when it is not English (a chunk of its own)

@@ -1,6 +1,6 @@
 // what a zoom is to the clusters: the map's own (fractional) zoom on the wire, the nearest whole zoom in the index.
 import './zodJitless.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The zooms a clusters request may give: Leaflet's range, with room to spare. */
 export const CLUSTER_ZOOM_MIN = 0;
@@ -38,9 +38,11 @@ export function clusterZoomParam(zoom: number): string {
  * @example
  * clusterZoomQuery.parse('12.25') // => 12
  */
-export const clusterZoomQuery = z.coerce
-  .number({ error: 'zoom must be a number' })
-  .refine(Number.isFinite, 'zoom must be a number')
-  .refine((zoom) => zoom >= CLUSTER_ZOOM_MIN, `zoom must be at least ${CLUSTER_ZOOM_MIN}`)
-  .refine((zoom) => zoom <= CLUSTER_ZOOM_MAX, `zoom must be at most ${CLUSTER_ZOOM_MAX}`)
-  .transform(clusterZoomLevel);
+export const clusterZoomQuery = z.pipe(
+  z.coerce.number({ error: 'zoom must be a number' }).check(
+    z.refine(Number.isFinite, 'zoom must be a number'),
+    z.refine((zoom) => zoom >= CLUSTER_ZOOM_MIN, `zoom must be at least ${CLUSTER_ZOOM_MIN}`),
+    z.refine((zoom) => zoom <= CLUSTER_ZOOM_MAX, `zoom must be at most ${CLUSTER_ZOOM_MAX}`),
+  ),
+  z.transform(clusterZoomLevel),
+);

@@ -1,6 +1,6 @@
 // reads an exported pins file back in (all or nothing), re-deriving each pin's area from the current boundaries.
 import './zodJitless.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createAreaLocator } from './createAreaLocator.ts';
 import { describe } from './checkAreaGeometry.ts';
 import { parseJson } from './parseJson.ts';
@@ -19,14 +19,17 @@ export interface PinImportContext {
 
 const MAX_ERRORS = 50;
 const isoTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as "2025-03-01T12:00:00Z"' });
-const optionalText = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`).max(128, `${what} must be at most 128 characters`).superRefine(storableText(what)).optional();
+const optionalText = (what: string) =>
+  z.optional(
+    z.string({ error: `${what} must be text` }).check(z.trim(), z.minLength(1, `${what} must not be empty`), z.maxLength(128, `${what} must be at most 128 characters`), z.superRefine(storableText(what))),
+  );
 
-const importedPropertiesSchema = pinFieldsSchema.extend({
+const importedPropertiesSchema = z.extend(pinFieldsSchema, {
   id: optionalText('id'),
-  createdAt: isoTime.optional(),
-  updatedAt: isoTime.optional(),
+  createdAt: z.optional(isoTime),
+  updatedAt: z.optional(isoTime),
   author: optionalText('author'),
-  supports: z.number({ error: 'supports must be a number' }).int('supports must be a whole number').min(0, 'supports must not be negative').optional(),
+  supports: z.optional(z.number({ error: 'supports must be a number' }).check(z.int('supports must be a whole number'), z.gte(0, 'supports must not be negative'))),
   sessionId: optionalText('sessionId'),
 });
 

@@ -1,6 +1,6 @@
 // reads a map's themes file: the categories residents choose from, with colour, icon and translations.
 import './zodJitless.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseJson } from './parseJson.ts';
 import { storableText } from './storableText.ts';
 import { zodProblems } from './validatePin.ts';
@@ -8,25 +8,33 @@ import type { Problem, Theme, Validated } from './types.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-const text = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} must not be empty`).superRefine(storableText(what));
+// `max` is checked after storableText, where full zod's `.max()` after `.superRefine()` put it
+const text = (what: string, max?: { length: number; message: string }) =>
+  z
+    .string({ error: `${what} must be text` })
+    .check(z.trim(), z.minLength(1, `${what} must not be empty`), z.superRefine(storableText(what)), ...(max ? [z.maxLength(max.length, max.message)] : []));
 const translations = (what: string) =>
-  z.record(z.string(), text(what), { error: `${what} must be an object of language code to text` }).superRefine((record, ctx) => {
-    // reported on the map itself (not the key) so the rule reads "invalid-labels", not "invalid-english"
-    const bad = Object.keys(record).filter((key) => !LANGUAGE.test(key));
-    if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `${what} keys must be language codes such as "en" or "pt-BR", found ${bad.map((k) => `"${k}"`).join(', ')}` });
-  });
+  z.record(z.string(), text(what), { error: `${what} must be an object of language code to text` }).check(
+    z.superRefine((record, ctx) => {
+      // reported on the map itself (not the key) so the rule reads "invalid-labels", not "invalid-english"
+      const bad = Object.keys(record).filter((key) => !LANGUAGE.test(key));
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `${what} keys must be language codes such as "en" or "pt-BR", found ${bad.map((k) => `"${k}"`).join(', ')}` });
+    }),
+  );
 
 const themeSchema = z.object({
-  id: z.string({ error: 'id must be text' }).max(64, 'id must be at most 64 characters').regex(SLUG, 'id must be a slug: lower-case letters, digits and single hyphens, e.g. "green-space"'),
-  label: text('label').max(80, 'label must be at most 80 characters'),
-  labels: translations('labels').optional(),
-  description: text('description').max(500, 'description must be at most 500 characters').optional(),
-  descriptions: translations('descriptions').optional(),
-  colour: z
-    .string({ error: 'colour must be text such as "#1b9e77" (British spelling: colour)' })
-    .regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb, e.g. "#1b9e77"')
-    .transform((c) => c.toLowerCase()),
-  icon: text('icon').max(64, 'icon must be at most 64 characters'),
+  id: z
+    .string({ error: 'id must be text' })
+    .check(z.maxLength(64, 'id must be at most 64 characters'), z.regex(SLUG, 'id must be a slug: lower-case letters, digits and single hyphens, e.g. "green-space"')),
+  label: text('label', { length: 80, message: 'label must be at most 80 characters' }),
+  labels: z.optional(translations('labels')),
+  description: z.optional(text('description', { length: 500, message: 'description must be at most 500 characters' })),
+  descriptions: z.optional(translations('descriptions')),
+  colour: z.pipe(
+    z.string({ error: 'colour must be text such as "#1b9e77" (British spelling: colour)' }).check(z.regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb, e.g. "#1b9e77"')),
+    z.transform((c: string) => c.toLowerCase()),
+  ),
+  icon: text('icon', { length: 64, message: 'icon must be at most 64 characters' }),
 });
 
 /**

@@ -1,6 +1,6 @@
 // the planner engine's answers as JSON (typed arrays as number lists) and back, checked on the way in.
 import './zodJitless.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { CountArrays } from './countPins.ts';
 import type { ClusterMarkWithTitle, PlannerLoadSummary, PlannerResult } from './plannerEngine.ts';
 import type { PublishedCount, PublishedCounts } from './smallCounts.ts';
@@ -8,49 +8,51 @@ import type { PublishedCount, PublishedCounts } from './smallCounts.ts';
 /** The hex cell sizes the planner offers (metres); the server computes only these, so a client cannot make it cache arbitrary grids. */
 export const PLANNER_HEX_SIZES: readonly number[] = [250, 500, 1000, 2000];
 
-const count = z.number().int().nonnegative();
+const count = z.number().check(z.int(), z.nonnegative());
 const counts = z.array(count);
 
 // a figure of a protected answer (smallCounts.ts): a count, or hidden with what may be said of it
-const publishedCount = z.union([count, z.object({ suppressed: z.literal(true), lessThan: count.optional(), atLeast: count.optional() })]);
+const publishedCount = z.union([count, z.object({ suppressed: z.literal(true), lessThan: z.optional(count), atLeast: z.optional(count) })]);
 const pair = z.object({ asset: publishedCount, priority: publishedCount });
 const publishedCounts = z.object({ total: publishedCount, asset: publishedCount, priority: publishedCount, byTheme: z.record(z.string(), pair) });
 
 const countArrays = z
-  .object({ nGroups: count, themes: z.array(z.string()), total: counts, asset: counts, priority: counts, byTheme: counts, published: z.array(publishedCounts).optional() })
-  .refine((c) => c.total.length === c.nGroups + 1 && c.asset.length === c.nGroups + 1 && c.priority.length === c.nGroups + 1, 'total, asset and priority must have nGroups + 1 entries')
-  .refine((c) => c.byTheme.length === (c.nGroups + 1) * c.themes.length * 2, 'byTheme must have (nGroups + 1) × themes × 2 entries')
-  .refine((c) => c.published === undefined || c.published.length === c.nGroups + 1, 'published must have nGroups + 1 entries');
+  .object({ nGroups: count, themes: z.array(z.string()), total: counts, asset: counts, priority: counts, byTheme: counts, published: z.optional(z.array(publishedCounts)) })
+  .check(
+    z.refine((c) => c.total.length === c.nGroups + 1 && c.asset.length === c.nGroups + 1 && c.priority.length === c.nGroups + 1, 'total, asset and priority must have nGroups + 1 entries'),
+    z.refine((c) => c.byTheme.length === (c.nGroups + 1) * c.themes.length * 2, 'byTheme must have (nGroups + 1) × themes × 2 entries'),
+    z.refine((c) => c.published === undefined || c.published.length === c.nGroups + 1, 'published must have nGroups + 1 entries'),
+  );
 
-const topPin = z.object({ row: z.number().int(), title: z.string(), theme: z.string(), supports: count });
+const topPin = z.object({ row: z.number().check(z.int()), title: z.string(), theme: z.string(), supports: count });
 
 const resultSchema = z.object({
   areas: countArrays,
-  hexMetres: z.number().positive(),
+  hexMetres: z.number().check(z.positive()),
   hexes: countArrays,
   weeks: z.object({
-    firstWeek: z.number().nullable(),
+    firstWeek: z.nullable(z.number()),
     asset: counts,
     priority: counts,
     undated: count,
-    published: z.object({ weeks: z.array(publishedCount), undated: publishedCount }).optional(),
+    published: z.optional(z.object({ weeks: z.array(publishedCount), undated: publishedCount })),
   }),
   top: z.object({ asset: z.array(topPin), priority: z.array(topPin) }),
   computeMs: z.number(),
-  protection: z.object({ minCount: count }).optional(),
+  protection: z.optional(z.object({ minCount: count })),
 });
 
 const summarySchema = z.object({
   pins: count,
   themes: z.array(z.string()),
   areas: count,
-  timeRange: z.tuple([z.number(), z.number()]).nullable(),
+  timeRange: z.nullable(z.tuple([z.number(), z.number()])),
   outside: count,
   sessions: z.array(z.object({ id: z.string(), pins: count })),
   warnings: z.array(z.string()),
   loadMs: z.number(),
-  published: z.object({ pins: publishedCount, outside: publishedCount, sessions: z.array(publishedCount) }).optional(),
-  protection: z.object({ minCount: count }).optional(),
+  published: z.optional(z.object({ pins: publishedCount, outside: publishedCount, sessions: z.array(publishedCount) })),
+  protection: z.optional(z.object({ minCount: count })),
 });
 
 const clusterMark = z.object({
@@ -58,14 +60,14 @@ const clusterMark = z.object({
   lat: z.number(),
   count: count,
   mix: counts,
-  row: z.number().int(),
-  clusterId: z.number().int(),
-  expansionZoom: z.number().int(),
+  row: z.number().check(z.int()),
+  clusterId: z.number().check(z.int()),
+  expansionZoom: z.number().check(z.int()),
   asset: count,
   priority: count,
   title: z.string(),
   kind: z.enum(['', 'asset', 'priority']),
-  published: z.object({ count: publishedCount, mix: z.array(publishedCount) }).optional(),
+  published: z.optional(z.object({ count: publishedCount, mix: z.array(publishedCount) })),
 });
 
 /** `mix` of every mark is indexed by `themes` */
@@ -115,7 +117,7 @@ export class PlannerWireError extends Error {
   }
 }
 
-function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function checked<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new PlannerWireError(parsed.error.issues.slice(0, 5).map((i) => `${what} ${i.path.join('.') || '(root)'}: ${i.message}`));

@@ -6,7 +6,7 @@ import './zodJitless.ts';
 // why refuse rather than strip: nobody types a NUL or an escape; they come from a bug or a probe, and silently editing
 // what a person sent hides both. A refusal names the field and the character, and leaves nothing half-stored. It is
 // checked here, before any database, so SQLite and PostgreSQL (whose text cannot hold U+0000 at all) answer alike.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
@@ -27,11 +27,12 @@ export function unstorableText(text: string): string | null {
 }
 
 /**
- * A zod check for text fields that reach storage: `z.string().superRefine(storableText('title'))`.
+ * A zod check for text fields that reach storage: `z.string().superRefine(storableText('title'))`, or in zod/mini
+ * `z.string().check(z.superRefine(storableText('title')))`.
  * @example
- * z.string().superRefine(storableText('note')).safeParse('a\u001bb').success // => false
+ * z.string().check(z.superRefine(storableText('note'))).safeParse('a\u001bb').success // => false
  */
-export function storableText(field: string): (value: string, ctx: z.RefinementCtx) => void {
+export function storableText(field: string): (value: string, ctx: z.core.$RefinementCtx<string>) => void {
   return (value, ctx) => {
     const problem = unstorableText(value);
     if (problem) ctx.addIssue({ code: 'custom', message: `${field} ${problem}; text may not hold control characters` });

@@ -1,40 +1,42 @@
 // validation of pins coming from outside: forms, imports, API bodies, stored records.
 import './zodJitless.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { storableText } from './storableText.ts';
 import { NOTE_MAX, PIN_KINDS, SENTIMENTS, TITLE_MAX } from './types.ts';
 import type { PinDraft, PinKind, Problem, Sentiment, Validated } from './types.ts';
 
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
 
 /** Schema of the editable fields of a pin; shared by the form, import and the API. Text follows storableText's rule. */
 export const pinFieldsSchema = z.object({
   kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]], { error: 'kind must be "asset" or "priority"' }),
-  theme: z.string({ error: 'theme must be a theme id' }).trim().min(1, 'theme is required').max(64).superRefine(storableText('theme')),
+  theme: z.string({ error: 'theme must be a theme id' }).check(z.trim(), z.minLength(1, 'theme is required'), z.maxLength(64), z.superRefine(storableText('theme'))),
   title: z
     .string({ error: 'title must be text' })
-    .trim()
-    .min(1, 'title is required')
-    .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`)
-    .superRefine(storableText('title')),
-  note: z.string({ error: 'note must be text' }).trim().max(NOTE_MAX, `note must be at most ${NOTE_MAX} characters`).superRefine(storableText('note')).optional(),
-  sentiment: z.enum(SENTIMENTS as [Sentiment, ...Sentiment[]], { error: 'sentiment must be positive, neutral or negative' }).optional(),
+    .check(z.trim(), z.minLength(1, 'title is required'), z.maxLength(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`), z.superRefine(storableText('title'))),
+  note: z.optional(
+    z.string({ error: 'note must be text' }).check(z.trim(), z.maxLength(NOTE_MAX, `note must be at most ${NOTE_MAX} characters`), z.superRefine(storableText('note'))),
+  ),
+  sentiment: z.optional(z.enum(SENTIMENTS as [Sentiment, ...Sentiment[]], { error: 'sentiment must be positive, neutral or negative' })),
 });
 
 export const lngLatSchema = z
-  .tuple([finite, finite])
-  .rest(finite)
-  .refine(([lng, lat]) => lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90, {
-    message: 'position must be [longitude, latitude] in WGS84 degrees',
-  });
+  .tuple([finite, finite], finite)
+  .check(
+    z.refine(([lng, lat]) => lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90, {
+      message: 'position must be [longitude, latitude] in WGS84 degrees',
+    }),
+  );
 
 /** A workshop session id as pins carry it: letters, digits, '-' and '_' (the server and the table agree on this). */
 export const sessionIdSchema = z
   .string({ error: 'sessionId must be text' })
-  .trim()
-  .min(1, 'sessionId must not be empty')
-  .max(64, 'sessionId must be at most 64 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'sessionId must be letters, digits, "-" or "_"');
+  .check(
+    z.trim(),
+    z.minLength(1, 'sessionId must not be empty'),
+    z.maxLength(64, 'sessionId must be at most 64 characters'),
+    z.regex(/^[A-Za-z0-9_-]+$/, 'sessionId must be letters, digits, "-" or "_"'),
+  );
 
 /**
  * Reads the optional `sessionId` of a new pin's input (touch-table pins carry one).
@@ -51,7 +53,7 @@ export function readSessionId(input: unknown): Validated<string | undefined> {
 }
 
 /** Turns zod issues into our Problem shape, prefixing paths so they point into the whole input. */
-export function zodProblems(error: z.ZodError, prefix = '', feature?: number): Problem[] {
+export function zodProblems(error: z.core.$ZodError, prefix = '', feature?: number): Problem[] {
   return error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
       .join('')
@@ -70,7 +72,7 @@ export function zodProblems(error: z.ZodError, prefix = '', feature?: number): P
  * // => { ok: true, value: { kind: 'asset', theme: 'green', title: 'Park', position: [-2.2, 53.4] }, warnings: [] }
  */
 export function validatePinDraft(input: unknown, themeIds?: ReadonlySet<string>): Validated<PinDraft> {
-  const parsed = pinFieldsSchema.extend({ position: lngLatSchema }).safeParse(input);
+  const parsed = z.extend(pinFieldsSchema, { position: lngLatSchema }).safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodProblems(parsed.error), warnings: [] };
   const { position, note, ...rest } = parsed.data;
   if (themeIds && !themeIds.has(rest.theme)) {

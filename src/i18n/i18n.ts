@@ -13,7 +13,10 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, LANGUAGE_URL_PARAM, languageInfo } fro
 // chunks: src/app/ResultsRoute.tsx, TableRoute.tsx and BudgetRoute.tsx add them, the table's formal voting
 // src/ui/table/vote/tableVoteEnglish.ts, src/ui/layers/layerStrings.ts, the
 // budget game's and results spread's src/ui/budget/budgetGameEnglish.ts, the budget planner's and ballot's
-// src/app/budgetPlannerStrings.ts, and the planner view's src/app/plannerStrings.ts)
+// src/app/budgetPlannerStrings.ts, the planner view's src/app/plannerStrings.ts, closing the loop's
+// src/ui/dialogue/loopEnglish.ts, the staff console's src/ui/admin/staffEnglish.ts, the resident map's later
+// panels' src/ui/residentPanelsEnglish.ts, the staff tools' src/ui/planner-tools/staffToolsEnglish.ts and the privacy
+// notice's src/ui/resident/privacyNoticeEnglish.ts)
 const files = import.meta.glob<Record<string, unknown>>(
   [
     './locales/en/*.json',
@@ -30,6 +33,11 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/en/explorer.json',
     '!./locales/en/hardening11.json',
     '!./locales/en/plannerQueries.json',
+    '!./locales/en/loop.json',
+    '!./locales/en/staff.json',
+    '!./locales/en/residentPanels.json',
+    '!./locales/en/staffTools.json',
+    '!./locales/en/privacyNotice.json',
   ],
   { eager: true, import: 'default' },
 );

@@ -1,26 +1,17 @@
 // the dialogue's API calls (comments, reports, answers, the moderation queue) over the app's HTTP client, with every
-// answer checked before the app uses it.
-import { z } from 'zod';
+// answer checked before the app uses it. A chunk of its own: the resident map's store loads it when comments are asked for.
+import '../core/zodJitless.ts';
+import { z } from 'zod/mini';
 import type { PinComment } from '../core/dialogue/comments.ts';
+import { commentSchema, toComment } from './commentWire.ts';
 import { RESPONSE_STATUSES } from '../core/dialogue/responseStatus.ts';
 import type { ResponseStatus } from '../core/dialogue/responseStatus.ts';
 import type { HttpRepository, RemotePin } from './httpRepository.ts';
 import { toRemotePin } from './httpRepository.ts';
 
-export const commentSchema = z.object({
-  id: z.string().min(1),
-  pinId: z.string().min(1),
-  parentId: z.string().nullable(),
-  text: z.string(),
-  createdAt: z.string(),
-  editedAt: z.string().nullable(),
-  mine: z.boolean().optional(),
-  hidden: z.boolean().optional(),
-  hiddenReason: z.string().optional(),
-});
 const commentsSchema = z.object({ comments: z.array(commentSchema) });
 const queueSchema = z.object({
-  items: z.array(z.object({ type: z.enum(['comment', 'pin']), reports: z.number(), firstReportedAt: z.string(), pin: z.unknown(), comment: commentSchema.optional() })),
+  items: z.array(z.object({ type: z.enum(['comment', 'pin']), reports: z.number(), firstReportedAt: z.string(), pin: z.unknown(), comment: z.optional(commentSchema) })),
 });
 
 export interface ModerationQueueItem {
@@ -49,16 +40,6 @@ export interface DialogueClient {
   moderationQueue(): Promise<ModerationQueueItem[]>;
   /** a reported pin: hide it, or keep it (restore settles its reports) */
   moderatePin(pinId: string, action: 'hide' | 'restore', reason: string): Promise<void>;
-}
-
-/** the strict form of a comment read from the wire (optional fields left out rather than undefined) */
-export function toComment(raw: unknown): PinComment {
-  const c = commentSchema.parse(raw);
-  const comment: PinComment = { id: c.id, pinId: c.pinId, parentId: c.parentId, text: c.text, createdAt: c.createdAt, editedAt: c.editedAt };
-  if (c.mine) comment.mine = true;
-  if (c.hidden !== undefined) comment.hidden = c.hidden;
-  if (c.hiddenReason !== undefined) comment.hiddenReason = c.hiddenReason;
-  return comment;
 }
 
 /**
@@ -102,7 +83,7 @@ export function createDialogueClient(api: HttpRepository, deviceToken = ''): Dia
     },
     async commentCountsSince(since, pinIds) {
       const query = new URLSearchParams({ since, pins: pinIds.join(',') });
-      const body = z.object({ counts: z.record(z.string(), z.number().int().nonnegative()) }).parse((await api.send('GET', `${api.consultationBase}/comment-counts?${query}`)).json);
+      const body = z.object({ counts: z.record(z.string(), z.number().check(z.int(), z.nonnegative())) }).parse((await api.send('GET', `${api.consultationBase}/comment-counts?${query}`)).json);
       return body.counts;
     },
     async moderatePin(pinId, action, reason) {

@@ -1,7 +1,7 @@
 // typed client of the Coplan server's JSON API: every answer is validated, every failure is a NetworkError or an ApiRequestError.
 import '../core/zodJitless.ts';
 import { RESPONSE_STATUSES } from '../core/dialogue/responseStatus.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PIN_KINDS, SENTIMENTS } from '../core/types.ts';
 import type { AreaCollection, PinFeature, PinKind, PinProperties, Sentiment, Theme } from '../core/types.ts';
 import { lngLatSchema } from '../core/validatePin.ts';
@@ -84,34 +84,34 @@ export interface HttpRepository {
 
 const remotePinSchema = z.object({
   type: z.literal('Feature'),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   geometry: z.object({ type: z.literal('Point'), coordinates: lngLatSchema }),
   properties: z.object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     kind: z.enum(PIN_KINDS as [PinKind, ...PinKind[]]),
-    theme: z.string().min(1),
+    theme: z.string().check(z.minLength(1)),
     title: z.string(),
-    note: z.string().nullish(),
-    sentiment: z.enum(SENTIMENTS as [Sentiment, ...Sentiment[]]).nullish(),
+    note: z.nullish(z.string()),
+    sentiment: z.nullish(z.enum(SENTIMENTS as [Sentiment, ...Sentiment[]])),
     area: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    supports: z.number().int().nonnegative().nullish(),
-    sessionId: z.string().nullish(),
-    mine: z.boolean().optional(),
-    hidden: z.boolean().optional(),
-    hiddenReason: z.string().nullish(),
-    response: z.object({ status: z.enum(RESPONSE_STATUSES), text: z.string(), at: z.string() }).nullish(),
+    supports: z.nullish(z.number().check(z.int(), z.nonnegative())),
+    sessionId: z.nullish(z.string()),
+    mine: z.optional(z.boolean()),
+    hidden: z.optional(z.boolean()),
+    hiddenReason: z.nullish(z.string()),
+    response: z.nullish(z.object({ status: z.enum(RESPONSE_STATUSES), text: z.string(), at: z.string() })),
   }),
 });
 const collectionSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
-const pageSchema = collectionSchema.extend({ truncated: z.boolean().optional() });
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+const pageSchema = z.extend(collectionSchema, { truncated: z.optional(z.boolean()) });
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }) });
 const healthSchema = z.object({ ok: z.literal(true), storage: z.enum(['sqlite', 'postgres']) });
-const themeSchema = z.array(z.object({ id: z.string(), label: z.string(), colour: z.string(), icon: z.string() }).passthrough());
-const replaceSchema = z.object({ ok: z.literal(true), areas: z.number().optional(), themes: z.number().optional(), reassigned: z.number().optional() });
+const themeSchema = z.array(z.looseObject({ id: z.string(), label: z.string(), colour: z.string(), icon: z.string() }));
+const replaceSchema = z.object({ ok: z.literal(true), areas: z.optional(z.number()), themes: z.optional(z.number()), reassigned: z.optional(z.number()) });
 
-function invalidAnswer(what: string, error: z.ZodError): ApiRequestError {
+function invalidAnswer(what: string, error: z.core.$ZodError): ApiRequestError {
   const first = error.issues[0];
   return new ApiRequestError(502, 'invalid-response', `The server's answer to ${what} is not what the API promises (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown shape'}).`);
 }
@@ -209,7 +209,7 @@ export function createHttpRepository(options: HttpRepositoryOptions): HttpReposi
     return { status: response.status, headers: response.headers, json, text };
   }
 
-  function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw invalidAnswer(what, parsed.error);
     return parsed.data;

@@ -1,10 +1,10 @@
 // live changes from the server over Server-Sent Events (GET /api/events): reconnects, resumes where it left off, or says to re-sync.
 import '../core/zodJitless.ts';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { toRemotePin } from './httpRepository.ts';
 import type { RemotePin } from './httpRepository.ts';
 import type { PinComment } from '../core/dialogue/comments.ts';
-import { toComment } from './dialogueClient.ts';
+import { toComment } from './commentWire.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
 
@@ -46,9 +46,9 @@ export interface LiveConnection {
 /** the last event id seen, sent back on reconnect (EventSource does it with a header, a new EventSource with this parameter) */
 const RESUME_PARAM = 'lastEventId';
 const pinData = z.object({ pin: z.unknown() });
-const idData = z.object({ id: z.string().min(1) });
+const idData = z.object({ id: z.string().check(z.minLength(1)) });
 const commentData = z.object({ comment: z.unknown() });
-const commentIdData = z.object({ id: z.string().min(1), pinId: z.string().min(1) });
+const commentIdData = z.object({ id: z.string().check(z.minLength(1)), pinId: z.string().check(z.minLength(1)) });
 
 /**
  * Subscribes to the server's live events. EventSource retries dropped streams by itself, sending the last event id it saw
@@ -84,7 +84,7 @@ export function connectLiveEvents(handlers: LiveEventHandlers, options: LiveEven
     if (replayed) handlers.resumed?.();
     else handlers.reconnected();
   }
-  function parse<T>(schema: z.ZodType<T>, event: MessageEvent): T | null {
+  function parse<T>(schema: z.ZodMiniType<T>, event: MessageEvent): T | null {
     try {
       const parsed = schema.safeParse(JSON.parse(String(event.data)));
       if (parsed.success) return parsed.data;

@@ -2,7 +2,6 @@
 import type { Bbox } from '../core/bbox.ts';
 import { clusterZoomParam } from '../core/clusterZoom.ts';
 import { plannerClustersFromJson } from '../core/plannerWire.ts';
-import { parseThemes } from '../core/parseThemes.ts';
 import type { PinFeature, Theme } from '../core/types.ts';
 import { NetworkError } from './httpRepository.ts';
 import type { RemotePin } from './httpRepository.ts';
@@ -46,9 +45,11 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
     listener?.connectionChanged(connection);
   }
 
-  function cachedThemes(): Theme[] | null {
+  // read on an offline start only, so the themes reader is a chunk of its own (the service worker keeps it offline)
+  async function cachedThemes(): Promise<Theme[] | null> {
     const text = storage?.getItem(THEMES_KEY);
     if (!text) return null;
+    const { parseThemes } = await import('../core/parseThemes.ts');
     const parsed = parseThemes(text);
     return parsed.ok ? parsed.value : null;
   }
@@ -149,8 +150,7 @@ export function createServerSync(options: ServerSyncOptions): ServerSync {
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         reachable = false;
-        const [areas, pins, pendingIds] = await Promise.all([cache.loadAreas(), cache.listPins(), outbox.pendingPinIds()]);
-        const themes = cachedThemes();
+        const [areas, pins, pendingIds, themes] = await Promise.all([cache.loadAreas(), cache.listPins(), outbox.pendingPinIds(), cachedThemes()]);
         if (!areas || !themes) throw new Error('The server cannot be reached and this device has no saved copy of the map yet. Connect to the internet and reload.', { cause: error });
         scope = storage?.getItem(SCOPE_KEY) === 'view' ? { kind: 'view', bbox: null } : { kind: 'all' };
         return { areas, themes, pins, pendingIds, fromCache: true, scope: scope.kind };

@@ -1,61 +1,30 @@
 // typed client of the server's consultation list and staff API (sessions, accounts, invitations, members, templates).
 import '../core/zodJitless.ts';
-import { z } from 'zod';
-import { ApiRequestError, consultationBase } from './httpRepository.ts';
+import { z } from 'zod/mini';
+import { createConsultationsReader, detailSchema, nonEmpty, parseAnswer } from './consultationsApi.ts';
+import type { Consultation, ConsultationSettings, ConsultationSummary } from './consultationsApi.ts';
+import { consultationBase } from './httpRepository.ts';
 import type { HttpRepository } from './httpRepository.ts';
 
-export const CONSULTATION_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
-export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+export { CONSULTATION_STATUSES } from './consultationsApi.ts';
+export type { Consultation, ConsultationSettings, ConsultationStatus, ConsultationSummary } from './consultationsApi.ts';
 export type StaffRole = 'admin' | 'planner' | 'facilitator';
 export type MemberRole = 'planner' | 'facilitator';
 
-const isoOrNull = z.string().nullable();
-const summarySchema = z.object({
-  slug: z.string().min(1),
-  title: z.string(),
-  summary: z.string().nullish().transform((s) => s ?? ''),
-  status: z.enum(CONSULTATION_STATUSES),
-  opensAt: isoOrNull.optional().transform((s) => s ?? null),
-  closesAt: isoOrNull.optional().transform((s) => s ?? null),
-  statusChangedAt: z.string().nullish().transform((s) => s ?? null),
-  /** when it closed (by a person or by closesAt), as the server works it out */
-  closedAt: z.string().nullish().transform((s) => s ?? null),
-  counts: z.object({ pins: z.number().int().nonnegative() }).optional().transform((c) => c ?? { pins: 0 }),
-});
-const settingsSchema = z
-  .object({
-    minCount: z.number().int().nonnegative().default(5),
-    parts: z.object({ map: z.boolean(), table: z.boolean() }).default({ map: true, table: true }),
-    privacyNotice: z.string().optional(),
-    boundaryCopyright: z.string().optional(),
-    askedBy: z.string().optional(),
-  })
-  .passthrough();
-const detailSchema = summarySchema.extend({
-  settings: settingsSchema.optional().transform((s) => s ?? { minCount: 5, parts: { map: true, table: true } }),
-  viewerRole: z.enum(['admin', 'planner', 'facilitator']).nullish().transform((r) => r ?? null),
-});
-
-/** one consultation as the front page lists it */
-export type ConsultationSummary = z.infer<typeof summarySchema>;
-export type ConsultationSettings = z.infer<typeof settingsSchema>;
-/** one consultation with its settings and what the person asking may do in it */
-export type Consultation = z.infer<typeof detailSchema>;
-
-const userSchema = z.object({ id: z.string().min(1), email: z.string(), name: z.string(), role: z.enum(['admin', 'staff']) });
+const userSchema = z.object({ id: nonEmpty(), email: z.string(), name: z.string(), role: z.enum(['admin', 'staff']) });
 export type StaffUser = z.infer<typeof userSchema>;
 const membershipSchema = z.object({ slug: z.string(), role: z.enum(['planner', 'facilitator']) });
 export type Membership = z.infer<typeof membershipSchema>;
-const sessionSchema = z.object({ user: userSchema.nullable(), memberships: z.array(membershipSchema).optional().transform((m) => m ?? []) });
+const sessionSchema = z.object({ user: z.nullable(userSchema), memberships: z.pipe(z.optional(z.array(membershipSchema)), z.transform((m) => m ?? [])) });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 const signedInSchema = z.object({ token: z.string(), expiresAt: z.string(), user: userSchema });
 export type SignedIn = z.infer<typeof signedInSchema>;
-const accountSchema = userSchema.extend({ hasPassword: z.boolean(), createdAt: z.string() });
+const accountSchema = z.extend(userSchema, { hasPassword: z.boolean(), createdAt: z.string() });
 export type StaffAccount = z.infer<typeof accountSchema>;
-const invitationSchema = z.object({ url: z.string().min(1), expiresAt: z.string() });
+const invitationSchema = z.object({ url: nonEmpty(), expiresAt: z.string() });
 const invitedSchema = z.object({ user: userSchema, invitation: invitationSchema });
 export type Invited = z.infer<typeof invitedSchema>;
-const invitationInfoSchema = z.object({ email: z.string().nullable(), name: z.string().nullable(), expiresAt: z.string(), setup: z.boolean() });
+const invitationInfoSchema = z.object({ email: z.nullable(z.string()), name: z.nullable(z.string()), expiresAt: z.string(), setup: z.boolean() });
 export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
 const memberSchema = z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string() }), role: z.enum(['planner', 'facilitator']) });
 export type Member = z.infer<typeof memberSchema>;
@@ -92,13 +61,6 @@ export interface StaffApi {
   removeMember(slug: string, userId: string): Promise<void>;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  throw new ApiRequestError(502, 'invalid-response', `The server's answer to ${what} is not what the API promises (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown shape'}).`);
-}
-
 /**
  * The staff API over the same client (device token, cookie session, error handling) as the pins.
  * @example
@@ -108,14 +70,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 export function createStaffApi(http: Pick<HttpRepository, 'send'>): StaffApi {
   const send = http.send;
   const enc = encodeURIComponent;
+  const parse = parseAnswer;
   return {
-    async listConsultations() {
-      const body = parse(z.object({ consultations: z.array(summarySchema) }), (await send('GET', '/api/consultations')).json, 'GET /api/consultations');
-      return body.consultations;
-    },
-    async getConsultation(slug) {
-      return parse(detailSchema, (await send('GET', consultationBase(slug))).json, 'GET /api/consultations/:slug');
-    },
+    ...createConsultationsReader(http),
     async createConsultation(input) {
       return parse(detailSchema, (await send('POST', '/api/consultations', { body: input })).json, 'POST /api/consultations');
     },

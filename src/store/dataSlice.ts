@@ -2,8 +2,6 @@
 import type { StateCreator } from 'zustand';
 import { createAreaLocator } from '../core/createAreaLocator.ts';
 import { createPin, updatePin } from '../core/createPin.ts';
-import { parseAreas } from '../core/parseAreas.ts';
-import { parsePins } from '../core/parsePins.ts';
 import type { AreaCollection, PinFeature, Problem } from '../core/types.ts';
 import { readSessionId, validatePinDraft } from '../core/validatePin.ts';
 import { areaLocatorFor } from './areaLocatorFor.ts';
@@ -161,6 +159,8 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
       },
 
       async pinsImported(text) {
+        // the file readers (and the area checks behind them) are chunks of their own: the resident's first load skips them
+        const { parsePins } = await import('../core/parsePins.ts');
         const { areas, themes, pins } = get();
         const parsed = parsePins(text, { areas, themes, now: now().toISOString(), makeId });
         const warnings = nameProblems(text, parsed.warnings);
@@ -186,6 +186,7 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
       },
 
       async areasImported(text) {
+        const { parseAreas } = await import('../core/parseAreas.ts');
         const parsed = parseAreas(text);
         const warnings = nameProblems(text, parsed.warnings);
         if (!parsed.ok) return { ok: false, errors: nameProblems(text, parsed.errors), warnings, pinsOutside: [] };

@@ -4,7 +4,7 @@ import type { PinComment } from '../core/dialogue/comments.ts';
 import { threadComments } from '../core/dialogue/comments.ts';
 import type { ResponseStatus } from '../core/dialogue/responseStatus.ts';
 import { commentedPins } from '../persistence/commentedPins.ts';
-import { createDialogueClient } from '../persistence/dialogueClient.ts';
+import type { DialogueClient } from '../persistence/dialogueClient.ts';
 import { ApiRequestError } from '../persistence/httpRepository.ts';
 import type { AppState } from './appState.ts';
 import type { ResolvedDeps } from './storeDeps.ts';
@@ -38,7 +38,19 @@ const failed = (error: unknown): DialogueResult =>
   error instanceof ApiRequestError ? { ok: false, code: error.code, message: error.message } : { ok: false, code: 'network', message: error instanceof Error ? error.message : String(error) };
 
 export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, [], [], DialogueState> {
-  const client = deps.sync ? createDialogueClient(deps.sync.api, deps.deviceToken) : null;
+  // the dialogue's client is a chunk of its own, loaded when comments or answers are first asked for (not with the
+  // resident's first load; the service worker has it offline); a failed load is tried again next time
+  const api = deps.sync?.api;
+  let loading: Promise<DialogueClient> | null = null;
+  const dialogue = api
+    ? () =>
+        (loading ??= import('../persistence/dialogueClient.ts')
+          .then((m) => m.createDialogueClient(api, deps.deviceToken))
+          .catch((error: unknown) => {
+            loading = null;
+            throw error;
+          }))
+    : null;
   const commented = deps.sync ? commentedPins(deps.sync.api.consultationBase, deps.storage) : null;
   const noServer: DialogueResult = { ok: false, code: 'no-server', message: 'Comments and answers need the Coplan server.' };
   return (set, get) => {
@@ -62,12 +74,13 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
       set({ commentsByPin: next });
     };
     return {
-      dialogueAvailable: client !== null,
+      dialogueAvailable: dialogue !== null,
       commentsByPin: new Map(),
       commentedIds: commented?.read() ?? new Set(),
       async commentsRequested(pinId) {
-        if (!client) return noServer;
+        if (!dialogue) return noServer;
         try {
+          const client = await dialogue();
           const comments = await client.listComments(pinId);
           set({ commentsByPin: new Map(get().commentsByPin).set(pinId, comments) });
           // a comment this device made before it remembered them (or in another tab) counts too
@@ -78,8 +91,9 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         }
       },
       async commentPosted(pinId, text, parentId) {
-        if (!client) return noServer;
+        if (!dialogue) return noServer;
         try {
+          const client = await dialogue();
           withComment(await client.addComment(pinId, text, parentId));
           if (commented) set({ commentedIds: commented.add([pinId]) });
           return { ok: true };
@@ -88,8 +102,9 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         }
       },
       async commentEdited(pinId, commentId, text) {
-        if (!client) return noServer;
+        if (!dialogue) return noServer;
         try {
+          const client = await dialogue();
           withComment(await client.editComment(pinId, commentId, text));
           return { ok: true };
         } catch (error) {
@@ -97,8 +112,9 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         }
       },
       async commentDeleted(pinId, commentId) {
-        if (!client) return noServer;
+        if (!dialogue) return noServer;
         try {
+          const client = await dialogue();
           await client.deleteComment(pinId, commentId);
           withoutComment(commentId, pinId);
           return { ok: true };
@@ -107,8 +123,9 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         }
       },
       async commentReported(pinId, commentId) {
-        if (!client) return noServer;
+        if (!dialogue) return noServer;
         try {
+          const client = await dialogue();
           await client.reportComment(pinId, commentId);
           return { ok: true };
         } catch (error) {
@@ -116,8 +133,9 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         }
       },
       async commentHidden(pinId, commentId, reason) {
-        if (!client) return noServer;
+        if (!dialogue) return noServer;
         try {
+          const client = await dialogue();
           await client.moderateComment(pinId, commentId, 'hide', reason);
           withoutComment(commentId, pinId);
           return { ok: true };
@@ -126,8 +144,9 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         }
       },
       async pinsAnswered(ids, status, text) {
-        if (!client) return noServer;
+        if (!dialogue) return noServer;
         try {
+          const client = await dialogue();
           for (const remote of await client.answerPins(ids, status, text)) get().remotePinChanged(remote.pin);
           return { ok: true };
         } catch (error) {
@@ -135,9 +154,10 @@ export function createDialogueSlice(deps: ResolvedDeps): StateCreator<AppState, 
         }
       },
       async commentCountsSince(since, pinIds) {
-        if (!client) return null;
+        if (!dialogue) return null;
         if (!pinIds.length) return {};
         try {
+          const client = await dialogue();
           return await client.commentCountsSince(since, pinIds.slice(0, 200));
         } catch {
           // the answers still show without the counts

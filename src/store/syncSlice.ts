@@ -1,8 +1,6 @@
 // sync slice (server mode): what the server and the outbox report, applied to state and to the device's pin cache.
 import type { StateCreator } from 'zustand';
 import { bboxHas } from '../core/bbox.ts';
-import { parseAreas } from '../core/parseAreas.ts';
-import { parseThemes } from '../core/parseThemes.ts';
 import type { PinFeature, Problem } from '../core/types.ts';
 import { ApiRequestError } from '../persistence/httpRepository.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
@@ -149,7 +147,8 @@ export function createSyncSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
       async serverCatalogReplaced(what, text) {
         if (!sync) return { ok: false, code: 'no-server', message: 'Replacing needs the Coplan server.', errors: [] };
         // the same checks as the server, here first, so problems are named after the features in the file
-        const parsed = what === 'areas' ? parseAreas(text) : parseThemes(text);
+        // (the file readers are chunks of their own, loaded when a planner replaces a file)
+        const parsed = what === 'areas' ? (await import('../core/parseAreas.ts')).parseAreas(text) : (await import('../core/parseThemes.ts')).parseThemes(text);
         if (!parsed.ok) {
           const errors: ReportedProblem[] = nameProblems(text, parsed.errors);
           return { ok: false, code: `invalid-${what}`, message: '', errors };

@@ -7,6 +7,7 @@ import { downloadText, exportFilename } from './downloadText.ts';
 import { FileField, ImportReport, useImportReport } from './ImportReport.tsx';
 import type { ImportReportValue } from './ImportReport.tsx';
 import { DisclosureHeading } from './DisclosureHeading.tsx';
+import './residentPanelsEnglish.ts';
 
 const GEOJSON_FILES = '.geojson,.json,application/geo+json,application/json';
 

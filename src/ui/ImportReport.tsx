@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportedProblem } from '../store/appState.ts';
 import { ProblemList } from './ProblemList.tsx';
+import './residentPanelsEnglish.ts';
 
 export type ImportReportValue =
   | { ok: true; message: string; warnings: readonly ReportedProblem[] }

@@ -6,6 +6,7 @@ import { isOwnPin } from '../store/selectVisiblePins.ts';
 import { useAcceptsContributions } from '../store/useConsultation.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { announce } from './LiveAnnouncer.tsx';
+import './residentPanelsEnglish.ts';
 
 interface PinActionsProps {
   pin: PinFeature;

@@ -9,6 +9,7 @@ import { PinActions } from './PinActions.tsx';
 import { SyncBadge } from './planner-tools/SyncBadge.tsx';
 import { ThemeIcon } from './ThemeIcon.tsx';
 import { useAreaNames, useThemeLabels } from './useThemeLabels.ts';
+import './residentPanelsEnglish.ts';
 
 // the comments (threads, forms, editing) come as their own chunk when a pin is first opened: the first load stays small
 const PinComments = lazy(() => import('./dialogue/PinComments.tsx').then((m) => ({ default: m.PinComments })));

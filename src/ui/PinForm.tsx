@@ -13,6 +13,7 @@ import type { FieldErrors, PinFormValues } from './pinFormErrors.ts';
 import { TextField } from './TextField.tsx';
 import { ThemeIcon } from './ThemeIcon.tsx';
 import { useAreaNames, useThemeLabels } from './useThemeLabels.ts';
+import './residentPanelsEnglish.ts';
 
 function initialValues(pin: PinFeature | undefined): PinFormValues {
   const p = pin?.properties;

@@ -8,6 +8,7 @@ import { useAppStore } from '../store/useAppStore.ts';
 import { AnswerFilterSelect, matchesAnswerFilter } from './dialogue/AnswerFilterSelect.tsx';
 import type { AnswerFilter } from './dialogue/AnswerFilterSelect.tsx';
 import { AnsweredBadge } from './dialogue/PinAnswer.tsx';
+import './dialogue/loopEnglish.ts';
 import { formatDate } from './formatDate.ts';
 import { PinActions } from './PinActions.tsx';
 import { SyncBadge } from './planner-tools/SyncBadge.tsx';
@@ -15,6 +16,7 @@ import { sortPins } from './sortPins.ts';
 import type { Sort, SortKey } from './sortPins.ts';
 import { ThemeIcon } from './ThemeIcon.tsx';
 import { useAreaNames, useThemeLabels } from './useThemeLabels.ts';
+import './residentPanelsEnglish.ts';
 
 const COLUMNS: readonly SortKey[] = ['title', 'kind', 'theme', 'area', 'createdAt', 'supports', 'response'];
 

@@ -1,6 +1,7 @@
 // a list of import problems precise enough to fix the file by hand: feature, name, rule and message.
 import { useTranslation } from 'react-i18next';
 import type { ReportedProblem } from '../store/appState.ts';
+import './residentPanelsEnglish.ts';
 
 export function ProblemList({ problems }: { problems: readonly ReportedProblem[] }) {
   const { t } = useTranslation();

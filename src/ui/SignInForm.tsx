@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthError } from '../store/authStore.ts';
 import { useAuth } from '../store/useAuth.ts';
+import './planner-tools/staffToolsEnglish.ts';
 
 interface SignInFormProps {
   /** called once the server accepts the e-mail and password */

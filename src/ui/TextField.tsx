@@ -1,6 +1,7 @@
 // a labelled text input or textarea with a live character count and its error beside it.
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import './residentPanelsEnglish.ts';
 
 interface TextFieldProps {
   id: string;

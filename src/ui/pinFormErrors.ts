@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { NOTE_MAX, TITLE_MAX } from '../core/types.ts';
 import type { Problem } from '../core/types.ts';
+import './residentPanelsEnglish.ts';
 
 export type PinField = 'kind' | 'theme' | 'title' | 'note' | 'sentiment' | 'position';
 export type FieldErrors = Partial<Record<PinField, string>>;

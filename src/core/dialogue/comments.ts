@@ -1,5 +1,6 @@
 // residents' comments on a pin: one level of replies, the pins' text rules; one codec for the client and the server.
-import { z } from 'zod';
+import '../zodJitless.ts';
+import { z } from 'zod/mini';
 import { storableText } from '../storableText.ts';
 import { NOTE_MAX } from '../types.ts';
 import type { Validated } from '../types.ts';
@@ -28,15 +29,13 @@ export interface PinComment {
 
 const textSchema = z
   .string({ error: 'text must be text' })
-  .trim()
-  .min(1, 'text is required')
-  .max(COMMENT_MAX, `text must be at most ${COMMENT_MAX} characters`)
-  .superRefine(storableText('text'));
+  .check(z.trim(), z.minLength(1, 'text is required'), z.maxLength(COMMENT_MAX, `text must be at most ${COMMENT_MAX} characters`), z.superRefine(storableText('text')));
 
-const newCommentSchema = z
-  .object({ text: textSchema, parentId: z.string().regex(COMMENT_ID, 'parentId must be a comment id').nullable().optional() }, { error: 'send { "text": "…" }' })
-  .strict();
-const editSchema = z.object({ text: textSchema }, { error: 'send { "text": "…" }' }).strict();
+const newCommentSchema = z.strictObject(
+  { text: textSchema, parentId: z.optional(z.nullable(z.string().check(z.regex(COMMENT_ID, 'parentId must be a comment id')))) },
+  { error: 'send { "text": "…" }' },
+);
+const editSchema = z.strictObject({ text: textSchema }, { error: 'send { "text": "…" }' });
 
 /**
  * Reads a new comment (a reply names its parent).

@@ -10,6 +10,8 @@ import { FileField, ImportReport, useImportReport } from '../ImportReport.tsx';
 import { describedBy, FormAlert, StaffField, useRefusalText } from './staffForm.tsx';
 import { slugFromTitle, slugProblem } from '../../core/consultations/slug.ts';
 import { TEMPLATE_FORMAT, TEMPLATE_VERSION } from '../../core/consultations/template.ts';
+import './staffEnglish.ts';
+import '../planner-tools/staffToolsEnglish.ts';
 
 interface Props {
   api: Pick<StaffApi, 'createConsultation' | 'updateConsultation'>;

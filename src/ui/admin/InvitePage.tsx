@@ -6,6 +6,7 @@ import { ApiRequestError } from '../../persistence/httpRepository.ts';
 import type { InvitationInfo, StaffApi } from '../../persistence/staffApi.ts';
 import { useAuthStoreApi } from '../../store/useAuth.ts';
 import { describedBy, FormAlert, StaffField, useRefusalText } from './staffForm.tsx';
+import './staffEnglish.ts';
 
 interface Props {
   api: Pick<StaffApi, 'getInvitation' | 'acceptInvitation'>;

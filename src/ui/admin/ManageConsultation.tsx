@@ -7,6 +7,7 @@ import { announce } from '../LiveAnnouncer.tsx';
 import { StatusBadge } from '../consultations/StatusBadge.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { FormAlert, useRefusalText } from './staffForm.tsx';
+import './staffEnglish.ts';
 
 interface Props {
   api: Pick<StaffApi, 'updateConsultation' | 'templateText' | 'listMembers' | 'setMember' | 'removeMember'>;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Member, MemberRole, StaffApi, StaffAccount } from '../../persistence/staffApi.ts';
 import { announce } from '../LiveAnnouncer.tsx';
 import { FormAlert, useRefusalText } from './staffForm.tsx';
+import './staffEnglish.ts';
 
 interface Props {
   api: Pick<StaffApi, 'listMembers' | 'setMember' | 'removeMember'>;

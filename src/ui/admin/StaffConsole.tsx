@@ -18,6 +18,7 @@ import { ManageConsultation } from './ManageConsultation.tsx';
 import { FormAlert, useRefusalText } from './staffForm.tsx';
 import { TemplateForm } from './TemplateForm.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
+import './staffEnglish.ts';
 
 interface Props {
   api: StaffApi;

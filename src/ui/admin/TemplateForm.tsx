@@ -9,6 +9,7 @@ import { ImportReport } from '../ImportReport.tsx';
 import type { ImportReportValue } from '../ImportReport.tsx';
 import { describedBy, StaffField, useRefusalText } from './staffForm.tsx';
 import { slugFromTitle, slugProblem } from '../../core/consultations/slug.ts';
+import './staffEnglish.ts';
 
 interface Props {
   api: Pick<StaffApi, 'createConsultation'>;

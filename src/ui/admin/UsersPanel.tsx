@@ -6,6 +6,7 @@ import type { Invited, StaffAccount, StaffApi } from '../../persistence/staffApi
 import { formatDate } from '../formatDate.ts';
 import { announce } from '../LiveAnnouncer.tsx';
 import { describedBy, FormAlert, StaffField, useRefusalText } from './staffForm.tsx';
+import './staffEnglish.ts';
 
 interface Props {
   api: Pick<StaffApi, 'inviteUser' | 'removeUser'>;

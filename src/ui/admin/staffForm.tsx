@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiRequestError, NetworkError } from '../../persistence/httpRepository.ts';
+import './staffEnglish.ts';
 
 export function StaffField({ id, label, hint, error, children }: { id: string; label: string; hint?: string | undefined; error?: string | null | undefined; children: ReactNode }) {
   return (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RESPONSE_STATUSES } from '../../core/dialogue/responseStatus.ts';
 import type { ResponseStatus } from '../../core/dialogue/responseStatus.ts';
 import type { PinFeature } from '../../core/types.ts';
+import './loopEnglish.ts';
 
 export type AnswerFilter = 'all' | 'unanswered' | ResponseStatus;
 

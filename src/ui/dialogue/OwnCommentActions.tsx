@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { COMMENT_EDIT_WINDOW_MS, COMMENT_MAX } from '../../core/dialogue/comments.ts';
 import type { PinComment } from '../../core/dialogue/comments.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+import './loopEnglish.ts';
 
 /** whole minutes still left to change a comment made at `createdAt` (0: no longer) */
 export function minutesLeft(createdAt: string, now: number, windowMs = COMMENT_EDIT_WINDOW_MS): number {

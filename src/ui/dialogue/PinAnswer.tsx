@@ -5,6 +5,7 @@ import type { PinFeature } from '../../core/types.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatDate } from '../formatDate.ts';
 import './dialogue.css';
+import './loopEnglish.ts';
 
 /** "answered" for this device's own pins and those it supports or commented on, so a resident hears back without an account */
 export function AnsweredBadge({ pin }: { pin: PinFeature }) {

@@ -11,6 +11,7 @@ import { formatDate } from '../formatDate.ts';
 import { OwnCommentActions } from './OwnCommentActions.tsx';
 import { ReasonForm } from '../planner-tools/ReasonForm.tsx';
 import './dialogue.css';
+import './loopEnglish.ts';
 
 const NO_COMMENTS: readonly PinComment[] = [];
 

@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/useAppStore.ts';
 import { useConsultation } from '../../store/useConsultation.ts';
 import { formatDate } from '../formatDate.ts';
 import './dialogue.css';
+import './loopEnglish.ts';
 
 const FOCUSABLE = 'button:not([disabled]), a[href], input, select, textarea, [tabindex="0"]';
 

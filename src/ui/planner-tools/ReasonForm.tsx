@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServerActionResult } from '../../store/appState.ts';
+import './staffToolsEnglish.ts';
 
 interface ReasonFormProps {
   label: string;

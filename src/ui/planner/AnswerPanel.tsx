@@ -21,6 +21,7 @@ import { ModerationQueue } from './ModerationQueue.tsx';
 import { PinPager } from './PinPager.tsx';
 import { QuoteToggle } from './QuoteToggle.tsx';
 import '../dialogue/dialogue.css';
+import '../dialogue/loopEnglish.ts';
 
 /** rows a page: enough to answer a street's pins at once, small enough to send at a million pins */
 const ANSWER_PAGE = 100;

@@ -8,6 +8,7 @@ import { DEFAULT_RESPONSE_QUERY } from '../../core/responses/responseQuery.ts';
 import type { ResponseAnswerFilter, ResponseFilter } from '../../core/responses/responseQuery.ts';
 import type { ResponseSource } from '../../persistence/responseExplorer/responseSource.ts';
 import { usePlannerStore } from '../../store/usePlannerStore.ts';
+import '../dialogue/loopEnglish.ts';
 
 type Place = Partial<Pick<ResponseFilter, 'area' | 'bbox'>>;
 

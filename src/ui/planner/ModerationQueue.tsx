@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DialogueClient, ModerationQueueItem } from '../../persistence/dialogueClient.ts';
 import { formatDate } from '../formatDate.ts';
 import { ReasonForm } from '../planner-tools/ReasonForm.tsx';
+import '../dialogue/loopEnglish.ts';
 
 export function ModerationQueue({ dialogue, changes }: { dialogue: DialogueClient; changes: number }) {
   const { t, i18n } = useTranslation();

@@ -2,6 +2,7 @@
 // reader says whether it is on); a refusal (the pin was hidden meanwhile) is said beside it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../dialogue/loopEnglish.ts';
 
 export function QuoteToggle({ title, featured, onChange }: { title: string; featured: boolean; onChange: (featured: boolean) => Promise<string | null> }) {
   const { t } = useTranslation();

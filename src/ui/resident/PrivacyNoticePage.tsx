@@ -4,6 +4,7 @@ import { consultationPath } from '../../core/appRoutes.ts';
 import { useConsultation } from '../../store/useConsultation.ts';
 import { LanguageSwitcher } from '../LanguageSwitcher.tsx';
 import { privacySections } from './privacyNotice.ts';
+import './privacyNoticeEnglish.ts';
 
 export function PrivacyNoticePage() {
   const { t } = useTranslation();

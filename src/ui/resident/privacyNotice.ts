@@ -1,5 +1,6 @@
 // the privacy notice's paragraphs: the planners' own text (split at blank lines), or the default one in the reader's language.
 import type { TFunction } from 'i18next';
+import './privacyNoticeEnglish.ts';
 
 export const DEFAULT_PRIVACY_KEYS = ['kept', 'howLong', 'whoSees', 'location', 'questions'] as const;
 

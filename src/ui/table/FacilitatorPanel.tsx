@@ -13,6 +13,7 @@ import { SessionPinList } from './SessionPinList.tsx';
 import { SessionStartForm } from './SessionStartForm.tsx';
 import { useTableStore } from './useTableStore.ts';
 import { TableVoteStart } from './vote/TableVoteStart.tsx';
+import '../planner-tools/staffToolsEnglish.ts';
 
 function ActiveSession() {
   const { t } = useTranslation();

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PinFeature } from '../../core/types.ts';
 import '../dialogue/dialogue.css';
+import '../dialogue/loopEnglish.ts';
 
 export function TablePinAnswer({ pin }: { pin: PinFeature }) {
   const { t } = useTranslation();
