@@ -9,6 +9,7 @@ import type { AreaCollection, PinFeature } from '../../../core/types.ts';
 import type { ResponseSource } from '../../../persistence/responseExplorer/responseSource.ts';
 import { useResponseExplorer } from '../../../store/useResponseExplorer.ts';
 import { PinPager } from '../../planner/PinPager.tsx';
+import '../../dialogue/loopEnglish.ts';
 
 interface Props {
   source: ResponseSource;
