@@ -10,6 +10,9 @@ import { useTableStore } from './useTableStore.ts';
 
 const TYPABLE = 'textarea, input:not([type]), input[type="text"], input[type="email"], input[type="password"], input[type="search"]';
 
+/** how long a touched field waits for the tap's own focus before it opens its keyboard itself */
+const FOCUS_GRACE_MS = 350;
+
 function sideOf(element: Element): TableSide | null {
   const side = element.closest<HTMLElement>('[data-table-side]')?.dataset.tableSide;
   return TABLE_SIDES.find((s) => s === side) ?? null;
@@ -33,12 +36,34 @@ export function TableKeyboards({ root }: { root: HTMLElement | null }) {
     function openOnTouch() {
       if (!root) return;
       let touchedAt = 0;
+      let pressed: { field: HTMLElement; pointerId: number } | null = null;
+      const fieldOf = (event: Event) => (event.target instanceof Element ? event.target.closest<HTMLElement>(TYPABLE) : null);
       const down = (event: PointerEvent) => {
         if (event.pointerType === 'mouse') return;
         touchedAt = Date.now();
-        const field = event.target instanceof Element ? event.target.closest(TYPABLE) : null;
+        const field = fieldOf(event);
+        pressed = field ? { field, pointerId: event.pointerId } : null;
         // the system's own keyboard stays away: this table has its own
         if (field && sideOf(field)) field.setAttribute('inputmode', 'none');
+      };
+      // the focus a tap should bring does not always come (Chromium dropped it now and then for a tap soon after a
+      // two-finger drag), and then nothing opened and the person's touch did nothing: a finger lifted on the field it
+      // touched that has no focus a moment later opens the keyboard itself. Not at once: the tap's own mouse events
+      // follow the lift, and a keyboard already open under the finger would take them as a key press
+      const timers = new Set<number>();
+      const up = (event: PointerEvent) => {
+        const was = pressed;
+        pressed = null;
+        if (event.pointerType === 'mouse' || !was || was.pointerId !== event.pointerId || fieldOf(event) !== was.field) return;
+        const side = sideOf(was.field);
+        if (!side) return;
+        const timer = window.setTimeout(() => {
+          timers.delete(timer);
+          if (document.activeElement === was.field || !was.field.isConnected || !was.field.id) return;
+          was.field.focus({ preventScroll: true });
+          opened(side, was.field.id);
+        }, FOCUS_GRACE_MS);
+        timers.add(timer);
       };
       const focused = (event: FocusEvent) => {
         const field = event.target instanceof HTMLElement ? event.target : null;
@@ -49,10 +74,13 @@ export function TableKeyboards({ root }: { root: HTMLElement | null }) {
         opened(side, field.id);
       };
       root.addEventListener('pointerdown', down, true);
+      root.addEventListener('pointerup', up, true);
       root.addEventListener('focusin', focused);
       return function stopOpening() {
         root.removeEventListener('pointerdown', down, true);
+        root.removeEventListener('pointerup', up, true);
         root.removeEventListener('focusin', focused);
+        for (const timer of timers) window.clearTimeout(timer);
       };
     },
     [root, opened],
