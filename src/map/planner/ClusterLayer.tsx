@@ -36,6 +36,9 @@ export function ClusterLayer({ picking }: { picking?: ClusterPicking | undefined
     function drawClusters() {
       const layer = group.current;
       if (!layer || !clusters || !themes) return;
+      // a cluster keeps the keyboard focus through a redraw (a pan, a live refresh): its marker is drawn anew
+      const active = document.activeElement;
+      const focused = active instanceof HTMLElement && map.getContainer().contains(active) ? active.dataset.cluster : undefined;
       layer.clearLayers();
       const colours = themes.map((id) => themeOf(id).colour);
       for (const mark of clusters) {
@@ -51,7 +54,7 @@ export function ClusterLayer({ picking }: { picking?: ClusterPicking | undefined
           const title = hiddenBelow !== null ? `${t('planner.cluster.fewer', { k: hiddenBelow })} (${t('privacy.hidden.fewerThan', { k: hiddenBelow })})` : pickable ? t('clusterPick.markerTitle', { count: mark.count }) : t('planner.cluster.title', { count: mark.count });
           const marker = L.marker(at, { icon: clusterIcon(mark.mix, colours, label, mark.count), title, alt: title, keyboard: true });
           const zoomIn = () => map.setView(at, Math.max(mark.expansionZoom, map.getZoom() + 1));
-          marker.on('click', () => {
+          const choose = () => {
             if (!pickable || !bounds) {
               zoomIn();
               return;
@@ -64,9 +67,15 @@ export function ClusterLayer({ picking }: { picking?: ClusterPicking | undefined
             if (canAnswer) choices.push({ label: t('clusterPick.answer'), act: done(() => requested('answer', bounds, mark.count)) });
             if (canStart && mark.priority > 0) choices.push({ label: t('clusterPick.project', { priorities: mark.priority }), act: done(() => requested('project', bounds, mark.count)) });
             choices.push({ label: t('clusterPick.zoom'), act: done(zoomIn) }, { label: t('clusterPick.close'), act: () => map.closePopup() });
-            openClusterPick(map, at, clusterPickContent(t('clusterPick.heading', { count: mark.count, priorities: mark.priority }), choices), marker);
+            openClusterPick(map, at, clusterPickContent(t('clusterPick.heading', { count: mark.count, priorities: mark.priority }), choices), mark.clusterId);
+          };
+          marker.on('click', choose);
+          // Leaflet gives a focused marker's Enter to bound popups only: a cluster hears it itself
+          marker.on('keypress', (e: L.LeafletKeyboardEvent) => {
+            if (e.originalEvent.key === 'Enter') choose();
           });
           layer.addLayer(marker);
+          marker.getElement()?.setAttribute('data-cluster', String(mark.clusterId));
         } else {
           const theme = themeOf(themes[mark.mix.indexOf(1)] ?? '');
           const dot = L.circleMarker(at, { radius: 7, color: '#fff', weight: 2, fillColor: theme.colour, fillOpacity: 1 });
@@ -74,6 +83,7 @@ export function ClusterLayer({ picking }: { picking?: ClusterPicking | undefined
           layer.addLayer(dot);
         }
       }
+      if (focused !== undefined) map.getContainer().querySelector<HTMLElement>(`[data-cluster="${focused}"]`)?.focus({ preventScroll: true });
       report('clusters');
     },
     [clusters, themes, themeOf, k, map, t, report, group, canAnswer, canStart, requested],

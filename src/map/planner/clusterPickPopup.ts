@@ -36,16 +36,21 @@ export function clusterPickContent(heading: string, choices: readonly ClusterPic
 
 /**
  * Opens the popup at the cluster on the map and moves the focus to its first choice (so keyboard and screen reader
- * users land in it and hear its heading); when it closes, the focus goes back to the cluster's marker if it is still
- * on the map, or to the map.
+ * users land in it and hear its heading); when it closes, the focus goes back to the cluster's marker (drawn anew if
+ * the popup panned the map: found by its `data-cluster` id) if it is still on the map, or to the map.
  */
-export function openClusterPick(map: L.Map, at: L.LatLng, content: HTMLElement, marker: L.Marker): L.Popup {
+export function openClusterPick(map: L.Map, at: L.LatLng, content: HTMLElement, clusterId: number): L.Popup {
   const popup = L.popup({ className: 'cluster-pick-popup', closeButton: false, autoPanPadding: [24, 24], maxWidth: 280 }).setLatLng(at).setContent(content);
+  // Leaflet's own Escape works only while the map itself has the focus, not a button in a popup
+  content.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    map.closePopup(popup);
+  });
   popup.on('remove', function giveTheFocusBack() {
     if (!content.contains(document.activeElement) && document.activeElement !== document.body) return;
-    const element = marker.getElement();
-    if (element?.isConnected) element.focus();
-    else map.getContainer().focus();
+    const element = map.getContainer().querySelector<HTMLElement>(`[data-cluster="${clusterId}"]`);
+    (element ?? map.getContainer()).focus();
   });
   popup.openOn(map);
   content.querySelector('button')?.focus();

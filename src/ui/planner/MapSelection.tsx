@@ -52,8 +52,12 @@ export function MapSelection({ source, answer, changes, onSelect }: Props) {
   const inView = usePlaceCount(source, answer, bbox ? { bbox } : null, changes);
   const [cut, setCut] = useState<{ count: number; total: number } | null>(null);
   // what became of the cluster chosen on the map; it takes the focus, so the choice made in the popup is heard
-  const [clusterNote, setClusterNote] = useState<string | null>(null);
+  const [clusterNote, setClusterNote] = useState<{ text: string; focus: boolean } | null>(null);
   const noteLine = useRef<HTMLParagraphElement>(null);
+  useEffect(function focusTheClusterNote() {
+    // once it is drawn (an empty note is not shown, so it cannot take the focus before)
+    if (clusterNote?.focus) noteLine.current?.focus();
+  }, [clusterNote]);
   const select = async (place: Place): Promise<number> => {
     const page = await source.page({ ...DEFAULT_RESPONSE_QUERY, ...place, answer, limit: BULK_RESPONSE_MAX });
     setCut(page.total > page.rows.length ? { count: page.rows.length, total: page.total } : null);
@@ -66,9 +70,9 @@ export function MapSelection({ source, answer, changes, onSelect }: Props) {
   };
   useClusterRequest('answer', ({ bbox: clusterBox }) => {
     select({ bbox: clusterBox }).then(
-      (n) => setClusterNote(n > 0 ? t('clusterPick.selected', { count: n }) : t('clusterPick.none')),
-      (error: unknown) => setClusterNote(t('clusterPick.failed', { message: error instanceof Error ? error.message : String(error) })),
-    ).finally(() => noteLine.current?.focus());
+      (n) => setClusterNote({ text: n > 0 ? t('clusterPick.selected', { count: n }) : t('clusterPick.none'), focus: true }),
+      (error: unknown) => setClusterNote({ text: t('clusterPick.failed', { message: error instanceof Error ? error.message : String(error) }), focus: true }),
+    );
   });
   const shown = (n: number | null) => Math.min(n ?? 0, BULK_RESPONSE_MAX);
   return (
@@ -85,7 +89,7 @@ export function MapSelection({ source, answer, changes, onSelect }: Props) {
           {t('loop.planner.selectView', { count: shown(inView) })}
         </button>
       ) : null}
-      <p ref={noteLine} role="status" tabIndex={-1} className="comment__meta answer-cluster-note">{clusterNote}</p>
+      <p ref={noteLine} role="status" tabIndex={-1} className="comment__meta answer-cluster-note">{clusterNote?.text}</p>
       {cut ? <p className="comment__meta">{t('plannerQueries.firstOnly', { count: cut.count, total: cut.total.toLocaleString() })}</p> : null}
     </div>
   );

@@ -67,19 +67,22 @@ export function PinsToProject({ source, areas, themeLabel, onStart }: Props) {
     setSelected(new Map());
   };
   // what became of the cluster chosen on the map: a draft (the form takes the focus) or why there is none (this does)
-  const [clusterNote, setClusterNote] = useState<string | null>(null);
+  const [clusterNote, setClusterNote] = useState<{ text: string; focus: boolean } | null>(null);
   const noteLine = useRef<HTMLParagraphElement>(null);
+  useEffect(function focusTheClusterNote() {
+    // once it is drawn (an empty note is not shown, so it cannot take the focus before)
+    if (clusterNote?.focus) noteLine.current?.focus();
+  }, [clusterNote]);
   useClusterRequest('project', ({ bbox }) => {
     const query = { ...DEFAULT_RESPONSE_QUERY, kind: 'priority' as const, bbox, sort: 'supports' as const, dir: 'desc' as const, limit: PAGE };
     source.page(query).then(
       (p) => {
-        setClusterNote(p.rows.length === 0 ? t('clusterPick.noPriorities') : p.total > p.rows.length ? t('clusterPick.firstOnly', { count: p.rows.length, total: p.total }) : null);
+        const text = p.rows.length === 0 ? t('clusterPick.noPriorities') : p.total > p.rows.length ? t('clusterPick.firstOnly', { count: p.rows.length, total: p.total }) : '';
+        setClusterNote({ text, focus: p.rows.length === 0 });
         if (p.rows.length > 0) start(p.rows);
-        else noteLine.current?.focus();
       },
       (error: unknown) => {
-        setClusterNote(t('clusterPick.failed', { message: error instanceof Error ? error.message : String(error) }));
-        noteLine.current?.focus();
+        setClusterNote({ text: t('clusterPick.failed', { message: error instanceof Error ? error.message : String(error) }), focus: true });
       },
     );
   });
@@ -92,7 +95,7 @@ export function PinsToProject({ source, areas, themeLabel, onStart }: Props) {
     <section className="budget-planner-pins" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('budgetPlanner.fromPins.heading')}</h3>
       <p className="planner-hint">{t('budgetPlanner.fromPins.intro')}</p>
-      <p ref={noteLine} role="status" tabIndex={-1} className="planner-hint budget-planner-cluster-note">{clusterNote}</p>
+      <p ref={noteLine} role="status" tabIndex={-1} className="planner-hint budget-planner-cluster-note">{clusterNote?.text}</p>
       {pickedRow ? (
         <p>
           <button type="button" className="button" onClick={() => start([pickedRow])}>
