@@ -3,7 +3,7 @@
 // selects them for one answer (the confirmation names how many); the popup and the panels pass axe.
 import type { Locator, Page, Request } from '@playwright/test';
 import { expect, test } from './support/appServer.ts';
-import { axeViolations, openPlanner } from './support/loopSteps.ts';
+import { axeViolations, openPlanner, SHOTS } from './support/loopSteps.ts';
 
 const API = '/api/consultations/neighbourhood-plan';
 type Bbox = [number, number, number, number];
@@ -52,6 +52,7 @@ test('a planner starts a project from a cluster’s priorities, and the draft ke
   await expect(popup.getByRole('button', { name: 'Select its pins to answer them' })).toBeFocused();
   await expect(popup.getByRole('button', { name: 'Zoom in' })).toBeVisible();
   expect(await axeViolations(page, '.cluster-pick-popup')).toEqual([]);
+  await page.locator('.planner-map').screenshot({ path: `${SHOTS}/planner-cluster-pick.png` });
 
   const asked = page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/responses') && new URL(r.url()).searchParams.get('kind') === 'priority' && new URL(r.url()).searchParams.has('bbox'));
   await popup.getByRole('button', { name: /^Start a project from its priorities \(\d+\)$/ }).click();
