@@ -18,15 +18,16 @@ test.use({ seedPins: 3000 });
 test.setTimeout(120_000);
 
 /** the Clusters layer of the signed-in planner view, and the raw marks the server sent for it */
-async function showClusters(page: Page): Promise<Mark[]> {
+async function showClusters(page: Page): Promise<Mark[] & { zoom: number }> {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await openPlanner(page);
   await expect(page.getByTestId('budget-planner').getByTestId('budget-voting-state')).toBeVisible();
   const answered = page.waitForResponse((r) => isClusters(r.request()) && r.ok());
   await page.getByLabel('Clusters').check();
-  const marks = ((await (await answered).json()) as { marks: Mark[] }).marks;
+  const response = await answered;
+  const marks = ((await response.json()) as { marks: Mark[] }).marks;
   await expect(page.locator('.planner-map .planner-cluster').first()).toBeVisible();
-  return marks;
+  return Object.assign(marks, { zoom: Number(new URL(response.url()).searchParams.get('zoom')) });
 }
 
 /** a cluster marker of between `low` and `high` pins with priorities in it (and a count no other cluster has), and its mark */
@@ -122,4 +123,11 @@ test('a planner chooses a cluster by keyboard and answers its pins at once, the 
   expect(after.total).toBe(0);
   const planned = (await (await page.request.get(`${API}/responses?answer=planned&bbox=${bbox.join(',')}&limit=500`)).json()) as Page1;
   expect(planned.rows.map((r) => r.id).sort()).toEqual(expect.arrayContaining(before.rows.map((r) => r.id)));
+
+  // zooming into a cluster is still one choice away
+  const zoomed = page.waitForRequest((r) => isClusters(r) && Number(new URL(r.url()).searchParams.get('zoom')) > marks.zoom);
+  await page.locator('.planner-map .planner-cluster').first().click();
+  await popup.getByRole('button', { name: 'Zoom in' }).click();
+  await zoomed;
+  await expect(popup).toHaveCount(0);
 });
