@@ -1,5 +1,6 @@
 // the planner page (/planner): layer panel, map with legend, and the dashboard, counted on the server or in a worker.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import './budgetPlannerStrings.ts';
 import './plannerStrings.ts';
 import type { HttpRepository } from '../persistence/httpRepository.ts';
@@ -88,6 +89,12 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
   // a project marker picked on the map opens that project's form in the budget section (`n` repeats a pick)
   const [pickedProject, setPickedProject] = useState<{ id: string; n: number } | null>(null);
   const pickProject = useCallback((id: string) => setPickedProject((p) => ({ id, n: (p?.n ?? 0) + 1 })), []);
+  // a chosen cluster's pins go to the answer panel or the budget section, where this planner has them (not while the
+  // map shows a file opened for analysis: its clusters are not the server's pins)
+  const plans = role === 'planner' || role === 'admin';
+  const canStartProjects = Boolean(budgetApi) && budget.load.kind === 'ready';
+  const countsServerPins = useStore(store, (s) => s.source?.kind === 'server');
+  const clusterPicking = useMemo(() => (server && plans && countsServerPins ? { answer: true, project: canStartProjects } : undefined), [server, plans, countsServerPins, canStartProjects]);
   const projectMarkers = useMemo(() => budgetMarkers(budget.projects, areas, (p) => formatMoney(p.cost, currency, i18n.language)), [budget.projects, areas, currency, i18n.language]);
 
   useEffect(
@@ -207,7 +214,8 @@ export function PlannerApp({ tiles, server }: { tiles: TileConfig; server?: Serv
             basemap={tiles.basemap}
             overlays={populationProperty ? <QuietAreasLayer describeCount={describeCount} /> : null}
             projects={projectMarkers}
-            {...(budgetApi && (role === 'planner' || role === 'admin') ? { onProjectPick: pickProject } : {})}
+            {...(budgetApi && plans ? { onProjectPick: pickProject } : {})}
+            {...(clusterPicking ? { clusterPicking } : {})}
           />
           <PlannerLegend extraKeys={populationProperty ? <QuietAreasKey /> : null} />
         </div>

@@ -9,6 +9,8 @@ import type { PinTable } from './pinTable.ts';
 export interface ClusterCountMark extends ClusterMark {
   asset: number;
   priority: number;
+  /** a cluster's filtered pins' extent [w, s, e, n] in lng/lat (unset on single pins); staff only, see protectClusterMarks */
+  bounds?: [number, number, number, number];
 }
 
 export interface PlannerClusters {
@@ -51,6 +53,8 @@ interface Recount {
   sumY: Float64Array;
   /** the last counted row of each cluster: the pin to draw when it is the only one */
   lastRow: Int32Array;
+  /** per cluster: the west, south, east and north edges of its counted pins (4 entries a cluster) */
+  extent: Float64Array;
   /** rows that pass the filter and are on their own at this zoom */
   singles: Int32Array;
 }
@@ -161,6 +165,8 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
     const sumX = new Float64Array(nClusters);
     const sumY = new Float64Array(nClusters);
     const lastRow = new Int32Array(nClusters);
+    const extent = new Float64Array(nClusters * 4);
+    for (let c = 0; c < nClusters; c++) extent.set([Infinity, Infinity, -Infinity, -Infinity], c * 4);
     const singles = new Int32Array(n);
     let nSingles = 0;
     // the same rules as countByGroup / pinFilterTest: theme list, kind, session, createdAt in [from, to)
@@ -187,8 +193,15 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
       sumX[c]! += x[r]!;
       sumY[c]! += y[r]!;
       lastRow[c] = r;
+      const lng = table.lng[r]!;
+      const lat = table.lat[r]!;
+      const e = c * 4;
+      if (lng < extent[e]!) extent[e] = lng;
+      if (lat < extent[e + 1]!) extent[e + 1] = lat;
+      if (lng > extent[e + 2]!) extent[e + 2] = lng;
+      if (lat > extent[e + 3]!) extent[e + 3] = lat;
     }
-    return { level, byTheme, total, sumX, sumY, lastRow, singles: singles.slice(0, nSingles) };
+    return { level, byTheme, total, sumX, sumY, lastRow, extent, singles: singles.slice(0, nSingles) };
   }
 
   function singleMark(r: number, nThemes: number): ClusterCountMark {
@@ -204,7 +217,7 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
       // panning at the same zoom and filter reuses the recount
       const key = JSON.stringify(filter);
       if (last?.level !== level || last.filter !== key) last = { level, filter: key, recount: recount(filter, level) };
-      const { byTheme, total, sumX, sumY, lastRow, singles } = last.recount;
+      const { byTheme, total, sumX, sumY, lastRow, extent, singles } = last.recount;
       const inside = bboxTest(bbox);
       const nThemes = table.themes.length;
       const out: ClusterCountMark[] = [];
@@ -225,7 +238,8 @@ export function createPlannerClusters(table: PinTable): PlannerClusters {
           mix[t] = byTheme[j]! + byTheme[j + 1]!;
           asset += byTheme[j]!;
         }
-        out.push({ lng, lat, count, mix, row: -1, clusterId: level.clusterIds[c]!, expansionZoom: level.expansionZoom[c]!, asset, priority: count - asset });
+        const bounds: [number, number, number, number] = [extent[c * 4]!, extent[c * 4 + 1]!, extent[c * 4 + 2]!, extent[c * 4 + 3]!];
+        out.push({ lng, lat, count, mix, row: -1, clusterId: level.clusterIds[c]!, expansionZoom: level.expansionZoom[c]!, asset, priority: count - asset, bounds });
       }
       for (const r of singles) if (inside(table.lng[r]!, table.lat[r]!)) out.push(singleMark(r, nThemes));
       return out;

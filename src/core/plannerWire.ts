@@ -67,6 +67,7 @@ const clusterMark = z.object({
   priority: count,
   title: z.string(),
   kind: z.enum(['', 'asset', 'priority']),
+  bounds: z.optional(z.tuple([z.number(), z.number(), z.number(), z.number()])),
   published: z.optional(z.object({ count: publishedCount, mix: z.array(publishedCount) })),
 });
 

@@ -23,13 +23,14 @@ export function protectPlannerResult(result: PlannerResult, k: number): PlannerR
 /**
  * Cluster marks with small-count protection: a cluster's count and theme mix through publishMark (hidden figures 0
  * in `count`/`mix`, said in `published`); asset and priority are not sent (0), as the mix already splits the count.
- * Single pins stay as they are: each is one pin the resident map shows anyway.
+ * Single pins stay as they are: each is one pin the resident map shows anyway. A cluster's `bounds` are not sent: the
+ * corners of a small cluster's extent are its pins' places.
  * @example
  * protectClusterMarks(marks, 5)[0].published?.count // => 12 or { suppressed: true, lessThan: 5 }
  */
 export function protectClusterMarks(marks: readonly ClusterMarkWithTitle[], k: number): ClusterMarkWithTitle[] {
-  if (k <= 1) return marks.slice();
-  return marks.map((mark) => {
+  return marks.map(({ bounds: _staffOnly, ...mark }) => {
+    if (k <= 1) return mark;
     if (mark.row >= 0) return mark;
     const published = publishMark(mark.count, mark.mix, k);
     const shown = (c: typeof published.count) => (isSuppressed(c) ? 0 : c);

@@ -33,6 +33,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/en/explorer.json',
     '!./locales/en/hardening11.json',
     '!./locales/en/plannerQueries.json',
+    '!./locales/en/clusterPick.json',
     '!./locales/en/loop.json',
     '!./locales/en/staff.json',
     '!./locales/en/residentPanels.json',

@@ -6,6 +6,7 @@ import type { PinFilter } from '../../src/core/countPins.ts';
 import { createPlannerClusters, CLUSTER_OPTIONS, type ClusterCountMark } from '../../src/core/plannerClusters.ts';
 import { buildPinTable, type PinTable } from '../../src/core/pinTable.ts';
 import { pinFilterTest } from '../../src/core/pinFilterTest.ts';
+import { protectClusterMarks } from '../../src/core/protectPlannerAnswer.ts';
 import { mulberry32 as seeded } from '../../src/core/mulberry32.ts';
 
 const THEMES = ['green-space', 'safety', 'housing', 'play-youth', 'transport'];
@@ -140,6 +141,27 @@ describe('createPlannerClusters', () => {
         expect(m.lat).toBeCloseTo(yLat(rows.reduce((s, r) => s + latY(table.lat[r]!), 0) / rows.length), 6);
       }
     }
+  });
+
+  it("gives each cluster the extent of its filtered pins, and protected answers leave it out", () => {
+    for (const filter of [{}, { kind: 'priority' as const }]) {
+      const passes = pinFilterTest(table, filter);
+      for (const z of [10, 14]) {
+        for (const m of clusters.marks(filter, WORLD, z)) {
+          if (m.row >= 0) {
+            expect(m.bounds).toBeUndefined();
+            continue;
+          }
+          const rows = reference.getLeaves(m.clusterId, Infinity).map((f) => f.properties.row).filter(passes);
+          const lngs = rows.map((r) => table.lng[r]!);
+          const lats = rows.map((r) => table.lat[r]!);
+          expect(m.bounds).toEqual([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)]);
+        }
+      }
+    }
+    const marks = clusters.marks({}, WORLD, 12).map((m) => ({ ...m, title: '', kind: '' as const }));
+    expect(marks.some((m) => m.bounds)).toBe(true);
+    for (const k of [1, 5]) expect(protectClusterMarks(marks, k).some((m) => 'bounds' in m)).toBe(false);
   });
 
   it('gives the same marks whatever order zooms and filters are asked in', () => {

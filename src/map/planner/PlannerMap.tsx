@@ -12,7 +12,7 @@ import { FitToAreas } from '../FitToAreas.tsx';
 import { ReducedMotion } from '../ReducedMotion.tsx';
 import { AreaChoroplethLayer } from './AreaChoroplethLayer.tsx';
 import { AreaOutlineLayer } from './AreaOutlineLayer.tsx';
-import { ClusterLayer } from './ClusterLayer.tsx';
+import { ClusterLayer, type ClusterPicking } from './ClusterLayer.tsx';
 import ContextLayerOverlay from '../layers/ContextLayerOverlay.tsx';
 import { ExplorerPinLayer } from './ExplorerPinLayer.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
@@ -20,8 +20,11 @@ import { HexGridLayer } from './HexGridLayer.tsx';
 import { PlannerMapEvents } from './PlannerMapEvents.tsx';
 import { PriorityGapLayer } from './PriorityGapLayer.tsx';
 
-/** `overlays`: layers the page adds over the figures (the quiet areas); `projects`: the budget's project markers */
-export function PlannerMap({ basemap, overlays, projects = [], onProjectPick }: { basemap: Basemap; overlays?: ReactNode; projects?: readonly BudgetMarker[]; onProjectPick?: (id: string) => void }) {
+/**
+ * `overlays`: layers the page adds over the figures (the quiet areas); `projects`: the budget's project markers;
+ * `clusterPicking`: what a chosen cluster's popup offers to do with its pins (unset: a cluster only zooms in)
+ */
+export function PlannerMap({ basemap, overlays, projects = [], onProjectPick, clusterPicking }: { basemap: Basemap; overlays?: ReactNode; projects?: readonly BudgetMarker[]; onProjectPick?: (id: string) => void; clusterPicking?: ClusterPicking }) {
   const { t } = useTranslation();
   const layer = usePlannerStore((s) => s.layer);
   return (
@@ -36,7 +39,7 @@ export function PlannerMap({ basemap, overlays, projects = [], onProjectPick }: 
         {layer === 'gaps' ? <PriorityGapLayer /> : null}
         {layer === 'hex' || layer === 'clusters' ? <AreaOutlineLayer /> : null}
         {layer === 'hex' ? <HexGridLayer /> : null}
-        {layer === 'clusters' ? <ClusterLayer /> : null}
+        {layer === 'clusters' ? <ClusterLayer picking={clusterPicking} /> : null}
         {overlays}
         <ContextLayerOverlay />
         <ExplorerPinLayer />

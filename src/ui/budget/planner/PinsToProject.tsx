@@ -1,12 +1,14 @@
 // residents' priority pins to turn into a project: tick one or more (or take the pin picked in the response explorer)
 // and start a project draft that links back to them. The server's index lists them, most supported first, a page at a
-// time, so the page never holds the consultation's pins.
-import { useEffect, useId, useState } from 'react';
+// time, so the page never holds the consultation's pins. A cluster chosen on the planner map starts a draft from its
+// most supported priorities (its popup asks, see clusterPickStore.ts).
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponsePage, ResponseRow } from '../../../core/responses/responseIndex.ts';
 import { DEFAULT_RESPONSE_QUERY } from '../../../core/responses/responseQuery.ts';
 import type { AreaCollection, PinFeature } from '../../../core/types.ts';
 import type { ResponseSource } from '../../../persistence/responseExplorer/responseSource.ts';
+import { useClusterRequest } from '../../../store/clusterPickStore.ts';
 import { useResponseExplorer } from '../../../store/useResponseExplorer.ts';
 import { PinPager } from '../../planner/PinPager.tsx';
 import '../../dialogue/loopEnglish.ts';
@@ -64,6 +66,26 @@ export function PinsToProject({ source, areas, themeLabel, onStart }: Props) {
     onStart(chosen.map(pinOfRow));
     setSelected(new Map());
   };
+  // what became of the cluster chosen on the map: a draft (the form takes the focus) or why there is none (this does)
+  const [clusterNote, setClusterNote] = useState<{ text: string; focus: boolean } | null>(null);
+  const noteLine = useRef<HTMLParagraphElement>(null);
+  useEffect(function focusTheClusterNote() {
+    // once it is drawn (an empty note is not shown, so it cannot take the focus before)
+    if (clusterNote?.focus) noteLine.current?.focus();
+  }, [clusterNote]);
+  useClusterRequest('project', ({ bbox }) => {
+    const query = { ...DEFAULT_RESPONSE_QUERY, kind: 'priority' as const, bbox, sort: 'supports' as const, dir: 'desc' as const, limit: PAGE };
+    source.page(query).then(
+      (p) => {
+        const text = p.rows.length === 0 ? t('clusterPick.noPriorities') : p.total > p.rows.length ? t('clusterPick.firstOnly', { count: p.rows.length, total: p.total }) : '';
+        setClusterNote({ text, focus: p.rows.length === 0 });
+        if (p.rows.length > 0) start(p.rows);
+      },
+      (error: unknown) => {
+        setClusterNote({ text: t('clusterPick.failed', { message: error instanceof Error ? error.message : String(error) }), focus: true });
+      },
+    );
+  });
   const areaChanged = (next: string) => {
     setArea(next);
     setOffset(0);
@@ -73,6 +95,7 @@ export function PinsToProject({ source, areas, themeLabel, onStart }: Props) {
     <section className="budget-planner-pins" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('budgetPlanner.fromPins.heading')}</h3>
       <p className="planner-hint">{t('budgetPlanner.fromPins.intro')}</p>
+      <p ref={noteLine} role="status" tabIndex={-1} className="planner-hint budget-planner-cluster-note">{clusterNote?.text}</p>
       {pickedRow ? (
         <p>
           <button type="button" className="button" onClick={() => start([pickedRow])}>
