@@ -7,27 +7,15 @@ import type L from 'leaflet';
 import { useTranslation } from 'react-i18next';
 import { GeoJSON, MapContainer, ZoomControl } from 'react-leaflet';
 import type { Basemap } from '../core/basemapConfig.ts';
-import type { BudgetMarker } from '../core/budget/projectPlaces.ts';
 import { SPREAD_FILLS } from '../core/budget/spreadMap.ts';
-import type { SpreadMapArea } from '../core/budget/spreadMap.ts';
+import type { SpreadMapView } from '../core/budget/spreadMap.ts';
 import type { Feature } from 'geojson';
-import type { AreaCollection } from '../core/types.ts';
 import { BasemapLayer, basemapAttribution } from './BasemapLayer.tsx';
 import { BudgetProjectMarkers } from './BudgetProjectMarkers.tsx';
 import { FitToGivenAreas } from './FitToGivenAreas.tsx';
 import { textElement } from './planner/textTooltip.ts';
 
-export interface BudgetSpreadMapProps {
-  areas: AreaCollection;
-  figures: readonly SpreadMapArea[];
-  /** the funded projects with a place */
-  markers: readonly BudgetMarker[];
-  /** an area's tooltip lines (name first), in the page's words */
-  describe(area: SpreadMapArea): string[];
-  label: string;
-  /** changes when the figures do (rule or measure), so the shapes are drawn again */
-  drawKey: string;
-}
+export type BudgetSpreadMapProps = SpreadMapView;
 
 const areaId = (f: Feature) => String(f.id ?? (f.properties as { id?: unknown } | null)?.id);
 

@@ -1,6 +1,8 @@
 // the results map's figures: each area's money (or money per resident) for one rule as a fill class, with the legend's
 // ranges, from the spread as the caller may see it (a withheld share stays withheld). Shared by the map and its legend.
 import { isSuppressed } from '../smallCounts.ts';
+import type { AreaCollection } from '../types.ts';
+import type { BudgetMarker } from './projectPlaces.ts';
 import type { PublishedSpread } from './protectSpread.ts';
 
 export type SpreadMeasure = 'funded' | 'perResident';
@@ -21,6 +23,19 @@ export interface SpreadMapArea {
   share: number | null | 'withheld';
   /** the funded projects in (or partly in) the area */
   projects: string[];
+}
+
+/** what a drawing of the spread map is given: the results page (ui) hands it to the map (map), neither imports the other */
+export interface SpreadMapView {
+  areas: AreaCollection;
+  figures: readonly SpreadMapArea[];
+  /** the funded projects with a place */
+  markers: readonly BudgetMarker[];
+  /** an area's tooltip lines (name first), in the page's words */
+  describe(area: SpreadMapArea): string[];
+  label: string;
+  /** changes when the figures do (rule or measure), so the shapes are drawn again */
+  drawKey: string;
 }
 
 export interface SpreadLegendClass {

@@ -6,22 +6,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultsSpread } from '../../core/budget/protectSpread.ts';
 import { budgetMarkers } from '../../core/budget/projectPlaces.ts';
-import type { BudgetMarker } from '../../core/budget/projectPlaces.ts';
 import type { BudgetProjectRecord, BudgetRule } from '../../core/budget/budgetWire.ts';
 import { SPREAD_FILLS, spreadMapFigures } from '../../core/budget/spreadMap.ts';
-import type { SpreadMapArea, SpreadMeasure } from '../../core/budget/spreadMap.ts';
+import type { SpreadMapArea, SpreadMapView, SpreadMeasure } from '../../core/budget/spreadMap.ts';
 import type { AreaCollection } from '../../core/types.ts';
 import type { BudgetApi } from '../../persistence/budget/budgetApi.ts';
 import { formatMoney } from './money.ts';
 
-export interface SpreadMapSlotProps {
-  areas: AreaCollection;
-  figures: readonly SpreadMapArea[];
-  markers: readonly BudgetMarker[];
-  describe(area: SpreadMapArea): string[];
-  label: string;
-  drawKey: string;
-}
+export type SpreadMapSlotProps = SpreadMapView;
 /** the results page (ui) may not touch leaflet: its map comes from the route */
 export type SpreadMapSlot = (props: SpreadMapSlotProps) => ReactNode;
 
