@@ -131,7 +131,12 @@ describe('StaffConsole', () => {
     expect(alert.textContent).toContain('wrong-format');
     choose(form.getByLabelText('Template file (JSON)'), 'park.json', JSON.stringify({ format: 'coplan-consultation-template', version: 1, title: 'Old park', summary: 'Paths' }));
     await waitFor(() => expect(form.queryByRole('alert')).toBeNull());
-    fireEvent.click(form.getByRole('button', { name: 'Create from template' }));
+    // while the new file is read the form cannot send: it once sent the file chosen before (refused again)
+    const create = form.getByRole('button', { name: 'Create from template' }) as HTMLButtonElement;
+    choose(form.getByLabelText('Template file (JSON)'), 'park.json', JSON.stringify({ format: 'coplan-consultation-template', version: 1, title: 'Old park', summary: 'Paths' }));
+    expect(create.disabled).toBe(true);
+    await waitFor(() => expect(create.disabled).toBe(false));
+    fireEvent.click(create);
     await screen.findByRole('heading', { name: 'Manage “Old park”' });
     expect(posted(server, '/api/consultations').at(-1)).toMatchObject({ slug: 'old-park', title: 'Old park', summary: 'Paths', template: { format: 'coplan-consultation-template' } });
   });

@@ -1,5 +1,5 @@
 // admins: a new draft consultation from a template file; the server's refusal is shown naming each field and rule.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../core/types.ts';
@@ -27,18 +27,29 @@ export function TemplateForm({ api, onCreated }: Props) {
   const [errors, setErrors] = useState<{ file?: string; slug?: string }>({});
   const [report, setReport] = useState<ImportReportValue | null>(null);
   const [busy, setBusy] = useState(false);
+  // a file is read asynchronously: until the latest chosen one is read, the form cannot send (it would send the file
+  // chosen before), and a slower earlier read never overwrites a later choice
+  const [reading, setReading] = useState(false);
+  const lastChoice = useRef(0);
 
   async function fileChosen(file: File) {
+    const choice = ++lastChoice.current;
     setReport(null);
+    setTemplate(null);
+    setReading(true);
     try {
       const value: unknown = JSON.parse(await file.text());
+      if (choice !== lastChoice.current) return;
       setTemplate({ file: file.name, value });
       setErrors({});
       const title = (value as { title?: unknown } | null)?.title;
       if (!slug && typeof title === 'string') setSlug(slugFromTitle(title));
     } catch {
+      if (choice !== lastChoice.current) return;
       setTemplate(null);
       setErrors({ file: t('staff.create.templateNotJson', { file: file.name }) });
+    } finally {
+      if (choice === lastChoice.current) setReading(false);
     }
   }
 
@@ -93,7 +104,7 @@ export function TemplateForm({ api, onCreated }: Props) {
         </StaffField>
         <ImportReport report={report} />
         <div>
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={busy || reading}>
             {busy ? t('staff.create.creating') : t('staff.create.templateSubmit')}
           </button>
         </div>
