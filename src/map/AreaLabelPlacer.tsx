@@ -7,7 +7,7 @@ import type { RefObject } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
 import { placeLabels } from '../core/areas/placeLabels.ts';
 import { fromLatLng } from './lngLat.ts';
-import { areaLocatorFor } from '../store/areaLocatorFor.ts';
+import { useAreaLocator } from '../store/areaLocatorFor.ts';
 import { selectVisiblePins } from '../store/selectVisiblePins.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 
@@ -20,6 +20,7 @@ export function AreaLabelPlacer({ labels }: { labels: RefObject<Map<string, Leaf
   const pins = useAppStore(selectVisiblePins);
   // the labels are made from the areas: new areas, new labels to place (they often arrive after the pins)
   const areas = useAppStore((s) => s.areas);
+  const locate = useAreaLocator(areas);
   const [moves, setMoves] = useState(0);
   useMapEvents({
     zoomend() {
@@ -41,6 +42,8 @@ export function AreaLabelPlacer({ labels }: { labels: RefObject<Map<string, Leaf
   }, []);
   useEffect(
     function placeAreaLabels() {
+      // the labels stay where leaflet put them until the locator's code is in (the effect runs again then)
+      if (!locate) return;
       // after the frame in which leaflet and react have put markers and labels where they go; a label not laid out
       // yet (its tooltip just opened: no size) would be placed as a point, so wait a few frames for its size
       let frame = 0;
@@ -64,7 +67,6 @@ export function AreaLabelPlacer({ labels }: { labels: RefObject<Map<string, Leaf
           return;
         }
         // a label that steps aside stays over its own area: a name over the next area names the wrong place
-        const locate = areaLocatorFor(areas);
         const canSit = (label: { id: string }, x: number, y: number) => locate(fromLatLng(map.containerPointToLatLng([x, y]))) === label.id;
         for (const [id, offset] of placeLabels(boxes, obstacles, { canSit })) {
           const tooltip = labels.current.get(id)?.getTooltip();
@@ -82,7 +84,7 @@ export function AreaLabelPlacer({ labels }: { labels: RefObject<Map<string, Leaf
         cancelAnimationFrame(frame);
       };
     },
-    [map, pins, areas, moves, labels],
+    [map, pins, locate, moves, labels],
   );
   return null;
 }

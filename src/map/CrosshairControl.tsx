@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useMap } from 'react-leaflet';
-import { areaLocatorFor } from '../store/areaLocatorFor.ts';
+import { useAreaLocator } from '../store/areaLocatorFor.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { visibleCentre } from './coveredPadding.ts';
 import { fromLatLng } from './lngLat.ts';
@@ -19,14 +19,16 @@ function crosshairLatLng(map: LeafletMap) {
 function useAreaNameUnderCentre(active: boolean): string | null | undefined {
   const map = useMap();
   const areas = useAppStore((s) => s.areas);
+  const locate = useAreaLocator(areas);
   const [name, setName] = useState<string | null | undefined>(undefined);
   useEffect(
     function trackCentre() {
-      if (!active) return;
-      const locate = areaLocatorFor(areas);
+      // (no locator yet: its code is still on the way, and the effect runs again when it is in)
+      if (!active || !locate) return;
+      const locateArea = locate;
       const names = new Map(areas.features.map((f) => [f.properties.id, f.properties.name]));
       function update() {
-        const id = locate(fromLatLng(crosshairLatLng(map)));
+        const id = locateArea(fromLatLng(crosshairLatLng(map)));
         setName(id === null ? null : (names.get(id) ?? id));
       }
       update();
@@ -36,7 +38,7 @@ function useAreaNameUnderCentre(active: boolean): string | null | undefined {
         map.off('moveend', update);
       };
     },
-    [active, areas, map],
+    [active, areas, locate, map],
   );
   return active ? name : undefined;
 }

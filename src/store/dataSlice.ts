@@ -1,9 +1,7 @@
 // data slice: pins, boundaries, themes and supports, kept in step with the repository.
 import type { StateCreator } from 'zustand';
-import { createAreaLocator } from '../core/createAreaLocator.ts';
 import { createPin, updatePin } from '../core/createPin.ts';
 import type { AreaCollection, PinFeature, Problem } from '../core/types.ts';
-import { readSessionId, validatePinDraft } from '../core/validatePin.ts';
 import { areaLocatorFor } from './areaLocatorFor.ts';
 import type { AppState, DataActions, DataState } from './appState.ts';
 import { nameProblems } from './nameProblems.ts';
@@ -11,6 +9,9 @@ import type { ResolvedDeps } from './storeDeps.ts';
 import { cachePins } from './syncSlice.ts';
 
 const emptyAreas: AreaCollection = { type: 'FeatureCollection', features: [] };
+
+// the pin checks (zod's schemas) are a chunk of their own, fetched at boot beside the map: the map does not wait for them
+const pinChecks = () => import('../core/validatePin.ts');
 
 function outsideProblem(): Problem {
   return { path: 'position', rule: 'outside-areas', message: 'the pin is outside every neighbourhood boundary' };
@@ -84,12 +85,13 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
       },
 
       async pinAdded(input) {
+        const { readSessionId, validatePinDraft } = await pinChecks();
         const checked = validatePinDraft(input, themeIds());
         if (!checked.ok) return { ok: false, errors: checked.errors };
         // touch-table pins carry the workshop session they were made in
         const session = readSessionId(input);
         if (!session.ok) return { ok: false, errors: session.errors };
-        const area = areaLocatorFor(get().areas)(checked.value.position);
+        const area = (await areaLocatorFor(get().areas))(checked.value.position);
         if (!area) return { ok: false, errors: [outsideProblem()] };
         const context = { id: makeId(), area, now: now().toISOString(), author: deviceToken };
         const pin = createPin(checked.value, session.value ? { ...context, sessionId: session.value } : context);
@@ -103,9 +105,10 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
       async pinEdited(id, input) {
         const pin = ownPin(id);
         if (!pin) return { ok: false, errors: [notOwnProblem()] };
+        const { validatePinDraft } = await pinChecks();
         const checked = validatePinDraft(input, themeIds());
         if (!checked.ok) return { ok: false, errors: checked.errors };
-        const area = areaLocatorFor(get().areas)(checked.value.position);
+        const area = (await areaLocatorFor(get().areas))(checked.value.position);
         if (!area) return { ok: false, errors: [outsideProblem()] };
         const { note, sentiment, position, kind, theme, title } = checked.value;
         // absent optional fields are sent as undefined so clearing a note or sentiment really clears it
@@ -191,7 +194,7 @@ export function createDataSlice(deps: ResolvedDeps): StateCreator<AppState, [], 
         const warnings = nameProblems(text, parsed.warnings);
         if (!parsed.ok) return { ok: false, errors: nameProblems(text, parsed.errors), warnings, pinsOutside: [] };
         const areas = parsed.value;
-        const locate = createAreaLocator(areas);
+        const locate = await areaLocatorFor(areas);
         const pinsOutside: PinFeature[] = [];
         const moved: PinFeature[] = [];
         for (const pin of get().pins) {

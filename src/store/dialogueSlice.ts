@@ -1,11 +1,11 @@
 // the dialogue on the resident map: the comments of the pins whose details are open, kept live, and planners' answers.
 import type { StateCreator } from 'zustand/vanilla';
 import type { PinComment } from '../core/dialogue/comments.ts';
-import { threadComments } from '../core/dialogue/comments.ts';
+import { threadComments } from '../core/dialogue/threadComments.ts';
 import type { ResponseStatus } from '../core/dialogue/responseStatus.ts';
 import { commentedPins } from '../persistence/commentedPins.ts';
 import type { DialogueClient } from '../persistence/dialogueClient.ts';
-import { ApiRequestError } from '../persistence/httpRepository.ts';
+import { ApiRequestError } from '../persistence/apiErrors.ts';
 import type { AppState } from './appState.ts';
 import type { ResolvedDeps } from './storeDeps.ts';
 

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import { bboxHas } from '../core/bbox.ts';
 import type { PinFeature, Problem } from '../core/types.ts';
-import { ApiRequestError } from '../persistence/httpRepository.ts';
+import { ApiRequestError } from '../persistence/apiErrors.ts';
 import type { PinRepository } from '../persistence/pinRepository.ts';
 import type { ServerSync } from '../persistence/serverSync.ts';
 import type { AppState, ReportedProblem, ServerActionResult, SyncActions, SyncState } from './appState.ts';

@@ -1,7 +1,7 @@
 // view scope: in a consultation too big to load whole, the device holds the pins of the map view (and its own).
 import type { StateCreator } from 'zustand';
 import type { AppState, ViewScopeActions, ViewScopeState } from './appState.ts';
-import { NetworkError } from '../persistence/httpRepository.ts';
+import { NetworkError } from '../persistence/apiErrors.ts';
 import { bboxContains, padBbox } from '../core/bbox.ts';
 import type { ResolvedDeps } from './storeDeps.ts';
 

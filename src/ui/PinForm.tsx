@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX, TITLE_MAX } from '../core/types.ts';
 import type { PinFeature } from '../core/types.ts';
-import { areaLocatorFor } from '../store/areaLocatorFor.ts';
+import { useAreaLocator } from '../store/areaLocatorFor.ts';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore.ts';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
 import { announce } from './LiveAnnouncer.tsx';
@@ -44,7 +44,9 @@ export function PinForm() {
     heading.current?.focus({ preventScroll: true });
   }, []);
 
-  const areaId = useMemo(() => (draftPosition ? areaLocatorFor(areas)(draftPosition) : undefined), [areas, draftPosition]);
+  const locate = useAreaLocator(areas);
+  // undefined also while the locator's code is on the way: the pin is not called outside before it can be told
+  const areaId = useMemo(() => (draftPosition && locate ? locate(draftPosition) : undefined), [locate, draftPosition]);
   const outside = draftPosition !== null && areaId === null;
 
   function change<K extends keyof PinFormValues>(key: K, value: PinFormValues[K]) {

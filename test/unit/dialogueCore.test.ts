@@ -1,6 +1,7 @@
 // core's dialogue codecs: answers and comments read from outside, the edit window and threads.
 import { describe, expect, it } from 'vitest';
-import { canStillEdit, readCommentEdit, readNewComment, threadComments } from '../../src/core/dialogue/comments.ts';
+import { canStillEdit, readCommentEdit, readNewComment } from '../../src/core/dialogue/comments.ts';
+import { threadComments } from '../../src/core/dialogue/threadComments.ts';
 import { isPinResponse, readBulkResponseBody, readResponseBody } from '../../src/core/dialogue/pinResponse.ts';
 
 describe('answers', () => {

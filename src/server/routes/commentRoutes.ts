@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { canStillEdit, COMMENT_ID, readCommentEdit, readNewComment, threadComments } from '../../core/dialogue/comments.ts';
+import { canStillEdit, COMMENT_ID, readCommentEdit, readNewComment } from '../../core/dialogue/comments.ts';
+import { threadComments } from '../../core/dialogue/threadComments.ts';
 import { storableText } from '../../core/storableText.ts';
 import { zodProblems } from '../../core/validatePin.ts';
 import { ApiError } from '../apiError.ts';

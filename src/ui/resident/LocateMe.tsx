@@ -23,8 +23,10 @@ export function LocateMe() {
       (position) => {
         const point = [position.coords.longitude, position.coords.latitude] as const;
         mapTargetChosen({ point });
-        const inside = areaLocatorFor(store.getState().areas)(point) !== null;
-        setStep(inside ? 'found' : 'outside');
+        void areaLocatorFor(store.getState().areas).then(
+          (locate) => setStep(locate(point) !== null ? 'found' : 'outside'),
+          () => setStep('found'),
+        );
       },
       (error) => setStep(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable'),
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 60_000 },
