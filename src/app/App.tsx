@@ -10,6 +10,7 @@ import type { TileConfig } from './loadTileConfig.ts';
 import type { ServerCounting } from './PlannerApp.tsx';
 import type { OpenedPage } from './resolvePage.ts';
 import { ResidentApp } from './ResidentApp.tsx';
+import { ResidentBootPage } from './ResidentBootPage.tsx';
 
 const PlannerApp = lazy(() => import('./PlannerApp.tsx').then((m) => ({ default: m.PlannerApp })));
 const TableRoute = lazy(() => import('./TableRoute.tsx'));
@@ -23,7 +24,8 @@ const PrivacyNoticePage = lazy(() => import('../ui/resident/PrivacyNoticePage.ts
 
 interface AppProps {
   tiles: TileConfig;
-  opened: OpenedPage;
+  /** `booting`: a resident map's path, drawn before its start-up chunk and the server's answers are in (main.tsx) */
+  opened: OpenedPage | { kind: 'booting' };
   /** the resident map's store, for a consultation's pages */
   store?: AppStore;
   plannerServer?: ServerCounting;
@@ -36,6 +38,7 @@ export function App({ tiles, opened, store, plannerServer }: AppProps) {
       {t('app.loading')}
     </p>
   );
+  if (opened.kind === 'booting') return <ResidentBootPage />;
   if (opened.kind === 'front') return <Suspense fallback={loading}><FrontPage consultations={opened.consultations} /></Suspense>;
   if (opened.kind === 'not-found') return <Suspense fallback={loading}><NotFoundPage /></Suspense>;
   if (opened.kind === 'failed') return <Suspense fallback={loading}><NotFoundPage failure={opened.message} /></Suspense>;

@@ -1,106 +1,34 @@
-// composition root: i18n, storage, store and tile config are created here and handed down.
-import './zodConfig.ts';
+// the entry: draws a resident map's frame at once and fetches the rest of the start-up (openPage.tsx: zod's schemas,
+// the API client, storage, sync) beside it, so the map pans and zooms before the page's data and their checks are in.
 import { i18nReady } from '../i18n/i18n.ts';
 import './app.css';
 import { createRoot } from 'react-dom/client';
 import { routeOf } from '../core/appRoutes.ts';
-import { chooseRepository } from '../persistence/chooseRepository.ts';
-import type { HttpRepository } from '../persistence/httpRepository.ts';
-import { createHttpRepository } from '../persistence/httpRepository.ts';
-import { connectLiveEvents } from '../persistence/liveEvents.ts';
-import type { ChosenRepository } from '../persistence/chooseRepository.ts';
 import { ensureSignedDeviceToken } from '../persistence/deviceToken.ts';
-import { createConsultationsReader } from '../persistence/consultationsApi.ts';
-import { createAppStore } from '../store/appStore.ts';
-import type { PinRepository } from '../persistence/pinRepository.ts';
-import { connectSync } from '../store/syncSlice.ts';
 import { App } from './App.tsx';
-import type { ServerCounting } from './PlannerApp.tsx';
-import { loadTileConfig } from './loadTileConfig.ts';
-import { registerAppShell } from './registerAppShell.ts';
-import { resolvePage } from './resolvePage.ts';
-import type { OpenedPage } from './resolvePage.ts';
 
-function storageOrNone(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+// WARNING: started before anything else, so the chunk comes in parallel with the frame, not after it (no waterfall)
+const opening = import('./openPage.tsx');
+// the first request of the start-up needs no checks: asked now, while the chunk comes (on later starts it is local)
+const signedToken = ensureSignedDeviceToken();
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  // the server signs this device's token (once); offline the local one serves until the next start
-  const deviceToken = await ensureSignedDeviceToken();
-  const staff = createConsultationsReader(createHttpRepository({ deviceToken }));
-  const [tiles, , opened] = await Promise.all([
-    loadTileConfig(),
-    // the start language's strings, when it is not English (a chunk of its own)
-    i18nReady.catch(() => undefined),
-    resolvePage({ route: routeOf(location.pathname), staff, search: location.search, storage: storageOrNone() }).catch(
-      (error: unknown): OpenedPage => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    ),
-  ]);
-  // the privacy notice needs the consultation only, not its pins
-  if (opened.kind !== 'consultation' || opened.page === 'privacy') {
-    root.render(<App tiles={tiles} opened={opened} />);
-    registerAppShell();
+  const route = routeOf(location.pathname);
+  if (route.page === 'resident') {
+    // the start language's strings first (a chunk of its own when it is not English): the frame is not drawn twice
+    await i18nReady.catch(() => undefined);
+    root.render(<App tiles={{ tileUrl: '', tileAttribution: '', basemap: { kind: 'none' } }} opened={{ kind: 'booting' }} />);
+  }
+  let openPage: (typeof import('./openPage.tsx'))['openPage'];
+  try {
+    ({ openPage } = await opening);
+  } catch (error) {
+    // the chunk did not come (offline before the app shell was cached): said on the page, not a blank one
+    root.render(<App tiles={{ tileUrl: '', tileAttribution: '', basemap: { kind: 'none' } }} opened={{ kind: 'failed', message: error instanceof Error ? error.message : String(error) }} />);
     return;
   }
-  const consultation = opened.consultation;
-  let chosen: ChosenRepository;
-  try {
-    // the shared server when it answers (or answered before and we are offline now), else this device only
-    chosen = await chooseRepository({ deviceToken, search: location.search, ...(consultation ? { consultation: consultation.slug } : {}) });
-  } catch (error) {
-    // without IndexedDB nothing can be kept; say so instead of pretending
-    chosen = { mode: 'local', repository: failingRepository(error) };
-  }
-  const { repository } = chosen;
-  const store = createAppStore({ repository, deviceToken, ...(chosen.mode === 'server' ? { sync: chosen.sync } : {}) });
-  // the planner view of a shared consultation reads areas and themes only: the server counts the pins
-  const plannerServer = chosen.mode === 'server' && opened.page === 'planner' ? await countOnServer(chosen.sync.api) : null;
-  // WARNING: no <StrictMode>: react-leaflet 5's MapContainer removes its map in the doubled dev effect.
-  root.render(<App tiles={tiles} opened={chosen.mode === 'server' ? opened : { ...opened, consultation: null }} store={store} {...(plannerServer ? { plannerServer } : {})} />);
-  try {
-    if (chosen.mode === 'server' && plannerServer) {
-      const [areas, themes] = await Promise.all([chosen.sync.api.getAreas(), chosen.sync.api.getThemes()]);
-      store.getState().catalogLoaded({ areas, themes });
-    } else if (chosen.mode === 'server') {
-      // a shared consultation's areas, themes and pins come from the server (or this device's copy of them offline)
-      await store.getState().appStarted({ themes: [], demoAreas: { type: 'FeatureCollection', features: [] }, demoPins: [] });
-    } else {
-      // the bundled demo town (about 8 kB gzipped) is a chunk of its own, loaded only for a device without a server
-      const { loadBundledData } = await import('./demoData.ts');
-      await store.getState().appStarted(loadBundledData());
-    }
-  } catch (error) {
-    store.getState().startupFailed(error instanceof Error ? error.message : String(error));
-  }
-  if (chosen.mode === 'server' && !plannerServer && store.getState().status === 'ready') connectSync(store, chosen.sync);
-  registerAppShell();
-}
-
-/** the planner's engine client is a chunk of its own: a resident's first load does not carry it */
-async function countOnServer(api: HttpRepository): Promise<ServerCounting> {
-  const { createServerPlannerEngine } = await import('../persistence/plannerEngine/serverPlannerEngine.ts');
-  return {
-    api,
-    engine: createServerPlannerEngine({ getJson: (path) => api.getJson(path), consultationBase: api.consultationBase }),
-    watch(changed) {
-      const live = connectLiveEvents(
-        { pinChanged: changed, pinRemoved: changed, catalogChanged: changed, reconnected: changed, statusChanged: () => {} },
-        { url: `${api.consultationBase}/events` },
-      );
-      return () => live.close();
-    },
-  };
-}
-
-function failingRepository(error: unknown): PinRepository {
-  const fail = () => Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  return { listPins: fail, putPin: fail, putPins: fail, deletePin: fail, loadAreas: fail, saveAreas: fail, replaceAreas: fail, listSupportedPinIds: fail, setSupported: fail };
+  await openPage(root, route, signedToken);
 }
 
 void start();
