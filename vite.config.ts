@@ -8,7 +8,7 @@ import react from '@vitejs/plugin-react';
  * (159 kB). WARNING: what is measured is the map's frame, which pans and zooms at once (test/e2e/firstLoad.desktop.spec.ts
  * holds everything else back and drags it): React DOM, Leaflet, i18next and react-leaflet take ~135 kB, the rest is
  * the resident page's components and English strings. The start-up (src/app/openPage.tsx: zod/mini's schemas ~18 kB,
- * the API client, storage, sync) is a chunk main.tsx fetches at once beside it, and the area locator another (~5 kB):
+ * the API client, storage, sync) is a chunk main.tsx fetches at once beside it, and the area locator another (~4 kB):
  * the basemap, boundaries and pins wait for them and the server's answers, so the page with its data loads ~200 kB in
  * all (196 kB in one file before the split). The build fails above FIRST_LOAD_LIMIT_KB, today's size plus a little, so
  * it can only shrink; lower it as it does, and keep zod out of the entry's static imports.
