@@ -126,10 +126,16 @@ async function measure(mode: Mode, env: Record<string, string>, slug: string): P
             const sent = performance.now();
             posts.push(fetchRetrying(`${base(writer)}/pins`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-device-token': token, 'idempotency-key': pin.id } }).then(async (res) => {
               await res.text();
-              if (res.status !== 201) throw new Error(`POST pin: ${res.status}`);
+              if (res.status !== 201) {
+                failedPosts++;
+                return;
+              }
               const at = performance.now();
               acks.push(at);
               ackLatency.push(at - sent);
+            }).catch(() => {
+              // refused, reset or timed out (fetch's 10 s connect limit), or the body broke off
+              failedPosts++;
             }));
           }, everyMs);
           timers[d] = timer;
