@@ -83,6 +83,8 @@ export interface PlannerEngine {
   /** a hidden or deleted pin leaves every figure; false when the engine did not hold it */
   removePin(id: string): boolean;
   query(query: PlannerQuery): PlannerResult;
+  /** query's `areas` alone, for one filter: one pass over the pins, without hexes, weeks or top pins */
+  areaCounts(filter: PinFilter): CountArrays;
   clusters(filter: PinFilter, bbox: [number, number, number, number], zoom: number): ClusterMarkWithTitle[];
 }
 
@@ -261,6 +263,11 @@ export function createPlannerEngine(clock: () => number = now): PlannerEngine {
         top: topPinsBySupports(table, s.live.supports(), s.live.titles(), filter, topN, only, before),
         computeMs: clock() - started,
       };
+    },
+
+    areaCounts(filter) {
+      const s = loaded();
+      return counted(s, countByGroup(s.live.table(), s.areaIds.view(), s.nAreas, filter), themeOrder(s));
     },
 
     clusters(filter, view, zoom) {

@@ -30,6 +30,8 @@ export function topPinsBySupports(
   only?: { ids: Int32Array; group: number },
   before?: (a: number, b: number) => boolean,
 ): TopPins {
+  // nothing asked for: no pass over every row (the public summary asks for the areas alone)
+  if (n <= 0) return { asset: [], priority: [] };
   const passes = pinFilterTest(table, filter);
   const best: [number[], number[]] = [[], []];
   for (let r = 0; r < table.length; r++) {

@@ -3,7 +3,7 @@
 // and checks the same. runs on SQLite, and also on PostgreSQL when DATABASE_URL is set. the load runs twice per database,
 // with group commit and with one transaction per pin (GROUP_COMMIT=off), in the same run, and prints their ratios.
 //   options: --duration <s> (default 20)  --connections <n> (default 100)  --only load|crash  --storage sqlite|postgres
-//            --group both|on|off (default both)
+//            --group both|on|off (default both)  --profile <dir> (each load server's V8 CPU profile, in <dir>/<group mode>)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +23,7 @@ const DURATION = Number(option('duration', '20'));
 const CONNECTIONS = Number(option('connections', '100'));
 const ONLY = option('only', 'both');
 const GROUP = option('group', 'both');
+const PROFILE = option('profile', '');
 if (!(DURATION > 0) || !(CONNECTIONS > 0)) throw new Error('--duration and --connections must be positive numbers');
 
 interface Sent { token: string; body: string }
@@ -144,7 +145,7 @@ async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
         const label = mode === 'on' ? 'group commit' : 'one transaction per pin';
         // a database of its own per mode, so the second run does not start on the first one's pins
         const own: Record<string, string> = kind === 'sqlite' ? { DATA_DIR: path.join(dataDir, mode) } : { DATABASE_SCHEMA: `${schema}_${mode}` };
-        const server = await startServerProcess({ ...env, ...own, GROUP_COMMIT: mode }, port);
+        const server = await startServerProcess({ ...env, ...own, GROUP_COMMIT: mode }, port, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE, mode)}`] : []);
         await checkStorageKind(server.url, kind);
         const acked = new Map<string, string>();
         const run = `load${mode}${runId}`;

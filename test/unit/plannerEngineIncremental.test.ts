@@ -62,6 +62,10 @@ function figures(engine: PlannerEngine) {
   // titles are unique per pin here ("pin <n>"), which names rows without reaching inside the engine
   const results = QUERIES.map((q) => {
     const r = engine.query(q);
+    // the areas alone (the public summary's count) are the query's areas, whatever changed
+    expect(engine.areaCounts(q.filter)).toEqual(r.areas);
+    // no top pins asked for, none given (and no pass over the rows for them)
+    expect(engine.query({ ...q, topN: 0 }).top).toEqual({ asset: [], priority: [] });
     return { ...r, computeMs: 0, top: { asset: r.top.asset.map((p) => ({ ...p, row: p.title })), priority: r.top.priority.map((p) => ({ ...p, row: p.title })) } };
   });
   const clusters = CLUSTER_VIEWS.map(([filter, zoom]) =>

@@ -1,4 +1,5 @@
 // the one Storage implementation over Kysely: consultations, staff, seeding; the dialect supplies what differs.
+import { createConsultationCache } from './consultationCache.ts';
 import { consultationStorage } from './consultationStorage.ts';
 import type { StorageDialect } from './db/storageDialect.ts';
 import type { EventLogOptions } from './eventLog.ts';
@@ -51,7 +52,10 @@ export async function createStorage(dialect: StorageDialect, options: StorageOpt
     throw error;
   }
   const group = options.groupCommit === false ? false : { maxBatch: dialect.groupCommitMaxBatch, ...options.groupCommit };
-  const log = createEventLog(dialect, options.eventLog, group);
+  const consultations = createConsultationCache();
+  const log = createEventLog(dialect, options.eventLog, group, (messages) => messages.forEach((m) => consultations.heard(m.event.type)));
+  // another process's changes, by NOTIFY on PostgreSQL (SQLite has one process: its own are heard above already)
+  const unlisten = dialect.listen((message) => consultations.heard(message.event.type));
 
   return {
     kind: dialect.kind,
@@ -63,8 +67,8 @@ export async function createStorage(dialect: StorageDialect, options: StorageOpt
         .execute();
       return rows.map((row) => ({ ...rowToConsultation(row), pins: Number(row.pins ?? 0) }));
     },
-    getConsultation: (slug) => findConsultation(db, { slug }),
-    getConsultationById: (id) => findConsultation(db, { id }),
+    getConsultation: (slug) => consultations.get({ slug }, () => findConsultation(db, { slug })),
+    getConsultationById: (id) => consultations.get({ id }, () => findConsultation(db, { id })),
     createConsultation: (input, actor) =>
       db.transaction().execute(async (trx) => {
         // one at a time, so creation times (the order of consultations) are unique
@@ -107,6 +111,7 @@ export async function createStorage(dialect: StorageDialect, options: StorageOpt
       return dialect.listen((message) => listener(message.event, message.id, message.consultationId));
     },
     async close() {
+      unlisten();
       await log.settle();
       await dialect.close();
     },

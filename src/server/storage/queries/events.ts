@@ -44,7 +44,13 @@ export interface EventLog {
  * const log = createEventLog(dialect);
  * await log.write(consultationId, async (trx, record) => { ...; await record({ type: 'themes-replaced' }); });
  */
-export function createEventLog(dialect: StorageDialect, options: EventLogOptions = {}, groupCommit: GroupCommitOptions | false = {}): EventLog {
+export function createEventLog(
+  dialect: StorageDialect,
+  options: EventLogOptions = {},
+  groupCommit: GroupCommitOptions | false = {},
+  /** told every committed write's events, in this process, before its caller hears back */
+  onCommitted: (messages: readonly EventMessage[]) => void = () => undefined,
+): EventLog {
   const { db } = dialect;
   const log = { ...EVENT_LOG_DEFAULTS, clock: Date.now, ...options };
   let pruning: Promise<unknown> = Promise.resolve();
@@ -80,6 +86,7 @@ export function createEventLog(dialect: StorageDialect, options: EventLogOptions
     return (event) => recordAll([{ consultationId, event }]);
   };
   const announce = (logged: readonly EventMessage[]) => {
+    onCommitted(logged);
     dialect.committed(logged);
     // after the commit, so the new event counts as the newest (which pruning always keeps)
     if (logged.length) prune();
