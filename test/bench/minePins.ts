@@ -5,19 +5,17 @@
 // today's listPins against the statement the server ran before (`author IN (keyed, legacy, '')`), with their ratio.
 //   options: --pins <N> (default 100000)  --devices <n> (1000)  --requests <n> (40)  --storage sqlite|postgres|both
 //            (default: both when DATABASE_URL is set, else sqlite)  --explain (prints both statements' plans, for the
-//            device with the most pins)
+//            device with the most pins)  --root <dir> (fills the database and runs the server of another checkout, e.g.
+//            `git worktree add /tmp/before <commit>` with node_modules linked: the request figures from before a change)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createPinGenerator } from '../../src/core/generatePins.ts';
 import { authorOf, legacyAuthorOf } from '../../src/server/auth.ts';
 import { loadSeed } from '../../src/server/loadSeed.ts';
 import { createStorage } from '../../src/server/storage/databaseStorage.ts';
-import { openPostgresDialect } from '../../src/server/storage/db/postgresDialect.ts';
-import { openSqliteDialect } from '../../src/server/storage/db/sqliteDialect.ts';
 import type { StorageDialect } from '../../src/server/storage/db/storageDialect.ts';
 import { pinListQuery } from '../../src/server/storage/queries/pins.ts';
 import { PIN_COLUMNS } from '../../src/server/storage/pinRows.ts';
@@ -34,6 +32,14 @@ const PINS = Number(option('pins', '100000'));
 const DEVICES = Number(option('devices', '1000'));
 const REQUESTS = Number(option('requests', '40'));
 const STORAGE = option('storage', process.env.DATABASE_URL ? 'both' : 'sqlite');
+const ROOT = path.resolve(option('root', REPO));
+/** the checkout's own code for what it writes and runs: its migrations make the database its server expects */
+const from = <T>(file: string) => import(path.join(ROOT, file)) as Promise<T>;
+const { createPinGenerator } = await from<typeof import('../../src/core/generatePins.ts')>('src/core/generatePins.ts');
+const rootStorage = await from<typeof import('../../src/server/storage/databaseStorage.ts')>('src/server/storage/databaseStorage.ts');
+const { openPostgresDialect } = await from<typeof import('../../src/server/storage/db/postgresDialect.ts')>('src/server/storage/db/postgresDialect.ts');
+const { openSqliteDialect } = await from<typeof import('../../src/server/storage/db/sqliteDialect.ts')>('src/server/storage/db/sqliteDialect.ts');
+const rootSeed = await from<typeof import('../../src/server/loadSeed.ts')>('src/server/loadSeed.ts');
 if (![PINS, DEVICES, REQUESTS].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--pins, --devices and --requests must be positive whole numbers');
 if (!['sqlite', 'postgres', 'both'].includes(STORAGE)) throw new Error('--storage must be sqlite, postgres or both');
 if (STORAGE !== 'sqlite' && !process.env.DATABASE_URL) throw new Error('--storage postgres needs DATABASE_URL');
@@ -56,17 +62,25 @@ interface Device { token: string; pins: number }
 
 /** N pins over the consultation's areas, each by one of the devices (uneven: a few devices make many) */
 async function fill(dialect: StorageDialect): Promise<{ consultationId: string; devices: Device[] }> {
-  const storage = await createStorage(dialect, { seed: () => loadSeed(path.join(REPO, 'data'), { demo: true }) });
+  const storage = await rootStorage.createStorage(dialect, { seed: () => rootSeed.loadSeed(path.join(ROOT, 'data'), { demo: true }) });
   const [consultation] = await storage.listConsultations();
   const store = storage.consultation(consultation!.id);
   const [areas, themes] = await Promise.all([store.getAreas(), store.getThemes()]);
   const next = createPinGenerator(areas, { themes: themes.map((t) => t.id), idOf: () => crypto.randomUUID(), seed: 16, sessions: [] });
   const devices: Device[] = Array.from({ length: DEVICES }, (_, i) => ({ token: `bench-device-${String(i).padStart(8, '0')}`, pins: 0 }));
   const authors = devices.map((d) => authorOf(d.token, SECRET));
+  // the same devices' pins in every run (mulberry32), so runs of two checkouts compare like with like
+  let state = 16;
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   for (let done = 0; done < PINS; ) {
     const rows: ServerPin[] = [];
     for (; rows.length < 20_000 && done < PINS; done++) {
-      const d = Math.floor(DEVICES * Math.random() ** 2);
+      const d = Math.floor(DEVICES * random() ** 2);
       devices[d]!.pins++;
       const pin = next();
       rows.push({ ...pin, properties: { ...pin.properties, author: authors[d]!, hidden: false } });
@@ -83,7 +97,7 @@ function sample(devices: Device[]): Device[] {
 }
 
 async function requests(env: Record<string, string>, devices: Device[]): Promise<{ mine: number; ownRows: number; rows: number }> {
-  const server = await startServerProcess({ ...env, COPLAN_SECRET: SECRET }, await freeLoopbackPort());
+  const server = await startServerProcess({ ...env, COPLAN_SECRET: SECRET }, await freeLoopbackPort(), ROOT);
   try {
     const get = async (query: string, token: string) => {
       const res = await fetch(`${server.url}/api/pins?${query}`, { headers: { 'x-device-token': token } });
@@ -145,6 +159,10 @@ async function bench(kind: 'sqlite' | 'postgres'): Promise<void> {
     const http = await requests(env, asked);
     console.log(`[${kind}] GET /api/pins?mine=true: median ${http.mine.toFixed(1)} ms for a median of ${http.rows} own pins; ` +
       `GET /api/pins?limit=<own count>: ${http.ownRows.toFixed(1)} ms (mine costs ${(http.mine / http.ownRows).toFixed(2)}x its own rows)`);
+    if (ROOT !== REPO) {
+      console.log(`[${kind}] (the server of ${ROOT}; the storage read is compared in this checkout's runs only)`);
+      return;
+    }
     const storage = await reads(await open(), consultationId, asked);
     console.log(`[${kind}] storage read of a device's own pins: median ${storage.now.toFixed(2)} ms now, ${storage.before.toFixed(2)} ms with author IN (…) as before: ` +
       `before takes ${(storage.before / storage.now).toFixed(1)}x as long; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
