@@ -33,7 +33,8 @@ async function coversMostPins(dialect: StorageDialect, consultationId: string, [
  * each `author = ?`, joined by UNION ALL: each branch reads its rows in list order from (consultation_id, author,
  * created_at, id), and the branches merge. WARNING: with `author IN (…)` instead, neither SQLite nor PostgreSQL can
  * read that index in list order, and SQLite (no statistics) then walked the whole consultation by created_at to save
- * the sort, filtering authors row by row: a device with 5 pins paid for all 100k.
+ * the sort, filtering authors row by row: a device with 5 pins paid for all 100k. Null when `author` names no hash
+ * (an empty list): no pin matches.
  */
 export async function pinListQuery(dialect: StorageDialect, consultationId: string, filter: PinFilter = {}) {
   // a wide bbox on SQLite opts out of the lng index (see coversMostPins); one author's rows never need it
