@@ -74,7 +74,7 @@ async function measure(mode: Mode, env: Record<string, string>, slug: string): P
   const servers: ServerProcess[] = [];
   try {
     const profiling = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE, mode)}`] : [];
-    for (let i = 0; i < (STORAGE === 'postgres' ? 2 : 1); i++) servers.push(await startServerProcess({ ...env, COPLAN_PLANNER_ENGINE: mode }, await freeLoopbackPort(), profiling));
+    for (let i = 0; i < (STORAGE === 'postgres' ? 2 : 1); i++) servers.push(await startServerProcess({ ...env, COPLAN_PLANNER_ENGINE: mode }, await freeLoopbackPort(), { nodeArgs: profiling }));
     const writer = servers[0]!;
     const planner = servers[servers.length - 1]!;
     const base = (s: ServerProcess) => `${s.url}/api/consultations/${slug}`;

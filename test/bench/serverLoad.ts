@@ -145,7 +145,7 @@ async function benchStorage(kind: 'sqlite' | 'postgres'): Promise<boolean> {
         const label = mode === 'on' ? 'group commit' : 'one transaction per pin';
         // a database of its own per mode, so the second run does not start on the first one's pins
         const own: Record<string, string> = kind === 'sqlite' ? { DATA_DIR: path.join(dataDir, mode) } : { DATABASE_SCHEMA: `${schema}_${mode}` };
-        const server = await startServerProcess({ ...env, ...own, GROUP_COMMIT: mode }, port, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE, mode)}`] : []);
+        const server = await startServerProcess({ ...env, ...own, GROUP_COMMIT: mode }, port, { nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE, mode)}`] : [] });
         await checkStorageKind(server.url, kind);
         const acked = new Map<string, string>();
         const run = `load${mode}${runId}`;

@@ -28,10 +28,14 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-/** `nodeArgs`: extra options for node itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry) */
-export async function startServerProcess(env: Record<string, string>, port: number, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(REPO, 'src/server/main.ts')], {
-    cwd: REPO,
+/**
+ * `nodeArgs`: extra options for node itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry); `root`: another
+ * checkout to run the server of (a benchmark's "before"), this one by default
+ */
+export async function startServerProcess(env: Record<string, string>, port: number, options: { nodeArgs?: readonly string[]; root?: string } = {}): Promise<ServerProcess> {
+  const root = options.root ?? REPO;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'src/server/main.ts')], {
+    cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG: '0', TILE_URL: '', COPLAN_ADMIN_EMAIL: BENCH_ADMIN.email, COPLAN_ADMIN_PASSWORD: BENCH_ADMIN.password, PIN_RATE_LIMIT: '0', PIN_RATE_LIMIT_PER_ADDRESS: '0', CONSULTATION_WRITE_LIMIT: '0', WRITE_RATE_LIMIT: '0', WRITE_RATE_LIMIT_PER_ADDRESS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

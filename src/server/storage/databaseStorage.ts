@@ -7,7 +7,7 @@ import type { GroupCommitOptions } from './groupCommit.ts';
 import { writeAudit } from './queries/audit.ts';
 import { applyConsultationChanges, findConsultation, insertConsultation, rowToConsultation, selectConsultations, writeConsultation } from './queries/consultations.ts';
 import { createEventLog } from './queries/events.ts';
-import { insertPins } from './queries/pins.ts';
+import { insertPins, rekeyPins } from './queries/pins.ts';
 import { seedBudget } from './queries/budgetQueries.ts';
 import { staffStorage } from './queries/staff.ts';
 import type { SeedData, Storage } from './storage.ts';
@@ -99,7 +99,8 @@ export async function createStorage(dialect: StorageDialect, options: StorageOpt
     },
     adoptAuthor: (legacy, keyed) =>
       db.transaction().execute(async (trx) => {
-        const pins = await trx.updateTable('pins').set({ author: keyed }).where('author', '=', legacy).executeTakeFirst();
+        const consultations = (await trx.selectFrom('consultations').select('id').execute()).map((c) => c.id);
+        const pins = consultations.length === 0 ? { numUpdatedRows: 0n } : await rekeyPins(trx, consultations, legacy, keyed).executeTakeFirst();
         // a support given under both hashes (cannot happen through the API, but a retried upgrade must not fail) keeps one
         const both = trx.selectFrom('supports as k').select('k.pin_id').where('k.supporter', '=', keyed);
         await trx.deleteFrom('supports').where('supporter', '=', legacy).where('pin_id', 'in', both).execute();

@@ -109,7 +109,7 @@ export async function openPostgresDialect(options: PostgresConnection): Promise<
     },
     replayOverlap: REPLAY_OVERLAP,
     groupCommitMaxBatch: GROUP_COMMIT_MAX_BATCH,
-    bboxIndexHint: false,
+    indexHints: false,
     // sent exactly when, and only if, the change commits; every process (this one too) hears it through LISTEN
     async publish(trx, messages) {
       if (messages.length === 1) await sql`SELECT pg_notify(${channel}, ${JSON.stringify(messages[0])})`.execute(trx);

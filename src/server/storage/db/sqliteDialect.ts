@@ -72,7 +72,7 @@ export async function openSqliteDialect(file: string, options: { upTo?: string }
     lockSetup: async () => undefined,
     replayOverlap: 0,
     groupCommitMaxBatch: 256,
-    bboxIndexHint: true,
+    indexHints: true,
     publish: async () => undefined,
     // one connection and one writer, so ids are in commit order
     committed(messages) {

@@ -26,8 +26,11 @@ export interface StorageDialect {
   readonly replayOverlap: number;
   /** the most writes one group commit takes (see groupCommit.ts) */
   readonly groupCommitMaxBatch: number;
-  /** SQLite only: whether to keep a wide bbox off the lng index (see listPins) */
-  readonly bboxIndexHint: boolean;
+  /**
+   * SQLite only: whether to steer its planner (which has no statistics) off an index with `+column`: a wide bbox off
+   * the lng index, a device's own pins off every index but the author's (see listPins)
+   */
+  readonly indexHints: boolean;
   /** inside the writing transaction, right after the event rows are written (PostgreSQL: NOTIFY, one statement) */
   publish(trx: Executor, messages: readonly EventMessage[]): Promise<void>;
   /** after the transaction committed (SQLite: emits in this process) */

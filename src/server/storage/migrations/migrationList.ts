@@ -10,6 +10,7 @@ import { up as contextLayers } from './2026-12-01-0007-context-layers.ts';
 import { up as budgetIntro } from './2026-12-01-0008-budget-intro.ts';
 import { up as featuredQuotes } from './2026-12-01-0009-featured-quotes.ts';
 import { up as allocationOutcome } from './2026-12-01-0010-allocation-outcome.ts';
+import { up as perDeviceReads } from './2026-12-01-0011-per-device-reads.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -27,6 +28,7 @@ const MIGRATIONS: [name: string, up: Up][] = [
   ['2026-12-01-0008-budget-intro', budgetIntro],
   ['2026-12-01-0009-featured-quotes', featuredQuotes],
   ['2026-12-01-0010-allocation-outcome', allocationOutcome],
+  ['2026-12-01-0011-per-device-reads', perDeviceReads],
 ];
 
 /** every migration's name, in the order they run */

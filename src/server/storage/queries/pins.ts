@@ -28,22 +28,56 @@ async function coversMostPins(dialect: StorageDialect, consultationId: string, [
   return lo === null || hi === null || maxLng - minLng > (Number(hi) - Number(lo)) / 3;
 }
 
-export async function listPins(dialect: StorageDialect, consultationId: string, filter: PinFilter = {}): Promise<ServerPin[]> {
-  let query = dialect.db.selectFrom('pins').select(PIN_COLUMNS).where('consultation_id', '=', consultationId);
-  if (!filter.includeHidden) query = query.where('hidden', '=', dialect.bool(false));
-  if (filter.kind) query = query.where('kind', '=', filter.kind);
-  if (filter.theme) query = query.where('theme', '=', filter.theme);
-  if (filter.area) query = query.where('area', '=', filter.area);
-  if (filter.author !== undefined) query = query.where('author', 'in', typeof filter.author === 'string' ? [filter.author] : [...filter.author, '']);
-  if (filter.since) query = query.where('updated_at', '>', filter.since);
-  if (filter.bbox) {
-    const [minLng, minLat, maxLng, maxLat] = filter.bbox;
-    const lng = dialect.bboxIndexHint && (await coversMostPins(dialect, consultationId, filter.bbox)) ? sql<number>`+lng` : sql<number>`lng`;
-    query = query.where(lng, '>=', minLng).where('lat', '>=', minLat).where(lng, '<=', maxLng).where('lat', '<=', maxLat);
-  }
-  query = query.orderBy('created_at').orderBy('id');
+/**
+ * The select of a pin list, for listPins to run (and a test to EXPLAIN). With `author`, one branch per author hash,
+ * each `author = ?`, joined by UNION ALL: each branch reads its rows in list order from (consultation_id, author,
+ * created_at, id), and the branches merge. WARNING: with `author IN (…)` instead, neither SQLite nor PostgreSQL can
+ * read that index in list order, and SQLite (no statistics) then walked the whole consultation by created_at to save
+ * the sort, filtering authors row by row: a device with 5 pins paid for all 100k. Null when `author` names no hash
+ * (an empty list): no pin matches.
+ */
+export async function pinListQuery(dialect: StorageDialect, consultationId: string, filter: PinFilter = {}) {
+  // a wide bbox on SQLite opts out of the lng index (see coversMostPins); one author's rows never need it
+  const authors = filter.author === undefined ? null : [...new Set(typeof filter.author === 'string' ? [filter.author] : filter.author)].filter((a) => a !== '');
+  const steerOff = dialect.indexHints && authors !== null;
+  const wideBbox = dialect.indexHints && !steerOff && filter.bbox !== undefined && (await coversMostPins(dialect, consultationId, filter.bbox));
+  const where = (author: string | null) => {
+    // SQLite: in an author's branch, `+column` keeps a range or equality off its own index, so the author's is the one used
+    const column = <T>(name: 'lng' | 'lat' | 'updated_at' | 'area', off = steerOff) => (off ? sql<T>`+${sql.ref(name)}` : sql<T>`${sql.ref(name)}`);
+    let query = dialect.db.selectFrom('pins').select(PIN_COLUMNS).where('consultation_id', '=', consultationId);
+    if (author !== null) query = query.where('author', '=', author);
+    if (!filter.includeHidden) query = query.where('hidden', '=', dialect.bool(false));
+    if (filter.kind) query = query.where('kind', '=', filter.kind);
+    if (filter.theme) query = query.where('theme', '=', filter.theme);
+    if (filter.area) query = query.where(column<string>('area'), '=', filter.area);
+    if (filter.since) query = query.where(column<string>('updated_at'), '>', filter.since);
+    if (filter.bbox) {
+      const [minLng, minLat, maxLng, maxLat] = filter.bbox;
+      const lng = column<number>('lng', steerOff || wideBbox);
+      const lat = column<number>('lat');
+      query = query.where(lng, '>=', minLng).where(lat, '>=', minLat).where(lng, '<=', maxLng).where(lat, '<=', maxLat);
+    }
+    return query;
+  };
+  if (authors?.length === 0) return null;
+  const branches = authors === null ? [where(null)] : authors.map(where);
+  let query = branches.slice(1).reduce((all, branch) => all.unionAll(branch), branches[0]!).orderBy('created_at').orderBy('id');
   if (filter.limit !== undefined) query = query.limit(filter.limit);
-  return (await query.execute()).map(rowToPin);
+  return query;
+}
+
+export async function listPins(dialect: StorageDialect, consultationId: string, filter: PinFilter = {}): Promise<ServerPin[]> {
+  const query = await pinListQuery(dialect, consultationId, filter);
+  return query ? (await query.execute()).map(rowToPin) : [];
+}
+
+/**
+ * Re-keys a device's pins from its old author hash, named consultation by consultation so the author index finds them.
+ * WARNING: `author = ?` alone has no index to use (they all start with consultation_id): it read every pin of the
+ * server while holding the write lock. `consultationIds` must not be empty.
+ */
+export function rekeyPins(x: Executor, consultationIds: readonly string[], legacy: string, keyed: string) {
+  return x.updateTable('pins').set({ author: keyed }).where('consultation_id', 'in', consultationIds).where('author', '=', legacy);
 }
 
 export async function countPins(x: Executor, consultationId: string, visibleOnly: { hidden: boolean | number } | null = null): Promise<number> {
