@@ -33,6 +33,9 @@ const PROFILE = option('profile', '');
 const REUSE = option('reuse', '');
 if (REUSE && STORAGE !== 'sqlite') throw new Error('--reuse is for SQLite only');
 const GRACE_MS = 20_000;
+/** a post or summary request while measuring that has no answer after this fails (the old rebuild at a million pins
+ * holds the server for minutes, and fetch itself would wait 5 minutes for a response's headers) */
+const ANSWER_WITHIN_MS = 30_000;
 if (![PINS, DURATION, RATE, DEVICES, ROUNDS].every((n) => Number.isInteger(n) && n > 0)) throw new Error('--pins, --duration, --rate, --devices and --rounds must be positive whole numbers');
 if (STORAGE !== 'sqlite' && STORAGE !== 'postgres') throw new Error('--storage must be sqlite or postgres');
 if (STORAGE === 'postgres' && !process.env.DATABASE_URL) throw new Error('--storage postgres needs DATABASE_URL');
@@ -54,18 +57,19 @@ function cpuSeconds(pid: number): number {
 }
 
 /** fetch, tried again on a reset connection (a keep-alive socket the server closed), as a client's retry would */
-async function fetchRetrying(url: string, init?: RequestInit): Promise<Response> {
+async function fetchRetrying(url: string, init?: RequestInit, withinMs?: number): Promise<Response> {
+  const signal = withinMs === undefined ? undefined : AbortSignal.timeout(withinMs);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fetch(url, init);
+      return await fetch(url, { ...init, ...(signal ? { signal } : {}) });
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 3 || signal?.aborted) throw error;
     }
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetchRetrying(url);
+async function getJson<T>(url: string, withinMs?: number): Promise<T> {
+  const res = await fetchRetrying(url, undefined, withinMs);
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -101,7 +105,7 @@ async function measure(mode: Mode, env: Record<string, string>, slug: string): P
         const asked = performance.now();
         let pins: number;
         try {
-          ({ pins } = await getJson<{ pins: number }>(`${base(planner)}/aggregates/summary`));
+          ({ pins } = await getJson<{ pins: number }>(`${base(planner)}/aggregates/summary`, ANSWER_WITHIN_MS));
         } catch {
           failedPolls++;
           await new Promise((r) => setTimeout(r, 50));
@@ -124,7 +128,7 @@ async function measure(mode: Mode, env: Record<string, string>, slug: string): P
             const pin = next();
             const body = JSON.stringify({ type: 'Feature', id: pin.id, geometry: pin.geometry, properties: { kind: pin.properties.kind, theme: pin.properties.theme, title: 'live bench' } });
             const sent = performance.now();
-            posts.push(fetchRetrying(`${base(writer)}/pins`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-device-token': token, 'idempotency-key': pin.id } }).then(async (res) => {
+            posts.push(fetchRetrying(`${base(writer)}/pins`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-device-token': token, 'idempotency-key': pin.id } }, ANSWER_WITHIN_MS).then(async (res) => {
               await res.text();
               if (res.status !== 201) {
                 failedPosts++;
@@ -134,7 +138,7 @@ async function measure(mode: Mode, env: Record<string, string>, slug: string): P
               acks.push(at);
               ackLatency.push(at - sent);
             }).catch(() => {
-              // refused, reset or timed out (fetch's 10 s connect limit), or the body broke off
+              // refused, reset, not connected within fetch's 10 s or answered within ANSWER_WITHIN_MS, or the body broke off
               failedPosts++;
             }));
           }, everyMs);
