@@ -1,6 +1,6 @@
 // `npm run bench:live`: planner figures while pins keep coming, at city scale. Seeds N pins (npm run seed), then for the
 // incremental engine and for the old full rebuild (COPLAN_PLANNER_ENGINE=rebuild), in the same run: 10 devices post pins
-// at 50/s in all for 30 s while a planner polls GET …/aggregates/summary; prints freshness (acknowledgement → a summary
+// at 50/s in all for 30 s while a client polls GET …/aggregates/summary unsigned (the public summary); prints freshness (acknowledgement → a summary
 // asked for after it counts the pin) at p50/p95 and the server's CPU share, then the ratios.
 //   options: --pins <N> (default 1000000)  --duration <s> (30)  --rate <pins/s> (50)  --devices <n> (10)  --rounds <n> (1)
 //            --storage sqlite|postgres (sqlite; postgres runs two server processes: pins go to one, the planner asks the other)
