@@ -10,6 +10,8 @@ if (!existsSync(chromium)) {
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test/output/e2e-results',
+  // the e2e servers start from one bundle of src/server/main.ts, made here once per run (support/bundleServer.ts)
+  globalSetup: './test/e2e/support/bundleServer.ts',
   fullyParallel: true,
   workers: 2,
   // WARNING: a test that fails and then passes on its retry FAILS the run (failOnFlakyTests, and test/runAll.ts counts

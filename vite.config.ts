@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -95,11 +96,21 @@ export default defineConfig({
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 900 },
   worker: { format: 'es' },
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'forks',
-    // the slowest unit test takes about 2 s here (rate limits over HTTP, Seattle hexagons): 10 s is 4-5x that
-    testTimeout: 10_000,
+    // WARNING: Vitest's default is one worker fewer than the cores, i.e. ONE on a 2-core CI machine, which ran the 172
+    // files one after another; most of them wait on servers, child processes, PostgreSQL or timers, so two share 2 cores well
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // a hang guard, not a speed limit: the slowest CPU-bound tests (Seattle's 250 m hexagons) take about 4 s alone on a
+    // 2-core CI machine and up to twice that beside another worker; the slower ones over HTTP set their own
+    testTimeout: 20_000,
+    // the server suites (a third of the files) share their modules within a worker instead of loading the whole server
+    // again per file: they keep no module state between files (each opens and closes its own storage and app). The
+    // others, with their stores, mocks and jsdom, stay one file per fresh process.
+    projects: [
+      { extends: true, test: { name: 'server', include: ['test/unit/server/**/*.test.ts'], isolate: false } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], exclude: ['test/unit/server/**'] } },
+    ],
     // measured when asked (`vitest run --coverage`, which `npm test` does); v8's own counters, no instrumentation pass
     coverage: {
       provider: 'v8',

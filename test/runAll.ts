@@ -1,6 +1,6 @@
-// the README's test command: typecheck, lint, unit tests (with coverage), build, end-to-end tests; ends with one plain count line.
+// the README's test command: typecheck, lint and build side by side, then unit tests (with coverage) and end-to-end tests; ends with one plain count line.
 // WARNING: a flaky test (failed, then passed on a retry) counts as failed, and skipped tests are counted and printed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { startTempPostgres, type TempPostgres } from './support/tempPostgres.ts';
 
@@ -31,9 +31,39 @@ function failures(reported: number, exitOk: boolean): number {
   return reported > 0 || exitOk ? reported : 1;
 }
 
+/**
+ * Runs steps side by side (typecheck and lint are one core each; the machine has two) and prints each one's whole
+ * output, stdout and stderr interleaved as they came, once it ends: never mixed line by line with the other's.
+ */
+async function runTogether(steps: readonly { name: string; cmd: string; args: string[] }[]): Promise<boolean[]> {
+  return Promise.all(
+    steps.map(
+      ({ name, cmd, args }) =>
+        new Promise<boolean>((resolve) => {
+          const started = Date.now();
+          const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+          const output: Buffer[] = [];
+          child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+          child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+          let finished = false;
+          // a command that cannot start says 'error' and then 'close': it is told once
+          const done = (status: number | null, why: string) => {
+            if (finished) return;
+            finished = true;
+            console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+            process.stdout.write(Buffer.concat(output));
+            console.log(`=== ${name}: ${status === 0 ? 'ok' : `FAILED (${why})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+            resolve(status === 0);
+          };
+          child.once('error', (error) => done(null, error.message));
+          child.once('close', (code, signal) => done(code, `exit ${code ?? signal}`));
+        }),
+    ),
+  );
+}
+
 // a check such as typecheck counts as one test: it passes or fails as a whole.
-function check(name: string, cmd: string, args: string[]): void {
-  const ok = run(name, cmd, args);
+function checked(name: string, ok: boolean): void {
   results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: '' });
 }
 
@@ -64,8 +94,14 @@ if (!process.env.DATABASE_URL) {
 }
 
 try {
-  check('typecheck', 'npx', ['tsc', '--noEmit']);
-  check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+  // the build goes with them: it is a few seconds, and the end-to-end step needs it after the unit step
+  const [typecheckOk, lintOk, buildOk] = await runTogether([
+    { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'] },
+    { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
+    { name: 'build', cmd: 'npx', args: ['vite', 'build'] },
+  ]);
+  checked('typecheck', typecheckOk!);
+  checked('lint', lintOk!);
 
   const vitestJson = `${outDir}/vitest.json`;
   const unitOk = run('unit', 'npx', ['vitest', 'run', '--coverage', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], env);
@@ -73,8 +109,7 @@ try {
   const unitSkipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0);
   results.push({ name: 'unit', passed: unit?.numPassedTests ?? 0, failed: failures(unit?.numFailedTests ?? 0, unitOk), skipped: unitSkipped, note: unit ? '' : 'no report' });
 
-  const buildOk = run('build', 'npx', ['vite', 'build']);
-  results.push({ name: 'build', passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1, skipped: 0, note: '' });
+  checked('build', buildOk!);
 
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {

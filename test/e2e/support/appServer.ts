@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import path from 'node:path';
+import { SERVER_BUNDLE } from './bundleServer.ts';
 import { writeSeededDatabase } from './seedPins.ts';
 
 /** the first admin every e2e server starts with (COPLAN_ADMIN_EMAIL / COPLAN_ADMIN_PASSWORD) */
@@ -21,8 +22,9 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Starts `src/server/main.ts` on a free port and resolves with its address once it listens. */
 export async function startServer(dataDir: string, storage: StorageEnv = { DATABASE_URL: '' }, basemap = ''): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, ['src/server/main.ts'], {
+  // the bundle Playwright's global setup wrote (support/bundleServer.ts), or the sources through tsx with E2E_SERVER=tsx
+  const [command, args] = process.env.E2E_SERVER === 'tsx' ? [path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/server/main.ts']] : [process.execPath, [SERVER_BUNDLE]];
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: {
       ...process.env,

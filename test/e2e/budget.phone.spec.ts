@@ -1,5 +1,7 @@
 // the community budget in Chromium: a resident builds a ballot within the budget, changes it, votes offline and it
 // arrives once; the ballot and results pages pass axe in English and right-to-left Urdu.
+// At phone size only, as residents mostly vote: the ballot and results pages have one layout at every width (their
+// desktop runs did the same steps on the same page); pageWidth.phone.spec.ts checks they fit, a11y*.spec.ts the header at desktop size.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, expect, test } from './support/appServer.ts';

@@ -1,6 +1,8 @@
 // the public results page in Chromium against the real server: it shows the protected counts and a planner's answer
 // (as text, markup and all), picks up a new answer live, prints to a PDF with the counts and the map, and passes axe
 // in English and right-to-left Urdu.
+// At phone size only: the results page has one layout at every width (its desktop run did the same steps on the same
+// page); pageWidth.phone.spec.ts checks it fits, a11y*.spec.ts the header at desktop size.
 import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';

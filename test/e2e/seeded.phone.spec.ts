@@ -1,5 +1,7 @@
 // a city-wide consultation: the test's server starts with 8000 generated pins besides the demo town, more than the
 // resident map loads at once, so the map holds pins by view and shows the server's clusters when zoomed out.
+// At phone size only, the harder case (some circles lie under the search box or the sheet): the loading by view and the
+// clusters are the same code at desktop size, and the first-page test asks the API alone.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { loadSeed } from '../../src/server/loadSeed.ts';
