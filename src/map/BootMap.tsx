@@ -4,24 +4,14 @@ import 'leaflet/dist/leaflet.css';
 import { useTranslation } from 'react-i18next';
 import { MapContainer, ZoomControl } from 'react-leaflet';
 import { MapLabel } from './MapLabel.tsx';
-import { motionOptions, prefersReducedMotion } from './ReducedMotion.tsx';
+import { residentMapView } from './residentMapView.ts';
 
 export function BootMap() {
   const { t } = useTranslation();
   return (
     <div className="map-frame">
-      {/* the same view and keys as ResidentMap's, which fits itself to the boundaries when they are in */}
-      <MapContainer
-        className="map map--booting"
-        center={[0, 0]}
-        zoom={2}
-        zoomControl={false}
-        attributionControl={false}
-        keyboard
-        keyboardPanDelta={60}
-        zoomSnap={0.25}
-        {...motionOptions(prefersReducedMotion())}
-      >
+      {/* the same view and keys as ResidentMap, which fits itself to the boundaries when they are in */}
+      <MapContainer className="map map--booting" {...residentMapView()}>
         <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         <MapLabel />
       </MapContainer>

@@ -15,7 +15,8 @@ import { MapTargetFollower } from './MapTargetFollower.tsx';
 import { PinLayer } from './PinLayer.tsx';
 import { ViewScopeLayer } from './ViewScopeLayer.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
-import { motionOptions, prefersReducedMotion, ReducedMotion } from './ReducedMotion.tsx';
+import { ReducedMotion } from './ReducedMotion.tsx';
+import { residentMapView } from './residentMapView.ts';
 import type { RenderPinPopup } from './PinLayer.tsx';
 
 export interface ResidentMapProps {
@@ -32,17 +33,7 @@ export function ResidentMap({ basemap, renderPopup, layers }: ResidentMapProps) 
   const placing = useAppStore((s) => s.placing);
   return (
     <div className={placing ? 'map-frame map-frame--placing' : 'map-frame'}>
-      <MapContainer
-        className="map"
-        center={[0, 0]}
-        zoom={2}
-        zoomControl={false}
-        attributionControl={false}
-        keyboard
-        keyboardPanDelta={60}
-        zoomSnap={0.25}
-        {...motionOptions(prefersReducedMotion())}
-      >
+      <MapContainer className="map" {...residentMapView()}>
         <BasemapLayer basemap={basemap} />
         <ZoomControl position="topright" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         <MapLabel />
