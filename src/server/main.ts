@@ -22,6 +22,7 @@
 //   DEVICE_RATE_LIMIT, SUPPORT_RATE_LIMIT, SUPPORT_RATE_LIMIT_PER_ADDRESS, WRITE_RATE_LIMIT, WRITE_RATE_LIMIT_PER_ADDRESS,
 //   CONSULTATION_WRITE_LIMIT, SIGNIN_ACCOUNT_LIMIT  per minute (sign-in: per 15 minutes); 0 = off
 //   STREAMS_PER_ADDRESS, STREAMS_TOTAL, MAX_CONNECTIONS  open live streams and connections
+//   KEEP_ALIVE_TIMEOUT_MS  how long an idle keep-alive connection stays open (default 5000, at most 600000)
 //   LOG_ADDRESSES=1    keep client addresses in the request log (off: privacy by default)
 //   SECURE_COOKIES=1   Secure session cookie (default on when NODE_ENV=production)
 //   LOG=0              no request log
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
       streamsPerAddress: wholeNumber('STREAMS_PER_ADDRESS', DEFAULT_CONNECTION_LIMITS.streamsPerAddress),
       streamsTotal: wholeNumber('STREAMS_TOTAL', DEFAULT_CONNECTION_LIMITS.streamsTotal),
       connections: wholeNumber('MAX_CONNECTIONS', DEFAULT_CONNECTION_LIMITS.connections),
+      keepAliveTimeoutMs: wholeNumber('KEEP_ALIVE_TIMEOUT_MS', DEFAULT_CONNECTION_LIMITS.keepAliveTimeoutMs, 600_000),
     },
     ...(secret ? { secret } : {}),
     logAddresses: env.LOG_ADDRESSES === '1',

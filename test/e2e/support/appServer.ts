@@ -36,6 +36,9 @@ export async function startServer(dataDir: string, storage: StorageEnv = { DATAB
       // '' is no basemap (TILE_URL ''); a file's path serves that vector basemap
       BASEMAP: basemap,
       NODE_ENV: 'test',
+      // WARNING: Playwright's request client reuses an idle connection without retrying when the server closes it at
+      // that moment (browsers retry): at the default 5 s a test's API call once failed with ECONNRESET
+      KEEP_ALIVE_TIMEOUT_MS: '120000',
       COPLAN_ADMIN_EMAIL: E2E_ADMIN_EMAIL,
       COPLAN_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       LOG: '0',
