@@ -1,5 +1,5 @@
 // /invite/<token>: a new staff member sets their password (the first-admin setup link also asks e-mail and name).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../persistence/httpRepository.ts';
@@ -37,7 +37,8 @@ export function InvitePage({ api, token }: Props) {
     },
     [api, token, refusal],
   );
-  useEffect(
+  // a layout effect: focus moves in the same commit that shows it, never a moment after (a screen reader, or a test, found it unfocused)
+  useLayoutEffect(
     function focusWelcome() {
       if (done) doneRef.current?.focus();
     },

@@ -1,5 +1,5 @@
 // one consultation at the console: its status (closing asks first), its template for download, and its team.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationStatus, ConsultationSummary, StaffApi, StaffAccount } from '../../persistence/staffApi.ts';
 import { downloadText } from '../downloadText.ts';
@@ -34,7 +34,8 @@ export function ManageConsultation({ api, consultation: c, users, onChanged, onB
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(function focusHeading() {
+  // a layout effect: focus moves in the same commit that shows it, never a moment after (a screen reader, or a test, found it unfocused)
+  useLayoutEffect(function focusHeading() {
     heading.current?.focus();
   }, []);
 

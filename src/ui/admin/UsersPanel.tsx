@@ -1,5 +1,5 @@
 // admins: every staff account, inviting someone (the one-time link to pass on), and removing an account.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invited, StaffAccount, StaffApi } from '../../persistence/staffApi.ts';
@@ -29,7 +29,8 @@ export function UsersPanel({ api, users, selfId, onChanged }: Props) {
   const [removing, setRemoving] = useState<StaffAccount | null>(null);
   const linkInput = useRef<HTMLInputElement>(null);
 
-  useEffect(
+  // a layout effect: focus moves in the same commit that shows it, never a moment after (a screen reader, or a test, found it unfocused)
+  useLayoutEffect(
     function focusTheLink() {
       // the link is what the admin came for: put them on it, ready to copy
       if (!invited) return;
